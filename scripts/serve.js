@@ -1,0 +1,14 @@
+// Starts the built server with the defaults a newcomer expects: http://localhost:3000.
+import { existsSync } from 'node:fs';
+
+process.env.PORT ||= '3000';
+// adapter-node needs the public origin to accept form posts; behind a proxy set ORIGIN yourself.
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+
+if (!existsSync(new URL('../build/index.js', import.meta.url))) {
+	console.error('Chưa có bản build: chạy "npm run build" (hoặc "npm start") trước.');
+	process.exit(1);
+}
+
+await import('../build/index.js');
+console.log(`tusoi đang chạy tại ${process.env.ORIGIN}`);

@@ -1,0 +1,29 @@
+// Vietnamese names for the app's enumerations, shared by pages and reports.
+
+export const UNIT_KIND_LABELS = {
+	dang_bo_tinh: 'Đảng bộ tỉnh',
+	dang_bo_truc_thuoc: 'Đảng bộ trực thuộc',
+	dang_bo_co_so: 'Đảng bộ cơ sở',
+	dang_bo_bo_phan: 'Đảng bộ bộ phận',
+	chi_bo_co_so: 'Chi bộ cơ sở',
+	chi_bo: 'Chi bộ'
+} as const;
+
+export const ROLE_LABELS = {
+	secretary: 'Bí thư chi bộ',
+	committee: 'Cấp ủy cấp trên (chỉ xem)',
+	admin: 'Quản trị'
+} as const;
+
+export const GROUP_SHORT_LABELS = {
+	A: 'Nhóm A — giữ chức vụ lãnh đạo, quản lý',
+	B: 'Nhóm B — không giữ chức vụ lãnh đạo, quản lý',
+	C: 'Nhóm C — không làm việc trong hệ thống chính trị'
+} as const;
+
+/** "1985-03-07" → "07/03/1985". */
+export function formatDate(iso: string | null | undefined): string {
+	if (!iso) return '';
+	const [y, m, d] = iso.split('-');
+	return d && m && y ? `${d}/${m}/${y}` : iso;
+}

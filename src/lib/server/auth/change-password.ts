@@ -1,0 +1,33 @@
+import type { Db } from '../db/client';
+import { findUserById, setPassword } from '../db/queries/users';
+import { hashPassword, verifyPassword } from './password';
+import { createSession, generateSessionToken, invalidateUserSessions } from './session';
+
+export type ChangePasswordResult =
+	| { ok: true; token: string; expiresAt: Date }
+	| { ok: false; field: 'currentPassword' | 'newPassword'; message: string };
+
+/** Replaces a user's password after checking the current one; ends every session and opens a fresh one for this device. */
+export async function changePassword(
+	db: Db,
+	userId: number,
+	input: { currentPassword: string; newPassword: string }
+): Promise<ChangePasswordResult> {
+	const account = findUserById(db, userId);
+	if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+		return { ok: false, field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' };
+	}
+	if (input.newPassword.toLowerCase().includes(account.username.toLowerCase())) {
+		return { ok: false, field: 'newPassword', message: 'Mật khẩu mới không được chứa tên đăng nhập.' };
+	}
+	const passwordHash = await hashPassword(input.newPassword);
+	const token = generateSessionToken();
+	let expiresAt = new Date();
+	db.transaction((tx) => {
+		const txDb = tx as unknown as Db;
+		setPassword(txDb, userId, passwordHash);
+		invalidateUserSessions(txDb, userId);
+		expiresAt = createSession(txDb, token, userId);
+	});
+	return { ok: true, token, expiresAt };
+}

@@ -1,0 +1,81 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import { compareVietnameseNames } from '../../../domain/names';
+import { member, membership, user } from '../schema';
+
+export interface NewMember {
+	username: string;
+	fullName: string;
+	passwordHash: string;
+	mustChangePassword: boolean;
+	dateOfBirth: string;
+	position: string;
+	targetGroup: 'A' | 'B' | 'C';
+	chapterId: number;
+	joinedOn: string;
+}
+
+/** Creates the account, the member profile and the first membership together. */
+export function createMember(db: Db, input: NewMember): number {
+	return db.transaction((tx) => {
+		const { id } = tx
+			.insert(user)
+			.values({
+				username: input.username,
+				fullName: input.fullName,
+				passwordHash: input.passwordHash,
+				mustChangePassword: input.mustChangePassword
+			})
+			.returning({ id: user.id })
+			.get();
+		tx.insert(member)
+			.values({ userId: id, dateOfBirth: input.dateOfBirth, position: input.position, targetGroup: input.targetGroup })
+			.run();
+		tx.insert(membership).values({ memberId: id, unitId: input.chapterId, startedOn: input.joinedOn }).run();
+		return id;
+	});
+}
+
+/** Moves a member to another chapter on `onDate`, closing the current membership so the history stays. */
+export function moveMember(db: Db, memberId: number, toChapterId: number, onDate: string): void {
+	db.transaction((tx) => {
+		tx.update(membership)
+			.set({ endedOn: onDate })
+			.where(and(eq(membership.memberId, memberId), isNull(membership.endedOn)))
+			.run();
+		tx.insert(membership).values({ memberId, unitId: toChapterId, startedOn: onDate }).run();
+	});
+}
+
+export interface ChapterMemberRow {
+	userId: number;
+	username: string;
+	fullName: string;
+	dateOfBirth: string;
+	position: string;
+	targetGroup: 'A' | 'B' | 'C';
+}
+
+/** The current members of a chapter, sorted by Vietnamese name order (given name last, as people are called). */
+export function chapterMembers(db: Db, chapterId: number): ChapterMemberRow[] {
+	const rows = db
+		.select({
+			userId: user.id,
+			username: user.username,
+			fullName: user.fullName,
+			dateOfBirth: member.dateOfBirth,
+			position: member.position,
+			targetGroup: member.targetGroup
+		})
+		.from(membership)
+		.innerJoin(member, eq(member.userId, membership.memberId))
+		.innerJoin(user, eq(user.id, member.userId))
+		.where(and(eq(membership.unitId, chapterId), isNull(membership.endedOn)))
+		.all();
+	return rows.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+}
+
+/** Membership history of one member, oldest first. */
+export function membershipHistory(db: Db, memberId: number) {
+	return db.select().from(membership).where(eq(membership.memberId, memberId)).orderBy(membership.startedOn).all();
+}

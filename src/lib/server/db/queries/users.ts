@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { auditEvent, user } from '../schema';
+
+export type UserRow = typeof user.$inferSelect;
+
+/** An account by its login id (case-insensitive: login ids are stored in lower case). */
+export function findUserByUsername(db: Db, username: string): UserRow | undefined {
+	return db.select().from(user).where(eq(user.username, username.trim().toLowerCase())).get();
+}
+
+/** One account by id. */
+export function findUserById(db: Db, id: number): UserRow | undefined {
+	return db.select().from(user).where(eq(user.id, id)).get();
+}
+
+/** Stores a new password hash, clears the must-change flag and records the change. */
+export function setPassword(db: Db, userId: number, passwordHash: string): void {
+	db.transaction((tx) => {
+		tx.update(user).set({ passwordHash, mustChangePassword: false }).where(eq(user.id, userId)).run();
+		tx.insert(auditEvent).values({ actorId: userId, action: 'password.change', targetType: 'user', targetId: userId }).run();
+	});
+}

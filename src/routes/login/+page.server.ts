@@ -1,0 +1,45 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { attemptSignIn } from '$lib/server/auth/login';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { loginSchema } from '$lib/schemas/auth';
+import { fieldErrors, formFields } from '$lib/schemas/form';
+import type { Actions, PageServerLoad } from './$types';
+
+// Public page: anyone may try to sign in.
+
+/** Only same-site paths are followed after sign-in, never another host. */
+function safeNext(value: string | null): string {
+	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const fields = formFields(await event.request.formData(), ['username', 'password']);
+		const values = { username: (fields.username ?? '').slice(0, 200) };
+		const parsed = loginSchema.safeParse(fields);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+
+		const db = getDb();
+		const result = await attemptSignIn(db, { ...parsed.data, address: event.getClientAddress() });
+		if (!result.ok) {
+			const message =
+				result.reason === 'locked'
+					? `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${result.minutes} phút.`
+					: 'Tên đăng nhập hoặc mật khẩu không đúng.';
+			const errors: Record<string, string> = { form: message };
+			return fail(result.reason === 'locked' ? 429 : 400, { values, errors });
+		}
+
+		const token = generateSessionToken();
+		const expiresAt = createSession(db, token, result.userId);
+		setSessionCookie(event.cookies, event.url, token, expiresAt);
+		redirect(303, result.mustChangePassword ? '/account/password' : safeNext(event.url.searchParams.get('next')));
+	}
+};
