@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTemplate } from '../schemas/template';
+import { SIGNS, SUMMARY_LABEL, displayText, isOfficialWording, signById, signsInCategory } from './catalog';
+import {
+	CATEGORY_LABELS,
+	DEFAULT_RULES,
+	PARENT_IDS,
+	TARGET_GROUPS,
+	TARGET_GROUP_LABELS,
+	categoryOfParent,
+	compareRatings,
+	excludedParents,
+	isBetterRating,
+	isParentId,
+	parentIdOf,
+	signsForGroup,
+	worseRating,
+	type TemplateContent
+} from './template';
+
+const DEFAULT_FILE = new URL('../data/template-default.json', import.meta.url);
+
+function loadDefaultTemplate(): TemplateContent {
+	const parsed = parseTemplate(JSON.parse(readFileSync(DEFAULT_FILE, 'utf8')));
+	if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+	return parsed.content;
+}
+
+describe('template vocabulary', () => {
+	it('maps categories and numbers to parent ids and back', () => {
+		expect(parentIdOf('tu_tuong_chinh_tri', 1)).toBe('TT1');
+		expect(parentIdOf('dao_duc_loi_song', 7)).toBe('DD7');
+		expect(parentIdOf('tu_dien_bien_tu_chuyen_hoa', 9)).toBe('DB9');
+		expect(categoryOfParent('DD7')).toBe('dao_duc_loi_song');
+		expect(categoryOfParent('DB1')).toBe('tu_dien_bien_tu_chuyen_hoa');
+		expect(() => parentIdOf('dao_duc_loi_song', 10)).toThrow();
+		expect(PARENT_IDS).toHaveLength(27);
+		expect(PARENT_IDS.every((id) => isParentId(id) && parentIdOf(categoryOfParent(id), Number(id.slice(2))) === id)).toBe(true);
+		expect(isParentId('XX1')).toBe(false);
+		expect(isParentId('DD0')).toBe(false);
+	});
+
+	it('labels categories without the count and groups by their full names', () => {
+		expect(CATEGORY_LABELS).toEqual({
+			tu_tuong_chinh_tri: 'Suy thoái về tư tưởng chính trị',
+			dao_duc_loi_song: 'Suy thoái về đạo đức, lối sống',
+			tu_dien_bien_tu_chuyen_hoa: 'Những biểu hiện "tự diễn biến", "tự chuyển hóa" trong nội bộ'
+		});
+		expect(TARGET_GROUP_LABELS.C).toBe('Đảng viên không làm việc trong hệ thống chính trị');
+	});
+
+	it('orders ratings from Tốt down to Yếu kém', () => {
+		expect(compareRatings('tot', 'kha')).toBeLessThan(0);
+		expect(worseRating('kha', 'trung_binh')).toBe('trung_binh');
+		expect(worseRating('yeu_kem', 'tot')).toBe('yeu_kem');
+		expect(isBetterRating('kha', 'yeu_kem')).toBe(true);
+		expect(isBetterRating('kha', 'kha')).toBe(false);
+	});
+});
+
+describe('catalog of the 27 signs', () => {
+	it('has nine signs per category with ids in order', () => {
+		expect(SIGNS).toHaveLength(27);
+		expect(SIGNS.map((s) => s.id)).toEqual(PARENT_IDS);
+		expect(signsInCategory('dao_duc_loi_song').map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(SIGNS.filter((s) => !s.verified)).toHaveLength(14);
+	});
+
+	it('labels unverified wording as a summary, never as official text', () => {
+		expect(SUMMARY_LABEL).toBe('Tóm tắt — chưa đối chiếu văn bản gốc');
+		for (const sign of SIGNS) {
+			const shown = displayText(sign);
+			expect(shown.official).toBe(sign.verified);
+			expect(shown.label).toBe(sign.verified ? null : SUMMARY_LABEL);
+			expect(isOfficialWording(sign)).toBe(sign.verified);
+		}
+		expect(signById('TT8')?.textStatus).toBe('gist_only');
+		expect(signById('TT1')?.seenFragment).toBeNull();
+		expect(signById('XX1')).toBeUndefined();
+	});
+});
+
+describe('the default template (src/lib/data/template-default.json)', () => {
+	const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+
+	it('parses with parseTemplate', () => {
+		const parsed = parseTemplate(JSON.parse(readFileSync(DEFAULT_FILE, 'utf8')));
+		expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+	});
+
+	it('has exactly 65 concrete signs with unique codes, each for at least one group', () => {
+		const { signs } = loadDefaultTemplate();
+		expect(signs).toHaveLength(65);
+		expect(new Set(signs.map((s) => s.code)).size).toBe(65);
+		expect(signs.filter((s) => s.groups.length === 0)).toEqual([]);
+	});
+
+	it('uses the default rules and is labelled as the app’s own wording', () => {
+		const content = loadDefaultTemplate();
+		expect(content.rules).toEqual(DEFAULT_RULES);
+		expect(content.wording).toBe('app_default');
+	});
+
+	it.each(TARGET_GROUPS)('group %s covers every parent not excluded for it', (group) => {
+		const content = loadDefaultTemplate();
+		const excluded = excludedParents(content, group);
+		const covered = new Set(signsForGroup(content, group).map((s) => s.parent));
+		expect(PARENT_IDS.filter((p) => !covered.has(p) && !excluded.includes(p))).toEqual([]);
+		expect(excluded.filter((p) => covered.has(p))).toEqual([]);
+	});
+
+	it('uses all 27 parents overall', () => {
+		const parents = new Set(loadDefaultTemplate().signs.map((s) => s.parent));
+		expect([...parents].sort()).toEqual([...PARENT_IDS].sort());
+	});
+
+	it('has non-empty Vietnamese text in NFC for every sign and exclusion', () => {
+		const { signs, exclusions, name } = loadDefaultTemplate();
+		const texts = [name, ...signs.map((s) => s.text), ...exclusions.map((e) => e.reason)];
+		const bad = texts.filter((t) => t.trim().length < 10 || !VIETNAMESE.test(t) || t !== t.normalize('NFC'));
+		expect(bad).toEqual([]);
+	});
+});

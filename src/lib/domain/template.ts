@@ -1,0 +1,185 @@
+// Questionnaire template types and the vocabulary shared by scoring, schemas and UI.
+// Pure: runs on server and client alike.
+import signs27 from '../data/signs27.json';
+
+/** Target groups, matching Mẫu 2A / 2B / 2C of Hướng dẫn 43-HD/BTCTW. */
+export const TARGET_GROUPS = ['A', 'B', 'C'] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+/** The three categories of the 27 signs, in the resolution's order. */
+export const CATEGORY_KEYS = ['tu_tuong_chinh_tri', 'dao_duc_loi_song', 'tu_dien_bien_tu_chuyen_hoa'] as const;
+export type CategoryKey = (typeof CATEGORY_KEYS)[number];
+
+/** Degree of a sign in oneself: 0 none, 1 mild, 2 clear, 3 serious. */
+export const LEVELS = [0, 1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Ratings, best first; the order is what "worse" means everywhere. */
+export const RATINGS = ['tot', 'kha', 'trung_binh', 'yeu_kem'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Who wrote the concrete signs' wording. */
+export const WORDING_KINDS = ['app_default', 'provincial'] as const;
+export type WordingKind = (typeof WORDING_KINDS)[number];
+
+const CATEGORY_PREFIX = { tu_tuong_chinh_tri: 'TT', dao_duc_loi_song: 'DD', tu_dien_bien_tu_chuyen_hoa: 'DB' } as const;
+type CategoryPrefix = (typeof CATEGORY_PREFIX)[CategoryKey];
+type SignNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/** Id of one of the 27 parent signs, e.g. 'TT1', 'DD7', 'DB9'. */
+export type ParentId = `${CategoryPrefix}${SignNumber}`;
+
+/** A concrete sign (biểu hiện cụ thể): one observable behaviour under a parent sign. */
+export interface ConcreteSign {
+	code: string;
+	parent: ParentId;
+	text: string;
+	groups: TargetGroup[];
+	weight: number;
+	critical: boolean;
+}
+
+/** Any answer at or above minLevel, counted minCount times, caps the rating at maxRating. */
+export interface RatingCap {
+	minLevel: Level;
+	minCount: number;
+	maxRating: Rating;
+}
+
+/** Scoring rules stored in the template, so a province can set its own. */
+export interface ScoringRules {
+	/** Points lost per unit of weight at levels 0..3. */
+	levelPenalty: [number, number, number, number];
+	/** Thresholds, highest first; the first band with minScore ≤ score gives the rating. */
+	bands: { rating: Rating; minScore: number }[];
+	caps: RatingCap[];
+	/** A critical sign at minLevel or above brings the rating down to this. */
+	critical: { minLevel: Level; rating: Rating };
+}
+
+/** A parent sign deliberately left out of one group's sheet, with the reason. */
+export interface Exclusion {
+	group: TargetGroup;
+	parent: ParentId;
+	reason: string;
+}
+
+/** The content of one template version (the JSON file without its $comment). */
+export interface TemplateContent {
+	key: string;
+	name: string;
+	wording: WordingKind;
+	wordingNote?: string;
+	rules: ScoringRules;
+	exclusions: Exclusion[];
+	signs: ConcreteSign[];
+}
+
+/** The rules of the default template, offered when an administrator starts a new one. */
+export const DEFAULT_RULES: ScoringRules = {
+	levelPenalty: [0, 1, 3, 6],
+	bands: [
+		{ rating: 'tot', minScore: 90 },
+		{ rating: 'kha', minScore: 75 },
+		{ rating: 'trung_binh', minScore: 50 },
+		{ rating: 'yeu_kem', minScore: 0 }
+	],
+	caps: [
+		{ minLevel: 2, minCount: 1, maxRating: 'kha' },
+		{ minLevel: 3, minCount: 1, maxRating: 'trung_binh' },
+		{ minLevel: 3, minCount: 3, maxRating: 'yeu_kem' }
+	],
+	critical: { minLevel: 2, rating: 'yeu_kem' }
+};
+
+export const LEVEL_LABELS: Record<Level, string> = {
+	0: 'Không có biểu hiện',
+	1: 'Có biểu hiện ở mức độ nhẹ',
+	2: 'Có biểu hiện ở mức độ rõ',
+	3: 'Có biểu hiện ở mức độ nghiêm trọng'
+};
+
+export const RATING_LABELS: Record<Rating, string> = {
+	tot: 'Tốt',
+	kha: 'Khá',
+	trung_binh: 'Trung bình',
+	yeu_kem: 'Yếu kém'
+};
+
+export const TARGET_GROUP_LABELS: Record<TargetGroup, string> = {
+	A: 'Đảng viên giữ chức vụ lãnh đạo, quản lý',
+	B: 'Đảng viên không giữ chức vụ lãnh đạo, quản lý',
+	C: 'Đảng viên không làm việc trong hệ thống chính trị'
+};
+
+/** The personal review form of Hướng dẫn 43-HD/BTCTW each group fills. */
+export const TARGET_GROUP_FORMS: Record<TargetGroup, string> = { A: 'Mẫu 2A', B: 'Mẫu 2B', C: 'Mẫu 2C' };
+
+export const WORDING_LABELS: Record<WordingKind, string> = {
+	app_default: 'Cách diễn đạt mặc định của ứng dụng, không phải văn bản chính thức',
+	provincial: 'Theo văn bản hướng dẫn của cấp ủy'
+};
+
+// Taken from the reference data so the labels cannot drift from it; "(9)" is a count, not part of the name.
+export const CATEGORY_LABELS = Object.fromEntries(
+	CATEGORY_KEYS.map((key) => [key, signs27.groups[key].replace(/\s*\(\d+\)\s*$/, '')])
+) as Record<CategoryKey, string>;
+
+/** All 27 parent ids in the resolution's order. */
+export const PARENT_IDS: readonly ParentId[] = CATEGORY_KEYS.flatMap((category) =>
+	([1, 2, 3, 4, 5, 6, 7, 8, 9] as const).map((n) => parentIdOf(category, n))
+);
+
+/** Parent id of the number-th sign of a category, e.g. ('dao_duc_loi_song', 7) → 'DD7'. */
+export function parentIdOf(category: CategoryKey, number: number): ParentId {
+	if (!Number.isInteger(number) || number < 1 || number > 9) throw new RangeError(`sign number ${number}`);
+	return `${CATEGORY_PREFIX[category]}${number as SignNumber}`;
+}
+
+/** Whether a string is one of the 27 parent ids. */
+export function isParentId(value: string): value is ParentId {
+	return /^(TT|DD|DB)[1-9]$/.test(value);
+}
+
+/** Category of a parent id, e.g. 'DD7' → 'dao_duc_loi_song'. */
+export function categoryOfParent(parent: ParentId): CategoryKey {
+	const prefix = parent.slice(0, 2);
+	const category = CATEGORY_KEYS.find((key) => CATEGORY_PREFIX[key] === prefix);
+	if (!category || !isParentId(parent)) throw new RangeError(`not a parent sign id: ${parent}`);
+	return category;
+}
+
+/** Number of a parent id within its category, e.g. 'DD7' → 7. */
+export function parentNumberOf(parent: ParentId): number {
+	return Number(parent.slice(2));
+}
+
+/** The concrete signs on a group's sheet, in template order. */
+export function signsForGroup(content: TemplateContent, group: TargetGroup): ConcreteSign[] {
+	return content.signs.filter((sign) => sign.groups.includes(group));
+}
+
+/** Parent ids deliberately left off a group's sheet. */
+export function excludedParents(content: TemplateContent, group: TargetGroup): ParentId[] {
+	return content.exclusions.filter((e) => e.group === group).map((e) => e.parent);
+}
+
+/** 0 for the best rating, growing as ratings get worse. */
+export function ratingRank(rating: Rating): number {
+	return RATINGS.indexOf(rating);
+}
+
+/** Negative when a is better than b, positive when worse, 0 when equal. */
+export function compareRatings(a: Rating, b: Rating): number {
+	return ratingRank(a) - ratingRank(b);
+}
+
+/** The worse of two ratings. */
+export function worseRating(a: Rating, b: Rating): Rating {
+	return compareRatings(a, b) >= 0 ? a : b;
+}
+
+/** Whether a is strictly better than b. */
+export function isBetterRating(a: Rating, b: Rating): boolean {
+	return compareRatings(a, b) < 0;
+}
