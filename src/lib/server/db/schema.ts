@@ -165,3 +165,14 @@ export const auditEvent = sqliteTable(
 	},
 	(t) => [index('audit_event_unit_idx').on(t.unitId, t.at), index('audit_event_actor_idx').on(t.actorId, t.at)]
 );
+
+/** An administrator's correction of one of the 27 signs' wording (e.g. the official text entered from the resolution). */
+export const signWording = sqliteTable('sign_wording', {
+	signId: text('sign_id').primaryKey(),
+	text: text('text').notNull(),
+	/** True when the administrator confirms this is the resolution's own wording. */
+	official: integer('official', { mode: 'boolean' }).notNull(),
+	source: text('source').notNull().default(''),
+	updatedBy: integer('updated_by').references(() => user.id),
+	updatedAt: createdAt()
+});
