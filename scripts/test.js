@@ -29,6 +29,10 @@ function readJson(file) {
 let passed = 0;
 let failed = 0;
 
+// Type errors count as a failure: the code is TypeScript strict throughout.
+const checkStatus = run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'machine']);
+if (checkStatus !== 0) failed += 1;
+
 const buildStatus = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 if (buildStatus !== 0) failed += 1;
 
@@ -52,4 +56,4 @@ if (buildStatus === 0) {
 }
 
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || vitestStatus !== 0 || e2eStatus !== 0 ? 1 : 0);
+process.exit(failed > 0 || checkStatus !== 0 || vitestStatus !== 0 || e2eStatus !== 0 ? 1 : 0);

@@ -1,4 +1,4 @@
-const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+const collator = new Intl.Collator('vi');
 
 function givenName(fullName: string): string {
 	return fullName.trim().split(/\s+/).at(-1) ?? '';

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { member, membership, roleGrant, session, unit, user } from '../db/schema';
 import type { AuthUser } from './types';
@@ -103,5 +103,5 @@ export function invalidateUserSessions(db: Db, userId: number): void {
 
 /** Removes expired sessions; run on start so the table does not grow without bound. */
 export function deleteExpiredSessions(db: Db, now = Date.now()): number {
-	return db.delete(session).where(lt(session.expiresAt, new Date(now))).run().changes;
+	return db.delete(session).where(lte(session.expiresAt, new Date(now))).run().changes;
 }

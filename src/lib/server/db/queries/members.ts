@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { compareVietnameseNames } from '../../../domain/names';
+import { normalizeUsername } from './users';
 import { member, membership, user } from '../schema';
 
 export interface NewMember {
@@ -21,7 +22,7 @@ export function createMember(db: Db, input: NewMember): number {
 		const { id } = tx
 			.insert(user)
 			.values({
-				username: input.username,
+				username: normalizeUsername(input.username),
 				fullName: input.fullName,
 				passwordHash: input.passwordHash,
 				mustChangePassword: input.mustChangePassword

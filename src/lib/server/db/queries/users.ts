@@ -4,9 +4,14 @@ import { auditEvent, user } from '../schema';
 
 export type UserRow = typeof user.$inferSelect;
 
-/** An account by its login id (case-insensitive: login ids are stored in lower case). */
+/** Login ids are stored trimmed and in lower case, so sign-in does not depend on how they were typed. */
+export function normalizeUsername(username: string): string {
+	return username.trim().toLowerCase();
+}
+
+/** An account by its login id, whatever its case. */
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
-	return db.select().from(user).where(eq(user.username, username.trim().toLowerCase())).get();
+	return db.select().from(user).where(eq(user.username, normalizeUsername(username))).get();
 }
 
 /** One account by id. */
