@@ -3,6 +3,7 @@ import {
 	index,
 	integer,
 	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex
@@ -20,6 +21,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const TARGET_GROUPS = ['A', 'B', 'C'] as const;
 export const ROLES = ['secretary', 'committee', 'admin'] as const;
+export const RATING_KEYS = ['tot', 'kha', 'trung_binh', 'yeu_kem'] as const;
 export type GrantedRole = (typeof ROLES)[number];
 
 const createdAt = () =>
@@ -176,3 +178,119 @@ export const signWording = sqliteTable('sign_wording', {
 	updatedBy: integer('updated_by').references(() => user.id),
 	updatedAt: createdAt()
 });
+
+export const SHEET_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type SheetStatus = (typeof SHEET_STATUSES)[number];
+export const PROGRESS_STATUSES = ['done', 'in_progress', 'not_done'] as const;
+
+/** A review period ("Năm 2026") over a unit's subtree, pinned to one template version. */
+export const period = sqliteTable(
+	'period',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		name: text('name').notNull(),
+		year: integer('year').notNull(),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		templateVersionId: integer('template_version_id')
+			.notNull()
+			.references(() => templateVersion.id),
+		opensOn: text('opens_on').notNull(),
+		deadline: text('deadline').notNull(),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('period_unit_idx').on(t.unitId, t.year)]
+);
+
+/** One member's sheet for one period. The chapter is the one they belonged to when it was made, so history stays with it. */
+export const sheet = sqliteTable(
+	'sheet',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => period.id),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => user.id),
+		chapterId: integer('chapter_id')
+			.notNull()
+			.references(() => unit.id),
+		targetGroup: text('target_group', { enum: TARGET_GROUPS }).notNull(),
+		templateVersionId: integer('template_version_id')
+			.notNull()
+			.references(() => templateVersion.id),
+		status: text('status', { enum: SHEET_STATUSES }).notNull().default('draft'),
+		/** Bumped by every write; a save must name the revision it started from. */
+		revision: integer('revision').notNull().default(0),
+		strengths: text('strengths').notNull().default(''),
+		shortcomings: text('shortcomings').notNull().default(''),
+		commitment: text('commitment').notNull().default(''),
+		score: real('score'),
+		rating: text('rating', { enum: RATING_KEYS }),
+		answeredCount: integer('answered_count').notNull().default(0),
+		finalRating: text('final_rating', { enum: RATING_KEYS }),
+		finalRatingReason: text('final_rating_reason'),
+		assessment: text('assessment').notNull().default(''),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		updatedAt: createdAt(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('sheet_member_period_idx').on(t.memberId, t.periodId),
+		index('sheet_period_chapter_idx').on(t.periodId, t.chapterId, t.status)
+	]
+);
+
+/** The level a member gave one concrete sign, with the note and the remediation action for a flagged sign. */
+export const sheetAnswer = sqliteTable(
+	'sheet_answer',
+	{
+		sheetId: integer('sheet_id')
+			.notNull()
+			.references(() => sheet.id, { onDelete: 'cascade' }),
+		code: text('code').notNull(),
+		level: integer('level'),
+		note: text('note').notNull().default(''),
+		action: text('action').notNull().default(''),
+		actionDeadline: text('action_deadline')
+	},
+	(t) => [primaryKey({ columns: [t.sheetId, t.code] })]
+);
+
+/** Progress this year on one action of last year's plan (section III of the official form). */
+export const actionProgress = sqliteTable(
+	'action_progress',
+	{
+		sheetId: integer('sheet_id')
+			.notNull()
+			.references(() => sheet.id, { onDelete: 'cascade' }),
+		priorSheetId: integer('prior_sheet_id')
+			.notNull()
+			.references(() => sheet.id),
+		code: text('code').notNull(),
+		status: text('status', { enum: PROGRESS_STATUSES }),
+		note: text('note').notNull().default('')
+	},
+	(t) => [primaryKey({ columns: [t.sheetId, t.code] })]
+);
+
+/** A chi ủy's note on a returned sheet, on one concrete sign or (code null) on the whole sheet. */
+export const reviewNote = sqliteTable(
+	'review_note',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sheetId: integer('sheet_id')
+			.notNull()
+			.references(() => sheet.id, { onDelete: 'cascade' }),
+		code: text('code'),
+		text: text('text').notNull(),
+		authorId: integer('author_id')
+			.notNull()
+			.references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('review_note_sheet_idx').on(t.sheetId)]
+);
