@@ -21,9 +21,4 @@ export const GROUP_SHORT_LABELS = {
 	C: 'Nhóm C — không làm việc trong hệ thống chính trị'
 } as const;
 
-/** "1985-03-07" → "07/03/1985". */
-export function formatDate(iso: string | null | undefined): string {
-	if (!iso) return '';
-	const [y, m, d] = iso.split('-');
-	return d && m && y ? `${d}/${m}/${y}` : iso;
-}
+export { formatDate } from './domain/dates';

@@ -1,14 +1,21 @@
 import { getDb } from '$lib/server/db';
 import { requireMember } from '$lib/server/auth/guards';
 import { ancestorsOf, findUnit } from '$lib/server/db/queries/units';
+import { currentPeriodFor } from '$lib/server/db/queries/periods';
+import { memberSheets } from '$lib/server/db/queries/sheets';
+import { todayIso } from '$lib/domain/dates';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireMember(event);
 	const db = getDb();
 	const chapter = findUnit(db, user.chapterId)!;
+	const current = currentPeriodFor(db, chapter.path, todayIso());
+	const sheets = memberSheets(db, user.id).map((s) => ({ ...s, flagged: s.flagged ? s.flagged.split(' ') : [] }));
 	return {
 		targetGroup: user.targetGroup,
-		chain: ancestorsOf(db, chapter).map((u) => u.name)
+		chain: ancestorsOf(db, chapter).map((u) => u.name),
+		current: current ? { name: current.name, year: current.year, deadline: current.deadline, started: sheets.some((s) => s.year === current.year) } : null,
+		sheets
 	};
 };

@@ -16,6 +16,13 @@ export function requireUser(event: Event): AuthUser {
 	return user;
 }
 
+/** The signed-in user of a JSON endpoint: 401 instead of a redirect, so the page can keep what is unsaved and ask to sign in again. */
+export function requireApiUser(event: Event): AuthUser {
+	const user = event.locals.user;
+	if (!user) error(401, 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; những gì bạn vừa nhập vẫn được giữ trên máy này.');
+	return user;
+}
+
 /** A signed-in party member with a current chapter. */
 export function requireMember(event: Event): AuthUser & { chapterId: number } {
 	const user = requireUser(event);

@@ -5,6 +5,8 @@ import { createUnit } from '../db/queries/units';
 import { roleGrant, user, type UnitKind } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { createRandom, randomFullName } from './names';
+import { seedDemoPeriods } from './periods';
+import { todayIso } from '../../domain/dates';
 
 /** The password of every demo account (shown in the README and on start). */
 export const DEMO_PASSWORD = 'tusoi2026';
@@ -149,6 +151,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 		txDb.insert(roleGrant).values({ userId: adminId, role: 'admin', unitId: rootId }).run();
 		const committeeId = addAccount('capuy', 'Ủy ban Kiểm tra Tỉnh ủy');
 		txDb.insert(roleGrant).values({ userId: committeeId, role: 'committee', unitId: rootId }).run();
+		seedDemoPeriods(txDb, rootId, todayIso(), random);
 	});
 	return true;
 }

@@ -1,0 +1,26 @@
+/** The time zone the review runs in; dates such as deadlines are days in Vietnam. */
+export const APP_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Today's date in Vietnam as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The date `days` after an ISO date (negative for before). */
+export function addDays(iso: string, days: number): string {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+/** "2026-03-07" → "07/03/2026". */
+export function formatDate(iso: string | null | undefined): string {
+	if (!iso) return '';
+	const [y, m, d] = iso.split('-');
+	return d && m && y ? `${d}/${m}/${y}` : iso;
+}
+
+/** "hh:mm" of a moment, in Vietnam. */
+export function formatTime(at: Date | number): string {
+	return new Intl.DateTimeFormat('vi-VN', { timeZone: APP_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+}

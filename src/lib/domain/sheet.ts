@@ -1,0 +1,128 @@
+// What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
+import type { Answers } from './scoring';
+import { signsForGroup, type Level, type TargetGroup, type TemplateContent } from './template';
+
+export const PROGRESS_STATUSES = ['done', 'in_progress', 'not_done'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+export const PROGRESS_LABELS: Record<ProgressStatus, string> = {
+	done: 'Đã khắc phục',
+	in_progress: 'Đang khắc phục',
+	not_done: 'Chưa khắc phục'
+};
+
+export const SHEET_STATUS_LABELS = {
+	not_started: 'Chưa làm',
+	draft: 'Đang làm',
+	submitted: 'Đã nộp',
+	returned: 'Trả lại để hoàn thiện',
+	approved: 'Đã duyệt'
+} as const;
+export type SheetStatusKey = keyof typeof SHEET_STATUS_LABELS;
+
+/** Longest text accepted in each kind of field. */
+export const TEXT_LIMITS = { note: 1000, action: 1000, longText: 5000, progressNote: 1000 } as const;
+
+/** A member's answer to one concrete sign. */
+export interface AnswerEntry {
+	level: Level | null;
+	note: string;
+	action: string;
+	actionDeadline: string | null;
+}
+
+/** The three free-text parts of the sheet. */
+export interface SheetTexts {
+	strengths: string;
+	shortcomings: string;
+	commitment: string;
+}
+
+export const SHEET_TEXT_FIELDS = ['strengths', 'shortcomings', 'commitment'] as const;
+export type SheetTextField = (typeof SHEET_TEXT_FIELDS)[number];
+
+export const SHEET_TEXT_LABELS: Record<SheetTextField, string> = {
+	strengths: 'Ưu điểm',
+	shortcomings: 'Hạn chế, khuyết điểm và nguyên nhân',
+	commitment: 'Cam kết tu dưỡng, rèn luyện'
+};
+
+/** Progress on one action of last year's plan. */
+export interface ProgressEntry {
+	status: ProgressStatus | null;
+	note: string;
+}
+
+/** A line of last year's plan with this year's progress on it. */
+export interface ProgressLine extends ProgressEntry {
+	code: string;
+	action: string;
+	actionDeadline: string | null;
+	level: Level;
+	signText: string;
+}
+
+export const EMPTY_ANSWER: AnswerEntry = { level: null, note: '', action: '', actionDeadline: null };
+
+/** A flagged sign (level 1 or more) needs a remediation action and a deadline. */
+export function isFlagged(level: Level | null | undefined): boolean {
+	return level !== null && level !== undefined && level >= 1;
+}
+
+/** The levels alone, as the scoring engine takes them. */
+export function levelsOf(answers: Record<string, AnswerEntry>): Answers {
+	const out: Answers = {};
+	for (const [code, entry] of Object.entries(answers)) if (entry.level !== null) out[code] = entry.level;
+	return out;
+}
+
+/** Something that keeps a sheet from being submitted, anchored to the field a person must fix. */
+export type Problem =
+	| { kind: 'unanswered' | 'missing_action' | 'missing_deadline'; code: string }
+	| { kind: 'missing_progress'; code: string };
+
+/** Everything missing before the sheet can be submitted, in the order the sheet shows it. */
+export function sheetProblems(
+	content: TemplateContent,
+	group: TargetGroup,
+	answers: Record<string, AnswerEntry>,
+	progress: Record<string, ProgressEntry> = {}
+): Problem[] {
+	const problems: Problem[] = [];
+	for (const sign of signsForGroup(content, group)) {
+		const entry = answers[sign.code];
+		if (!entry || entry.level === null) problems.push({ kind: 'unanswered', code: sign.code });
+		else if (isFlagged(entry.level)) {
+			if (!entry.action.trim()) problems.push({ kind: 'missing_action', code: sign.code });
+			if (!entry.actionDeadline) problems.push({ kind: 'missing_deadline', code: sign.code });
+		}
+	}
+	for (const [code, entry] of Object.entries(progress)) {
+		if (!entry.status) problems.push({ kind: 'missing_progress', code });
+	}
+	return problems;
+}
+
+/** A problem in words a member can act on. */
+export function problemMessage(problem: Problem): string {
+	switch (problem.kind) {
+		case 'unanswered':
+			return `Biểu hiện ${problem.code}: chưa chọn mức độ.`;
+		case 'missing_action':
+			return `Biểu hiện ${problem.code}: cần ghi biện pháp khắc phục.`;
+		case 'missing_deadline':
+			return `Biểu hiện ${problem.code}: cần ghi thời hạn khắc phục.`;
+		case 'missing_progress':
+			return `Kế hoạch năm trước, biểu hiện ${problem.code}: chưa chọn kết quả khắc phục.`;
+	}
+}
+
+/** The element id of a concrete sign's block on the sheet page, for links and focus. */
+export function signAnchor(code: string): string {
+	return `sign-${code.replace('.', '-')}`;
+}
+
+/** The element id of a prior-plan item. */
+export function progressAnchor(code: string): string {
+	return `progress-${code.replace('.', '-')}`;
+}

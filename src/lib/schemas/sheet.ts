@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { PROGRESS_STATUSES, TEXT_LIMITS } from '../domain/sheet';
+
+const CODE = /^(TT|DD|DB)[1-9]\.[1-9]$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+const level = z
+	.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.null()], {
+		error: 'Mức độ phải là 0, 1, 2 hoặc 3.'
+	});
+const text = (max: number, what: string) =>
+	z.string({ error: `${what} phải là văn bản.` }).max(max, `${what} không quá ${max.toLocaleString('vi-VN')} ký tự.`);
+const deadline = z
+	.string()
+	.regex(ISO_DATE, 'Thời hạn khắc phục phải là một ngày hợp lệ.')
+	.refine((v) => !Number.isNaN(Date.parse(v)), 'Thời hạn khắc phục phải là một ngày hợp lệ.')
+	.nullable();
+
+const answerChange = z.strictObject(
+	{
+		level: level.optional(),
+		note: text(TEXT_LIMITS.note, 'Ghi chú').optional(),
+		action: text(TEXT_LIMITS.action, 'Biện pháp khắc phục').optional(),
+		actionDeadline: deadline.optional()
+	},
+	{ error: 'Câu trả lời có trường không hợp lệ.' }
+);
+
+const progressChange = z.strictObject(
+	{
+		status: z.enum(PROGRESS_STATUSES, { error: 'Kết quả khắc phục không hợp lệ.' }).nullable().optional(),
+		note: text(TEXT_LIMITS.progressNote, 'Ghi chú kết quả khắc phục').optional()
+	},
+	{ error: 'Kết quả khắc phục có trường không hợp lệ.' }
+);
+
+const codeKey = z.string().regex(CODE, 'Mã biểu hiện không hợp lệ.');
+
+/** One autosave: the revision the browser started from and only what changed since. */
+export const sheetChangesSchema = z.strictObject(
+	{
+		revision: z.number({ error: 'Thiếu số phiên bản của phiếu.' }).int().min(0),
+		answers: z.record(codeKey, answerChange).optional(),
+		texts: z
+			.strictObject({
+				strengths: text(TEXT_LIMITS.longText, 'Ưu điểm').optional(),
+				shortcomings: text(TEXT_LIMITS.longText, 'Hạn chế, khuyết điểm').optional(),
+				commitment: text(TEXT_LIMITS.longText, 'Cam kết').optional()
+			})
+			.optional(),
+		progress: z.record(codeKey, progressChange).optional()
+	},
+	{ error: 'Dữ liệu lưu phiếu không hợp lệ.' }
+);
+
+export type SheetChanges = z.infer<typeof sheetChangesSchema>;
+
+/** The first problem of a failed parse, in words, with where it is. */
+export function firstIssueMessage(error: z.ZodError): string {
+	const issue = error.issues[0];
+	if (!issue) return 'Dữ liệu không hợp lệ.';
+	const code = issue.path.find((p) => typeof p === 'string' && CODE.test(p));
+	return code ? `Biểu hiện ${String(code)}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Reads the whole sheet form as a plain POST sends it (no JavaScript), into the same change shape the
+ * autosave uses. Field names: level.CODE, note.CODE, action.CODE, deadline.CODE, strengths,
+ * shortcomings, commitment, progress.CODE, progressNote.CODE, revision.
+ */
+export function formToChanges(data: FormData): unknown {
+	const answers: Record<string, Record<string, unknown>> = {};
+	const progress: Record<string, Record<string, unknown>> = {};
+	const texts: Record<string, unknown> = {};
+	const entry = (bag: Record<string, Record<string, unknown>>, code: string) => (bag[code] ??= {});
+	for (const [name, value] of data.entries()) {
+		if (typeof value !== 'string') return { invalid: 'file' };
+		const dot = name.indexOf('.');
+		const field = dot < 0 ? name : name.slice(0, dot);
+		const code = dot < 0 ? '' : name.slice(dot + 1);
+		switch (field) {
+			case 'level':
+				entry(answers, code).level = value === '' ? null : /^\d+$/.test(value) ? Number(value) : value;
+				break;
+			case 'note':
+				entry(answers, code).note = value;
+				break;
+			case 'action':
+				entry(answers, code).action = value;
+				break;
+			case 'deadline':
+				entry(answers, code).actionDeadline = value === '' ? null : value;
+				break;
+			case 'progress':
+				entry(progress, code).status = value === '' ? null : value;
+				break;
+			case 'progressNote':
+				entry(progress, code).note = value;
+				break;
+			case 'strengths':
+			case 'shortcomings':
+			case 'commitment':
+				texts[field] = value;
+				break;
+		}
+	}
+	const revision = data.get('revision');
+	return { revision: typeof revision === 'string' && /^\d+$/.test(revision) ? Number(revision) : revision, answers, texts, progress };
+}

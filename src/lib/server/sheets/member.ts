@@ -1,0 +1,129 @@
+import type { Db } from '../db/client';
+import type { AuthUser } from '../auth/types';
+import { currentPeriodFor, isPeriodOpen } from '../db/queries/periods';
+import { findUnit } from '../db/queries/units';
+import { auditSheet, createSheet, findMemberSheet, loadSheetDetail, writeSheetChanges, type SheetDetail } from '../db/queries/sheets';
+import { sheet } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { EMPTY_ANSWER, levelsOf, sheetProblems, type AnswerEntry, type Problem } from '../../domain/sheet';
+import { scoreSheet, type SheetScore } from '../../domain/scoring';
+import { signsForGroup } from '../../domain/template';
+import { formatDate } from '../../domain/dates';
+import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
+
+/** A refusal with the HTTP status it maps to and a message for the member. */
+export interface Refusal {
+	ok: false;
+	status: 400 | 403 | 404 | 409 | 422;
+	message: string;
+	problems?: Problem[];
+	/** Set when the refusal came after the typed changes were saved (an incomplete hand-in). */
+	revision?: number;
+}
+
+/** The member's sheet for the open period, made on first open; null when no period is open for their chapter. */
+export function openCurrentSheet(db: Db, user: AuthUser & { chapterId: number }, today: string): SheetDetail | null {
+	const chapter = findUnit(db, user.chapterId);
+	if (!chapter || !user.targetGroup) return null;
+	const current = currentPeriodFor(db, chapter.path, today);
+	if (!current) return null;
+	const existing = findMemberSheet(db, user.id, current.id);
+	const made =
+		existing ??
+		createSheet(db, {
+			periodId: current.id,
+			year: current.year,
+			memberId: user.id,
+			chapterId: chapter.id,
+			targetGroup: user.targetGroup,
+			templateVersionId: current.templateVersionId
+		});
+	return loadSheetDetail(db, made.id)!;
+}
+
+/** One of the member's own sheets; someone else's is reported as not found, so ids reveal nothing. */
+export function ownSheet(db: Db, user: AuthUser, sheetId: number): SheetDetail | undefined {
+	if (!Number.isSafeInteger(sheetId)) return undefined;
+	const detail = loadSheetDetail(db, sheetId);
+	return detail && detail.sheet.memberId === user.id ? detail : undefined;
+}
+
+/** Why a sheet cannot be changed by its member now, or null when it can. */
+export function editRefusal(detail: SheetDetail, today: string): Refusal | null {
+	if (!isPeriodOpen(detail.period, today)) return { ok: false, status: 409, message: 'Đợt kiểm điểm này đã kết thúc hoặc chưa mở; phiếu chỉ để xem.' };
+	if (detail.sheet.status === 'submitted') return { ok: false, status: 409, message: 'Phiếu đã nộp nên không sửa được nữa. Nếu cần sửa, hãy đề nghị bí thư chi bộ trả lại phiếu.' };
+	if (detail.sheet.status === 'approved') return { ok: false, status: 409, message: 'Phiếu đã được chi ủy duyệt và khóa.' };
+	return null;
+}
+
+/** Checks that a change names only signs and plan lines that belong to this sheet. */
+function foreignCode(detail: SheetDetail, changes: SheetChanges): Refusal | null {
+	const codes = new Set(signsForGroup(detail.content, detail.sheet.targetGroup).map((s) => s.code));
+	for (const code of Object.keys(changes.answers ?? {})) {
+		if (!codes.has(code)) return { ok: false, status: 400, message: `Biểu hiện ${code} không có trong phiếu của bạn.` };
+	}
+	const lines = new Set(detail.progress.map((p) => p.code));
+	for (const code of Object.keys(changes.progress ?? {})) {
+		if (!lines.has(code)) return { ok: false, status: 400, message: `Kế hoạch năm trước không có biện pháp cho biểu hiện ${code}.` };
+	}
+	return null;
+}
+
+function mergedAnswers(detail: SheetDetail, changes: SheetChanges): Record<string, AnswerEntry> {
+	const merged = { ...detail.answers };
+	for (const [code, change] of Object.entries(changes.answers ?? {})) {
+		merged[code] = { ...EMPTY_ANSWER, ...merged[code], ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+	}
+	return merged;
+}
+
+export type SaveResult = { ok: true; revision: number; savedAt: number; score: SheetScore; problems: Problem[] } | Refusal;
+
+/**
+ * Applies one save to a member's own sheet. The revision check makes a stale tab's write fail
+ * instead of silently overwriting what another tab saved; everything happens in one transaction.
+ */
+export function saveSheet(db: Db, user: AuthUser, sheetId: number, payload: unknown, today: string, options: { submit?: boolean } = {}): SaveResult {
+	const parsed = sheetChangesSchema.safeParse(payload);
+	if (!parsed.success) return { ok: false, status: 400, message: firstIssueMessage(parsed.error) };
+	const changes = parsed.data;
+	return db.transaction((tx) => {
+		const txDb = tx as unknown as Db;
+		const detail = ownSheet(txDb, user, sheetId);
+		if (!detail) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
+		const refused = editRefusal(detail, today) ?? foreignCode(detail, changes);
+		if (refused) return refused;
+		if (changes.revision !== detail.sheet.revision) {
+			return { ok: false, status: 409, message: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.' } satisfies Refusal;
+		}
+		const answers = mergedAnswers(detail, changes);
+		const progress = Object.fromEntries(detail.progress.map((p) => [p.code, { status: changes.progress?.[p.code]?.status ?? p.status, note: p.note }]));
+		const score = scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(answers));
+		const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress);
+
+		if (options.submit && detail.period.deadline < today) {
+			return { ok: false, status: 403, message: `Đã quá hạn nộp phiếu (${formatDate(detail.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.` } satisfies Refusal;
+		}
+		writeSheetChanges(txDb, sheetId, changes);
+		const now = new Date();
+		const submitting = options.submit === true && problems.length === 0;
+		const revision = detail.sheet.revision + 1;
+		txDb.update(sheet)
+			.set({
+				revision,
+				score: score.score,
+				rating: score.rating,
+				answeredCount: score.answered,
+				updatedAt: now,
+				...(submitting ? { status: 'submitted' as const, submittedAt: now } : {})
+			})
+			.where(and(eq(sheet.id, sheetId), eq(sheet.revision, detail.sheet.revision)))
+			.run();
+		if (submitting) auditSheet(txDb, { actorId: user.id, sheetId, chapterId: detail.sheet.chapterId, action: 'sheet.submit', detail: { score: score.score, rating: score.rating } });
+		if (options.submit && !submitting) {
+			// What was typed is kept; only the hand-in waits until the gaps are filled.
+			return { ok: false, status: 422, message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.', problems, revision } satisfies Refusal;
+		}
+		return { ok: true, revision, savedAt: now.getTime(), score, problems };
+	});
+}

@@ -1,0 +1,24 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireApiUser } from '$lib/server/auth/guards';
+import { saveSheet } from '$lib/server/sheets/member';
+import { todayIso } from '$lib/domain/dates';
+import type { RequestHandler } from './$types';
+
+const MAX_BODY_BYTES = 256_000;
+
+/** Autosave: applies the changes typed since the last save, if the sheet is still at the revision the page started from. */
+export const POST: RequestHandler = async (event) => {
+	const user = requireApiUser(event);
+	const body = await event.request.text();
+	if (body.length > MAX_BODY_BYTES) return json({ message: 'Dữ liệu gửi lên quá lớn.' }, { status: 413 });
+	let payload: unknown;
+	try {
+		payload = JSON.parse(body);
+	} catch {
+		return json({ message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' }, { status: 400 });
+	}
+	const result = saveSheet(getDb(), user, Number(event.params.id), payload, todayIso());
+	if (!result.ok) return json({ message: result.message }, { status: result.status });
+	return json({ revision: result.revision, savedAt: result.savedAt, score: result.score });
+};
