@@ -1,16 +1,25 @@
 import { expect, type Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
 import { createMember } from '../../src/lib/server/db/queries/members';
-import { unit } from '../../src/lib/server/db/schema';
+import { member, membership, period, reviewNote, roleGrant, sheet, unit, user } from '../../src/lib/server/db/schema';
+import { createSheet } from '../../src/lib/server/db/queries/sheets';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { E2E_DATABASE } from './paths';
 
 export const DEMO_PASSWORD = 'tusoi2026';
 
+/** Waits until the page's scripts have taken over (at once when JavaScript is off). */
+export async function hydrated(page: Page): Promise<void> {
+	// SvelteKit's inline start-up script defines a __sveltekit_* global; without JavaScript it never runs.
+	const scripting = await page.evaluate(() => Object.keys(window).some((key) => key.startsWith('__sveltekit')));
+	if (scripting) await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
 	await page.goto('/login');
+	await hydrated(page);
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -34,6 +43,24 @@ export async function createMemberWithTemporaryPassword(username: string, passwo
 			chapterId: found.id,
 			joinedOn: '2024-05-19'
 		});
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** Makes a member's sheet for the open period and puts it in "returned" with the chi ủy's notes, as a secretary would. */
+export async function returnedSheetWithNotes(username: string, notes: { code: string | null; text: string }[]): Promise<void> {
+	const db = createDb(E2E_DATABASE);
+	try {
+		const found = db.select().from(user).where(eq(user.username, username)).get();
+		if (!found) throw new Error(`No user ${username}`);
+		const profile = db.select().from(member).where(eq(member.userId, found.id)).get()!;
+		const current = db.select().from(membership).where(and(eq(membership.memberId, found.id), isNull(membership.endedOn))).get()!;
+		const open = db.select().from(period).where(isNull(period.closedAt)).get()!;
+		const secretary = db.select().from(roleGrant).where(and(eq(roleGrant.role, 'secretary'), eq(roleGrant.unitId, current.unitId))).get()!;
+		const made = createSheet(db, { periodId: open.id, year: open.year, memberId: found.id, chapterId: current.unitId, targetGroup: profile.targetGroup, templateVersionId: open.templateVersionId });
+		db.update(sheet).set({ status: 'returned', revision: 1 }).where(eq(sheet.id, made.id)).run();
+		for (const note of notes) db.insert(reviewNote).values({ sheetId: made.id, code: note.code, text: note.text, authorId: secretary.userId }).run();
 	} finally {
 		db.$client.close();
 	}

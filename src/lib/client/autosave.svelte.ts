@@ -13,6 +13,8 @@ export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'con
 interface Stored {
 	baseRevision: number;
 	pending: PendingChanges;
+	/** When the copy was last written (ms). */
+	at?: number;
 }
 
 const DEBOUNCE_MS = 700;
@@ -51,30 +53,57 @@ export class SheetAutosave {
 		this.#onSaved = onSaved;
 	}
 
-	get #key() {
-		return `tusoi:sheet:${this.sheetId}`;
+	#staleKeys: string[] = [];
+
+	get #prefix() {
+		return `tusoi:sheet:${this.sheetId}:`;
 	}
 
-	/** Changes left from an earlier visit. Same revision: send them now. Otherwise: let the member decide. */
-	restore(): PendingChanges | null {
-		const raw = localStorage.getItem(this.#key);
-		if (!raw) return null;
-		let stored: Stored;
+	// Each tab keeps its own copy, so a second open tab never sends the first one's changes behind its back.
+	get #key() {
+		let tab = sessionStorage.getItem('tusoi:tab');
+		if (!tab) {
+			tab = crypto.randomUUID();
+			sessionStorage.setItem('tusoi:tab', tab);
+		}
+		return this.#prefix + tab;
+	}
+
+	#read(key: string): Stored | null {
 		try {
-			stored = JSON.parse(raw) as Stored;
+			const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as Stored | null;
+			return stored && !isEmpty(stored.pending) ? stored : null;
 		} catch (error) {
 			console.warn('Dropping an unreadable local copy of the sheet', error);
-			localStorage.removeItem(this.#key);
+			localStorage.removeItem(key);
 			return null;
 		}
-		if (isEmpty(stored.pending)) return null;
-		if (stored.baseRevision === this.revision) {
-			this.#pending = stored.pending;
+	}
+
+	/**
+	 * Changes left from an earlier visit. This tab's own, at the server's revision (a reload, or signing in
+	 * again after the session expired): sent now. Anything else (an older revision, or a tab closed before it
+	 * could save): offered to the member, who decides.
+	 */
+	restore(): PendingChanges | null {
+		const own = this.#read(this.#key);
+		if (own && own.baseRevision === this.revision) {
+			this.#pending = own.pending;
 			this.#schedule(0);
-			return stored.pending;
 		}
-		this.stale = stored.pending;
-		return null;
+		const leftovers: Stored[] = own && own.baseRevision !== this.revision ? [own] : [];
+		for (let i = 0; i < localStorage.length; i++) {
+			const key = localStorage.key(i);
+			if (!key?.startsWith(this.#prefix) || key === this.#key) continue;
+			const other = this.#read(key);
+			// A copy touched in the last minute belongs to a tab that is still open and saving it itself.
+			if (other && Date.now() - (other.at ?? 0) > 60_000) {
+				leftovers.push(other);
+				this.#staleKeys.push(key);
+			}
+		}
+		if (leftovers.length > 0) this.stale = leftovers.map((l) => l.pending).reduce(mergeChanges);
+		return own && own.baseRevision === this.revision ? own.pending : null;
 	}
 
 	/** Takes the stale local changes on top of the current sheet and saves them. */
@@ -82,7 +111,8 @@ export class SheetAutosave {
 		const stale = this.stale;
 		this.stale = null;
 		if (!stale) return null;
-		this.#pending = stale;
+		this.#pending = mergeChanges(this.#pending, stale);
+		this.#dropStaleCopies();
 		this.#persist();
 		this.#schedule(0);
 		return stale;
@@ -90,7 +120,13 @@ export class SheetAutosave {
 
 	discardStale(): void {
 		this.stale = null;
+		this.#dropStaleCopies();
 		this.#persist();
+	}
+
+	#dropStaleCopies(): void {
+		for (const key of this.#staleKeys) localStorage.removeItem(key);
+		this.#staleKeys = [];
 	}
 
 	answer(code: string, field: keyof AnswerEntry, value: AnswerEntry[keyof AnswerEntry]): void {
@@ -115,9 +151,8 @@ export class SheetAutosave {
 	}
 
 	#persist(): void {
-		const stored: Stored = { baseRevision: this.revision, pending: this.stale ?? this.#pending };
-		if (isEmpty(stored.pending)) localStorage.removeItem(this.#key);
-		else localStorage.setItem(this.#key, JSON.stringify(stored));
+		if (isEmpty(this.#pending)) localStorage.removeItem(this.#key);
+		else localStorage.setItem(this.#key, JSON.stringify({ baseRevision: this.revision, pending: this.#pending, at: Date.now() } satisfies Stored));
 	}
 
 	#schedule(ms: number): void {
@@ -185,14 +220,7 @@ export class SheetAutosave {
 
 	/** Puts unsent changes back under any newer ones typed meanwhile. */
 	#giveBack(sent: PendingChanges): void {
-		const newer = this.#pending;
-		const merged = empty();
-		for (const [code, v] of Object.entries(sent.answers)) merged.answers[code] = { ...v, ...newer.answers[code] };
-		for (const [code, v] of Object.entries(newer.answers)) merged.answers[code] ??= v;
-		merged.texts = { ...sent.texts, ...newer.texts };
-		for (const [code, v] of Object.entries(sent.progress)) merged.progress[code] = { ...v, ...newer.progress[code] };
-		for (const [code, v] of Object.entries(newer.progress)) merged.progress[code] ??= v;
-		this.#pending = merged;
+		this.#pending = mergeChanges(sent, this.#pending);
 		this.#persist();
 	}
 
@@ -204,4 +232,17 @@ export class SheetAutosave {
 		this.#retries += 1;
 		this.#schedule(wait);
 	}
+}
+
+/** `newer` on top of `older`, field by field. */
+function mergeChanges(older: PendingChanges, newer: PendingChanges): PendingChanges {
+	const merged = empty();
+	for (const code of new Set([...Object.keys(older.answers), ...Object.keys(newer.answers)])) {
+		merged.answers[code] = { ...older.answers[code], ...newer.answers[code] };
+	}
+	merged.texts = { ...older.texts, ...newer.texts };
+	for (const code of new Set([...Object.keys(older.progress), ...Object.keys(newer.progress)])) {
+		merged.progress[code] = { ...older.progress[code], ...newer.progress[code] };
+	}
+	return merged;
 }

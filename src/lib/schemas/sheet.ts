@@ -13,7 +13,8 @@ const text = (max: number, what: string) =>
 const deadline = z
 	.string()
 	.regex(ISO_DATE, 'Thời hạn khắc phục phải là một ngày hợp lệ.')
-	.refine((v) => !Number.isNaN(Date.parse(v)), 'Thời hạn khắc phục phải là một ngày hợp lệ.')
+	// Date.parse would turn 30/02 into 02/03; a real date reads back the same.
+	.refine((v) => !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'Thời hạn khắc phục phải là một ngày hợp lệ.')
 	.nullable();
 
 const answerChange = z.strictObject(
@@ -59,6 +60,8 @@ export type SheetChanges = z.infer<typeof sheetChangesSchema>;
 export function firstIssueMessage(error: z.ZodError): string {
 	const issue = error.issues[0];
 	if (!issue) return 'Dữ liệu không hợp lệ.';
+	// zod reports a bad record key with its own English text.
+	if (issue.code === 'invalid_key') return `Mã biểu hiện «${String(issue.path.at(-1))}» không hợp lệ.`;
 	const code = issue.path.find((p) => typeof p === 'string' && CODE.test(p));
 	return code ? `Biểu hiện ${String(code)}: ${issue.message}` : issue.message;
 }

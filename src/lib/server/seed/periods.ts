@@ -45,7 +45,7 @@ export function seedDemoPeriods(db: Db, rootId: number, today: string, random: (
 		const answers: Record<string, AnswerEntry> = {};
 		for (const sign of signsForGroup(version.content, m.group)) {
 			const r = random();
-			const level: Level = sign.critical ? 0 : r < 0.86 ? 0 : r < 0.98 ? 1 : 2;
+			const level: Level = sign.critical ? 0 : r < 0.95 ? 0 : r < 0.995 ? 1 : 2;
 			answers[sign.code] = {
 				level,
 				note: '',

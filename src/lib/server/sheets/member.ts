@@ -97,7 +97,12 @@ export function saveSheet(db: Db, user: AuthUser, sheetId: number, payload: unkn
 			return { ok: false, status: 409, message: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.' } satisfies Refusal;
 		}
 		const answers = mergedAnswers(detail, changes);
-		const progress = Object.fromEntries(detail.progress.map((p) => [p.code, { status: changes.progress?.[p.code]?.status ?? p.status, note: p.note }]));
+		const progress = Object.fromEntries(
+			detail.progress.map((p) => {
+				const changed = changes.progress?.[p.code]?.status;
+				return [p.code, { status: changed !== undefined ? changed : p.status, note: p.note }];
+			})
+		);
 		const score = scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(answers));
 		const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress);
 

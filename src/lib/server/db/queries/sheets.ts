@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actionProgress, auditEvent, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
@@ -16,13 +16,13 @@ export function findSheet(db: Db, id: number): SheetRow | undefined {
 	return db.select().from(sheet).where(eq(sheet.id, id)).get();
 }
 
-/** The member's sheet of the year before `year`, if it was handed in. */
+/** The member's sheet of the year before `year`, if it was handed in (a returned one was not finished). */
 function priorSheet(db: Db, memberId: number, year: number): SheetRow | undefined {
 	return db
 		.select({ sheet })
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
-		.where(and(eq(sheet.memberId, memberId), eq(period.year, year - 1), ne(sheet.status, 'draft')))
+		.where(and(eq(sheet.memberId, memberId), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved'])))
 		.orderBy(desc(sheet.id))
 		.limit(1)
 		.get()?.sheet;

@@ -1,0 +1,172 @@
+import { expect, test, type Page } from '@playwright/test';
+import { hydrated, returnedSheetWithNotes, signIn } from './fixtures';
+
+/** Opens this year's sheet from the member's page. */
+async function openSheet(page: Page): Promise<void> {
+	await page.getByRole('link', { name: /phiếu năm \d{4}/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Phiếu tự soi, tự sửa năm \d{4}/);
+	await hydrated(page);
+}
+
+const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })).toBeVisible();
+
+/** Answers every concrete sign "không có", except the first which gets level 1 with an action and a deadline. */
+async function answerEverything(page: Page): Promise<void> {
+	const noneOptions = page.locator('input[type="radio"][name^="level."][value="0"]');
+	const count = await noneOptions.count();
+	expect(count).toBeGreaterThan(30);
+	for (let i = 1; i < count; i++) await noneOptions.nth(i).check();
+	const first = page.locator('fieldset.sign').first();
+	await first.getByLabel('Có biểu hiện ở mức độ nhẹ').check();
+	await first.getByLabel('Biện pháp khắc phục').fill('Đọc kỹ nghị quyết mỗi tuần và trao đổi trong sinh hoạt chi bộ.');
+	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
+	const done = page.locator('input[type="radio"][name^="progress."][value="done"]');
+	for (let i = 0; i < (await done.count()); i++) await done.nth(i).check();
+	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
+	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
+	await page.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+}
+
+test('a member fills the whole sheet, sees the live rating and submits it', async ({ page }) => {
+	await signIn(page, 'dangvien020');
+	await openSheet(page);
+	await answerEverything(page);
+	await saved(page);
+	const progress = page.locator('.progress-count');
+	const [answered, total] = (await progress.textContent())!.match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
+	expect(answered).toBe(total);
+	await expect(page.getByRole('region', { name: 'Kết quả tự đánh giá' })).toContainText('Tốt');
+	await expect(page.getByRole('region', { name: 'Kết quả tự đánh giá' })).not.toContainText('tạm tính');
+
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(page.getByText('Đã nộp phiếu. Chi ủy sẽ xem xét')).toBeVisible();
+	await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Nộp phiếu' })).toHaveCount(0);
+	await expect(page.locator('input[type="radio"][name^="level."]').first()).toBeDisabled();
+
+	await page.goto('/sheets');
+	await expect(page.getByRole('table')).toContainText('Đã nộp');
+});
+
+test('answers survive a reload halfway through', async ({ page }) => {
+	await signIn(page, 'dangvien021');
+	await openSheet(page);
+	const signs = page.locator('fieldset.sign');
+	await signs.nth(0).getByLabel('Không có biểu hiện').check();
+	await signs.nth(1).getByLabel('Có biểu hiện ở mức độ rõ').check();
+	await signs.nth(1).getByLabel('Biện pháp khắc phục').fill('Nhờ chi ủy nhắc nhở hằng tháng.');
+	await signs.nth(2).getByLabel('Có biểu hiện ở mức độ nghiêm trọng').check();
+	await page.getByLabel('Ưu điểm').fill('Nhiệt tình, trách nhiệm — “tận tụy” với công việc.');
+	await saved(page);
+
+	await page.reload();
+	await hydrated(page);
+	await expect(signs.nth(0).getByLabel('Không có biểu hiện')).toBeChecked();
+	await expect(signs.nth(1).getByLabel('Có biểu hiện ở mức độ rõ')).toBeChecked();
+	await expect(signs.nth(1).getByLabel('Biện pháp khắc phục')).toHaveValue('Nhờ chi ủy nhắc nhở hằng tháng.');
+	await expect(signs.nth(2).getByLabel('Có biểu hiện ở mức độ nghiêm trọng')).toBeChecked();
+	await expect(page.getByLabel('Ưu điểm')).toHaveValue('Nhiệt tình, trách nhiệm — “tận tụy” với công việc.');
+	await expect(page.getByRole('region', { name: 'Kết quả tự đánh giá' })).toContainText('Trung bình');
+});
+
+test('an incomplete submit lands on the first missing sign', async ({ page }) => {
+	await signIn(page, 'dangvien022');
+	await openSheet(page);
+	const signs = page.locator('fieldset.sign');
+	await signs.nth(0).getByLabel('Không có biểu hiện').check();
+	await signs.nth(1).getByLabel('Có biểu hiện ở mức độ nhẹ').check();
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Phiếu chưa đủ để nộp' })).toBeVisible();
+	const second = signs.nth(1);
+	await expect(second).toBeFocused();
+	await expect(second).toContainText('cần ghi biện pháp khắc phục');
+	await expect(page.getByRole('link', { name: /chưa chọn mức độ/ }).first()).toBeVisible();
+	await expect(page.getByText('Trạng thái: Đang làm')).toBeVisible();
+});
+
+test('a returned sheet opens with the chi ủy notes beside the signs they concern', async ({ page }) => {
+	await returnedSheetWithNotes('dangvien023', [
+		{ code: null, text: 'Đề nghị đồng chí bổ sung phần hạn chế.' },
+		{ code: 'TT1.1', text: 'Cần nêu rõ biện pháp cụ thể hơn.' }
+	]);
+	await signIn(page, 'dangvien023');
+	await openSheet(page);
+	await expect(page.getByText('Chi ủy đã trả lại phiếu để hoàn thiện.')).toBeVisible();
+	await expect(page.getByRole('note').filter({ hasText: 'Đề nghị đồng chí bổ sung phần hạn chế.' })).toBeVisible();
+	const sign = page.locator('#sign-TT1-1');
+	await expect(sign.getByRole('note')).toHaveText(/Cần nêu rõ biện pháp cụ thể hơn\./);
+	await sign.getByLabel('Không có biểu hiện').check();
+	await saved(page);
+});
+
+test('a second tab cannot silently overwrite the first', async ({ page, context }) => {
+	await signIn(page, 'dangvien024');
+	await openSheet(page);
+	const other = await context.newPage();
+	await other.goto(page.url());
+	await hydrated(other);
+
+	await page.locator('fieldset.sign').nth(0).getByLabel('Không có biểu hiện').check();
+	await saved(page);
+
+	await other.locator('fieldset.sign').nth(0).getByLabel('Có biểu hiện ở mức độ rõ').check();
+	await expect(other.getByRole('status').filter({ hasText: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác' })).toBeVisible();
+
+	await page.reload();
+	await expect(page.locator('fieldset.sign').nth(0).getByLabel('Không có biểu hiện')).toBeChecked();
+});
+
+test('an expired session keeps what was typed and sends it after signing in again', async ({ page, context }) => {
+	await signIn(page, 'dangvien025');
+	await openSheet(page);
+	const sheetUrl = page.url();
+	await context.clearCookies();
+	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Viết khi phiên đã hết hạn — không được mất.');
+	await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
+	await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
+	await page.getByLabel('Tên đăng nhập').fill('dangvien025');
+	await page.getByLabel('Mật khẩu').fill('tusoi2026');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).toHaveURL(sheetUrl);
+	await saved(page);
+	await page.evaluate(() => localStorage.clear());
+	await page.reload();
+	await expect(page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')).toHaveValue('Viết khi phiên đã hết hạn — không được mất.');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the same form saves and submits with a plain POST', async ({ page }) => {
+		await signIn(page, 'dangvien026');
+		await openSheet(page);
+		await page.locator('fieldset.sign').nth(0).getByLabel('Có biểu hiện ở mức độ nhẹ').check();
+		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+		await expect(page.locator('fieldset.sign').nth(0).getByLabel('Có biểu hiện ở mức độ nhẹ')).toBeChecked();
+
+		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+		await expect(page.getByText('Phiếu chưa đủ để nộp')).toBeVisible();
+		await expect(page.getByRole('link', { name: /cần ghi biện pháp khắc phục/ })).toBeVisible();
+
+		await answerEverything(page);
+		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+		await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	});
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+	test('the progress line and section links stay in view', async ({ page }) => {
+		await signIn(page, 'dangvien027');
+		await openSheet(page);
+		await page.locator('fieldset.sign').nth(5).getByLabel('Không có biểu hiện').check();
+		await page.mouse.wheel(0, 3000);
+		const bar = page.locator('.sticky');
+		await expect(bar.getByText(/Đã trả lời 1\/\d+/)).toBeInViewport();
+		await bar.getByRole('link', { name: 'Tự nhận xét' }).click();
+		await expect(page.getByLabel('Ưu điểm')).toBeInViewport();
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+	});
+});
