@@ -39,6 +39,8 @@ export const unit = sqliteTable(
 		parentId: integer('parent_id').references((): any => unit.id),
 		path: text('path').notNull(),
 		depth: integer('depth').notNull(),
+		/** Current members in this unit's whole subtree, kept up to date by the member queries. */
+		memberCount: integer('member_count').notNull().default(0),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -290,7 +292,52 @@ export const reviewNote = sqliteTable(
 		authorId: integer('author_id')
 			.notNull()
 			.references(() => user.id),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** Set when the member hands the sheet in again: the note has been answered. */
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('review_note_sheet_idx').on(t.sheetId)]
+);
+
+/**
+ * Counts per period and unit over the unit's whole subtree, kept up to date on every sheet transition,
+ * so a committee page at the root of a 260,000-member province reads a handful of rows instead of
+ * scanning every sheet. `rebuildUnitStats` recomputes them from the sheets.
+ */
+export const unitStats = sqliteTable(
+	'unit_stats',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => period.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		draft: integer('draft').notNull().default(0),
+		submitted: integer('submitted').notNull().default(0),
+		returned: integer('returned').notNull().default(0),
+		approved: integer('approved').notNull().default(0),
+		/** Ratings of handed-in sheets (submitted or approved): the chi ủy's where given, else the computed one. */
+		tot: integer('tot').notNull().default(0),
+		kha: integer('kha').notNull().default(0),
+		trungBinh: integer('trung_binh').notNull().default(0),
+		yeuKem: integer('yeu_kem').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.periodId, t.unitId] })]
+);
+
+/** How many handed-in sheets in a unit's subtree flag each concrete sign, per period. */
+export const unitSignStats = sqliteTable(
+	'unit_sign_stats',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => period.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		code: text('code').notNull(),
+		flagged: integer('flagged').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.periodId, t.unitId, t.code] })]
 );

@@ -4,6 +4,7 @@ import { member, membership, sheet } from '../db/schema';
 import { createPeriod } from '../db/queries/periods';
 import { auditSheet, createSheet, writeSheetChanges } from '../db/queries/sheets';
 import { ensureDefaultTemplate } from '../db/queries/templates';
+import { rebuildUnitStats } from '../db/queries/stats';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf, type AnswerEntry } from '../../domain/sheet';
 import { signsForGroup, type Level } from '../../domain/template';
@@ -69,4 +70,6 @@ export function seedDemoPeriods(db: Db, rootId: number, today: string, random: (
 			.run();
 		auditSheet(db, { actorId: m.id, sheetId: made.id, chapterId: m.chapterId, action: 'sheet.submit' });
 	}
+	// The sheets above were written in bulk, around the per-transition bookkeeping.
+	rebuildUnitStats(db, last.id);
 }

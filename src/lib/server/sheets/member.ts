@@ -2,7 +2,8 @@ import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
 import { currentPeriodFor, isPeriodOpen } from '../db/queries/periods';
 import { findUnit } from '../db/queries/units';
-import { auditSheet, createSheet, findMemberSheet, loadSheetDetail, writeSheetChanges, type SheetDetail } from '../db/queries/sheets';
+import { auditSheet, createSheet, findMemberSheet, loadSheetDetail, resolveReviewNotes, writeSheetChanges, type SheetDetail } from '../db/queries/sheets';
+import { recordSheetTransition } from '../db/queries/stats';
 import { sheet } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import { EMPTY_ANSWER, levelsOf, sheetProblems, type AnswerEntry, type Problem } from '../../domain/sheet';
@@ -120,11 +121,20 @@ export function saveSheet(db: Db, user: AuthUser, sheetId: number, payload: unkn
 				rating: score.rating,
 				answeredCount: score.answered,
 				updatedAt: now,
-				...(submitting ? { status: 'submitted' as const, submittedAt: now } : {})
+				...(submitting ? { status: 'submitted' as const, submittedAt: now, finalRating: null, finalRatingReason: null } : {})
 			})
 			.where(and(eq(sheet.id, sheetId), eq(sheet.revision, detail.sheet.revision)))
 			.run();
-		if (submitting) auditSheet(txDb, { actorId: user.id, sheetId, chapterId: detail.sheet.chapterId, action: 'sheet.submit', detail: { score: score.score, rating: score.rating } });
+		if (submitting) {
+			auditSheet(txDb, { actorId: user.id, sheetId, chapterId: detail.sheet.chapterId, action: 'sheet.submit', detail: { score: score.score, rating: score.rating } });
+			resolveReviewNotes(txDb, sheetId, now);
+			recordSheetTransition(txDb, {
+				periodId: detail.period.id,
+				chapterPath: detail.chapter.path,
+				before: { status: detail.sheet.status, rating: detail.sheet.rating, finalRating: detail.sheet.finalRating, flagged: [] },
+				after: { status: 'submitted', rating: score.rating, finalRating: null, flagged: score.flagged }
+			});
+		}
 		if (options.submit && !submitting) {
 			// What was typed is kept; only the hand-in waits until the gaps are filled.
 			return { ok: false, status: 422, message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.', problems, revision } satisfies Refusal;

@@ -34,7 +34,10 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 		answers: detail.answers,
 		texts: { strengths: detail.sheet.strengths, shortcomings: detail.sheet.shortcomings, commitment: detail.sheet.commitment },
 		progress: detail.progress,
-		notes: detail.notes.map((n) => ({ id: n.id, code: n.code, text: n.text, authorName: n.authorName, createdAt: n.createdAt.getTime() })),
+		// The member sees the notes still waiting for an answer; older ones are in the history.
+		notes: detail.notes
+			.filter((n) => n.resolvedAt === null)
+			.map((n) => ({ id: n.id, code: n.code, text: n.text, authorName: n.authorName, createdAt: n.createdAt.getTime() })),
 		assessment: detail.sheet.assessment,
 		finalRating: detail.sheet.finalRating
 	};

@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { compareVietnameseNames } from '../../../domain/names';
 import { normalizeUsername } from './users';
-import { member, membership, user } from '../schema';
+import { member, membership, unit, user } from '../schema';
+import { addMemberCount } from './stats';
 
 export interface NewMember {
 	username: string;
@@ -14,6 +15,12 @@ export interface NewMember {
 	targetGroup: 'A' | 'B' | 'C';
 	chapterId: number;
 	joinedOn: string;
+}
+
+function chapterPath(db: Db, chapterId: number): string {
+	const found = db.select({ path: unit.path }).from(unit).where(eq(unit.id, chapterId)).get();
+	if (!found) throw new Error(`Unknown chapter ${chapterId}`);
+	return found.path;
 }
 
 /** Creates the account, the member profile and the first membership together. */
@@ -33,6 +40,7 @@ export function createMember(db: Db, input: NewMember): number {
 			.values({ userId: id, dateOfBirth: input.dateOfBirth, position: input.position, targetGroup: input.targetGroup })
 			.run();
 		tx.insert(membership).values({ memberId: id, unitId: input.chapterId, startedOn: input.joinedOn }).run();
+		addMemberCount(tx as unknown as Db, chapterPath(tx as unknown as Db, input.chapterId), 1);
 		return id;
 	});
 }
@@ -40,11 +48,16 @@ export function createMember(db: Db, input: NewMember): number {
 /** Moves a member to another chapter on `onDate`, closing the current membership so the history stays. */
 export function moveMember(db: Db, memberId: number, toChapterId: number, onDate: string): void {
 	db.transaction((tx) => {
-		tx.update(membership)
+		const txDb = tx as unknown as Db;
+		const closed = tx
+			.update(membership)
 			.set({ endedOn: onDate })
 			.where(and(eq(membership.memberId, memberId), isNull(membership.endedOn)))
-			.run();
+			.returning({ unitId: membership.unitId })
+			.all();
+		for (const old of closed) addMemberCount(txDb, chapterPath(txDb, old.unitId), -1);
 		tx.insert(membership).values({ memberId, unitId: toChapterId, startedOn: onDate }).run();
+		addMemberCount(txDb, chapterPath(txDb, toChapterId), 1);
 	});
 }
 

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actionProgress, auditEvent, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
 import type { Level, TemplateContent } from '../../../domain/template';
+import { recordSheetTransition } from './stats';
 
 export type SheetRow = typeof sheet.$inferSelect;
 
@@ -36,6 +37,8 @@ export function createSheet(
 	return db.transaction((tx) => {
 		const { year, ...values } = input;
 		const created = tx.insert(sheet).values(values).returning().get();
+		const chapter = tx.select({ path: unit.path }).from(unit).where(eq(unit.id, input.chapterId)).get()!;
+		recordSheetTransition(tx as unknown as Db, { periodId: input.periodId, chapterPath: chapter.path, before: null, after: { status: 'draft', rating: null, finalRating: null, flagged: [] } });
 		const prior = priorSheet(tx as unknown as Db, input.memberId, year);
 		if (prior) {
 			const actions = tx
@@ -60,7 +63,7 @@ export interface SheetDetail {
 	chapter: { id: number; name: string; path: string; parentName: string | null };
 	answers: Record<string, AnswerEntry>;
 	progress: ProgressLine[];
-	notes: { id: number; code: string | null; text: string; createdAt: Date; authorName: string }[];
+	notes: { id: number; code: string | null; text: string; createdAt: Date; authorName: string; resolvedAt: Date | null }[];
 }
 
 /** Loads a sheet with its period, template version, answers, last year's plan and the chi ủy's notes. */
@@ -91,7 +94,7 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 		answers,
 		progress: progressLines(db, sheetId),
 		notes: db
-			.select({ id: reviewNote.id, code: reviewNote.code, text: reviewNote.text, createdAt: reviewNote.createdAt, authorName: user.fullName })
+			.select({ id: reviewNote.id, code: reviewNote.code, text: reviewNote.text, createdAt: reviewNote.createdAt, authorName: user.fullName, resolvedAt: reviewNote.resolvedAt })
 			.from(reviewNote)
 			.innerJoin(user, eq(user.id, reviewNote.authorId))
 			.where(eq(reviewNote.sheetId, sheetId))
@@ -154,6 +157,11 @@ export function writeSheetChanges(db: Db, sheetId: number, changes: SheetWrite):
 		if (Object.keys(set).length === 0) continue;
 		db.update(actionProgress).set(set).where(and(eq(actionProgress.sheetId, sheetId), eq(actionProgress.code, code))).run();
 	}
+}
+
+/** Marks the open notes of a sheet as answered (the member handed it in again). */
+export function resolveReviewNotes(db: Db, sheetId: number, at: Date): void {
+	db.update(reviewNote).set({ resolvedAt: at }).where(and(eq(reviewNote.sheetId, sheetId), isNull(reviewNote.resolvedAt))).run();
 }
 
 /** Records an event about a sheet in the audit log. */

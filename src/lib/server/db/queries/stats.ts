@@ -1,0 +1,129 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { membership, sheet, sheetAnswer, unit, unitSignStats, unitStats, type SheetStatus } from '../schema';
+import type { Rating } from '../../../domain/template';
+
+/** What of a sheet the counts depend on. */
+export interface SheetState {
+	status: SheetStatus;
+	rating: Rating | null;
+	finalRating: Rating | null;
+	flagged: readonly string[];
+}
+
+type Counter = 'draft' | 'submitted' | 'returned' | 'approved' | 'tot' | 'kha' | 'trungBinh' | 'yeuKem';
+const RATING_COUNTER: Record<Rating, Counter> = { tot: 'tot', kha: 'kha', trung_binh: 'trungBinh', yeu_kem: 'yeuKem' };
+const COUNTERS: Counter[] = ['draft', 'submitted', 'returned', 'approved', 'tot', 'kha', 'trungBinh', 'yeuKem'];
+
+/** Ids of a unit and all its ancestors, from its path. */
+export function pathIds(path: string): number[] {
+	return path.split('/').filter(Boolean).map(Number);
+}
+
+/** Handed-in sheets are the ones whose rating and flagged signs count in the statistics. */
+export function isHandedIn(status: SheetStatus): boolean {
+	return status === 'submitted' || status === 'approved';
+}
+
+function contribution(state: SheetState | null): { counters: Partial<Record<Counter, number>>; flagged: readonly string[] } {
+	if (!state) return { counters: {}, flagged: [] };
+	const counters: Partial<Record<Counter, number>> = { [state.status]: 1 };
+	if (!isHandedIn(state.status)) return { counters, flagged: [] };
+	const rating = state.finalRating ?? state.rating;
+	if (rating) counters[RATING_COUNTER[rating]] = 1;
+	return { counters, flagged: state.flagged };
+}
+
+/** Adds counter and flagged-sign deltas to a unit and every unit above it. */
+function addToAncestors(db: Db, periodId: number, chapterPath: string, counters: Partial<Record<Counter, number>>, flagged: Map<string, number>): void {
+	const changed = COUNTERS.filter((c) => (counters[c] ?? 0) !== 0);
+	for (const unitId of pathIds(chapterPath)) {
+		if (changed.length > 0) {
+			const values = Object.fromEntries(changed.map((c) => [c, counters[c]!]));
+			const set = Object.fromEntries(changed.map((c) => [c, sql`${unitStats[c]} + ${counters[c]!}`]));
+			db.insert(unitStats).values({ periodId, unitId, ...values }).onConflictDoUpdate({ target: [unitStats.periodId, unitStats.unitId], set }).run();
+		}
+		for (const [code, delta] of flagged) {
+			if (delta === 0) continue;
+			db.insert(unitSignStats)
+				.values({ periodId, unitId, code, flagged: delta })
+				.onConflictDoUpdate({ target: [unitSignStats.periodId, unitSignStats.unitId, unitSignStats.code], set: { flagged: sql`${unitSignStats.flagged} + ${delta}` } })
+				.run();
+		}
+	}
+}
+
+/** Moves a sheet's contribution to the counts from its old state to its new one (null = no sheet). */
+export function recordSheetTransition(db: Db, input: { periodId: number; chapterPath: string; before: SheetState | null; after: SheetState | null }): void {
+	const before = contribution(input.before);
+	const after = contribution(input.after);
+	const counters: Partial<Record<Counter, number>> = {};
+	for (const c of COUNTERS) counters[c] = (after.counters[c] ?? 0) - (before.counters[c] ?? 0);
+	const flagged = new Map<string, number>();
+	for (const code of before.flagged) flagged.set(code, (flagged.get(code) ?? 0) - 1);
+	for (const code of after.flagged) flagged.set(code, (flagged.get(code) ?? 0) + 1);
+	addToAncestors(db, input.periodId, input.chapterPath, counters, flagged);
+}
+
+/** Codes a sheet flags (level 1 or more). */
+export function flaggedCodes(db: Db, sheetId: number): string[] {
+	return db
+		.select({ code: sheetAnswer.code })
+		.from(sheetAnswer)
+		.where(and(eq(sheetAnswer.sheetId, sheetId), sql`${sheetAnswer.level} >= 1`))
+		.all()
+		.map((r) => r.code);
+}
+
+/** Recomputes a period's counts from its sheets (after a bulk load, or to check the maintained ones). */
+export function rebuildUnitStats(db: Db, periodId: number): void {
+	db.transaction((tx) => {
+		tx.delete(unitStats).where(eq(unitStats.periodId, periodId)).run();
+		tx.delete(unitSignStats).where(eq(unitSignStats.periodId, periodId)).run();
+		const rows = tx
+			.select({ id: sheet.id, status: sheet.status, rating: sheet.rating, finalRating: sheet.finalRating, path: unit.path })
+			.from(sheet)
+			.innerJoin(unit, eq(unit.id, sheet.chapterId))
+			.where(eq(sheet.periodId, periodId))
+			.all();
+		const flaggedBySheet = new Map<number, string[]>();
+		const answers = tx
+			.select({ sheetId: sheetAnswer.sheetId, code: sheetAnswer.code })
+			.from(sheetAnswer)
+			.innerJoin(sheet, eq(sheet.id, sheetAnswer.sheetId))
+			.where(and(eq(sheet.periodId, periodId), sql`${sheetAnswer.level} >= 1`))
+			.all();
+		for (const a of answers) flaggedBySheet.set(a.sheetId, [...(flaggedBySheet.get(a.sheetId) ?? []), a.code]);
+		for (const r of rows) {
+			recordSheetTransition(tx as unknown as Db, {
+				periodId,
+				chapterPath: r.path,
+				before: null,
+				after: { status: r.status, rating: r.rating, finalRating: r.finalRating, flagged: flaggedBySheet.get(r.id) ?? [] }
+			});
+		}
+	});
+}
+
+/** Adds `delta` to the member count of a chapter and every unit above it. */
+export function addMemberCount(db: Db, chapterPath: string, delta: number): void {
+	db.update(unit)
+		.set({ memberCount: sql`${unit.memberCount} + ${delta}` })
+		.where(inArray(unit.id, pathIds(chapterPath)))
+		.run();
+}
+
+/** Recomputes every unit's member count from the current memberships. */
+export function rebuildMemberCounts(db: Db): void {
+	db.transaction((tx) => {
+		tx.update(unit).set({ memberCount: 0 }).run();
+		const perChapter = tx
+			.select({ path: unit.path, n: sql<number>`count(*)` })
+			.from(membership)
+			.innerJoin(unit, eq(unit.id, membership.unitId))
+			.where(isNull(membership.endedOn))
+			.groupBy(membership.unitId)
+			.all();
+		for (const row of perChapter) addMemberCount(tx as unknown as Db, row.path, row.n);
+	});
+}
