@@ -26,6 +26,36 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 	await expect(page).not.toHaveURL(/\/login/);
 }
 
+let created = 0;
+
+/** A new member of "Chi bộ Văn phòng Sở" with the demo password, so a test has a sheet nobody else touches. */
+export async function newMember(prefix = 'thu'): Promise<string> {
+	created += 1;
+	const username = `${prefix}${process.pid}x${created}`;
+	const db = createDb(E2E_DATABASE);
+	try {
+		const chapter = db.select().from(unit).where(eq(unit.name, 'Chi bộ Văn phòng Sở')).get();
+		if (!chapter) throw new Error('The demo data has no "Chi bộ Văn phòng Sở"');
+		createMember(db, {
+			username,
+			fullName: `Đặng Thị Thử ${created}`,
+			passwordHash: await demoHash(),
+			mustChangePassword: false,
+			dateOfBirth: '1990-04-30',
+			position: 'Chuyên viên',
+			targetGroup: 'B',
+			chapterId: chapter.id,
+			joinedOn: '2015-02-03'
+		});
+	} finally {
+		db.$client.close();
+	}
+	return username;
+}
+
+let hash: Promise<string> | undefined;
+const demoHash = () => (hash ??= hashPassword(DEMO_PASSWORD));
+
 /** Adds a member with a temporary password straight into the test server's database (it runs in WAL mode, so this is safe while it serves). */
 export async function createMemberWithTemporaryPassword(username: string, password: string): Promise<void> {
 	const db = createDb(E2E_DATABASE);

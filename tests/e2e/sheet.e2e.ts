@@ -1,34 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, returnedSheetWithNotes, signIn } from './fixtures';
-
-/** Opens this year's sheet from the member's page. */
-async function openSheet(page: Page): Promise<void> {
-	await page.getByRole('link', { name: /phiếu năm \d{4}/ }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Phiếu tự soi, tự sửa năm \d{4}/);
-	await hydrated(page);
-}
-
-const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })).toBeVisible();
-
-/** Answers every concrete sign "không có", except the first which gets level 1 with an action and a deadline. */
-async function answerEverything(page: Page): Promise<void> {
-	const noneOptions = page.locator('input[type="radio"][name^="level."][value="0"]');
-	const count = await noneOptions.count();
-	expect(count).toBeGreaterThan(30);
-	for (let i = 1; i < count; i++) await noneOptions.nth(i).check();
-	const first = page.locator('fieldset.sign').first();
-	await first.getByLabel('Có biểu hiện ở mức độ nhẹ').check();
-	await first.getByLabel('Biện pháp khắc phục').fill('Đọc kỹ nghị quyết mỗi tuần và trao đổi trong sinh hoạt chi bộ.');
-	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
-	const done = page.locator('input[type="radio"][name^="progress."][value="done"]');
-	for (let i = 0; i < (await done.count()); i++) await done.nth(i).check();
-	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
-	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
-	await page.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
-}
+import { hydrated, newMember, returnedSheetWithNotes, signIn } from './fixtures';
+import { answerEverything, openSheet, saved } from './sheet-helpers';
 
 test('a member fills the whole sheet, sees the live rating and submits it', async ({ page }) => {
-	await signIn(page, 'dangvien020');
+	await signIn(page, await newMember());
 	await openSheet(page);
 	await answerEverything(page);
 	await saved(page);
@@ -49,7 +24,7 @@ test('a member fills the whole sheet, sees the live rating and submits it', asyn
 });
 
 test('answers survive a reload halfway through', async ({ page }) => {
-	await signIn(page, 'dangvien021');
+	await signIn(page, await newMember());
 	await openSheet(page);
 	const signs = page.locator('fieldset.sign');
 	await signs.nth(0).getByLabel('Không có biểu hiện').check();
@@ -70,7 +45,7 @@ test('answers survive a reload halfway through', async ({ page }) => {
 });
 
 test('an incomplete submit lands on the first missing sign', async ({ page }) => {
-	await signIn(page, 'dangvien022');
+	await signIn(page, await newMember());
 	await openSheet(page);
 	const signs = page.locator('fieldset.sign');
 	await signs.nth(0).getByLabel('Không có biểu hiện').check();
@@ -85,11 +60,12 @@ test('an incomplete submit lands on the first missing sign', async ({ page }) =>
 });
 
 test('a returned sheet opens with the chi ủy notes beside the signs they concern', async ({ page }) => {
-	await returnedSheetWithNotes('dangvien023', [
+	const username = await newMember();
+	await returnedSheetWithNotes(username, [
 		{ code: null, text: 'Đề nghị đồng chí bổ sung phần hạn chế.' },
 		{ code: 'TT1.1', text: 'Cần nêu rõ biện pháp cụ thể hơn.' }
 	]);
-	await signIn(page, 'dangvien023');
+	await signIn(page, username);
 	await openSheet(page);
 	await expect(page.getByText('Chi ủy đã trả lại phiếu để hoàn thiện.')).toBeVisible();
 	await expect(page.getByRole('note').filter({ hasText: 'Đề nghị đồng chí bổ sung phần hạn chế.' })).toBeVisible();
@@ -100,7 +76,7 @@ test('a returned sheet opens with the chi ủy notes beside the signs they conce
 });
 
 test('a second tab cannot silently overwrite the first', async ({ page, context }) => {
-	await signIn(page, 'dangvien024');
+	await signIn(page, await newMember());
 	await openSheet(page);
 	const other = await context.newPage();
 	await other.goto(page.url());
@@ -117,14 +93,15 @@ test('a second tab cannot silently overwrite the first', async ({ page, context 
 });
 
 test('an expired session keeps what was typed and sends it after signing in again', async ({ page, context }) => {
-	await signIn(page, 'dangvien025');
+	const username = await newMember();
+	await signIn(page, username);
 	await openSheet(page);
 	const sheetUrl = page.url();
 	await context.clearCookies();
 	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Viết khi phiên đã hết hạn — không được mất.');
 	await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
 	await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
-	await page.getByLabel('Tên đăng nhập').fill('dangvien025');
+	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill('tusoi2026');
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await expect(page).toHaveURL(sheetUrl);
@@ -138,7 +115,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the same form saves and submits with a plain POST', async ({ page }) => {
-		await signIn(page, 'dangvien026');
+		await signIn(page, await newMember());
 		await openSheet(page);
 		await page.locator('fieldset.sign').nth(0).getByLabel('Có biểu hiện ở mức độ nhẹ').check();
 		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -158,7 +135,7 @@ test.describe('on a phone', () => {
 	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 	test('the progress line and section links stay in view', async ({ page }) => {
-		await signIn(page, 'dangvien027');
+		await signIn(page, await newMember());
 		await openSheet(page);
 		await page.locator('fieldset.sign').nth(5).getByLabel('Không có biểu hiện').check();
 		await page.mouse.wheel(0, 3000);

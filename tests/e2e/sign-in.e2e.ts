@@ -20,11 +20,13 @@ test.describe('each demo role signs in and lands on its work', () => {
 	}
 });
 
-test('a secretary sees the members of the chapter', async ({ page }) => {
+test('a secretary sees the members of the chapter with their sheets', async ({ page }) => {
 	await signIn(page, 'bithu01');
 	const rows = page.getByRole('table').getByRole('row');
 	expect(await rows.count()).toBeGreaterThan(10);
-	await expect(page.getByRole('cell', { name: 'Bí thư chi bộ' })).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: 'Trạng thái' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Đã nộp' }).first()).toBeVisible();
+	await expect(page.getByText(/\d+ \(\d+%\)/).first()).toBeVisible();
 });
 
 test('a wrong password is refused with a message and nothing else happens', async ({ page }) => {

@@ -37,18 +37,24 @@ export function requireAdmin(event: Event): AuthUser {
 	return user;
 }
 
-/** A unit the user may read (committee over it, its own secretary, or an administrator); 404 when it does not exist. */
-export function requireUnitViewer(event: Event, db: Db, unitId: number): { user: AuthUser; unit: UnitRow } {
+/**
+ * A unit the user may read (committee over it, its own secretary, or an administrator); 404 when it does
+ * not exist. With `hide`, a unit the user may not read is also a 404, so sheet URLs reveal nothing.
+ */
+export function requireUnitViewer(event: Event, db: Db, unitId: number, options: { hide?: boolean } = {}): { user: AuthUser; unit: UnitRow } {
 	const user = requireUser(event);
 	const found = Number.isSafeInteger(unitId) ? findUnit(db, unitId) : undefined;
 	if (!found) error(404, 'Không tìm thấy đơn vị.');
-	if (!canViewUnit(user, found.id, found.path)) error(403, 'Bạn không có quyền xem đơn vị này.');
+	if (!canViewUnit(user, found.id, found.path)) {
+		if (options.hide) error(404, 'Không tìm thấy phiếu.');
+		error(403, 'Bạn không có quyền xem đơn vị này.');
+	}
 	return { user, unit: found };
 }
 
 /** The secretary of this chapter (the only one who may change its review work). */
-export function requireSecretary(event: Event, db: Db, chapterId: number): { user: AuthUser; unit: UnitRow } {
-	const { user, unit } = requireUnitViewer(event, db, chapterId);
+export function requireSecretary(event: Event, db: Db, chapterId: number, options: { hide?: boolean } = {}): { user: AuthUser; unit: UnitRow } {
+	const { user, unit } = requireUnitViewer(event, db, chapterId, options);
 	if (!isSecretaryOf(user, unit.id)) error(403, 'Chỉ bí thư chi bộ được thực hiện thao tác này.');
 	return { user, unit };
 }

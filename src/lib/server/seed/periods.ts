@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { member, membership, sheet } from '../db/schema';
+import { actionProgress, member, membership, sheet, user } from '../db/schema';
 import { createPeriod } from '../db/queries/periods';
 import { auditSheet, createSheet, writeSheetChanges } from '../db/queries/sheets';
 import { ensureDefaultTemplate } from '../db/queries/templates';
 import { rebuildUnitStats } from '../db/queries/stats';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf, type AnswerEntry } from '../../domain/sheet';
-import { signsForGroup, type Level } from '../../domain/template';
+import { signsForGroup, type Level, type TemplateContent } from '../../domain/template';
 import { addDays } from '../../domain/dates';
 
 const ACTIONS = [
@@ -33,43 +33,81 @@ export function seedDemoPeriods(db: Db, rootId: number, today: string, random: (
 		deadline: `${year - 1}-12-15`,
 		closedAt: new Date(`${year - 1}-12-31T10:00:00Z`)
 	});
-	createPeriod(db, { name: `Năm ${year}`, year, unitId: rootId, templateVersionId: version.id, opensOn: addDays(today, -21), deadline: addDays(today, 30) });
+	const current = createPeriod(db, { name: `Năm ${year}`, year, unitId: rootId, templateVersionId: version.id, opensOn: addDays(today, -21), deadline: addDays(today, 30) });
 
 	const members = db
-		.select({ id: member.userId, group: member.targetGroup, chapterId: membership.unitId })
+		.select({ id: member.userId, username: user.username, group: member.targetGroup, chapterId: membership.unitId })
 		.from(member)
 		.innerJoin(membership, and(eq(membership.memberId, member.userId), isNull(membership.endedOn)))
+		.innerJoin(user, eq(user.id, member.userId))
+		.orderBy(member.userId)
 		.all();
 	for (const m of members) {
 		if (random() < 0.1) continue; // some joined this year or did not hand in
-		const made = createSheet(db, { periodId: last.id, year: year - 1, memberId: m.id, chapterId: m.chapterId, targetGroup: m.group, templateVersionId: version.id });
-		const answers: Record<string, AnswerEntry> = {};
-		for (const sign of signsForGroup(version.content, m.group)) {
-			const r = random();
-			const level: Level = sign.critical ? 0 : r < 0.95 ? 0 : r < 0.995 ? 1 : 2;
-			answers[sign.code] = {
-				level,
-				note: '',
-				action: level > 0 ? ACTIONS[Math.floor(random() * ACTIONS.length)] : '',
-				actionDeadline: level > 0 ? `${year}-0${1 + Math.floor(random() * 9)}-28` : null
-			};
-		}
-		writeSheetChanges(db, made.id, {
-			answers,
-			texts: {
-				strengths: 'Chấp hành nghiêm chủ trương của Đảng, chính sách, pháp luật của Nhà nước; hoàn thành nhiệm vụ được giao.',
-				shortcomings: 'Có lúc chưa chủ động nghiên cứu tài liệu; nguyên nhân chủ yếu là chưa sắp xếp thời gian hợp lý.',
-				commitment: 'Tiếp tục tu dưỡng, rèn luyện, giữ gìn phẩm chất đạo đức, lối sống; sửa chữa những hạn chế đã nêu.'
-			}
-		});
-		const score = scoreSheet(version.content, m.group, levelsOf(answers));
-		const submittedAt = new Date(`${year - 1}-12-0${1 + Math.floor(random() * 9)}T08:00:00Z`);
-		db.update(sheet)
-			.set({ status: 'approved', score: score.score, rating: score.rating, answeredCount: score.answered, finalRating: score.rating, assessment: 'Chi ủy thống nhất với kết quả tự đánh giá.', submittedAt, revision: 1, updatedAt: submittedAt })
-			.where(eq(sheet.id, made.id))
-			.run();
-		auditSheet(db, { actorId: m.id, sheetId: made.id, chapterId: m.chapterId, action: 'sheet.submit' });
+		fillDemoSheet(db, { member: m, period: last, content: version.content, random, complete: true, approved: true, at: new Date(`${year - 1}-12-0${1 + Math.floor(random() * 9)}T08:00:00Z`) });
 	}
+	// This year: a third of the members have handed in, so a secretary has sheets to review; a few are
+	// half done. The secretaries and the README's member account start with an empty sheet.
+	members.forEach((m, i) => {
+		if (m.username.startsWith('bithu') || m.username === 'dangvien001') return;
+		if (i % 3 === 0) fillDemoSheet(db, { member: m, period: current, content: version.content, random, complete: true, at: new Date() });
+		else if (i % 7 === 1) fillDemoSheet(db, { member: m, period: current, content: version.content, random, complete: false, at: new Date() });
+	});
 	// The sheets above were written in bulk, around the per-transition bookkeeping.
 	rebuildUnitStats(db, last.id);
+	rebuildUnitStats(db, current.id);
 }
+
+interface DemoSheet {
+	member: { id: number; group: 'A' | 'B' | 'C'; chapterId: number };
+	period: { id: number; year: number; templateVersionId: number };
+	content: TemplateContent;
+	random: () => number;
+	/** Every sign answered and handed in; otherwise about half answered, still a draft. */
+	complete: boolean;
+	approved?: boolean;
+	at: Date;
+}
+
+/** A plausible sheet: mostly "không có", a few mild signs with an action and a deadline. */
+function fillDemoSheet(db: Db, d: DemoSheet): void {
+	const { member: m, period: p, random } = d;
+	const made = createSheet(db, { periodId: p.id, year: p.year, memberId: m.id, chapterId: m.chapterId, targetGroup: m.group, templateVersionId: p.templateVersionId });
+	const answers: Record<string, AnswerEntry> = {};
+	for (const sign of signsForGroup(d.content, m.group)) {
+		if (!d.complete && random() < 0.5) continue;
+		const r = random();
+		const level: Level = sign.critical ? 0 : r < 0.95 ? 0 : r < 0.995 ? 1 : 2;
+		answers[sign.code] = {
+			level,
+			note: '',
+			action: level > 0 ? ACTIONS[Math.floor(random() * ACTIONS.length)] : '',
+			actionDeadline: level > 0 ? `${p.year + 1}-0${1 + Math.floor(random() * 9)}-28` : null
+		};
+	}
+	const lines = db.select({ code: actionProgress.code }).from(actionProgress).where(eq(actionProgress.sheetId, made.id)).all();
+	const progress = d.complete ? Object.fromEntries(lines.map((l) => [l.code, { status: random() < 0.7 ? ('done' as const) : ('in_progress' as const) }])) : {};
+	writeSheetChanges(db, made.id, { answers, texts: d.complete ? DEMO_TEXTS : {}, progress });
+	const score = scoreSheet(d.content, m.group, levelsOf(answers));
+	const status = !d.complete ? 'draft' : d.approved ? 'approved' : 'submitted';
+	db.update(sheet)
+		.set({
+			status,
+			score: score.score,
+			rating: score.rating,
+			answeredCount: score.answered,
+			revision: 1,
+			updatedAt: d.at,
+			...(d.complete ? { submittedAt: d.at } : {}),
+			...(d.approved ? { finalRating: score.rating, assessment: 'Chi ủy thống nhất với kết quả tự đánh giá.' } : {})
+		})
+		.where(eq(sheet.id, made.id))
+		.run();
+	if (d.complete) auditSheet(db, { actorId: m.id, sheetId: made.id, chapterId: m.chapterId, action: 'sheet.submit' });
+}
+
+const DEMO_TEXTS = {
+	strengths: 'Chấp hành nghiêm chủ trương của Đảng, chính sách, pháp luật của Nhà nước; hoàn thành nhiệm vụ được giao.',
+	shortcomings: 'Có lúc chưa chủ động nghiên cứu tài liệu; nguyên nhân chủ yếu là chưa sắp xếp thời gian hợp lý.',
+	commitment: 'Tiếp tục tu dưỡng, rèn luyện, giữ gìn phẩm chất đạo đức, lối sống; sửa chữa những hạn chế đã nêu.'
+};

@@ -1,32 +1,23 @@
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
 import { canViewUnit } from '$lib/server/auth/access';
-import { ancestorsOf, CHAPTER_KINDS, childSummaries } from '$lib/server/db/queries/units';
+import { ancestorsOf, CHAPTER_KINDS } from '$lib/server/db/queries/units';
+import { choosePeriod, unitOverview } from '$lib/server/overview';
+import { todayIso } from '$lib/domain/dates';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { user, unit } = requireUnitViewer(event, db, Number(event.params.id));
-	const crumbs = ancestorsOf(db, unit).map((u) => ({
-		id: u.id,
-		name: u.name,
-		href: canViewUnit(user, u.id, u.path) ? `/units/${u.id}` : undefined
-	}));
-	const children = childSummaries(db, unit.id).map((c) => ({
-		id: c.unit.id,
-		name: c.unit.name,
-		kind: c.unit.kind,
-		isChapter: CHAPTER_KINDS.includes(c.unit.kind),
-		members: c.members,
-		chapters: c.chapters
-	}));
+	const today = todayIso();
+	const crumbs = ancestorsOf(db, unit).map((u) => ({ id: u.id, name: u.name, href: canViewUnit(user, u.id, u.path) ? `/units/${u.id}` : undefined }));
+	const { period, periods } = choosePeriod(db, unit, event.url.searchParams.get('period'), today);
 	return {
+		today,
 		unit: { id: unit.id, name: unit.name, kind: unit.kind, isChapter: CHAPTER_KINDS.includes(unit.kind) },
 		crumbs,
-		children,
-		totals: {
-			members: children.reduce((s, c) => s + c.members, 0),
-			chapters: children.reduce((s, c) => s + c.chapters, 0)
-		}
+		periods: periods.map((p) => ({ id: p.id, name: p.name })),
+		period: period ? { id: period.id, name: period.name, deadline: period.deadline, open: period.closedAt === null } : null,
+		overview: period ? unitOverview(db, unit, period) : null
 	};
 };

@@ -36,3 +36,15 @@ export function currentPeriodFor(db: Db, chapterPath: string, today: string): Pe
 export function isPeriodOpen(p: PeriodRow, today: string): boolean {
 	return p.closedAt === null && p.opensOn <= today;
 }
+
+/** Every period covering a unit (over it or one of its ancestors), newest first. */
+export function periodsCovering(db: Db, unitPath: string): PeriodRow[] {
+	return db
+		.select({ period })
+		.from(period)
+		.innerJoin(unit, eq(unit.id, period.unitId))
+		.where(covers(unitPath))
+		.orderBy(desc(period.year), desc(period.id))
+		.all()
+		.map((r) => r.period);
+}

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, user, path, out, width, full] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: Number(width || 1280), height: 1000 } });
+p.on('pageerror', e => console.log('pageerror:', e.message));
+await p.goto('http://localhost:3000/login');
+await p.fill('#username', user); await p.fill('#password', 'tusoi2026');
+await p.click('button[type=submit]'); await p.waitForLoadState('networkidle');
+const r = await p.goto('http://localhost:3000' + path); await p.waitForLoadState('networkidle');
+console.log(r.status(), p.url());
+await p.screenshot({ path: out, fullPage: full === 'full' });
+await b.close();

@@ -1,0 +1,81 @@
+import ExcelJS from 'exceljs';
+import type { ResultRow } from './db/queries/export';
+import { RATING_LABELS } from '../domain/template';
+import { SHEET_STATUS_LABELS } from '../domain/sheet';
+import { formatDate } from '../domain/dates';
+
+const COLUMNS = [
+	{ header: 'STT', width: 6 },
+	{ header: 'Họ và tên', width: 28 },
+	{ header: 'Tên đăng nhập', width: 16 },
+	{ header: 'Ngày sinh', width: 12 },
+	{ header: 'Chức vụ', width: 22 },
+	{ header: 'Nhóm đối tượng', width: 10 },
+	{ header: 'Chi bộ', width: 34 },
+	{ header: 'Trạng thái', width: 20 },
+	{ header: 'Điểm', width: 8 },
+	{ header: 'Tự xếp loại', width: 12 },
+	{ header: 'Chi ủy xếp loại', width: 14 },
+	{ header: 'Lý do điều chỉnh', width: 30 },
+	{ header: 'Biểu hiện tự nhận', width: 30 }
+] as const;
+
+/**
+ * A spreadsheet treats a cell starting with = + - @ (or a tab or carriage return) as a formula, so a name
+ * typed as "=HYPERLINK(…)" could run in the reader's Excel. Such text is prefixed with an apostrophe.
+ */
+export function neutralise(value: string): string {
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The export's cells for each member, in the column order above. */
+export function exportCells(rows: ResultRow[]): (string | number | null)[][] {
+	return rows.map((r, i) => [
+		i + 1,
+		neutralise(r.fullName),
+		neutralise(r.username),
+		formatDate(r.dateOfBirth),
+		neutralise(r.position),
+		r.targetGroup,
+		neutralise(r.chapterName),
+		SHEET_STATUS_LABELS[r.status ?? 'not_started'],
+		r.score,
+		r.rating && (r.status === 'submitted' || r.status === 'approved') ? RATING_LABELS[r.rating] : '',
+		r.finalRating ? RATING_LABELS[r.finalRating] : '',
+		neutralise(r.finalRatingReason ?? ''),
+		r.flagged ?? ''
+	]);
+}
+
+/** The header row. */
+export const EXPORT_HEADERS = COLUMNS.map((c) => c.header);
+
+/** CSV with a byte-order mark, so Excel opens the Vietnamese text as UTF-8. */
+export function toCsv(rows: ResultRow[]): string {
+	const quote = (v: string | number | null) => {
+		const text = v === null ? '' : String(v);
+		return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	};
+	const lines = [EXPORT_HEADERS, ...exportCells(rows)].map((cells) => cells.map(quote).join(','));
+	return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** An XLSX workbook with one sheet of results and a title row naming the unit and period. */
+export async function toXlsx(rows: ResultRow[], title: string): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'tusoi';
+	const sheet = workbook.addWorksheet('Kết quả', { views: [{ state: 'frozen', ySplit: 2 }] });
+	sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+	sheet.addRow([neutralise(title)]).font = { bold: true, size: 13 };
+	const header = sheet.addRow(EXPORT_HEADERS);
+	header.font = { bold: true };
+	header.alignment = { vertical: 'middle', wrapText: true };
+	for (const cells of exportCells(rows)) sheet.addRow(cells);
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A file name safe in a Content-Disposition header, with a readable UTF-8 variant. */
+export function attachment(name: string): string {
+	const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '-');
+	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { AuthUser } from '../auth/types';
+import { auditSheet, loadSheetDetail, type SheetDetail } from '../db/queries/sheets';
+import { flaggedCodes, recordSheetTransition, type SheetState } from '../db/queries/stats';
+import { reviewNote, sheet, type SheetStatus } from '../db/schema';
+import { RATING_LABELS, signsForGroup, type Rating } from '../../domain/template';
+import { approveSchema, reopenSchema, returnSchema } from '../../schemas/review';
+import type { Refusal } from './member';
+
+export type ReviewResult = { ok: true } | (Refusal & { field?: string });
+
+/** A sheet of this chapter; a sheet of another chapter is reported as not found. */
+export function chapterSheet(db: Db, chapterId: number, sheetId: number): SheetDetail | undefined {
+	if (!Number.isSafeInteger(sheetId)) return undefined;
+	const detail = loadSheetDetail(db, sheetId);
+	return detail && detail.sheet.chapterId === chapterId ? detail : undefined;
+}
+
+function stateOf(db: Db, detail: SheetDetail, status: SheetStatus, finalRating: Rating | null): SheetState {
+	return { status, rating: detail.sheet.rating, finalRating, flagged: flaggedCodes(db, detail.sheet.id) };
+}
+
+/** Moves a sheet to a new status inside a transaction, keeping the counts and the audit log in step. */
+function transition(
+	db: Db,
+	actor: AuthUser,
+	detail: SheetDetail,
+	change: { status: SheetStatus; finalRating: Rating | null; finalRatingReason: string | null; assessment?: string },
+	audit: { action: string; reason?: string | null; detail?: unknown },
+	extra?: (tx: Db) => void
+): boolean {
+	return db.transaction((tx) => {
+		const txDb = tx as unknown as Db;
+		const { status, finalRating, finalRatingReason, assessment } = change;
+		const written = txDb
+			.update(sheet)
+			.set({ status, finalRating, finalRatingReason, revision: detail.sheet.revision + 1, updatedAt: new Date(), ...(assessment === undefined ? {} : { assessment }) })
+			// Only from the state the secretary was looking at: a sheet changed meanwhile is left alone.
+			.where(and(eq(sheet.id, detail.sheet.id), eq(sheet.revision, detail.sheet.revision)))
+			.run().changes;
+		if (written === 0) return false;
+		recordSheetTransition(txDb, {
+			periodId: detail.period.id,
+			chapterPath: detail.chapter.path,
+			before: stateOf(txDb, detail, detail.sheet.status, detail.sheet.finalRating),
+			after: stateOf(txDb, detail, status, finalRating)
+		});
+		auditSheet(txDb, { actorId: actor.id, sheetId: detail.sheet.id, chapterId: detail.sheet.chapterId, ...audit });
+		extra?.(txDb);
+		return true;
+	});
+}
+
+const changedMeanwhile: Refusal = { ok: false, status: 409, message: 'Phiếu vừa thay đổi. Hãy tải lại trang rồi thực hiện lại.' };
+
+const notHandedIn: Refusal = { ok: false, status: 409, message: 'Chỉ xem xét được phiếu đã nộp.' };
+
+/** Sends a handed-in sheet back to its member with notes on the whole sheet or on particular signs. */
+export function returnSheet(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): ReviewResult {
+	const parsed = returnSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0].message, field: 'notes' };
+	if (detail.sheet.status !== 'submitted') return notHandedIn;
+	const codes = new Set(signsForGroup(detail.content, detail.sheet.targetGroup).map((s) => s.code));
+	const foreign = parsed.data.notes.find((n) => n.code !== null && !codes.has(n.code));
+	if (foreign) return { ok: false, status: 400, message: `Biểu hiện ${foreign.code} không có trong phiếu này.`, field: 'notes' };
+	const done = transition(
+		db,
+		actor,
+		detail,
+		{ status: 'returned', finalRating: null, finalRatingReason: null, assessment: parsed.data.assessment },
+		{ action: 'sheet.return', detail: { notes: parsed.data.notes.length } },
+		(tx) => {
+			for (const note of parsed.data.notes) tx.insert(reviewNote).values({ sheetId: detail.sheet.id, code: note.code, text: note.text, authorId: actor.id }).run();
+		}
+	);
+	return done ? { ok: true } : changedMeanwhile;
+}
+
+/** Approves a handed-in sheet and locks it; a final rating other than the computed one needs a reason, and both are kept. */
+export function approveSheet(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): ReviewResult {
+	const parsed = approveSchema.safeParse(input);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		return { ok: false, status: 400, message: issue.message, field: String(issue.path[0] ?? 'form') };
+	}
+	if (detail.sheet.status !== 'submitted') return notHandedIn;
+	const computed = detail.sheet.rating;
+	const { finalRating, reason, assessment } = parsed.data;
+	const adjusted = finalRating !== computed;
+	if (adjusted && !reason) {
+		return { ok: false, status: 400, message: `Xếp loại khác với kết quả tự đánh giá («${computed ? RATING_LABELS[computed] : '—'}»): hãy ghi lý do điều chỉnh.`, field: 'reason' };
+	}
+	const done = transition(
+		db,
+		actor,
+		detail,
+		{ status: 'approved', finalRating, finalRatingReason: adjusted ? reason : null, assessment },
+		{ action: adjusted ? 'sheet.approve.adjusted' : 'sheet.approve', reason: adjusted ? reason : null, detail: { computed, final: finalRating } }
+	);
+	return done ? { ok: true } : changedMeanwhile;
+}
+
+/** Reopens an approved sheet for revision; the reason goes to the member as a note and into the audit log. */
+export function reopenSheet(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): ReviewResult {
+	const parsed = reopenSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0].message, field: 'reopenReason' };
+	if (detail.sheet.status !== 'approved') return { ok: false, status: 409, message: 'Chỉ mở lại được phiếu đã duyệt.' };
+	const done = transition(
+		db,
+		actor,
+		detail,
+		{ status: 'returned', finalRating: null, finalRatingReason: null },
+		{ action: 'sheet.reopen', reason: parsed.data.reason },
+		(tx) => tx.insert(reviewNote).values({ sheetId: detail.sheet.id, code: null, text: `Mở lại phiếu: ${parsed.data.reason}`, authorId: actor.id }).run()
+	);
+	return done ? { ok: true } : changedMeanwhile;
+}

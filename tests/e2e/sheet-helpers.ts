@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+import { hydrated } from './fixtures';
+
+/** Opens this year's sheet from the member's page. */
+export async function openSheet(page: Page): Promise<void> {
+	await page.getByRole('link', { name: /phiếu năm \d{4}/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Phiếu tự soi, tự sửa năm \d{4}/);
+	await hydrated(page);
+}
+
+export const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })).toBeVisible();
+
+/** Answers every concrete sign "không có", except the first which gets level 1 with an action and a deadline. */
+export async function answerEverything(page: Page): Promise<void> {
+	const noneOptions = page.locator('input[type="radio"][name^="level."][value="0"]');
+	const count = await noneOptions.count();
+	expect(count).toBeGreaterThan(30);
+	for (let i = 1; i < count; i++) await noneOptions.nth(i).check();
+	const first = page.locator('fieldset.sign').first();
+	await first.getByLabel('Có biểu hiện ở mức độ nhẹ').check();
+	await first.getByLabel('Biện pháp khắc phục').fill('Đọc kỹ nghị quyết mỗi tuần và trao đổi trong sinh hoạt chi bộ.');
+	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
+	const done = page.locator('input[type="radio"][name^="progress."][value="done"]');
+	for (let i = 0; i < (await done.count()); i++) await done.nth(i).check();
+	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
+	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
+	await page.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+}
+
