@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 process.env.PORT ||= '3000';
 // adapter-node needs the public origin to accept form posts; behind a proxy set ORIGIN yourself.
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+// Member lists are imported as files of up to 5 MB; adapter-node's default body limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ||= '6M';
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {
 	console.error('Chưa có bản build: chạy "npm run build" (hoặc "npm start") trước.');

@@ -5,12 +5,34 @@ const ACTION_LABELS: Record<string, string> = {
 	'sheet.return': 'Chi ủy trả lại phiếu để hoàn thiện',
 	'sheet.approve': 'Chi ủy duyệt phiếu',
 	'sheet.approve.adjusted': 'Chi ủy duyệt phiếu, điều chỉnh xếp loại',
-	'sheet.reopen': 'Chi ủy mở lại phiếu đã duyệt'
+	'sheet.reopen': 'Chi ủy mở lại phiếu đã duyệt',
+	'password.change': 'Đổi mật khẩu',
+	'password.reset': 'Cấp lại mật khẩu tạm thời',
+	'member.import': 'Nhập danh sách đảng viên',
+	'member.update': 'Sửa thông tin đảng viên',
+	'member.move': 'Chuyển sinh hoạt',
+	'member.deactivate': 'Ngừng tài khoản',
+	'unit.create': 'Thêm đơn vị',
+	'unit.rename': 'Đổi tên đơn vị',
+	'unit.move': 'Chuyển đơn vị',
+	'unit.close': 'Giải thể đơn vị',
+	'role.grant': 'Giao vai trò',
+	'role.revoke': 'Thu hồi vai trò',
+	'period.create': 'Mở đợt kiểm điểm',
+	'period.extend': 'Gia hạn đợt kiểm điểm',
+	'period.close': 'Kết thúc đợt kiểm điểm',
+	'template.version.create': 'Thêm phiên bản mẫu phiếu',
+	'sign.wording.set': 'Sửa nội dung biểu hiện'
 };
+
+/** The name of an action in the log, in Vietnamese. */
+export function actionLabel(action: string): string {
+	return ACTION_LABELS[action] ?? action;
+}
 
 /** One line of a sheet's history in words. */
 export function describeSheetEvent(action: string, detail: unknown): string {
-	const label = ACTION_LABELS[action] ?? action;
+	const label = actionLabel(action);
 	const d = (detail ?? {}) as { computed?: Rating | null; final?: Rating };
 	if (action === 'sheet.approve.adjusted' && d.final) {
 		return `${label}: từ «${d.computed ? RATING_LABELS[d.computed] : '—'}» thành «${RATING_LABELS[d.final]}»`;

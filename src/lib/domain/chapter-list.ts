@@ -15,6 +15,10 @@ export const SORTS = { name: 'Họ tên', status: 'Trạng thái', rating: 'Xế
 export type SortKey = keyof typeof SORTS;
 
 const STATUS_ORDER: SheetStatusKey[] = ['not_started', 'draft', 'returned', 'submitted', 'approved'];
+/** The rating a list shows for a row: the chi ủy's, else the member's once handed in (a draft's is provisional and not shown). */
+export function shownRating(r: Pick<ListRow, 'status' | 'rating' | 'finalRating'>): Rating | null {
+	return r.finalRating ?? (r.status === 'draft' || r.status === 'not_started' ? null : r.rating);
+}
 const ratingRank = (r: Rating | null) => (r === null ? RATINGS.length : RATINGS.indexOf(r));
 
 /** The rows with the given status (or all), in the given order; names break ties in Vietnamese order. */
@@ -24,7 +28,7 @@ export function filterAndSort<T extends ListRow>(rows: T[], status: SheetStatusK
 	const compare: Record<SortKey, (a: T, b: T) => number> = {
 		name: byName,
 		status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || byName(a, b),
-		rating: (a, b) => ratingRank(a.finalRating ?? a.rating) - ratingRank(b.finalRating ?? b.rating) || byName(a, b),
+		rating: (a, b) => ratingRank(shownRating(a)) - ratingRank(shownRating(b)) || byName(a, b),
 		activity: (a, b) => (b.lastActivity ?? 0) - (a.lastActivity ?? 0) || byName(a, b)
 	};
 	return kept.sort(compare[sort]);

@@ -16,7 +16,7 @@ export const returnSchema = z.object({
 		.array(
 			z.object({
 				code: z.string().regex(CODE, 'Mã biểu hiện không hợp lệ.').nullable(),
-				text: z.string().trim().min(1).max(TEXT_LIMITS.note, `Mỗi ghi chú không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
+				text: z.string().trim().min(1, 'Ghi chú không được để trống.').max(TEXT_LIMITS.note, `Mỗi ghi chú không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
 			})
 		)
 		.min(1, 'Khi trả lại phiếu, hãy ghi ít nhất một nhận xét để đảng viên biết cần sửa gì.')

@@ -2,7 +2,7 @@ import type { Db } from './db/client';
 import type { UnitRow } from './db/queries/units';
 import { CHAPTER_KINDS, childrenOf } from './db/queries/units';
 import { isPeriodOpen, periodsCovering, type PeriodRow } from './db/queries/periods';
-import { chapterRows, statsFor, topFlagged } from './db/queries/overview';
+import { chapterRows, statsFor, topFlagged, type UnitStatsRow } from './db/queries/overview';
 import { findTemplateVersion } from './db/queries/templates';
 import { EMPTY_COUNTS, type UnitCounts } from '../domain/overview';
 import type { TemplateContent } from '../domain/template';
@@ -20,10 +20,16 @@ function signTexts(db: Db, period: PeriodRow): Map<string, string> {
 	return new Map((content?.signs ?? []).map((s) => [s.code, s.text]));
 }
 
+/** The counters of a stats row (without its keys), with the unit's member count. */
+function toCounts(memberCount: number, row: UnitStatsRow | undefined): UnitCounts {
+	if (!row) return { members: memberCount, ...EMPTY_COUNTS };
+	const { draft, submitted, returned, approved, tot, kha, trungBinh, yeuKem } = row;
+	return { members: memberCount, draft, submitted, returned, approved, tot, kha, trungBinh, yeuKem };
+}
+
 /** The counts of one unit for a period, with its member count. */
 export function countsOf(db: Db, period: PeriodRow, unit: UnitRow): UnitCounts {
-	const row = statsFor(db, period.id, [unit.id]).get(unit.id);
-	return { members: unit.memberCount, ...EMPTY_COUNTS, ...(row ?? {}) };
+	return toCounts(unit.memberCount, statsFor(db, period.id, [unit.id]).get(unit.id));
 }
 
 /** The most flagged concrete signs of a unit's subtree, with their text. */
@@ -48,7 +54,7 @@ export function unitOverview(db: Db, target: UnitRow, period: PeriodRow) {
 			name: c.name,
 			kind: c.kind,
 			isChapter: CHAPTER_KINDS.includes(c.kind),
-			counts: { members: c.memberCount, ...EMPTY_COUNTS, ...(stats.get(c.id) ?? {}) } as UnitCounts
+			counts: toCounts(c.memberCount, stats.get(c.id))
 		})),
 		topSigns: topSigns(db, period, target.id)
 	};

@@ -9,20 +9,11 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 
-export const UNIT_KINDS = [
-	'dang_bo_tinh',
-	'dang_bo_truc_thuoc',
-	'dang_bo_co_so',
-	'dang_bo_bo_phan',
-	'chi_bo_co_so',
-	'chi_bo'
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export { UNIT_KINDS, ROLES, type UnitKind, type GrantedRole } from '../../domain/org';
+import { UNIT_KINDS, ROLES } from '../../domain/org';
 
 export const TARGET_GROUPS = ['A', 'B', 'C'] as const;
-export const ROLES = ['secretary', 'committee', 'admin'] as const;
 export const RATING_KEYS = ['tot', 'kha', 'trung_binh', 'yeu_kem'] as const;
-export type GrantedRole = (typeof ROLES)[number];
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })

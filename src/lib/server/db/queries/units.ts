@@ -1,11 +1,15 @@
-import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client';
-import { membership, unit, type UnitKind } from '../schema';
+import { unit, type UnitKind } from '../schema';
 
 export type UnitRow = typeof unit.$inferSelect;
 
-/** Kinds of unit that hold members directly. */
-export const CHAPTER_KINDS: readonly UnitKind[] = ['chi_bo', 'chi_bo_co_so'];
+export { CHAPTER_KINDS } from '../../../domain/org';
+
+/** A unit and everything under it, as a range on the materialised path (indexed): paths are digits and "/", and "~" sorts after both. */
+export function inSubtree(path: string) {
+	return and(gte(unit.path, path), lt(unit.path, `${path}~`));
+}
 
 /** One unit by id. */
 export function findUnit(db: Db, id: number): UnitRow | undefined {
@@ -41,34 +45,19 @@ export function childrenOf(db: Db, parentId: number): UnitRow[] {
 	return db.select().from(unit).where(eq(unit.parentId, parentId)).orderBy(asc(unit.name)).all();
 }
 
-export interface ChildSummary {
-	unit: UnitRow;
-	/** Members whose current chapter lies in this child's subtree. */
-	members: number;
-	chapters: number;
-}
-
-/** Each child of a unit with the number of current members and chapters in its subtree. */
-export function childSummaries(db: Db, parentId: number): ChildSummary[] {
-	const children = childrenOf(db, parentId);
-	return children.map((child) => {
-		const inSubtree = like(unit.path, `${child.path}%`);
-		const members = db
-			.select({ n: sql<number>`count(*)` })
-			.from(membership)
-			.innerJoin(unit, eq(unit.id, membership.unitId))
-			.where(and(inSubtree, isNull(membership.endedOn)))
-			.get()!.n;
-		const chapters = db
-			.select({ n: sql<number>`count(*)` })
-			.from(unit)
-			.where(and(inSubtree, inArray(unit.kind, [...CHAPTER_KINDS])))
-			.get()!.n;
-		return { unit: child, members, chapters };
-	});
-}
-
-/** Every unit, ordered so that a parent comes before its children (for the admin tree). */
+/** Every unit in tree order: each parent before its children, siblings by name (for the admin tree). */
 export function allUnits(db: Db): UnitRow[] {
-	return db.select().from(unit).orderBy(asc(unit.path)).all();
+	const rows = db.select().from(unit).all();
+	const byParent = new Map<number | null, UnitRow[]>();
+	for (const row of rows) byParent.set(row.parentId, [...(byParent.get(row.parentId) ?? []), row]);
+	const collator = new Intl.Collator('vi');
+	const ordered: UnitRow[] = [];
+	const visit = (parentId: number | null) => {
+		for (const child of (byParent.get(parentId) ?? []).sort((a, b) => collator.compare(a.name, b.name))) {
+			ordered.push(child);
+			visit(child.id);
+		}
+	};
+	visit(null);
+	return ordered;
 }

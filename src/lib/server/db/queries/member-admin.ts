@@ -1,0 +1,96 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import { auditEvent, member, membership, roleGrant, session, unit, user } from '../schema';
+import { CHAPTER_KINDS, findUnit } from './units';
+import { moveMember } from './members';
+import { addMemberCount } from './stats';
+
+export type MemberChange = { ok: true } | { ok: false; message: string };
+
+/** A member's account, profile, current chapter and chapter history, for the administrator. */
+export function memberForAdmin(db: Db, userId: number) {
+	const person = db
+		.select({ id: user.id, username: user.username, fullName: user.fullName, active: user.active, mustChangePassword: user.mustChangePassword, dateOfBirth: member.dateOfBirth, position: member.position, targetGroup: member.targetGroup })
+		.from(user)
+		.innerJoin(member, eq(member.userId, user.id))
+		.where(eq(user.id, userId))
+		.get();
+	if (!person) return undefined;
+	const history = db
+		.select({ unitId: unit.id, unitName: unit.name, startedOn: membership.startedOn, endedOn: membership.endedOn })
+		.from(membership)
+		.innerJoin(unit, eq(unit.id, membership.unitId))
+		.where(eq(membership.memberId, userId))
+		.orderBy(membership.startedOn, membership.id)
+		.all();
+	return { person, history, current: history.find((h) => h.endedOn === null) ?? null };
+}
+
+function audit(db: Db, actorId: number, action: string, userId: number, detail: unknown, unitId: number | null = null): void {
+	db.insert(auditEvent).values({ actorId, action, unitId, targetType: 'user', targetId: userId, detail }).run();
+}
+
+/** Changes a member's name, date of birth, position and target group. */
+export function updateMemberDetails(
+	db: Db,
+	userId: number,
+	input: { fullName: string; dateOfBirth: string; position: string; targetGroup: 'A' | 'B' | 'C' },
+	actorId: number
+): MemberChange {
+	const found = memberForAdmin(db, userId);
+	if (!found) return { ok: false, message: 'Không tìm thấy đảng viên.' };
+	db.transaction((tx) => {
+		tx.update(user).set({ fullName: input.fullName }).where(eq(user.id, userId)).run();
+		tx.update(member).set({ dateOfBirth: input.dateOfBirth, position: input.position, targetGroup: input.targetGroup }).where(eq(member.userId, userId)).run();
+		audit(tx as unknown as Db, actorId, 'member.update', userId, { before: found.person, after: input });
+	});
+	return { ok: true };
+}
+
+/** Moves a member to another chapter on a date; the earlier membership is kept with its dates. */
+export function transferMember(db: Db, userId: number, chapterId: number, onDate: string, actorId: number): MemberChange {
+	const found = memberForAdmin(db, userId);
+	const target = findUnit(db, chapterId);
+	if (!found || !found.person.active) return { ok: false, message: 'Không tìm thấy đảng viên đang sinh hoạt.' };
+	if (!target || target.closedAt || !CHAPTER_KINDS.includes(target.kind)) return { ok: false, message: 'Hãy chọn một chi bộ đang hoạt động.' };
+	if (found.current?.unitId === chapterId) return { ok: false, message: 'Đảng viên đang sinh hoạt ở chi bộ này.' };
+	if (found.current && onDate < found.current.startedOn) return { ok: false, message: 'Ngày chuyển phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại.' };
+	db.transaction((tx) => {
+		moveMember(tx as unknown as Db, userId, chapterId, onDate);
+		audit(tx as unknown as Db, actorId, 'member.move', userId, { from: found.current?.unitId ?? null, to: chapterId, onDate }, chapterId);
+	});
+	return { ok: true };
+}
+
+/** Deactivates a member's account: no sign-in, no roles, membership closed on the date (history kept). */
+export function deactivateMember(db: Db, userId: number, onDate: string, actorId: number): MemberChange {
+	const found = memberForAdmin(db, userId);
+	if (!found || !found.person.active) return { ok: false, message: 'Tài khoản này đã ngừng hoạt động.' };
+	if (userId === actorId) return { ok: false, message: 'Không thể tự ngừng tài khoản của mình.' };
+	db.transaction((tx) => {
+		const txDb = tx as unknown as Db;
+		tx.update(user).set({ active: false }).where(eq(user.id, userId)).run();
+		tx.delete(session).where(eq(session.userId, userId)).run();
+		tx.delete(roleGrant).where(eq(roleGrant.userId, userId)).run();
+		const closed = tx
+			.update(membership)
+			.set({ endedOn: onDate })
+			.where(and(eq(membership.memberId, userId), isNull(membership.endedOn)))
+			.returning({ unitId: membership.unitId })
+			.all();
+		for (const c of closed) addMemberCount(txDb, findUnit(txDb, c.unitId)!.path, -1);
+		audit(txDb, actorId, 'member.deactivate', userId, { onDate });
+	});
+	return { ok: true };
+}
+
+/** Every open chapter, for pickers. */
+export function openChapters(db: Db) {
+	return db
+		.select({ id: unit.id, name: unit.name, kind: unit.kind })
+		.from(unit)
+		.where(isNull(unit.closedAt))
+		.all()
+		.filter((u) => CHAPTER_KINDS.includes(u.kind))
+		.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}

@@ -1,0 +1,86 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { auditEvent, membership, period, unit, type UnitKind } from '../schema';
+import { CHAPTER_KINDS, createUnit, findUnit, inSubtree, type UnitRow } from './units';
+import { rebuildMemberCounts, rebuildUnitStats } from './stats';
+
+export type UnitChange = { ok: true; unit: UnitRow } | { ok: false; message: string };
+
+function audit(db: Db, actorId: number, action: string, unitId: number, detail: unknown): void {
+	db.insert(auditEvent).values({ actorId, action, unitId, targetType: 'unit', targetId: unitId, detail }).run();
+}
+
+/** A chapter holds members, not units. */
+function parentRefusal(parent: UnitRow | undefined): string | null {
+	if (!parent) return 'Không tìm thấy đơn vị cấp trên.';
+	if (parent.closedAt) return 'Đơn vị cấp trên đã giải thể.';
+	if (CHAPTER_KINDS.includes(parent.kind)) return 'Chi bộ không có đơn vị trực thuộc.';
+	return null;
+}
+
+/** Adds a unit under a parent. */
+export function addUnit(db: Db, input: { name: string; kind: UnitKind; parentId: number }, actorId: number): UnitChange {
+	const refusal = parentRefusal(findUnit(db, input.parentId));
+	if (refusal) return { ok: false, message: refusal };
+	return db.transaction((tx) => {
+		const created = createUnit(tx as unknown as Db, input);
+		audit(tx as unknown as Db, actorId, 'unit.create', created.id, { name: input.name, kind: input.kind, parentId: input.parentId });
+		return { ok: true as const, unit: created };
+	});
+}
+
+/** Renames a unit (its history keeps the ids, so nothing else changes). */
+export function renameUnit(db: Db, unitId: number, name: string, actorId: number): UnitChange {
+	const found = findUnit(db, unitId);
+	if (!found) return { ok: false, message: 'Không tìm thấy đơn vị.' };
+	return db.transaction((tx) => {
+		const updated = tx.update(unit).set({ name }).where(eq(unit.id, unitId)).returning().get();
+		audit(tx as unknown as Db, actorId, 'unit.rename', unitId, { from: found.name, to: name });
+		return { ok: true as const, unit: updated };
+	});
+}
+
+/**
+ * Moves a unit and its whole subtree under another parent: every path below it is rewritten, and the
+ * maintained counts are rebuilt because every ancestor's totals change.
+ */
+export function moveUnit(db: Db, unitId: number, newParentId: number, actorId: number): UnitChange {
+	const moving = findUnit(db, unitId);
+	const parent = findUnit(db, newParentId);
+	if (!moving) return { ok: false, message: 'Không tìm thấy đơn vị.' };
+	if (moving.parentId === null) return { ok: false, message: 'Không chuyển được đơn vị gốc.' };
+	const refusal = parentRefusal(parent);
+	if (refusal) return { ok: false, message: refusal };
+	if (parent!.path.startsWith(moving.path)) return { ok: false, message: 'Không chuyển được một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.' };
+	const newPath = `${parent!.path}${moving.id}/`;
+	const depthShift = parent!.depth + 1 - moving.depth;
+	db.transaction((tx) => {
+		const txDb = tx as unknown as Db;
+		tx.update(unit).set({ parentId: parent!.id }).where(eq(unit.id, moving.id)).run();
+		tx.update(unit)
+			.set({ path: sql`${newPath} || substr(${unit.path}, ${moving.path.length + 1})`, depth: sql`${unit.depth} + ${depthShift}` })
+			.where(inSubtree(moving.path))
+			.run();
+		rebuildMemberCounts(txDb);
+		for (const p of tx.select({ id: period.id }).from(period).all()) rebuildUnitStats(txDb, p.id);
+		audit(txDb, actorId, 'unit.move', moving.id, { from: moving.parentId, to: parent!.id });
+	});
+	return { ok: true, unit: findUnit(db, unitId)! };
+}
+
+/** Closes (dissolves) a unit that no longer has members or open units under it. */
+export function closeUnit(db: Db, unitId: number, actorId: number): UnitChange {
+	const found = findUnit(db, unitId);
+	if (!found) return { ok: false, message: 'Không tìm thấy đơn vị.' };
+	if (found.parentId === null) return { ok: false, message: 'Không giải thể được đơn vị gốc.' };
+	if (found.memberCount > 0) return { ok: false, message: `Đơn vị còn ${found.memberCount} đảng viên: hãy chuyển sinh hoạt trước khi giải thể.` };
+	const openChildren = db.select({ n: sql<number>`count(*)` }).from(unit).where(and(eq(unit.parentId, unitId), isNull(unit.closedAt))).get()!.n;
+	if (openChildren > 0) return { ok: false, message: `Đơn vị còn ${openChildren} đơn vị trực thuộc đang hoạt động.` };
+	const members = db.select({ n: sql<number>`count(*)` }).from(membership).where(and(eq(membership.unitId, unitId), isNull(membership.endedOn))).get()!.n;
+	if (members > 0) return { ok: false, message: 'Đơn vị còn đảng viên đang sinh hoạt.' };
+	return db.transaction((tx) => {
+		const updated = tx.update(unit).set({ closedAt: new Date() }).where(eq(unit.id, unitId)).returning().get();
+		audit(tx as unknown as Db, actorId, 'unit.close', unitId, { name: found.name });
+		return { ok: true as const, unit: updated };
+	});
+}

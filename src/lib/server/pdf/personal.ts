@@ -1,0 +1,128 @@
+// A member's sheet as a PDF, alone or in one file with the rest of the chapter's sheets.
+import type { Content, Style, TableCell } from 'pdfmake/interfaces';
+import { SELF_REPORT_DISCLAIMER, type PersonalReport } from '../../domain/report';
+import { labelledLines, partyDocument, partyHeader, render, ruledTable, section, signatureBlock, titleBlock, type Row } from './document';
+
+/** Rows holding text longer than this may break across pages; shorter ones are kept whole. */
+const LONG_CELL = 500;
+
+const FLAGGED_FILL = '#ececec';
+
+/** Free text as a labelled section of justified paragraphs that flow across pages. */
+function textSection(label: string, text: string, empty = 'Chưa có'): Content[] {
+	const parts = text.split(/\r?\n/).filter((p) => p.trim() !== '');
+	if (parts.length === 0) return section(label, [{ text: empty, italics: true }]);
+	const body: Content[] = parts.map((p) => ({ text: p, alignment: 'justify', leadingIndent: 20, margin: [0, 0, 0, 3] }));
+	// A first paragraph short enough to move whole goes with the label; a longer one must be free to break.
+	const keep = parts[0].length <= LONG_CELL ? 1 : 0;
+	return section(label, body.slice(0, keep), body.slice(keep));
+}
+
+/** A cell with its main text and, when there is one, a note under it in italics. */
+function withNote(text: string, note: string, style: Style = {}): TableCell {
+	const noteLine: Content[] = note.trim() ? [{ text: `Ghi chú: ${note}`, italics: true, bold: false, margin: [0, 2, 0, 0] }] : [];
+	return { ...style, stack: [text, ...noteLine] };
+}
+
+/** Whether every cell of these rows is short enough to keep the rows whole. */
+function shortRows(...texts: string[]): boolean {
+	return texts.every((t) => t.length <= LONG_CELL);
+}
+
+function categoryTable(category: PersonalReport['categories'][number]): Content {
+	const rows: Row[] = category.signs.map((s) => {
+		const style: Style = s.flagged ? { bold: true, fillColor: FLAGGED_FILL } : {};
+		return [
+			{ text: s.code, alignment: 'center', ...style },
+			withNote(s.text, s.note, style),
+			{ text: s.level, ...style }
+		];
+	});
+	return ruledTable({
+		label: category.title,
+		widths: [38, '*', 100],
+		columns: ['Mã', 'Biểu hiện cụ thể', 'Mức độ'],
+		rows,
+		keepRowsWhole: shortRows(...category.signs.flatMap((s) => [s.text, s.note]))
+	});
+}
+
+function scoreSection(score: PersonalReport['score']): Content[] {
+	return section('Kết quả tự đánh giá', [
+		{ text: ['Điểm: ', { text: `${score.value}/100`, bold: true }] },
+		{ text: ['Tự xếp loại: ', { text: score.rating, bold: true }, score.provisional ? ' (tạm tính)' : ''] },
+		...(score.reasons.length > 0 ? [{ ul: score.reasons, margin: [0, 2, 0, 0] } as Content] : []),
+		{ text: SELF_REPORT_DISCLAIMER, italics: true, margin: [0, 4, 0, 0] }
+	]);
+}
+
+function planSection(plan: PersonalReport['plan']): Content[] {
+	if (plan.length === 0) return section('Kế hoạch khắc phục', ['Không có biểu hiện cần khắc phục.']);
+	return [
+		ruledTable({
+			label: 'Kế hoạch khắc phục',
+			widths: [38, '*', '*', 70],
+			columns: ['Mã', 'Biểu hiện', 'Biện pháp khắc phục', 'Thời hạn'],
+			rows: plan.map((p) => [{ text: p.code, alignment: 'center' }, p.text, p.action, { text: p.deadline, alignment: 'center' }]),
+			keepRowsWhole: shortRows(...plan.flatMap((p) => [p.text, p.action]))
+		})
+	];
+}
+
+function progressSection(progress: PersonalReport['progress']): Content[] {
+	if (progress.length === 0) return [];
+	return [
+		ruledTable({
+			label: 'Kết quả khắc phục kế hoạch năm trước',
+			widths: [38, '*', '*', 110],
+			columns: ['Mã', 'Biểu hiện', 'Biện pháp khắc phục', 'Kết quả'],
+			rows: progress.map((p) => [{ text: p.code, alignment: 'center' }, p.text, p.action, withNote(p.status, p.note)]),
+			keepRowsWhole: shortRows(...progress.flatMap((p) => [p.text, p.action, p.note]))
+		})
+	];
+}
+
+/** The chi ủy's rating and the signatures, in one block so the signatures never stand on a page alone. */
+function closing(report: PersonalReport): Content {
+	const { finalRating, reason } = report.review;
+	return {
+		unbreakable: true,
+		stack: [
+			{ text: ['Chi ủy xếp loại: ', finalRating ? { text: finalRating, bold: true } : { text: 'Chưa có', italics: true }], margin: [0, 4, 0, 0] },
+			...(reason?.trim() ? [{ text: `Lý do: ${reason}`, alignment: 'justify' as const }] : []),
+			{
+				columns: [signatureBlock(['T/M CHI ỦY', 'BÍ THƯ'], report.secretaryName), signatureBlock(['NGƯỜI TỰ ĐÁNH GIÁ'], report.memberName, 2)],
+				columnGap: 20,
+				margin: [0, 24, 0, 0]
+			}
+		]
+	};
+}
+
+/** The printed sheet's content, for one PDF or as one part of a bundle. */
+export function personalContent(report: PersonalReport): Content[] {
+	return [
+		partyHeader(report.header),
+		titleBlock(report.title, report.subtitle),
+		labelledLines(report.identity),
+		...report.categories.map(categoryTable),
+		...scoreSection(report.score),
+		...planSection(report.plan),
+		...progressSection(report.progress),
+		...report.texts.flatMap((t) => textSection(t.label, t.text)),
+		...textSection('Nhận xét và xếp loại của chi ủy', report.review.assessment, 'Chưa có nhận xét.'),
+		closing(report)
+	];
+}
+
+/** One member's sheet as a PDF. */
+export function renderPersonalPdf(report: PersonalReport): Promise<Buffer> {
+	return render(partyDocument(`${report.title} — ${report.memberName}`, personalContent(report)));
+}
+
+/** Several sheets in one PDF, each starting on a new page (page numbers run over the whole file). */
+export function renderBundlePdf(reports: PersonalReport[]): Promise<Buffer> {
+	const content: Content[] = reports.map((r, i) => ({ stack: personalContent(r), ...(i > 0 ? { pageBreak: 'before' as const } : {}) }));
+	const chapter = reports[0]?.header.chapterLine ?? '';
+	return render(partyDocument(`Phiếu tự soi, tự sửa — ${chapter}`.trim(), content.length > 0 ? content : ['Không có phiếu nào.']));
+}

@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireAdmin } from '$lib/server/auth/guards';
+import { allUnits } from '$lib/server/db/queries/units';
+import { listPeriods, openPeriod, templateVersionChoices } from '$lib/server/db/queries/period-admin';
+import { newPeriodSchema } from '$lib/schemas/admin';
+import { fieldErrors } from '$lib/schemas/form';
+import { addDays, todayIso } from '$lib/domain/dates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireAdmin(event);
+	const db = getDb();
+	const today = todayIso();
+	return {
+		periods: listPeriods(db),
+		units: allUnits(db).filter((u) => !u.closedAt).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+		versions: templateVersionChoices(db),
+		defaults: { year: Number(today.slice(0, 4)), opensOn: today, deadline: addDays(today, 30) }
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const admin = requireAdmin(event);
+		const values = Object.fromEntries(await event.request.formData());
+		const parsed = newPeriodSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const result = openPeriod(getDb(), parsed.data, admin.id);
+		if (!result.ok) return fail(400, { errors: { form: result.message } as Record<string, string> });
+		redirect(303, `/admin/periods/${result.id}`);
+	}
+};

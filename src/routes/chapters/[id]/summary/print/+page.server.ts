@@ -1,0 +1,12 @@
+import { getDb } from '$lib/server/db';
+import { requireUnitViewer } from '$lib/server/auth/guards';
+import { periodForPrint } from '$lib/server/print';
+import { chapterSummary } from '$lib/server/reports';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const db = getDb();
+	const { unit } = requireUnitViewer(event, db, Number(event.params.id));
+	const period = periodForPrint(db, unit, event.url.searchParams.get('period'));
+	return { report: chapterSummary(db, unit, period), back: `/chapters/${unit.id}?period=${period.id}`, pdf: `/chapters/${unit.id}/summary.pdf?period=${period.id}` };
+};
