@@ -15,10 +15,12 @@ import { UNIT_KINDS, ROLES } from '../../domain/org';
 export const TARGET_GROUPS = ['A', 'B', 'C'] as const;
 export const RATING_KEYS = ['tot', 'kha', 'trung_binh', 'yeu_kem'] as const;
 
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
+/** A moment in milliseconds, set to now when the row is inserted. */
+const stamp = (column: string) =>
+	integer(column, { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => stamp('created_at');
 
 /** A node of the organisation tree. `path` is the chain of ids from the root ("/1/4/9/"), so a subtree is one indexed prefix scan. */
 export const unit = sqliteTable(
@@ -169,7 +171,7 @@ export const signWording = sqliteTable('sign_wording', {
 	official: integer('official', { mode: 'boolean' }).notNull(),
 	source: text('source').notNull().default(''),
 	updatedBy: integer('updated_by').references(() => user.id),
-	updatedAt: createdAt()
+	updatedAt: stamp('updated_at')
 });
 
 export const SHEET_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
@@ -228,7 +230,7 @@ export const sheet = sqliteTable(
 		finalRatingReason: text('final_rating_reason'),
 		assessment: text('assessment').notNull().default(''),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
-		updatedAt: createdAt(),
+		updatedAt: stamp('updated_at'),
 		createdAt: createdAt()
 	},
 	(t) => [

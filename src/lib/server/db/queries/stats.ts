@@ -75,32 +75,47 @@ export function flaggedCodes(db: Db, sheetId: number): string[] {
 		.map((r) => r.code);
 }
 
-/** Recomputes a period's counts from its sheets (after a bulk load, or to check the maintained ones). */
+/**
+ * Recomputes a period's counts from its sheets (after a bulk load, a moved unit, or to check the
+ * maintained ones). Sums in memory and writes one row per unit, so a 260,000-sheet period takes seconds.
+ */
 export function rebuildUnitStats(db: Db, periodId: number): void {
 	db.transaction((tx) => {
 		tx.delete(unitStats).where(eq(unitStats.periodId, periodId)).run();
 		tx.delete(unitSignStats).where(eq(unitSignStats.periodId, periodId)).run();
-		const rows = tx
+		const sheets = tx
 			.select({ id: sheet.id, status: sheet.status, rating: sheet.rating, finalRating: sheet.finalRating, path: unit.path })
 			.from(sheet)
 			.innerJoin(unit, eq(unit.id, sheet.chapterId))
 			.where(eq(sheet.periodId, periodId))
 			.all();
-		const flaggedBySheet = new Map<number, string[]>();
+		const counters = new Map<number, Partial<Record<Counter, number>>>();
+		const pathOf = new Map<number, string>();
+		for (const s of sheets) {
+			const { counters: add } = contribution({ status: s.status, rating: s.rating, finalRating: s.finalRating, flagged: [] });
+			if (isHandedIn(s.status)) pathOf.set(s.id, s.path);
+			for (const unitId of pathIds(s.path)) {
+				const sum = counters.get(unitId) ?? {};
+				for (const [c, n] of Object.entries(add) as [Counter, number][]) sum[c] = (sum[c] ?? 0) + n;
+				counters.set(unitId, sum);
+			}
+		}
+		const flagged = new Map<string, number>();
 		const answers = tx
 			.select({ sheetId: sheetAnswer.sheetId, code: sheetAnswer.code })
 			.from(sheetAnswer)
 			.innerJoin(sheet, eq(sheet.id, sheetAnswer.sheetId))
 			.where(and(eq(sheet.periodId, periodId), sql`${sheetAnswer.level} >= 1`))
 			.all();
-		for (const a of answers) flaggedBySheet.set(a.sheetId, [...(flaggedBySheet.get(a.sheetId) ?? []), a.code]);
-		for (const r of rows) {
-			recordSheetTransition(tx as unknown as Db, {
-				periodId,
-				chapterPath: r.path,
-				before: null,
-				after: { status: r.status, rating: r.rating, finalRating: r.finalRating, flagged: flaggedBySheet.get(r.id) ?? [] }
-			});
+		for (const a of answers) {
+			const path = pathOf.get(a.sheetId);
+			if (!path) continue; // only handed-in sheets count
+			for (const unitId of pathIds(path)) flagged.set(`${unitId} ${a.code}`, (flagged.get(`${unitId} ${a.code}`) ?? 0) + 1);
+		}
+		for (const [unitId, sum] of counters) tx.insert(unitStats).values({ periodId, unitId, ...sum }).run();
+		for (const [key, n] of flagged) {
+			const [unitId, code] = key.split(' ');
+			tx.insert(unitSignStats).values({ periodId, unitId: Number(unitId), code, flagged: n }).run();
 		}
 	});
 }

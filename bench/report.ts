@@ -1,0 +1,118 @@
+// The database's floor, the PDF figures and the Markdown report of a benchmark run.
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { createDb } from '../src/lib/server/db/client';
+import { seedDemoData } from '../src/lib/server/seed/demo';
+import { loadSheetDetail } from '../src/lib/server/db/queries/sheets';
+import { personalReport } from '../src/lib/server/reports';
+import { renderBundlePdf, renderPersonalPdf } from '../src/lib/server/pdf/personal';
+import type { ProvinceShape } from './province';
+import type { Result } from './load';
+
+export interface SizeReport {
+	shape: ProvinceShape;
+	generateSeconds: number;
+	dbFloorOpsPerSecond: number;
+	results: Result[];
+}
+
+/** The autosave's write done straight with better-sqlite3 (revision check, answer upsert, revision bump, in one transaction): what the database alone allows. */
+export function databaseFloor(file: string, sheetIds: number[]): number {
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = NORMAL');
+	const read = db.prepare('select revision from sheet where id = ?');
+	const upsert = db.prepare("insert into sheet_answer (sheet_id, code, note) values (?, 'TT1.1', ?) on conflict (sheet_id, code) do update set note = excluded.note");
+	const bump = db.prepare('update sheet set revision = revision + 1, updated_at = ? where id = ? and revision = ?');
+	const save = db.transaction((id: number, n: number) => {
+		const { revision } = read.get(id) as { revision: number };
+		upsert.run(id, `Ghi chú ${n}`);
+		bump.run(Date.now(), id, revision);
+	});
+	let n = 0;
+	const until = performance.now() + 2000;
+	while (performance.now() < until) save(sheetIds[n % sheetIds.length], n++);
+	db.close();
+	return n / 2;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Time to render one personal PDF and a bundle of 60 sheets, in process, on the demo data. */
+export async function pdfFigures(): Promise<{ personalMs: number; bundleMs: number; bundlePages: number; bundleMb: number }> {
+	const db = createDb(':memory:');
+	await seedDemoData(db);
+	const ids = (db.$client.prepare("select id from sheet where status = 'approved' order by id limit 60").all() as { id: number }[]).map((r) => r.id);
+	const reports = ids.map((id) => personalReport(db, loadSheetDetail(db, id)!));
+	const personal: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		const t = performance.now();
+		await renderPersonalPdf(reports[i]);
+		personal.push(performance.now() - t);
+	}
+	const bundle: number[] = [];
+	let bytes = Buffer.alloc(0);
+	for (let i = 0; i < 3; i++) {
+		const t = performance.now();
+		bytes = await renderBundlePdf(reports);
+		bundle.push(performance.now() - t);
+	}
+	const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+	return { personalMs: median(personal), bundleMs: median(bundle), bundlePages: pages, bundleMb: bytes.length / 1048576 };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function targets(size: SizeReport): string[] {
+	const by = (prefix: string) => size.results.find((r) => r.name.startsWith(prefix))!;
+	const floor = by('Sàn khung');
+	const autosave = by('Tự động lưu');
+	const sheetPage = by('Trang phiếu');
+	const chapter = by('Trang chi bộ');
+	const committee = by('Trang cấp ủy');
+	const memory = Math.max(...size.results.map((r) => r.memoryMb));
+	const mark = (ok: boolean) => (ok ? 'đạt' : '**chưa đạt**');
+	const lines = [
+		`| Tự động lưu ≥ 60% sàn khung, 0 lỗi | ${fmt(autosave.rps)} / ${fmt(floor.rps)} req/s = ${fmt((100 * autosave.rps) / floor.rps)}%, ${autosave.errors} lỗi | ${mark(autosave.rps >= 0.6 * floor.rps && autosave.errors === 0)} |`,
+		`| Trang phiếu ≥ 50% sàn khung | ${fmt(sheetPage.rps)} / ${fmt(floor.rps)} req/s = ${fmt((100 * sheetPage.rps) / floor.rps)}% | ${mark(sheetPage.rps >= 0.5 * floor.rps)} |`,
+		`| Trang chi bộ p50 < 10 ms | ${chapter.p50} ms | ${mark(chapter.p50 < 10)} |`,
+		`| Bộ nhớ máy chủ < 300 MB khi chịu tải | ${memory} MB | ${mark(memory < 300)} |`,
+		`| Tạo dữ liệu tỉnh < 60 s | ${fmt(size.generateSeconds, 1)} s | ${mark(size.generateSeconds < 60)} |`
+	];
+	if (size.shape.members >= 250_000) lines.splice(3, 0, `| Trang cấp ủy tại gốc tỉnh p50 < 50 ms | ${committee.p50} ms | ${mark(committee.p50 < 50)} |`);
+	return lines;
+}
+
+/** Writes the run's figures, with the machine and the date, to a Markdown file. */
+export function writeReport(file: string, sizes: SizeReport[], pdf: Awaited<ReturnType<typeof pdfFigures>>): void {
+	const cpu = os.cpus();
+	const out: string[] = [
+		'# Benchmarks',
+		'',
+		'Written by `npm run bench` (bench/run.ts); every figure below comes from one run. Benchmarks measure, they do not',
+		'test: a figure outside its target is reported, never a failure. The server is the built app (`node scripts/serve.js`)',
+		'on loopback, loaded by autocannon from the same machine, so the load generator takes CPU from the server.',
+		'',
+		`- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+		`- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${fmt(os.totalmem() / 1024 ** 3, 1)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}`,
+		'',
+		'Floors measured in the same run: the framework\'s floor is `GET /health`, a SvelteKit route that returns "ok"; the',
+		"database's floor is the autosave's write (revision check, answer upsert, revision bump in one transaction) done straight",
+		'with better-sqlite3 in one process. Ratios to them mean something on a noisy machine where absolute figures do not.',
+		''
+	];
+	for (const size of sizes) {
+		const floor = size.results.find((r) => r.name.startsWith('Sàn khung'))!;
+		const autosave = size.results.find((r) => r.name.startsWith('Tự động lưu'))!;
+		out.push(`## Tỉnh ${size.shape.label} — ${fmt(size.shape.chapters)} chi bộ, ${fmt(size.shape.grassroots)} tổ chức cơ sở`, '');
+		out.push(`Tạo dữ liệu (mọi đảng viên có phiếu đủ câu trả lời): ${fmt(size.generateSeconds, 1)} s. Sàn cơ sở dữ liệu cho một lần tự động lưu: ${fmt(size.dbFloorOpsPerSecond)} lần/s; tự động lưu qua máy chủ đạt ${fmt((100 * autosave.rps) / size.dbFloorOpsPerSecond)}% sàn đó.`, '');
+		out.push('| Kịch bản | req/s | so với sàn khung | p50 (ms) | p99 (ms) | yêu cầu | lỗi | bộ nhớ máy chủ (MB) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+		for (const r of size.results) out.push(`| ${r.name} | ${fmt(r.rps)} | ${fmt((100 * r.rps) / floor.rps)}% | ${r.p50} | ${r.p99} | ${fmt(r.requests)} | ${r.errors} | ${r.memoryMb} |`);
+		out.push('', '| Mục tiêu | Đo được | Kết quả |', '|---|---|---|', ...targets(size), '');
+	}
+	out.push('## PDF (trong tiến trình, dữ liệu mẫu)', '');
+	out.push(`- Một phiếu cá nhân: ${fmt(pdf.personalMs)} ms (trung vị của 7 lần).`);
+	out.push(`- Tập 60 phiếu: ${fmt(pdf.bundleMs)} ms (trung vị của 3 lần), ${pdf.bundlePages} trang, ${fmt(pdf.bundleMb, 1)} MB.`, '');
+	writeFileSync(file, out.join('\n'));
+}

@@ -1,0 +1,113 @@
+// npm run bench — generates the two synthetic provinces, serves each with the built server on loopback,
+// loads it with autocannon, measures the framework's and the database's floors in the same run, and
+// writes the figures to docs/benchmarks.md. Measurements, not tests: nothing here fails on a slow figure.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createDb } from '../src/lib/server/db/client';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
+import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
+import { runScenario, type Result, type Scenario } from './load';
+import { databaseFloor, pdfFigures, writeReport, type SizeReport } from './report';
+
+const PORT = 4400;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ORIGIN = `http://localhost:${PORT}`;
+const DIR = '.bench';
+
+async function startServer(file: string): Promise<ChildProcess> {
+	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+	for (let i = 0; i < 300; i++) {
+		const up = await fetch(`${BASE}/health`).then((r) => r.ok).catch(() => false);
+		if (up) return server;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	server.kill('SIGKILL');
+	throw new Error('The server did not start');
+}
+
+/** Session cookies made directly in the database, so the load is not spent on signing in. */
+function sessions(file: string, userIds: number[]): Map<number, string> {
+	const db = createDb(file);
+	const cookies = new Map<number, string>();
+	for (const id of userIds) {
+		const token = generateSessionToken();
+		createSession(db, token, id);
+		cookies.set(id, `${SESSION_COOKIE}=${token}`);
+	}
+	db.$client.close();
+	return cookies;
+}
+
+function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
+	const cookie = (id: number) => ({ cookie: cookies.get(id)! });
+	const drafts = p.drafts.slice(0, 4000);
+	const sheetUsers = drafts.slice(0, 200);
+	const revisions = new Map<number, number>(sheetUsers.map((d) => [d.sheetId, 1]));
+	let nextConnection = 0;
+	const own = (context: Record<string, unknown>, pool: typeof drafts, connections: number) => {
+		context.slot ??= nextConnection++;
+		context.turn = ((context.turn as number | undefined) ?? -1) + 1;
+		return pool[((context.slot as number) + (context.turn as number) * connections) % pool.length];
+	};
+	let submitted = 0;
+	const submitPool = drafts.slice(200);
+	const chapter = p.chapters[Math.floor(p.chapters.length / 2)];
+	const form = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
+	return [
+		{ name: 'Sàn khung (GET /health)', connections: 10, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: '/health' }) },
+		{ name: 'Đăng nhập', connections: 4, seconds: 5, ok: [303], next: (c) => ({ method: 'POST', path: '/login', headers: form, body: `username=m${own(c, drafts, 4).memberId}&password=bench-2026` }) },
+		{ name: 'Trang phiếu của đảng viên', connections: 10, seconds: 5, ok: [200], next: (c) => { const d = own(c, sheetUsers, 10); return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: cookie(d.memberId) }; } },
+		{
+			name: 'Tự động lưu một câu trả lời',
+			connections: 10,
+			seconds: 5,
+			ok: [200],
+			next: (c) => {
+				const d = own(c, sheetUsers, 10);
+				c.sheet = d.sheetId;
+				const body = JSON.stringify({ revision: revisions.get(d.sheetId), answers: { 'TT1.1': { note: `Ghi chú ${c.turn}` } } });
+				return { method: 'POST', path: `/api/sheets/${d.sheetId}`, headers: { ...cookie(d.memberId), 'content-type': 'application/json', origin: ORIGIN }, body };
+			},
+			onResponse: (status, body, c) => {
+				if (status === 200) revisions.set(c.sheet as number, (JSON.parse(body) as { revision: number }).revision);
+			}
+		},
+		{ name: 'Nộp phiếu', connections: 4, seconds: 5, amount: submitPool.length, ok: [303], next: () => { const d = submitPool[submitted++ % submitPool.length]; return { method: 'POST', path: `/sheets/${d.sheetId}?/submit`, headers: { ...cookie(d.memberId), ...form }, body: 'revision=1' }; } },
+		{ name: 'Trang chi bộ (bí thư)', connections: 10, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/chapters/${chapter.id}`, headers: cookie(chapter.memberIds[0]) }) },
+		{ name: 'Trang cấp ủy tại gốc tỉnh', connections: 10, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/units/${p.rootId}`, headers: cookie(p.committeeId) }) },
+		{ name: 'Xuất XLSX một tổ chức cơ sở', connections: 2, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/units/${p.grassrootsId}/export.xlsx`, headers: cookie(p.committeeId) }) },
+		{ name: 'PDF phiếu cá nhân', connections: 2, seconds: 5, ok: [200], next: (c) => { const d = own(c, sheetUsers, 2); return { method: 'GET', path: `/sheets/${d.sheetId}/report.pdf`, headers: cookie(d.memberId) }; } },
+		{ name: `PDF tập phiếu một chi bộ (${chapter.memberIds.length} phiếu)`, connections: 2, seconds: 8, ok: [200], next: () => ({ method: 'GET', path: `/chapters/${chapter.id}/bundle.pdf`, headers: cookie(chapter.memberIds[0]) }) }
+	];
+}
+
+async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport> {
+	const file = `${DIR}/${key}.db`;
+	for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+	console.log(`\n== ${shape.label}: tạo dữ liệu…`);
+	const province = await generateProvince(file, shape);
+	console.log(`   ${province.seconds.toFixed(1)} s, ${province.chapters.length} chi bộ`);
+	const users = [...new Set([...province.drafts.slice(0, 4000).map((d) => d.memberId), province.committeeId, ...province.chapters.map((c) => c.memberIds[0])])];
+	const cookies = sessions(file, users);
+	const dbFloor = databaseFloor(file, province.drafts.slice(4000, 4200).map((d) => d.sheetId));
+	const server = await startServer(file);
+	const results: Result[] = [];
+	try {
+		for (const s of scenarios(province, cookies)) {
+			const r = await runScenario(BASE, server.pid!, s);
+			results.push(r);
+			console.log(`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi, ${r.memoryMb} MB`);
+		}
+	} finally {
+		server.kill('SIGTERM');
+	}
+	return { shape, generateSeconds: province.seconds, dbFloorOpsPerSecond: dbFloor, results };
+}
+
+mkdirSync(DIR, { recursive: true });
+const only = process.argv[2] as keyof typeof SHAPES | undefined;
+const sizes: SizeReport[] = [];
+for (const [key, shape] of Object.entries(SHAPES)) if (!only || only === key) sizes.push(await benchSize(key, shape));
+const pdf = await pdfFigures();
+writeReport('docs/benchmarks.md', sizes, pdf);
+console.log('\nĐã ghi docs/benchmarks.md');
