@@ -19,14 +19,33 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 		}
 	},
-	webServer: {
-		// The built server on its own fresh database, the way `npm start` runs it.
-		command: 'node scripts/e2e-server.js',
-		url: `http://localhost:${E2E_PORT}/login`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		stdout: 'ignore',
-		stderr: 'pipe',
-		env: { PORT: String(E2E_PORT), ORIGIN: `http://localhost:${E2E_PORT}`, DATABASE_URL: E2E_DATABASE }
-	}
+	webServer: [
+		{
+			// The built server on its own fresh database, the way `npm start` runs it.
+			command: 'node scripts/e2e-server.js',
+			url: `http://localhost:${E2E_PORT}/login`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: { PORT: String(E2E_PORT), ORIGIN: `http://localhost:${E2E_PORT}`, DATABASE_URL: E2E_DATABASE }
+		},
+		{
+			// A real installation from an empty database (no demo data), for setup-province.e2e.ts.
+			command: 'node scripts/e2e-server.js',
+			url: 'http://localhost:4174/login',
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: {
+				PORT: '4174',
+				ORIGIN: 'http://localhost:4174',
+				DATABASE_URL: '.test-output/empty.db',
+				TUSOI_DEMO: '0',
+				TUSOI_ROOT_NAME: 'Đảng bộ tỉnh Thử Nghiệm',
+				TUSOI_ADMIN_PASSWORD: 'tam-thoi-quan-tri'
+			}
+		}
+	]
 });

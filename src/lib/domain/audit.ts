@@ -1,5 +1,7 @@
 import { RATING_LABELS, type Rating } from './template';
 
+const ROLE_WORDS: Record<string, string> = { secretary: 'bí thư chi bộ', committee: 'cấp ủy cấp trên (chỉ xem)', admin: 'quản trị' };
+
 const ACTION_LABELS: Record<string, string> = {
 	'sheet.submit': 'Đảng viên nộp phiếu',
 	'sheet.return': 'Chi ủy trả lại phiếu để hoàn thiện',
@@ -38,5 +40,7 @@ export function describeSheetEvent(action: string, detail: unknown): string {
 		return `${label}: từ «${d.computed ? RATING_LABELS[d.computed] : '—'}» thành «${RATING_LABELS[d.final]}»`;
 	}
 	if (action === 'sheet.approve' && d.final) return `${label}, xếp loại «${RATING_LABELS[d.final]}»`;
+	const role = (detail as { role?: string } | null)?.role;
+	if ((action === 'role.grant' || action === 'role.revoke') && role) return `${label}: ${ROLE_WORDS[role] ?? role}`;
 	return label;
 }

@@ -31,6 +31,7 @@ export interface AuditFilter {
 /** The audit log, newest first, filtered; `more` says whether another page follows. */
 export function auditLog(db: Db, f: AuditFilter) {
 	const actor = alias(user, 'actor');
+	const target = alias(user, 'target');
 	const conditions = [
 		f.unitPath ? inSubtree(f.unitPath) : undefined,
 		f.userId ? or(eq(auditEvent.actorId, f.userId), and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, f.userId))) : undefined,
@@ -40,9 +41,10 @@ export function auditLog(db: Db, f: AuditFilter) {
 		f.to ? lt(auditEvent.at, new Date(new Date(`${f.to}T00:00:00+07:00`).getTime() + 86_400_000)) : undefined
 	].filter((c) => c !== undefined);
 	const rows = db
-		.select({ id: auditEvent.id, at: auditEvent.at, action: auditEvent.action, reason: auditEvent.reason, detail: auditEvent.detail, targetType: auditEvent.targetType, targetId: auditEvent.targetId, actorName: actor.fullName, actorUsername: actor.username, unitName: unit.name })
+		.select({ id: auditEvent.id, at: auditEvent.at, action: auditEvent.action, reason: auditEvent.reason, detail: auditEvent.detail, targetType: auditEvent.targetType, targetId: auditEvent.targetId, actorName: actor.fullName, actorUsername: actor.username, targetName: target.fullName, targetUsername: target.username, unitName: unit.name })
 		.from(auditEvent)
 		.leftJoin(actor, eq(actor.id, auditEvent.actorId))
+		.leftJoin(target, and(eq(auditEvent.targetType, 'user'), eq(target.id, auditEvent.targetId)))
 		.leftJoin(unit, eq(unit.id, auditEvent.unitId))
 		.where(conditions.length > 0 ? and(...conditions) : undefined)
 		.orderBy(desc(auditEvent.id))

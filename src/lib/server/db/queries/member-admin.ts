@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditEvent, member, membership, roleGrant, session, unit, user } from '../schema';
 import { CHAPTER_KINDS, findUnit } from './units';
-import { moveMember } from './members';
+import { createMember, moveMember, type NewMember } from './members';
 import { addMemberCount } from './stats';
 
 export type MemberChange = { ok: true } | { ok: false; message: string };
@@ -28,6 +28,15 @@ export function memberForAdmin(db: Db, userId: number) {
 
 function audit(db: Db, actorId: number, action: string, userId: number, detail: unknown, unitId: number | null = null): void {
 	db.insert(auditEvent).values({ actorId, action, unitId, targetType: 'user', targetId: userId, detail }).run();
+}
+
+/** Adds one member by hand, recorded in the audit log as an import is. */
+export function createMemberByAdmin(db: Db, input: NewMember, actorId: number): number {
+	return db.transaction((tx) => {
+		const id = createMember(tx as unknown as Db, input);
+		audit(tx as unknown as Db, actorId, 'member.create', id, { username: input.username, chapterId: input.chapterId }, input.chapterId);
+		return id;
+	});
 }
 
 /** Changes a member's name, date of birth, position and target group. */
@@ -64,9 +73,11 @@ export function transferMember(db: Db, userId: number, chapterId: number, onDate
 
 /** Deactivates a member's account: no sign-in, no roles, membership closed on the date (history kept). */
 export function deactivateMember(db: Db, userId: number, onDate: string, actorId: number): MemberChange {
-	const found = memberForAdmin(db, userId);
-	if (!found || !found.person.active) return { ok: false, message: 'Tài khoản này đã ngừng hoạt động.' };
 	if (userId === actorId) return { ok: false, message: 'Không thể tự ngừng tài khoản của mình.' };
+	// Any account, with or without a member profile (a committee user, a second administrator).
+	const account = db.select({ active: user.active }).from(user).where(eq(user.id, userId)).get();
+	if (!account) return { ok: false, message: 'Không tìm thấy tài khoản.' };
+	if (!account.active) return { ok: false, message: 'Tài khoản này đã ngừng hoạt động.' };
 	db.transaction((tx) => {
 		const txDb = tx as unknown as Db;
 		tx.update(user).set({ active: false }).where(eq(user.id, userId)).run();

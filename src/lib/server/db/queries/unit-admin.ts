@@ -52,6 +52,8 @@ export function moveUnit(db: Db, unitId: number, newParentId: number, actorId: n
 	const refusal = parentRefusal(parent);
 	if (refusal) return { ok: false, message: refusal };
 	if (parent!.path.startsWith(moving.path)) return { ok: false, message: 'Không chuyển được một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.' };
+	if (moving.closedAt) return { ok: false, message: 'Đơn vị đã giải thể.' };
+	if (moving.parentId === parent!.id) return { ok: false, message: 'Đơn vị đã trực thuộc đơn vị này.' };
 	const newPath = `${parent!.path}${moving.id}/`;
 	const depthShift = parent!.depth + 1 - moving.depth;
 	db.transaction((tx) => {

@@ -2,8 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { hashPassword } from '$lib/server/auth/password';
-import { createMember } from '$lib/server/db/queries/members';
-import { openChapters } from '$lib/server/db/queries/member-admin';
+import { createMemberByAdmin, openChapters } from '$lib/server/db/queries/member-admin';
 import { findUserByUsername } from '$lib/server/db/queries/users';
 import { findUnit } from '$lib/server/db/queries/units';
 import { generateTemporaryPassword } from '$lib/server/import/members';
@@ -19,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		requireAdmin(event);
+		const admin = requireAdmin(event);
 		const db = getDb();
 		const values = Object.fromEntries(await event.request.formData());
 		const parsed = newMemberSchema.safeParse(values);
@@ -29,7 +28,8 @@ export const actions: Actions = {
 		const chapter = findUnit(db, parsed.data.chapterId);
 		if (!chapter || !openChapters(db).some((c) => c.id === chapter.id)) return fail(400, { values: shown, errors: { chapterId: 'Hãy chọn một chi bộ đang hoạt động.' } as Record<string, string> });
 		const password = generateTemporaryPassword();
-		const id = createMember(db, { ...parsed.data, passwordHash: await hashPassword(password), mustChangePassword: true, joinedOn: todayIso() });
+		const passwordHash = await hashPassword(password);
+		const id = createMemberByAdmin(db, { ...parsed.data, passwordHash, mustChangePassword: true, joinedOn: todayIso() }, admin.id);
 		return { created: { id, username: parsed.data.username, fullName: parsed.data.fullName, password } };
 	}
 };
