@@ -22,6 +22,8 @@ export interface Result {
 	p99: number;
 	requests: number;
 	errors: number;
+	/** Unexpected statuses and how often they came. */
+	unexpected: Record<number, number>;
 	memoryMb: number;
 }
 
@@ -36,6 +38,7 @@ export async function runScenario(base: string, serverPid: number, s: Scenario):
 	let peak = rssMb(serverPid);
 	const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
 	let bad = 0;
+	const unexpected: Record<number, number> = {};
 	const result = await autocannon({
 		url: base,
 		connections: s.connections,
@@ -49,7 +52,10 @@ export async function runScenario(base: string, serverPid: number, s: Scenario):
 					return { ...req, method: r.method, path: r.path, headers: { ...(r.headers ?? {}) }, body: r.body };
 				},
 				onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-					if (!s.ok.includes(status)) bad += 1;
+					if (!s.ok.includes(status)) {
+						bad += 1;
+						unexpected[status] = (unexpected[status] ?? 0) + 1;
+					}
 					s.onResponse?.(status, body, context);
 				}
 			}
@@ -63,6 +69,7 @@ export async function runScenario(base: string, serverPid: number, s: Scenario):
 		p99: result.latency.p99,
 		requests: result.requests.total,
 		errors: bad + result.errors + result.timeouts,
+		unexpected,
 		memoryMb: Math.round(peak)
 	};
 }

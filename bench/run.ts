@@ -2,7 +2,7 @@
 // loads it with autocannon, measures the framework's and the database's floors in the same run, and
 // writes the figures to docs/benchmarks.md. Measurements, not tests: nothing here fails on a slow figure.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
 import { createDb } from '../src/lib/server/db/client';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
@@ -15,7 +15,8 @@ const ORIGIN = `http://localhost:${PORT}`;
 const DIR = '.bench';
 
 async function startServer(file: string): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+	const log = openSync(`${DIR}/server.log`, 'a');
+	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1' }, stdio: ['ignore', log, log] });
 	for (let i = 0; i < 300; i++) {
 		const up = await fetch(`${BASE}/health`).then((r) => r.ok).catch(() => false);
 		if (up) return server;
@@ -96,7 +97,7 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 		for (const s of scenarios(province, cookies)) {
 			const r = await runScenario(BASE, server.pid!, s);
 			results.push(r);
-			console.log(`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi, ${r.memoryMb} MB`);
+			console.log(`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi ${JSON.stringify(r.unexpected)}, ${r.memoryMb} MB`);
 		}
 	} finally {
 		server.kill('SIGTERM');

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ROLES, UNIT_KINDS } from '../domain/org';
+import { isRealIsoDate } from '../domain/iso-date';
 
 const id = (what: string) => z.coerce.number({ error: `${what} không hợp lệ.` }).int(`${what} không hợp lệ.`).positive(`${what} không hợp lệ.`);
 
@@ -20,8 +21,7 @@ export const grantSchema = z.object({
 
 export const revokeSchema = z.object({ userId: id('Tài khoản'), role: z.enum(ROLES, { error: 'Vai trò không hợp lệ.' }) });
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+const realDate = isRealIsoDate;
 
 /** A member's details as an administrator edits them. */
 export const memberDetailsSchema = z.object({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from './zod';
 
 /** Field name → first error message, for showing each error next to its field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

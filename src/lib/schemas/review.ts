@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { RATINGS } from '../domain/template';
 import { TEXT_LIMITS } from '../domain/sheet';
 

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { PROGRESS_STATUSES, TEXT_LIMITS } from '../domain/sheet';
+import { isRealIsoDate } from '../domain/iso-date';
 
 const CODE = /^(TT|DD|DB)[1-9]\.[1-9]$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -13,8 +14,7 @@ const text = (max: number, what: string) =>
 const deadline = z
 	.string()
 	.regex(ISO_DATE, 'Thời hạn khắc phục phải là một ngày hợp lệ.')
-	// Date.parse would turn 30/02 into 02/03; a real date reads back the same.
-	.refine((v) => !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'Thời hạn khắc phục phải là một ngày hợp lệ.')
+	.refine(isRealIsoDate, 'Thời hạn khắc phục phải là một ngày hợp lệ.')
 	.nullable();
 
 const answerChange = z.strictObject(

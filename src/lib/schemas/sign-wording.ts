@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { PARENT_IDS } from '../domain/template';
 
 /** An administrator's correction of one of the 27 signs. */

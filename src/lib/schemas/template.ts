@@ -1,6 +1,6 @@
 // Import and export of questionnaire templates as JSON. Errors are written for the administrator
 // who has to fix the file: Vietnamese, naming the field and the concrete sign they concern.
-import { z } from 'zod';
+import { z } from './zod';
 import {
 	PARENT_IDS,
 	RATINGS,

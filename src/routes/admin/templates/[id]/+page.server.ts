@@ -23,6 +23,7 @@ export const actions: Actions = {
 	/** Editing never changes this version: the edited JSON becomes the next version of the template. */
 	newVersion: async (event) => {
 		const admin = requireAdmin(event);
+		if (!findTemplateVersion(getDb(), Number(event.params.id))) error(404, 'Không tìm thấy phiên bản mẫu phiếu.');
 		const data = await event.request.formData();
 		const upload = await uploadedText(data, 'file', 'json', MAX_TEMPLATE_BYTES);
 		if (!upload.ok) return fail(400, { errors: [upload.error] });
