@@ -100,6 +100,8 @@ export function writeReport(file: string, sizes: SizeReport[], pdf: Awaited<Retu
 		'Floors measured in the same run: the framework\'s floor is `GET /health`, a SvelteKit route that returns "ok"; the',
 		"database's floor is the autosave's write (revision check, answer upsert, revision bump in one transaction) done straight",
 		'with better-sqlite3 in one process. Ratios to them mean something on a noisy machine where absolute figures do not.',
+		'Throughput scenarios use 10 connections (4 for sign-in and submit, 2 for exports and PDFs); the latency targets (chapter',
+		'and committee pages) are measured with 2 connections, so p50 is the time one request takes rather than time in a queue.',
 		''
 	];
 	for (const size of sizes) {

@@ -53,7 +53,8 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 	let submitted = 0;
 	const submitPool = drafts.slice(200);
 	const chapter = p.chapters[Math.floor(p.chapters.length / 2)];
-	const form = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
+	// A browser's plain form post: with text/html accepted, a successful action answers 303 (not JSON).
+	const form = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, accept: 'text/html' };
 	return [
 		{ name: 'Sàn khung (GET /health)', connections: 10, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: '/health' }) },
 		{ name: 'Đăng nhập', connections: 4, seconds: 5, ok: [303], next: (c) => ({ method: 'POST', path: '/login', headers: form, body: `username=m${own(c, drafts, 4).memberId}&password=bench-2026` }) },
@@ -74,8 +75,8 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 			}
 		},
 		{ name: 'Nộp phiếu', connections: 4, seconds: 5, amount: submitPool.length, ok: [303], next: () => { const d = submitPool[submitted++ % submitPool.length]; return { method: 'POST', path: `/sheets/${d.sheetId}?/submit`, headers: { ...cookie(d.memberId), ...form }, body: 'revision=1' }; } },
-		{ name: 'Trang chi bộ (bí thư)', connections: 10, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/chapters/${chapter.id}`, headers: cookie(chapter.memberIds[0]) }) },
-		{ name: 'Trang cấp ủy tại gốc tỉnh', connections: 10, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/units/${p.rootId}`, headers: cookie(p.committeeId) }) },
+		{ name: 'Trang chi bộ (bí thư)', connections: 2, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/chapters/${chapter.id}`, headers: cookie(chapter.memberIds[0]) }) },
+		{ name: 'Trang cấp ủy tại gốc tỉnh', connections: 2, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/units/${p.rootId}`, headers: cookie(p.committeeId) }) },
 		{ name: 'Xuất XLSX một tổ chức cơ sở', connections: 2, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/units/${p.grassrootsId}/export.xlsx`, headers: cookie(p.committeeId) }) },
 		{ name: 'PDF phiếu cá nhân', connections: 2, seconds: 5, ok: [200], next: (c) => { const d = own(c, sheetUsers, 2); return { method: 'GET', path: `/sheets/${d.sheetId}/report.pdf`, headers: cookie(d.memberId) }; } },
 		{ name: `PDF tập phiếu một chi bộ (${chapter.memberIds.length} phiếu)`, connections: 2, seconds: 8, ok: [200], next: () => ({ method: 'GET', path: `/chapters/${chapter.id}/bundle.pdf`, headers: cookie(chapter.memberIds[0]) }) }

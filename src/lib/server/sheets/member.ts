@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
 import { currentPeriodFor, isPeriodOpen } from '../db/queries/periods';
 import { findUnit } from '../db/queries/units';
-import { auditSheet, createSheet, findMemberSheet, loadSheetDetail, resolveReviewNotes, writeSheetChanges, type SheetDetail } from '../db/queries/sheets';
+import { auditSheet, createSheet, findMemberSheet, loadSheetCore, loadSheetDetail, resolveReviewNotes, writeSheetChanges, type SheetCore, type SheetDetail } from '../db/queries/sheets';
 import { recordSheetTransition } from '../db/queries/stats';
 import { sheet } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -50,7 +50,7 @@ export function ownSheet(db: Db, user: AuthUser, sheetId: number): SheetDetail |
 }
 
 /** Why a sheet cannot be changed by its member now, or null when it can. */
-export function editRefusal(detail: SheetDetail, today: string): Refusal | null {
+export function editRefusal(detail: Pick<SheetCore, 'sheet' | 'period'>, today: string): Refusal | null {
 	if (!isPeriodOpen(detail.period, today)) return { ok: false, status: 409, message: 'Đợt kiểm điểm này đã kết thúc hoặc chưa mở; phiếu chỉ để xem.' };
 	if (detail.sheet.status === 'submitted') return { ok: false, status: 409, message: 'Phiếu đã nộp nên không sửa được nữa. Nếu cần sửa, hãy đề nghị bí thư chi bộ trả lại phiếu.' };
 	if (detail.sheet.status === 'approved') return { ok: false, status: 409, message: 'Phiếu đã được chi ủy duyệt và khóa.' };
@@ -58,7 +58,7 @@ export function editRefusal(detail: SheetDetail, today: string): Refusal | null 
 }
 
 /** Checks that a change names only signs and plan lines that belong to this sheet. */
-function foreignCode(detail: SheetDetail, changes: SheetChanges): Refusal | null {
+function foreignCode(detail: SheetCore, changes: SheetChanges): Refusal | null {
 	const codes = new Set(signsForGroup(detail.content, detail.sheet.targetGroup).map((s) => s.code));
 	for (const code of Object.keys(changes.answers ?? {})) {
 		if (!codes.has(code)) return { ok: false, status: 400, message: `Biểu hiện ${code} không có trong phiếu của bạn.` };
@@ -70,7 +70,7 @@ function foreignCode(detail: SheetDetail, changes: SheetChanges): Refusal | null
 	return null;
 }
 
-function mergedAnswers(detail: SheetDetail, changes: SheetChanges): Record<string, AnswerEntry> {
+function mergedAnswers(detail: SheetCore, changes: SheetChanges): Record<string, AnswerEntry> {
 	const merged = { ...detail.answers };
 	for (const [code, change] of Object.entries(changes.answers ?? {})) {
 		merged[code] = { ...EMPTY_ANSWER, ...merged[code], ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
@@ -90,7 +90,9 @@ export function saveSheet(db: Db, user: AuthUser, sheetId: number, payload: unkn
 	const changes = parsed.data;
 	return db.transaction((tx) => {
 		const txDb = tx as unknown as Db;
-		const detail = ownSheet(txDb, user, sheetId);
+		const core = Number.isSafeInteger(sheetId) ? loadSheetCore(txDb, sheetId) : undefined;
+		// Someone else's sheet is "not found", so ids reveal nothing.
+		const detail = core && core.sheet.memberId === user.id ? core : undefined;
 		if (!detail) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
 		const refused = editRefusal(detail, today) ?? foreignCode(detail, changes);
 		if (refused) return refused;

@@ -4,6 +4,7 @@ import { actionProgress, auditEvent, member, period, reviewNote, sheet, sheetAns
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
 import type { Level, TemplateContent } from '../../../domain/template';
 import { recordSheetTransition } from './stats';
+import { templateContent } from './templates';
 
 export type SheetRow = typeof sheet.$inferSelect;
 
@@ -66,10 +67,49 @@ export interface SheetDetail {
 	notes: { id: number; code: string | null; text: string; createdAt: Date; authorName: string; resolvedAt: Date | null }[];
 }
 
+/** What a save needs of a sheet: the row, its period, its template, the answers and last year's plan lines. */
+export interface SheetCore {
+	sheet: SheetRow;
+	period: typeof period.$inferSelect;
+	content: TemplateContent;
+	chapter: { path: string };
+	answers: Record<string, AnswerEntry>;
+	progress: { code: string; status: ProgressEntry['status']; note: string }[];
+}
+
+function answersOf(db: Db, sheetId: number): Record<string, AnswerEntry> {
+	const answers: Record<string, AnswerEntry> = {};
+	for (const a of db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all()) {
+		answers[a.code] = { level: a.level as Level | null, note: a.note, action: a.action, actionDeadline: a.actionDeadline };
+	}
+	return answers;
+}
+
+/** The part of a sheet an autosave reads: no names, notes or last year's wording, so a save stays cheap. */
+export function loadSheetCore(db: Db, sheetId: number): SheetCore | undefined {
+	const row = db
+		.select({ sheet, period, chapterPath: unit.path })
+		.from(sheet)
+		.innerJoin(period, eq(period.id, sheet.periodId))
+		.innerJoin(unit, eq(unit.id, sheet.chapterId))
+		.where(eq(sheet.id, sheetId))
+		.get();
+	const content = row && templateContent(db, row.sheet.templateVersionId);
+	if (!row || !content) return undefined;
+	return {
+		sheet: row.sheet,
+		period: row.period,
+		content,
+		chapter: { path: row.chapterPath },
+		answers: answersOf(db, sheetId),
+		progress: db.select({ code: actionProgress.code, status: actionProgress.status, note: actionProgress.note }).from(actionProgress).where(eq(actionProgress.sheetId, sheetId)).all()
+	};
+}
+
 /** Loads a sheet with its period, template version, answers, last year's plan and the chi ủy's notes. */
 export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefined {
 	const row = db
-		.select({ sheet, period, content: templateVersion.content, version: templateVersion.version, fullName: user.fullName, dateOfBirth: member.dateOfBirth, position: member.position, chapterName: unit.name, chapterPath: unit.path, chapterParent: unit.parentId })
+		.select({ sheet, period, version: templateVersion.version, fullName: user.fullName, dateOfBirth: member.dateOfBirth, position: member.position, chapterName: unit.name, chapterPath: unit.path, chapterParent: unit.parentId })
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
 		.innerJoin(templateVersion, eq(templateVersion.id, sheet.templateVersionId))
@@ -80,14 +120,11 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 		.get();
 	if (!row) return undefined;
 	const parentName = row.chapterParent === null ? null : (db.select({ name: unit.name }).from(unit).where(eq(unit.id, row.chapterParent)).get()?.name ?? null);
-	const answers: Record<string, AnswerEntry> = {};
-	for (const a of db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all()) {
-		answers[a.code] = { level: a.level as Level | null, note: a.note, action: a.action, actionDeadline: a.actionDeadline };
-	}
+	const answers = answersOf(db, sheetId);
 	return {
 		sheet: row.sheet,
 		period: row.period,
-		content: row.content as TemplateContent,
+		content: templateContent(db, row.sheet.templateVersionId)!,
 		templateVersion: row.version,
 		person: { fullName: row.fullName, dateOfBirth: row.dateOfBirth, position: row.position },
 		chapter: { id: row.sheet.chapterId, name: row.chapterName, path: row.chapterPath, parentName },
@@ -112,12 +149,8 @@ function progressLines(db: Db, sheetId: number): ProgressLine[] {
 		.from(sheetAnswer)
 		.where(and(eq(sheetAnswer.sheetId, priorId), inArray(sheetAnswer.code, rows.map((r) => r.code))))
 		.all();
-	const priorContent = db
-		.select({ content: templateVersion.content })
-		.from(sheet)
-		.innerJoin(templateVersion, eq(templateVersion.id, sheet.templateVersionId))
-		.where(eq(sheet.id, priorId))
-		.get()?.content as TemplateContent | undefined;
+	const priorVersion = db.select({ versionId: sheet.templateVersionId }).from(sheet).where(eq(sheet.id, priorId)).get()?.versionId;
+	const priorContent = priorVersion === undefined ? undefined : templateContent(db, priorVersion);
 	const byCode = new Map(prior.map((p) => [p.code, p]));
 	return rows.map((r) => {
 		const p = byCode.get(r.code);
