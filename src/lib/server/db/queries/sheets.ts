@@ -4,7 +4,8 @@ import { actionProgress, auditEvent, member, period, reviewNote, sheet, sheetAns
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
 import type { Level, TemplateContent } from '../../../domain/template';
 import { recordSheetTransition } from './stats';
-import { templateContent } from './templates';
+// Not from './templates', which bundles the default template's JSON: browser-test fixtures import this file.
+import { templateContent } from './template-content';
 
 export type SheetRow = typeof sheet.$inferSelect;
 
