@@ -1,9 +1,13 @@
 /** The time zone the review runs in; dates such as deadlines are days in Vietnam. */
 export const APP_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+// Building an Intl formatter is costly (it showed up as a seventh of an autosave's time); build each once.
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: APP_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+
 /** Today's date in Vietnam as YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return dayFormat.format(now);
 }
 
 /** The date `days` after an ISO date (negative for before). */
@@ -22,5 +26,5 @@ export function formatDate(iso: string | null | undefined): string {
 
 /** "hh:mm" of a moment, in Vietnam. */
 export function formatTime(at: Date | number): string {
-	return new Intl.DateTimeFormat('vi-VN', { timeZone: APP_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+	return timeFormat.format(at);
 }
