@@ -162,9 +162,15 @@ export async function request(server: Pick<RunningServer, 'base' | 'origin'>, pa
 			if (!answered) reject(err);
 		});
 		req.on('timeout', () => req.destroy(new Error(`no answer to ${method} ${path} in time`)));
-		req.end(body);
+		// A body over the server's limit (6 MB) is refused from its Content-Length before it is read. Sending it
+		// all races the refusal (the socket closes while we write: EPIPE, answer lost), so send the header and a
+		// first part only; a server that did not refuse would wait for the rest and the request would time out.
+		req.end(body && body.length > SERVER_BODY_LIMIT ? body.subarray(0, 65_536) : body);
 	});
 }
+
+/** BODY_SIZE_LIMIT that scripts/serve.js sets. */
+const SERVER_BODY_LIMIT = 6 * 1024 * 1024;
 
 /** The session cookie a response sets ("tusoi_session=…"), or null. */
 export function sessionCookieOf(answer: Pick<Answer, 'headers'>): string | null {
