@@ -9,6 +9,13 @@ if (!existsSync(chromium)) {
 	process.exit(1);
 }
 
+for (const tool of ['pdftotext', 'pdftoppm']) {
+	if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+		console.error(`${tool} not found: install Debian's poppler-utils ("apt-get install -y poppler-utils"); the PDF tests read PDFs back with it.`);
+		process.exit(1);
+	}
+}
+
 const OUT = '.test-output';
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
