@@ -15,10 +15,4 @@ export const ROLE_LABELS = {
 	admin: 'Quản trị'
 } as const;
 
-export const GROUP_SHORT_LABELS = {
-	A: 'Nhóm A — giữ chức vụ lãnh đạo, quản lý',
-	B: 'Nhóm B — không giữ chức vụ lãnh đạo, quản lý',
-	C: 'Nhóm C — không làm việc trong hệ thống chính trị'
-} as const;
-
 export { formatDate } from './domain/dates';

@@ -1,7 +1,7 @@
 // Filtering and sorting of a chapter's member list. Pure, shared by the page and the export.
 import { compareVietnameseNames } from './names';
 import { RATINGS, type Rating } from './template';
-import type { SheetStatusKey } from './sheet';
+import { shownSelfRating, type SheetStatusKey } from './sheet';
 
 export interface ListRow {
 	fullName: string;
@@ -17,7 +17,7 @@ export type SortKey = keyof typeof SORTS;
 const STATUS_ORDER: SheetStatusKey[] = ['not_started', 'draft', 'returned', 'submitted', 'approved'];
 /** The rating a list shows for a row: the chi ủy's, else the member's once handed in (a draft's is provisional and not shown). */
 export function shownRating(r: Pick<ListRow, 'status' | 'rating' | 'finalRating'>): Rating | null {
-	return r.finalRating ?? (r.status === 'draft' || r.status === 'not_started' ? null : r.rating);
+	return r.finalRating ?? shownSelfRating(r.status, r.rating);
 }
 const ratingRank = (r: Rating | null) => (r === null ? RATINGS.length : RATINGS.indexOf(r));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ANSWER, isFlagged, levelsOf, problemMessage, sheetProblems, type AnswerEntry, type Problem } from './sheet';
+import { EMPTY_ANSWER, isFlagged, levelsOf, problemMessage, sheetProblems, type AnswerEntry, type Problem, shownSelfRating, targetGroupName } from './sheet';
 import { DEFAULT_RULES, signsForGroup, type ConcreteSign, type TemplateContent } from './template';
 import { parseTemplate } from '../schemas/template';
 import defaultTemplateJson from '../data/template-default.json';
@@ -143,5 +143,21 @@ describe('problemMessage', () => {
 		expect(messages[2]).toContain('thời hạn');
 		expect(messages[3]).toContain('Kế hoạch năm trước');
 		expect(new Set(messages).size).toBe(kinds.length);
+	});
+});
+
+describe('how a sheet is named and rated in lists', () => {
+	it('shows the member\'s own rating only once the sheet has been handed in', () => {
+		expect(shownSelfRating('not_started', null)).toBeNull();
+		expect(shownSelfRating('draft', 'yeu_kem')).toBeNull();
+		expect(shownSelfRating('submitted', 'kha')).toBe('kha');
+		expect(shownSelfRating('returned', 'kha')).toBe('kha');
+		expect(shownSelfRating('approved', 'tot')).toBe('tot');
+		expect(shownSelfRating(null, 'tot')).toBeNull();
+	});
+
+	it('names a target group with its form and description', () => {
+		expect(targetGroupName('B')).toBe('Nhóm B (Mẫu 2B) — Đảng viên không giữ chức vụ lãnh đạo, quản lý');
+		expect(targetGroupName('C')).toBe('Nhóm C (Mẫu 2C) — Đảng viên không làm việc trong hệ thống chính trị');
 	});
 });

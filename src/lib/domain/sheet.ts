@@ -1,6 +1,6 @@
 // What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
 import type { Answers } from './scoring';
-import { signsForGroup, type Level, type TargetGroup, type TemplateContent } from './template';
+import { signsForGroup, TARGET_GROUP_FORMS, TARGET_GROUP_LABELS, type Level, type Rating, type TargetGroup, type TemplateContent } from './template';
 
 export const PROGRESS_STATUSES = ['done', 'in_progress', 'not_done'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -19,6 +19,19 @@ export const SHEET_STATUS_LABELS = {
 	approved: 'Đã duyệt'
 } as const;
 export type SheetStatusKey = keyof typeof SHEET_STATUS_LABELS;
+
+/**
+ * The member's own rating as lists and reports show it: once the sheet has been handed in (and stays so when
+ * it is returned); a draft's rating is provisional and not shown.
+ */
+export function shownSelfRating(status: SheetStatusKey | null, rating: Rating | null): Rating | null {
+	return status === 'submitted' || status === 'returned' || status === 'approved' ? rating : null;
+}
+
+/** "Nhóm B (Mẫu 2B) — Đảng viên không giữ chức vụ lãnh đạo, quản lý", as pickers and profiles name a group. */
+export function targetGroupName(group: TargetGroup): string {
+	return `Nhóm ${group} (${TARGET_GROUP_FORMS[group]}) — ${TARGET_GROUP_LABELS[group]}`;
+}
 
 /** Longest text accepted in each kind of field. */
 export const TEXT_LIMITS = { note: 1000, action: 1000, longText: 5000, progressNote: 1000 } as const;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ResultRow } from './db/queries/export';
 import { RATING_LABELS } from '../domain/template';
-import { SHEET_STATUS_LABELS } from '../domain/sheet';
+import { SHEET_STATUS_LABELS, shownSelfRating } from '../domain/sheet';
 import { formatDate } from '../domain/dates';
 
 const COLUMNS = [
@@ -28,6 +28,8 @@ export function neutralise(value: string): string {
 	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+const labelOf = (rating: keyof typeof RATING_LABELS | null) => (rating ? RATING_LABELS[rating] : '');
+
 /** The export's cells for each member, in the column order above. */
 export function exportCells(rows: ResultRow[]): (string | number | null)[][] {
 	return rows.map((r, i) => [
@@ -40,8 +42,8 @@ export function exportCells(rows: ResultRow[]): (string | number | null)[][] {
 		neutralise(r.chapterName),
 		SHEET_STATUS_LABELS[r.status ?? 'not_started'],
 		r.score,
-		r.rating && (r.status === 'submitted' || r.status === 'approved') ? RATING_LABELS[r.rating] : '',
-		r.finalRating ? RATING_LABELS[r.finalRating] : '',
+		labelOf(shownSelfRating(r.status, r.rating)),
+		labelOf(r.finalRating),
 		neutralise(r.finalRatingReason ?? ''),
 		r.flagged ?? ''
 	]);

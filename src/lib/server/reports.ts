@@ -8,13 +8,14 @@ import { roleGrant, user } from './db/schema';
 import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
 import { scoreSheet, formatScore } from '../domain/scoring';
-import { CATEGORY_KEYS, CATEGORY_LABELS, LEVEL_LABELS, RATING_LABELS, RATINGS, signsForGroup, TARGET_GROUP_FORMS, TARGET_GROUP_LABELS } from '../domain/template';
-import { isFlagged, levelsOf, PROGRESS_LABELS, SHEET_STATUS_LABELS, SHEET_TEXT_FIELDS, SHEET_TEXT_LABELS } from '../domain/sheet';
+import { CATEGORY_KEYS, CATEGORY_LABELS, LEVEL_LABELS, RATING_LABELS, RATINGS, signsForGroup, TARGET_GROUP_FORMS, type Rating } from '../domain/template';
+import { isFlagged, levelsOf, PROGRESS_LABELS, SHEET_STATUS_LABELS, SHEET_TEXT_FIELDS, SHEET_TEXT_LABELS, shownSelfRating, targetGroupName } from '../domain/sheet';
 import { completionPercent, handedIn, notStarted, ratingCounts } from '../domain/overview';
 import { formatDate, todayIso } from '../domain/dates';
 import { placeOf, upper, vietnameseDateWords, type ChapterSummaryReport, type PersonalReport, type ReportHeader } from '../domain/report';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
+const ratingLabel = (rating: Rating | null) => (rating ? RATING_LABELS[rating] : '');
 
 function header(db: Db, chapter: UnitRow, dateIso: string | null): ReportHeader {
 	const chain = ancestorsOf(db, chapter);
@@ -56,7 +57,7 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 			{ label: 'Ngày sinh', value: formatDate(detail.person.dateOfBirth) },
 			{ label: 'Chức vụ', value: detail.person.position || '—' },
 			{ label: 'Chi bộ', value: chapter.name },
-			{ label: 'Nhóm đối tượng', value: `${TARGET_GROUP_LABELS[group]} (${TARGET_GROUP_FORMS[group]})` }
+			{ label: 'Nhóm đối tượng', value: targetGroupName(group) }
 		],
 		categories: CATEGORY_KEYS.map((key, i) => ({
 			title: `${ROMAN[i]}. ${CATEGORY_LABELS[key]}`,
@@ -108,8 +109,8 @@ export function chapterSummary(db: Db, chapter: UnitRow, period: PeriodRow): Cha
 			group: r.targetGroup,
 			status: SHEET_STATUS_LABELS[r.status],
 			score: r.score === null || r.status === 'not_started' ? '' : formatScore(r.score),
-			rating: r.rating && (r.status === 'submitted' || r.status === 'approved') ? RATING_LABELS[r.rating] : '',
-			finalRating: r.finalRating ? RATING_LABELS[r.finalRating] : ''
+			rating: ratingLabel(shownSelfRating(r.status, r.rating)),
+			finalRating: ratingLabel(r.finalRating)
 		})),
 		secretaryName: secretaryOf(db, chapter.id)
 	};

@@ -16,15 +16,7 @@ export interface StoredVersion {
 	content: TemplateContent;
 }
 
-function toStored(row: {
-	id: number;
-	templateId: number;
-	templateKey: string;
-	version: number;
-	note: string;
-	createdAt: Date;
-	content: unknown;
-}): StoredVersion {
+function toStored(row: Omit<StoredVersion, 'content'> & { content: unknown }): StoredVersion {
 	return { ...row, content: row.content as TemplateContent };
 }
 
