@@ -26,3 +26,19 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 	await verifyPassword(await dummyHash, password);
 	return false;
 }
+
+// Printed on paper and typed by hand, often on a phone: lower case and digits without 0/o, 1/l/i look-alikes.
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const PASSWORD_LENGTH = 12;
+
+/** A random temporary password (12 characters, about 59 bits), drawn without modulo bias. */
+export function generateTemporaryPassword(): string {
+	const limit = 256 - (256 % PASSWORD_ALPHABET.length);
+	let out = '';
+	while (out.length < PASSWORD_LENGTH) {
+		for (const byte of crypto.getRandomValues(new Uint8Array(PASSWORD_LENGTH * 2))) {
+			if (byte < limit && out.length < PASSWORD_LENGTH) out += PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length];
+		}
+	}
+	return out;
+}

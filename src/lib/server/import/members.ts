@@ -5,7 +5,7 @@ import { auditEvent, member, membership, user } from '../db/schema';
 import { addMemberCount, pathIds } from '../db/queries/stats';
 import { allUnits, CHAPTER_KINDS, type UnitRow } from '../db/queries/units';
 import { findUserById, normalizeUsername } from '../db/queries/users';
-import { hashPassword } from '../auth/password';
+import { generateTemporaryPassword, hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { compareVietnameseNames } from '../../domain/names';
 import { todayIso } from '../../domain/dates';
@@ -47,23 +47,10 @@ export type CommitResult = { ok: true; accounts: ImportedAccount[] } | { ok: fal
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 const MAX_TEXT = 200;
-// Printed on paper and typed by hand, often on a phone: lower case and digits without 0/o, 1/l/i look-alikes.
-const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-const PASSWORD_LENGTH = 12;
 // argon2 runs on libuv's thread pool (4 threads by default); more at once only queues and starves other requests.
 const HASH_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
 
-/** A random temporary password (12 characters, about 59 bits), drawn without modulo bias. */
-export function generateTemporaryPassword(): string {
-	const limit = 256 - (256 % PASSWORD_ALPHABET.length);
-	let out = '';
-	while (out.length < PASSWORD_LENGTH) {
-		for (const byte of crypto.getRandomValues(new Uint8Array(PASSWORD_LENGTH * 2))) {
-			if (byte < limit && out.length < PASSWORD_LENGTH) out += PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length];
-		}
-	}
-	return out;
-}
+export { generateTemporaryPassword } from '../auth/password';
 
 const tidy = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 const quote = (text: string) => `«${text.length > 60 ? `${text.slice(0, 60)}…` : text}»`;

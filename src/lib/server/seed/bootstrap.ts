@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { roleGrant, user } from '../db/schema';
 import { createUnit } from '../db/queries/units';
-import { hashPassword } from '../auth/password';
-import { generateTemporaryPassword } from '../import/members';
+import { generateTemporaryPassword, hashPassword } from '../auth/password';
 
 /**
  * A real installation starts with no demo data (TUSOI_DEMO=0): an empty database then gets the root

@@ -4,6 +4,8 @@ import { auditEvent, member, membership, roleGrant, session, unit, user } from '
 import { CHAPTER_KINDS, findUnit } from './units';
 import { createMember, moveMember, type NewMember } from './members';
 import { addMemberCount } from './stats';
+import { findUserByUsername } from './users';
+import { generateTemporaryPassword, hashPassword } from '../../auth/password';
 
 export type MemberChange = { ok: true } | { ok: false; message: string };
 
@@ -37,6 +39,24 @@ export function createMemberByAdmin(db: Db, input: NewMember, actorId: number): 
 		audit(tx as unknown as Db, actorId, 'member.create', id, { username: input.username, chapterId: input.chapterId }, input.chapterId);
 		return id;
 	});
+}
+
+export type AddMemberResult = { ok: true; id: number; password: string } | { ok: false; field: 'username' | 'chapterId'; message: string };
+
+/** Adds a member to an open chapter with a temporary password (returned once, to hand over); the login id must be free. */
+export async function addMember(
+	db: Db,
+	input: Omit<NewMember, 'passwordHash' | 'mustChangePassword' | 'joinedOn'>,
+	options: { actorId: number; today: string }
+): Promise<AddMemberResult> {
+	if (findUserByUsername(db, input.username)) return { ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' };
+	if (!openChapters(db).some((c) => c.id === input.chapterId)) return { ok: false, field: 'chapterId', message: 'Hãy chọn một chi bộ đang hoạt động.' };
+	const password = generateTemporaryPassword();
+	const passwordHash = await hashPassword(password);
+	// Checked again after the (slow) hash: another administrator may have taken the login id meanwhile.
+	if (findUserByUsername(db, input.username)) return { ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' };
+	const id = createMemberByAdmin(db, { ...input, passwordHash, mustChangePassword: true, joinedOn: options.today }, options.actorId);
+	return { ok: true, id, password };
 }
 
 /** Changes a member's name, date of birth, position and target group. */

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { createTestAccount, createTestDb, createTestMember, createTestTree, grantRole as giveRole } from '../../../../../tests/helpers/db';
 import { auditEvent, roleGrant } from '../schema';
 import { grantRole, revokeRole } from './roles';
-import { createMemberByAdmin, deactivateMember } from './member-admin';
+import { addMember, createMemberByAdmin, deactivateMember } from './member-admin';
+import { attemptSignIn } from '../../auth/login';
+import { user } from '../schema';
 import { testPasswordHash } from '../../../../../tests/helpers/db';
 
 async function setup() {
@@ -46,5 +48,16 @@ describe('role rules', () => {
 		expect(deactivateMember(db, committee, '2026-11-22', admin)).toEqual({ ok: true });
 		const id = createMemberByAdmin(db, { username: 'dv-moi', fullName: 'Lê Thị Mới', passwordHash: await testPasswordHash(), mustChangePassword: true, dateOfBirth: '1990-01-01', position: '', targetGroup: 'B', chapterId: tree.chapterB.id, joinedOn: '2026-11-22' }, admin);
 		expect(db.select().from(auditEvent).where(eq(auditEvent.action, 'member.create')).all().map((e) => e.targetId)).toEqual([id]);
+	});
+
+	it('adds a member by hand with a temporary password that must be changed, refusing a taken login id or a closed chapter', async () => {
+		const { db, tree, admin } = await setup();
+		const input = { username: 'dv-tay', fullName: 'Phan Văn Tay', dateOfBirth: '1988-02-29', position: '', targetGroup: 'B' as const, chapterId: tree.chapterA.id };
+		const added = await addMember(db, input, { actorId: admin, today: '2026-11-22' });
+		if (!added.ok) throw new Error(added.message);
+		expect(db.select().from(user).where(eq(user.id, added.id)).get()?.mustChangePassword).toBe(true);
+		expect(await attemptSignIn(db, { username: 'dv-tay', password: added.password, address: '127.0.0.9' })).toMatchObject({ ok: true, mustChangePassword: true });
+		expect(await addMember(db, input, { actorId: admin, today: '2026-11-22' })).toEqual({ ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' });
+		expect(await addMember(db, { ...input, username: 'dv-khac', chapterId: tree.branch.id }, { actorId: admin, today: '2026-11-22' })).toEqual({ ok: false, field: 'chapterId', message: 'Hãy chọn một chi bộ đang hoạt động.' });
 	});
 });
