@@ -149,11 +149,6 @@ export function categoryOfParent(parent: ParentId): CategoryKey {
 	return category;
 }
 
-/** Number of a parent id within its category, e.g. 'DD7' → 7. */
-export function parentNumberOf(parent: ParentId): number {
-	return Number(parent.slice(2));
-}
-
 /** The concrete signs on a group's sheet, in template order. */
 export function signsForGroup(content: TemplateContent, group: TargetGroup): ConcreteSign[] {
 	return content.signs.filter((sign) => sign.groups.includes(group));

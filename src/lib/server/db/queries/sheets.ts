@@ -14,11 +14,6 @@ export function findMemberSheet(db: Db, memberId: number, periodId: number): She
 	return db.select().from(sheet).where(and(eq(sheet.memberId, memberId), eq(sheet.periodId, periodId))).get();
 }
 
-/** One sheet by id. */
-export function findSheet(db: Db, id: number): SheetRow | undefined {
-	return db.select().from(sheet).where(eq(sheet.id, id)).get();
-}
-
 /** The member's sheet of the year before `year`, if it was handed in (a returned one was not finished). */
 function priorSheet(db: Db, memberId: number, year: number): SheetRow | undefined {
 	return db
