@@ -12,7 +12,7 @@ export async function exportResponse(db: Db, unit: UnitRow, format: string, aske
 	const { period } = choosePeriod(db, unit, asked, todayIso());
 	if (!period) error(404, 'Chưa có đợt kiểm điểm nào cho đơn vị này.');
 	const rows = resultRows(db, unit.path, period.id);
-	const name = `Ket-qua-tu-soi-tu-sua ${unit.name} ${period.name}.${format}`;
+	const name = `Kết quả tự soi, tự sửa — ${unit.name} — ${period.name}.${format}`;
 	if (format === 'csv') {
 		return new Response(toCsv(rows), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(name) } });
 	}

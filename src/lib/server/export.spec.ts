@@ -238,7 +238,7 @@ describe('toCsv', () => {
 
 describe('attachment', () => {
 	it('gives an ASCII file name without diacritics and the exact name as UTF-8', () => {
-		const name = 'Ket-qua-tu-soi-tu-sua Chi bộ Đảng ủy Phường Ưng Hòa Năm 2026.xlsx';
+		const name = 'Kết quả tự soi, tự sửa — Chi bộ Đảng ủy Phường Ưng Hòa Năm 2026.xlsx';
 		const header = attachment(name);
 		expect(header).toMatch(/^attachment; /);
 		const ascii = /filename="([^"]*)"/.exec(header)![1];

@@ -23,5 +23,5 @@ export function bundleReports(db: Db, chapter: UnitRow, periodId: number) {
 
 /** A file name from a person's or unit's name and the year. */
 export function reportFileName(kind: string, name: string, year: number): string {
-	return `${kind} ${name} ${year}.pdf`;
+	return `${kind} — ${name} — ${year}.pdf`;
 }
