@@ -16,7 +16,14 @@ export default defineConfig({
 		launchOptions: {
 			// Debian's Chromium; Playwright's own browser download cannot run on a machine without internet.
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
 		}
 	},
 	webServer: [

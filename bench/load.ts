@@ -11,7 +11,12 @@ export interface Scenario {
 	/** Statuses that count as success (anything else is an error). */
 	ok: number[];
 	/** The next request for a connection; `context` belongs to that connection. */
-	next: (context: Record<string, unknown>) => { method: string; path: string; headers?: Record<string, string>; body?: string };
+	next: (context: Record<string, unknown>) => {
+		method: string;
+		path: string;
+		headers?: Record<string, string>;
+		body?: string;
+	};
 	onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 }
 

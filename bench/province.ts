@@ -55,15 +55,23 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 	const today = todayIso();
 	const year = Number(today.slice(0, 4));
 
-	const insertUnit = sqlite.prepare('insert into unit (id, name, kind, parent_id, path, depth) values (?, ?, ?, ?, ?, ?)');
+	const insertUnit = sqlite.prepare(
+		'insert into unit (id, name, kind, parent_id, path, depth) values (?, ?, ?, ?, ?, ?)'
+	);
 	const insertUser = sqlite.prepare('insert into user (id, username, full_name, password_hash) values (?, ?, ?, ?)');
-	const insertMember = sqlite.prepare('insert into member (user_id, date_of_birth, position, target_group) values (?, ?, ?, ?)');
-	const insertMembership = sqlite.prepare("insert into membership (member_id, unit_id, started_on) values (?, ?, '2015-01-01')");
+	const insertMember = sqlite.prepare(
+		'insert into member (user_id, date_of_birth, position, target_group) values (?, ?, ?, ?)'
+	);
+	const insertMembership = sqlite.prepare(
+		"insert into membership (member_id, unit_id, started_on) values (?, ?, '2015-01-01')"
+	);
 	const insertGrant = sqlite.prepare('insert into role_grant (user_id, role, unit_id) values (?, ?, ?)');
 	const insertSheet = sqlite.prepare(
 		'insert into sheet (id, period_id, member_id, chapter_id, target_group, template_version_id, status, revision, strengths, shortcomings, commitment, score, rating, answered_count, final_rating, submitted_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)'
 	);
-	const insertAnswer = sqlite.prepare('insert into sheet_answer (sheet_id, code, level, note, action, action_deadline) values (?, ?, ?, ?, ?, ?)');
+	const insertAnswer = sqlite.prepare(
+		'insert into sheet_answer (sheet_id, code, level, note, action, action_deadline) values (?, ?, ?, ?, ?, ?)'
+	);
 
 	let unitId = 0;
 	const unit = (name: string, kind: string, parent: { id: number; path: string; depth: number } | null) => {
@@ -74,11 +82,22 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 		return { id: unitId, path, depth };
 	};
 
-	const province: Province = { file, rootId: 0, periodId: 0, grassrootsId: 0, chapters: [], drafts: [], committeeId: 0, seconds: 0 };
+	const province: Province = {
+		file,
+		rootId: 0,
+		periodId: 0,
+		grassrootsId: 0,
+		chapters: [],
+		drafts: [],
+		committeeId: 0,
+		seconds: 0
+	};
 	sqlite.transaction(() => {
 		const root = unit('Đảng bộ tỉnh Thử Tải', 'dang_bo_tinh', null);
 		province.rootId = root.id;
-		const branches = Array.from({ length: shape.branches }, (_, i) => unit(`Đảng bộ trực thuộc số ${i + 1}`, 'dang_bo_truc_thuoc', root));
+		const branches = Array.from({ length: shape.branches }, (_, i) =>
+			unit(`Đảng bộ trực thuộc số ${i + 1}`, 'dang_bo_truc_thuoc', root)
+		);
 		// About one grassroots organisation in six is a chi bộ cơ sở (itself a chapter); the rest are đảng bộ cơ sở, some with a đảng bộ bộ phận.
 		const chapterUnits: { id: number; path: string; depth: number }[] = [];
 		const partyCommittees: { id: number; path: string; depth: number }[] = [];
@@ -97,7 +116,11 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 
 		const opens = addDays(today, -21);
 		province.periodId = Number(
-			sqlite.prepare('insert into period (name, year, unit_id, template_version_id, opens_on, deadline) values (?, ?, ?, ?, ?, ?)').run(`Năm ${year}`, year, root.id, version.id, opens, addDays(today, 30)).lastInsertRowid
+			sqlite
+				.prepare(
+					'insert into period (name, year, unit_id, template_version_id, opens_on, deadline) values (?, ?, ?, ?, ?, ?)'
+				)
+				.run(`Năm ${year}`, year, root.id, version.id, opens, addDays(today, 30)).lastInsertRowid
 		);
 
 		const signsByGroup = new Map(GROUPS.map((g) => [g, signsForGroup(version.content, g)]));
@@ -111,7 +134,12 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 				userId += 1;
 				const group = GROUPS[Math.floor(random() * GROUPS.length)];
 				insertUser.run(userId, `m${userId}`, randomFullName(random), passwordHash);
-				insertMember.run(userId, `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`, m === 0 ? 'Bí thư chi bộ' : 'Đảng viên', group);
+				insertMember.run(
+					userId,
+					`19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+					m === 0 ? 'Bí thư chi bộ' : 'Đảng viên',
+					group
+				);
 				insertMembership.run(userId, chapter.id);
 				if (m === 0) insertGrant.run(userId, 'secretary', chapter.id);
 				entry.memberIds.push(userId);
@@ -125,9 +153,32 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 				const score = scoreSheet(version.content, group, answers);
 				const r = random();
 				const status = r < 0.45 ? 'approved' : r < 0.7 ? 'submitted' : 'draft';
-				insertSheet.run(userId, province.periodId, userId, chapter.id, group, version.id, status, 'Hoàn thành nhiệm vụ được giao.', 'Có lúc chưa chủ động.', 'Tiếp tục tu dưỡng, rèn luyện.', score.score, score.rating, score.answered, status === 'approved' ? score.rating : null, status === 'draft' ? null : Date.now());
+				insertSheet.run(
+					userId,
+					province.periodId,
+					userId,
+					chapter.id,
+					group,
+					version.id,
+					status,
+					'Hoàn thành nhiệm vụ được giao.',
+					'Có lúc chưa chủ động.',
+					'Tiếp tục tu dưỡng, rèn luyện.',
+					score.score,
+					score.rating,
+					score.answered,
+					status === 'approved' ? score.rating : null,
+					status === 'draft' ? null : Date.now()
+				);
 				for (const [code, level] of Object.entries(answers)) {
-					insertAnswer.run(userId, code, level, '', level > 0 ? 'Sửa ngay trong quý tới.' : '', level > 0 ? `${year + 1}-03-31` : null);
+					insertAnswer.run(
+						userId,
+						code,
+						level,
+						'',
+						level > 0 ? 'Sửa ngay trong quý tới.' : '',
+						level > 0 ? `${year + 1}-03-31` : null
+					);
 				}
 				if (status === 'draft') province.drafts.push({ sheetId: userId, memberId: userId });
 			}

@@ -23,7 +23,9 @@ export function databaseFloor(file: string, sheetIds: number[]): number {
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
 	const read = db.prepare('select revision from sheet where id = ?');
-	const upsert = db.prepare("insert into sheet_answer (sheet_id, code, note) values (?, 'TT1.1', ?) on conflict (sheet_id, code) do update set note = excluded.note");
+	const upsert = db.prepare(
+		"insert into sheet_answer (sheet_id, code, note) values (?, 'TT1.1', ?) on conflict (sheet_id, code) do update set note = excluded.note"
+	);
 	const bump = db.prepare('update sheet set revision = revision + 1, updated_at = ? where id = ? and revision = ?');
 	const save = db.transaction((id: number, n: number) => {
 		const { revision } = read.get(id) as { revision: number };
@@ -40,10 +42,17 @@ export function databaseFloor(file: string, sheetIds: number[]): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Time to render one personal PDF and a bundle of 60 sheets, in process, on the demo data. */
-export async function pdfFigures(): Promise<{ personalMs: number; bundleMs: number; bundlePages: number; bundleMb: number }> {
+export async function pdfFigures(): Promise<{
+	personalMs: number;
+	bundleMs: number;
+	bundlePages: number;
+	bundleMb: number;
+}> {
 	const db = createDb(':memory:');
 	await seedDemoData(db);
-	const ids = (db.$client.prepare("select id from sheet where status = 'approved' order by id limit 60").all() as { id: number }[]).map((r) => r.id);
+	const ids = (
+		db.$client.prepare("select id from sheet where status = 'approved' order by id limit 60").all() as { id: number }[]
+	).map((r) => r.id);
 	const reports = ids.map((id) => personalReport(db, loadSheetDetail(db, id)!));
 	const personal: number[] = [];
 	for (let i = 0; i < 7; i++) {
@@ -59,10 +68,16 @@ export async function pdfFigures(): Promise<{ personalMs: number; bundleMs: numb
 		bundle.push(performance.now() - t);
 	}
 	const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-	return { personalMs: median(personal), bundleMs: median(bundle), bundlePages: pages, bundleMb: bytes.length / 1048576 };
+	return {
+		personalMs: median(personal),
+		bundleMs: median(bundle),
+		bundlePages: pages,
+		bundleMb: bytes.length / 1048576
+	};
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+	n.toLocaleString('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function targets(size: SizeReport): string[] {
 	const by = (prefix: string) => size.results.find((r) => r.name.startsWith(prefix))!;
@@ -80,7 +95,8 @@ function targets(size: SizeReport): string[] {
 		`| Bộ nhớ máy chủ < 300 MB khi chịu tải | ${memory} MB | ${mark(memory < 300)} |`,
 		`| Tạo dữ liệu tỉnh < 60 s | ${fmt(size.generateSeconds, 1)} s | ${mark(size.generateSeconds < 60)} |`
 	];
-	if (size.shape.members >= 250_000) lines.splice(3, 0, `| Trang cấp ủy tại gốc tỉnh p50 < 50 ms | ${committee.p50} ms | ${mark(committee.p50 < 50)} |`);
+	if (size.shape.members >= 250_000)
+		lines.splice(3, 0, `| Trang cấp ủy tại gốc tỉnh p50 < 50 ms | ${committee.p50} ms | ${mark(committee.p50 < 50)} |`);
 	return lines;
 }
 
@@ -107,21 +123,36 @@ export function writeReport(file: string, sizes: SizeReport[], pdf: Awaited<Retu
 	for (const size of sizes) {
 		const floor = size.results.find((r) => r.name.startsWith('Sàn khung'))!;
 		const autosave = size.results.find((r) => r.name.startsWith('Tự động lưu'))!;
-		out.push(`## Tỉnh ${size.shape.label} — ${fmt(size.shape.chapters)} chi bộ, ${fmt(size.shape.grassroots)} tổ chức cơ sở`, '');
-		out.push(`Tạo dữ liệu (mọi đảng viên có phiếu đủ câu trả lời): ${fmt(size.generateSeconds, 1)} s. Sàn cơ sở dữ liệu cho một lần tự động lưu: ${fmt(size.dbFloorOpsPerSecond)} lần/s; tự động lưu qua máy chủ đạt ${fmt((100 * autosave.rps) / size.dbFloorOpsPerSecond)}% sàn đó.`, '');
-		out.push('| Kịch bản | req/s | so với sàn khung | p50 (ms) | p99 (ms) | yêu cầu | lỗi | bộ nhớ máy chủ (MB) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
-		for (const r of size.results) out.push(`| ${r.name} | ${fmt(r.rps)} | ${fmt((100 * r.rps) / floor.rps)}% | ${r.p50} | ${r.p99} | ${fmt(r.requests)} | ${r.errors} | ${r.memoryMb} |`);
+		out.push(
+			`## Tỉnh ${size.shape.label} — ${fmt(size.shape.chapters)} chi bộ, ${fmt(size.shape.grassroots)} tổ chức cơ sở`,
+			''
+		);
+		out.push(
+			`Tạo dữ liệu (mọi đảng viên có phiếu đủ câu trả lời): ${fmt(size.generateSeconds, 1)} s. Sàn cơ sở dữ liệu cho một lần tự động lưu: ${fmt(size.dbFloorOpsPerSecond)} lần/s; tự động lưu qua máy chủ đạt ${fmt((100 * autosave.rps) / size.dbFloorOpsPerSecond)}% sàn đó.`,
+			''
+		);
+		out.push(
+			'| Kịch bản | req/s | so với sàn khung | p50 (ms) | p99 (ms) | yêu cầu | lỗi | bộ nhớ máy chủ (MB) |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|'
+		);
+		for (const r of size.results)
+			out.push(
+				`| ${r.name} | ${fmt(r.rps)} | ${fmt((100 * r.rps) / floor.rps)}% | ${r.p50} | ${r.p99} | ${fmt(r.requests)} | ${r.errors} | ${r.memoryMb} |`
+			);
 		out.push('', '| Mục tiêu | Đo được | Kết quả |', '|---|---|---|', ...targets(size), '');
 	}
 	out.push('## PDF (trong tiến trình, dữ liệu mẫu)', '');
 	out.push(`- Một phiếu cá nhân: ${fmt(pdf.personalMs)} ms (trung vị của 7 lần).`);
-	out.push(`- Tập 60 phiếu: ${fmt(pdf.bundleMs)} ms (trung vị của 3 lần), ${pdf.bundlePages} trang, ${fmt(pdf.bundleMb, 1)} MB.`, '');
+	out.push(
+		`- Tập 60 phiếu: ${fmt(pdf.bundleMs)} ms (trung vị của 3 lần), ${pdf.bundlePages} trang, ${fmt(pdf.bundleMb, 1)} MB.`,
+		''
+	);
 	out.push(
 		'## Đọc các con số — reading the figures',
 		'',
 		'- **Autosave and the sheet page against the framework floor.** `/health` does nothing: no session lookup, no data, no',
 		'  rendering. An autosave validates the session (three indexed reads), parses and checks the JSON with zod, and in one',
-		'  transaction reads the sheet, its 40–52 answers and last year\'s plan lines, recomputes the score and the completeness,',
+		"  transaction reads the sheet, its 40–52 answers and last year's plan lines, recomputes the score and the completeness,",
 		'  writes the answer and bumps the revision — about a dozen statements built by drizzle per request. The database part',
 		'  alone runs at the "database floor" above; the gap is query building and request handling in JavaScript. The sheet page',
 		'  server-renders every concrete sign with its four labelled levels, action, deadline and note fields (about 110 KB of',

@@ -16,9 +16,14 @@ const DIR = '.bench';
 
 async function startServer(file: string): Promise<ChildProcess> {
 	const log = openSync(`${DIR}/server.log`, 'a');
-	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1' }, stdio: ['ignore', log, log] });
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1' },
+		stdio: ['ignore', log, log]
+	});
 	for (let i = 0; i < 300; i++) {
-		const up = await fetch(`${BASE}/health`).then((r) => r.ok).catch(() => false);
+		const up = await fetch(`${BASE}/health`)
+			.then((r) => r.ok)
+			.catch(() => false);
 		if (up) return server;
 		await new Promise((r) => setTimeout(r, 200));
 	}
@@ -56,9 +61,35 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 	// A browser's plain form post: with text/html accepted, a successful action answers 303 (not JSON).
 	const form = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, accept: 'text/html' };
 	return [
-		{ name: 'Sàn khung (GET /health)', connections: 10, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: '/health' }) },
-		{ name: 'Đăng nhập', connections: 4, seconds: 5, ok: [303], next: (c) => ({ method: 'POST', path: '/login', headers: form, body: `username=m${own(c, drafts, 4).memberId}&password=bench-2026` }) },
-		{ name: 'Trang phiếu của đảng viên', connections: 10, seconds: 5, ok: [200], next: (c) => { const d = own(c, sheetUsers, 10); return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: cookie(d.memberId) }; } },
+		{
+			name: 'Sàn khung (GET /health)',
+			connections: 10,
+			seconds: 5,
+			ok: [200],
+			next: () => ({ method: 'GET', path: '/health' })
+		},
+		{
+			name: 'Đăng nhập',
+			connections: 4,
+			seconds: 5,
+			ok: [303],
+			next: (c) => ({
+				method: 'POST',
+				path: '/login',
+				headers: form,
+				body: `username=m${own(c, drafts, 4).memberId}&password=bench-2026`
+			})
+		},
+		{
+			name: 'Trang phiếu của đảng viên',
+			connections: 10,
+			seconds: 5,
+			ok: [200],
+			next: (c) => {
+				const d = own(c, sheetUsers, 10);
+				return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: cookie(d.memberId) };
+			}
+		},
 		{
 			name: 'Tự động lưu một câu trả lời',
 			connections: 10,
@@ -67,19 +98,75 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 			next: (c) => {
 				const d = own(c, sheetUsers, 10);
 				c.sheet = d.sheetId;
-				const body = JSON.stringify({ revision: revisions.get(d.sheetId), answers: { 'TT1.1': { note: `Ghi chú ${c.turn}` } } });
-				return { method: 'POST', path: `/api/sheets/${d.sheetId}`, headers: { ...cookie(d.memberId), 'content-type': 'application/json', origin: ORIGIN }, body };
+				const body = JSON.stringify({
+					revision: revisions.get(d.sheetId),
+					answers: { 'TT1.1': { note: `Ghi chú ${c.turn}` } }
+				});
+				return {
+					method: 'POST',
+					path: `/api/sheets/${d.sheetId}`,
+					headers: { ...cookie(d.memberId), 'content-type': 'application/json', origin: ORIGIN },
+					body
+				};
 			},
 			onResponse: (status, body, c) => {
 				if (status === 200) revisions.set(c.sheet as number, (JSON.parse(body) as { revision: number }).revision);
 			}
 		},
-		{ name: 'Nộp phiếu', connections: 4, seconds: 5, amount: submitPool.length, ok: [303], next: () => { const d = submitPool[submitted++ % submitPool.length]; return { method: 'POST', path: `/sheets/${d.sheetId}?/submit`, headers: { ...cookie(d.memberId), ...form }, body: 'revision=1' }; } },
-		{ name: 'Trang chi bộ (bí thư)', connections: 2, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/chapters/${chapter.id}`, headers: cookie(chapter.memberIds[0]) }) },
-		{ name: 'Trang cấp ủy tại gốc tỉnh', connections: 2, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/units/${p.rootId}`, headers: cookie(p.committeeId) }) },
-		{ name: 'Xuất XLSX một tổ chức cơ sở', connections: 2, seconds: 5, ok: [200], next: () => ({ method: 'GET', path: `/units/${p.grassrootsId}/export.xlsx`, headers: cookie(p.committeeId) }) },
-		{ name: 'PDF phiếu cá nhân', connections: 2, seconds: 5, ok: [200], next: (c) => { const d = own(c, sheetUsers, 2); return { method: 'GET', path: `/sheets/${d.sheetId}/report.pdf`, headers: cookie(d.memberId) }; } },
-		{ name: `PDF tập phiếu một chi bộ (${chapter.memberIds.length} phiếu)`, connections: 2, seconds: 8, ok: [200], next: () => ({ method: 'GET', path: `/chapters/${chapter.id}/bundle.pdf`, headers: cookie(chapter.memberIds[0]) }) }
+		{
+			name: 'Nộp phiếu',
+			connections: 4,
+			seconds: 5,
+			amount: submitPool.length,
+			ok: [303],
+			next: () => {
+				const d = submitPool[submitted++ % submitPool.length];
+				return {
+					method: 'POST',
+					path: `/sheets/${d.sheetId}?/submit`,
+					headers: { ...cookie(d.memberId), ...form },
+					body: 'revision=1'
+				};
+			}
+		},
+		{
+			name: 'Trang chi bộ (bí thư)',
+			connections: 2,
+			seconds: 5,
+			ok: [200],
+			next: () => ({ method: 'GET', path: `/chapters/${chapter.id}`, headers: cookie(chapter.memberIds[0]) })
+		},
+		{
+			name: 'Trang cấp ủy tại gốc tỉnh',
+			connections: 2,
+			seconds: 5,
+			ok: [200],
+			next: () => ({ method: 'GET', path: `/units/${p.rootId}`, headers: cookie(p.committeeId) })
+		},
+		{
+			name: 'Xuất XLSX một tổ chức cơ sở',
+			connections: 2,
+			seconds: 5,
+			ok: [200],
+			next: () => ({ method: 'GET', path: `/units/${p.grassrootsId}/export.xlsx`, headers: cookie(p.committeeId) })
+		},
+		{
+			name: 'PDF phiếu cá nhân',
+			connections: 2,
+			seconds: 5,
+			ok: [200],
+			next: (c) => {
+				const d = own(c, sheetUsers, 2);
+				return { method: 'GET', path: `/sheets/${d.sheetId}/report.pdf`, headers: cookie(d.memberId) };
+			}
+		},
+		{
+			name: `PDF tập phiếu một chi bộ (${chapter.memberIds.length} phiếu)`,
+			connections: 2,
+			seconds: 8,
+			ok: [200],
+			next: () => ({ method: 'GET', path: `/chapters/${chapter.id}/bundle.pdf`, headers: cookie(chapter.memberIds[0]) })
+		}
 	];
 }
 
@@ -89,16 +176,27 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 	console.log(`\n== ${shape.label}: tạo dữ liệu…`);
 	const province = await generateProvince(file, shape);
 	console.log(`   ${province.seconds.toFixed(1)} s, ${province.chapters.length} chi bộ`);
-	const users = [...new Set([...province.drafts.slice(0, 4000).map((d) => d.memberId), province.committeeId, ...province.chapters.map((c) => c.memberIds[0])])];
+	const users = [
+		...new Set([
+			...province.drafts.slice(0, 4000).map((d) => d.memberId),
+			province.committeeId,
+			...province.chapters.map((c) => c.memberIds[0])
+		])
+	];
 	const cookies = sessions(file, users);
-	const dbFloor = databaseFloor(file, province.drafts.slice(4000, 4200).map((d) => d.sheetId));
+	const dbFloor = databaseFloor(
+		file,
+		province.drafts.slice(4000, 4200).map((d) => d.sheetId)
+	);
 	const server = await startServer(file);
 	const results: Result[] = [];
 	try {
 		for (const s of scenarios(province, cookies)) {
 			const r = await runScenario(BASE, server.pid!, s);
 			results.push(r);
-			console.log(`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi ${JSON.stringify(r.unexpected)}, ${r.memoryMb} MB`);
+			console.log(
+				`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi ${JSON.stringify(r.unexpected)}, ${r.memoryMb} MB`
+			);
 		}
 	} finally {
 		server.kill('SIGTERM');

@@ -37,4 +37,6 @@ if (integrity !== 'ok') {
 	process.exit(1);
 }
 const mb = (statSync(target).size / 1048576).toFixed(1);
-console.log(`Đã sao lưu ${source} → ${target} (${mb} MB, ${sheets} phiếu, ${Date.now() - started} ms, integrity_check: ok)`);
+console.log(
+	`Đã sao lưu ${source} → ${target} (${mb} MB, ${sheets} phiếu, ${Date.now() - started} ms, integrity_check: ok)`
+);

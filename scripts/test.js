@@ -5,13 +5,17 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-	console.error(`Chromium not found at ${chromium}: install it with "apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.`);
+	console.error(
+		`Chromium not found at ${chromium}: install it with "apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.`
+	);
 	process.exit(1);
 }
 
 for (const tool of ['pdftotext', 'pdftoppm']) {
 	if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-		console.error(`${tool} not found: install Debian's poppler-utils ("apt-get install -y poppler-utils"); the PDF tests read PDFs back with it.`);
+		console.error(
+			`${tool} not found: install Debian's poppler-utils ("apt-get install -y poppler-utils"); the PDF tests read PDFs back with it.`
+		);
 		process.exit(1);
 	}
 }
@@ -37,13 +41,27 @@ let passed = 0;
 let failed = 0;
 
 // Type errors count as a failure: the code is TypeScript strict throughout.
-const checkStatus = run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'machine']);
+const checkStatus = run('npx', [
+	'svelte-check',
+	'--tsconfig',
+	'./tsconfig.json',
+	'--threshold',
+	'error',
+	'--output',
+	'machine'
+]);
 if (checkStatus !== 0) failed += 1;
 
 const buildStatus = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 if (buildStatus !== 0) failed += 1;
 
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
+const vitestStatus = run('npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${OUT}/vitest.json`
+]);
 const vitest = readJson(`${OUT}/vitest.json`);
 if (vitest) {
 	passed += vitest.numPassedTests;
@@ -53,7 +71,9 @@ if (vitestStatus !== 0 && (!vitest || vitest.numFailedTests === 0)) failed += 1;
 
 let e2eStatus = 1;
 if (buildStatus === 0) {
-	e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json` });
+	e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+		PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json`
+	});
 	const e2e = readJson(`${OUT}/playwright.json`);
 	if (e2e?.stats) {
 		passed += e2e.stats.expected + e2e.stats.flaky;

@@ -73,17 +73,23 @@ function plain(status: number, message: string, headers: Record<string, string> 
 }
 
 // The default CSP of SvelteKit's own static error page, which our kit.csp does not reach.
-const FALLBACK_CSP = "default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const FALLBACK_CSP =
+	"default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** Common security headers on every response, and Vietnamese words for the framework's own refusals. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	let response = await resolve(event);
 	if (response.status === 405) {
-		response = plain(405, 'Phương thức này không được hỗ trợ ở địa chỉ này.', { allow: response.headers.get('allow') ?? '' });
+		response = plain(405, 'Phương thức này không được hỗ trợ ở địa chỉ này.', {
+			allow: response.headers.get('allow') ?? ''
+		});
 	}
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-content-type-options', 'nosniff');
-	if ((response.headers.get('content-type') ?? '').startsWith('text/html') && !response.headers.has('content-security-policy')) {
+	if (
+		(response.headers.get('content-type') ?? '').startsWith('text/html') &&
+		!response.headers.has('content-security-policy')
+	) {
 		response.headers.set('content-security-policy', FALLBACK_CSP);
 	}
 	return response;

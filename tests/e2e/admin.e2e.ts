@@ -26,7 +26,9 @@ async function addChild(admin: Page, name: string, kindLabel: string): Promise<n
 	return idFrom(admin);
 }
 
-test('an administrator builds units, gives and takes a role that changes what a member can open, and extends a period', async ({ browser }) => {
+test('an administrator builds units, gives and takes a role that changes what a member can open, and extends a period', async ({
+	browser
+}) => {
 	const tag = Date.now().toString(36);
 	const grassroots = `Đảng bộ Công ty Thử ${tag}`;
 	const renamed = `Đảng bộ Công ty Thử Nghiệm ${tag}`;
@@ -42,8 +44,14 @@ test('an administrator builds units, gives and takes a role that changes what a 
 	await expect(admin.getByText('Đảng bộ cơ sở · 0 đảng viên')).toBeVisible();
 	const chapterId = await addChild(admin, chapter, 'Chi bộ');
 	const crumbs = admin.getByRole('navigation', { name: 'Vị trí trong tổ chức' });
-	await expect(crumbs.getByRole('link', { name: 'Đảng bộ phường Hòa Bình', exact: true })).toHaveAttribute('href', `/admin/units/${wardId}`);
-	await expect(crumbs.getByRole('link', { name: grassroots, exact: true })).toHaveAttribute('href', `/admin/units/${grassrootsId}`);
+	await expect(crumbs.getByRole('link', { name: 'Đảng bộ phường Hòa Bình', exact: true })).toHaveAttribute(
+		'href',
+		`/admin/units/${wardId}`
+	);
+	await expect(crumbs.getByRole('link', { name: grassroots, exact: true })).toHaveAttribute(
+		'href',
+		`/admin/units/${grassrootsId}`
+	);
 
 	await admin.goto(`/admin/units/${grassrootsId}`);
 	await hydrated(admin);
@@ -122,7 +130,9 @@ test('an administrator builds units, gives and takes a role that changes what a 
 	await expect(grantRow).toHaveCount(1);
 	await expect(grantRow).toContainText('Quản trị hệ thống (quantri)');
 	// The row says what was given and to whom.
-	await expect(grantRow.getByRole('cell', { name: /^Giao vai trò: cấp ủy cấp trên \(chỉ xem\) — .+ \(dangvien050\)$/ })).toBeVisible();
+	await expect(
+		grantRow.getByRole('cell', { name: /^Giao vai trò: cấp ủy cấp trên \(chỉ xem\) — .+ \(dangvien050\)$/ })
+	).toBeVisible();
 	await expect(admin.getByRole('cell', { name: /^Thu hồi vai trò/ })).toHaveCount(0);
 
 	// By person: events done to dangvien050's account, the grant and the revoke.

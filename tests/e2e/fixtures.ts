@@ -79,18 +79,39 @@ export async function createMemberWithTemporaryPassword(username: string, passwo
 }
 
 /** Makes a member's sheet for the open period and puts it in "returned" with the chi ủy's notes, as a secretary would. */
-export async function returnedSheetWithNotes(username: string, notes: { code: string | null; text: string }[]): Promise<void> {
+export async function returnedSheetWithNotes(
+	username: string,
+	notes: { code: string | null; text: string }[]
+): Promise<void> {
 	const db = createDb(E2E_DATABASE);
 	try {
 		const found = db.select().from(user).where(eq(user.username, username)).get();
 		if (!found) throw new Error(`No user ${username}`);
 		const profile = db.select().from(member).where(eq(member.userId, found.id)).get()!;
-		const current = db.select().from(membership).where(and(eq(membership.memberId, found.id), isNull(membership.endedOn))).get()!;
+		const current = db
+			.select()
+			.from(membership)
+			.where(and(eq(membership.memberId, found.id), isNull(membership.endedOn)))
+			.get()!;
 		const open = db.select().from(period).where(isNull(period.closedAt)).get()!;
-		const secretary = db.select().from(roleGrant).where(and(eq(roleGrant.role, 'secretary'), eq(roleGrant.unitId, current.unitId))).get()!;
-		const made = createSheet(db, { periodId: open.id, year: open.year, memberId: found.id, chapterId: current.unitId, targetGroup: profile.targetGroup, templateVersionId: open.templateVersionId });
+		const secretary = db
+			.select()
+			.from(roleGrant)
+			.where(and(eq(roleGrant.role, 'secretary'), eq(roleGrant.unitId, current.unitId)))
+			.get()!;
+		const made = createSheet(db, {
+			periodId: open.id,
+			year: open.year,
+			memberId: found.id,
+			chapterId: current.unitId,
+			targetGroup: profile.targetGroup,
+			templateVersionId: open.templateVersionId
+		});
 		db.update(sheet).set({ status: 'returned', revision: 1 }).where(eq(sheet.id, made.id)).run();
-		for (const note of notes) db.insert(reviewNote).values({ sheetId: made.id, code: note.code, text: note.text, authorId: secretary.userId }).run();
+		for (const note of notes)
+			db.insert(reviewNote)
+				.values({ sheetId: made.id, code: note.code, text: note.text, authorId: secretary.userId })
+				.run();
 	} finally {
 		db.$client.close();
 	}

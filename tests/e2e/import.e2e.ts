@@ -11,11 +11,15 @@ async function signedIn(browser: Browser, username: string, password?: string): 
 }
 
 async function upload(page: Page, csv: string, button: 'Kiểm tra' | 'Nhập'): Promise<void> {
-	await page.getByLabel('Tệp danh sách (.csv hoặc .xlsx)').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+	await page
+		.getByLabel('Tệp danh sách (.csv hoặc .xlsx)')
+		.setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
 	await page.getByRole('button', { name: button, exact: true }).click();
 }
 
-test('an administrator imports members: a bad row stops everything, the fixed file creates accounts with temporary passwords', async ({ browser }) => {
+test('an administrator imports members: a bad row stops everything, the fixed file creates accounts with temporary passwords', async ({
+	browser
+}) => {
 	// Other browser tests share the database, so the login ids and names are unique to this run.
 	const tag = Date.now().toString(36);
 	const people = [
@@ -24,7 +28,10 @@ test('an administrator imports members: a bad row stops everything, the fixed fi
 		{ name: `Đinh Thị Nhập ${tag}`, username: `nhap${tag}c`, date: '1990-07-01', group: 'C' }
 	];
 	const csv = (rows: typeof people) =>
-		['Họ và tên;Ngày sinh;Chức vụ;Nhóm đối tượng;Chi bộ;Tên đăng nhập', ...rows.map((p) => `${p.name};${p.date};Chuyên viên;${p.group};${CHAPTER};${p.username}`)].join('\r\n');
+		[
+			'Họ và tên;Ngày sinh;Chức vụ;Nhóm đối tượng;Chi bộ;Tên đăng nhập',
+			...rows.map((p) => `${p.name};${p.date};Chuyên viên;${p.group};${CHAPTER};${p.username}`)
+		].join('\r\n');
 
 	const admin = await signedIn(browser, 'quantri');
 	await admin.goto('/admin');
@@ -37,7 +44,9 @@ test('an administrator imports members: a bad row stops everything, the fixed fi
 	await expect(admin.getByText('3 dòng dữ liệu: 2 dòng hợp lệ, 1 dòng có lỗi.')).toBeVisible();
 	await admin.getByRole('button', { name: 'Nhập', exact: true }).click();
 	await expect(admin.getByText('Chưa nhập: tệp còn lỗi nên không có đảng viên nào được thêm.')).toBeVisible();
-	await expect(admin.getByRole('alert').filter({ hasText: 'Các lỗi cần sửa' })).toContainText('Dòng 3: ngày sinh «31/02/1980» không hợp lệ');
+	await expect(admin.getByRole('alert').filter({ hasText: 'Các lỗi cần sửa' })).toContainText(
+		'Dòng 3: ngày sinh «31/02/1980» không hợp lệ'
+	);
 
 	const secretary = await signedIn(browser, 'bithu01');
 	await expect(secretary.getByRole('heading', { level: 1 })).toHaveText(CHAPTER);

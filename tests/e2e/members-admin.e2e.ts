@@ -10,7 +10,9 @@ test('an administrator adds a member, edits, moves and deactivates them', async 
 	await page.getByLabel('Họ và tên').fill('Trịnh Thị Thanh Hương');
 	await page.getByLabel('Ngày sinh').fill('1992-08-19');
 	await page.getByLabel('Chức vụ').fill('Chuyên viên');
-	await page.getByLabel('Nhóm đối tượng').selectOption({ label: 'Nhóm B (Mẫu 2B) — Đảng viên không giữ chức vụ lãnh đạo, quản lý' });
+	await page
+		.getByLabel('Nhóm đối tượng')
+		.selectOption({ label: 'Nhóm B (Mẫu 2B) — Đảng viên không giữ chức vụ lãnh đạo, quản lý' });
 	await page.getByLabel('Chi bộ').selectOption({ label: 'Chi bộ Tổ kỹ thuật' });
 	await page.getByRole('button', { name: 'Thêm đảng viên' }).click();
 	const created = page.getByRole('status');

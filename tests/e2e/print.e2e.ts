@@ -8,7 +8,9 @@ async function expectPdf(page: Page, href: string): Promise<void> {
 	expect(response.headers()['content-type']).toBe('application/pdf');
 	expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 	// The saved file keeps its Vietnamese name (with a plain-ASCII fallback for old clients).
-	expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(response.headers()['content-disposition'])![1])).toMatch(/^(Phiếu tự soi, tự sửa|Báo cáo tổng hợp) — .+ — \d{4}\.pdf$/);
+	expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(response.headers()['content-disposition'])![1])).toMatch(
+		/^(Phiếu tự soi, tự sửa|Báo cáo tổng hợp) — .+ — \d{4}\.pdf$/
+	);
 }
 
 async function expectPartyDocument(page: Page, title: string): Promise<void> {

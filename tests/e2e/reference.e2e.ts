@@ -11,14 +11,19 @@ interface TemplateFile {
 	signs: { code: string; parent: string; groups: string[] }[];
 	exclusions: { group: string; parent: string; reason: string }[];
 }
-const readJson = (file: string) => JSON.parse(readFileSync(new URL(`../../src/lib/data/${file}`, import.meta.url), 'utf8'));
+const readJson = (file: string) =>
+	JSON.parse(readFileSync(new URL(`../../src/lib/data/${file}`, import.meta.url), 'utf8'));
 const DEFAULT_TEMPLATE: TemplateFile = readJson('template-default.json');
 const SIGNS27: { signs: { group: string; number: number; verified: boolean }[] } = readJson('signs27.json');
 
 const SUMMARY = 'Tóm tắt — chưa đối chiếu văn bản gốc';
 const OFFICIAL = 'Nguyên văn Nghị quyết';
 const OWNED_SIGN = 'DB8';
-const PREFIX: Record<string, string> = { tu_tuong_chinh_tri: 'TT', dao_duc_loi_song: 'DD', tu_dien_bien_tu_chuyen_hoa: 'DB' };
+const PREFIX: Record<string, string> = {
+	tu_tuong_chinh_tri: 'TT',
+	dao_duc_loi_song: 'DD',
+	tu_dien_bien_tu_chuyen_hoa: 'DB'
+};
 const unverifiedIds = SIGNS27.signs.filter((s) => !s.verified).map((s) => `${PREFIX[s.group]}${s.number}`);
 const concreteCount = (group: string) => DEFAULT_TEMPLATE.signs.filter((s) => s.groups.includes(group)).length;
 
@@ -27,7 +32,8 @@ test.describe.configure({ mode: 'serial' });
 const cards = (page: Page) => page.locator('ol.signs > li');
 /** The sign cards other than the one these tests correct, so the counts hold whatever order things run in. */
 const otherCards = (page: Page) => page.locator(`ol.signs > li:not(#${OWNED_SIGN})`);
-const concreteItems = (page: Page) => page.getByRole('list', { name: /^Biểu hiện cụ thể của biểu hiện/ }).getByRole('listitem');
+const concreteItems = (page: Page) =>
+	page.getByRole('list', { name: /^Biểu hiện cụ thể của biểu hiện/ }).getByRole('listitem');
 
 test('a member reads the 27 signs and the concrete signs of each group', async ({ page }) => {
 	expect(unverifiedIds).toHaveLength(14);
@@ -50,7 +56,9 @@ test('a member reads the 27 signs and the concrete signs of each group', async (
 
 	// The page opens on the member's own group.
 	const ownGroup = await page.getByLabel('Nhóm đối tượng', { exact: true }).inputValue();
-	await expect(page.getByText(`Nhóm ${ownGroup}: ${concreteCount(ownGroup)} biểu hiện cụ thể.`, { exact: true })).toBeVisible();
+	await expect(
+		page.getByText(`Nhóm ${ownGroup}: ${concreteCount(ownGroup)} biểu hiện cụ thể.`, { exact: true })
+	).toBeVisible();
 	await expect(concreteItems(page)).toHaveCount(concreteCount(ownGroup));
 	await expect(page.getByRole('option', { selected: true })).toContainText('(nhóm của bạn)');
 
@@ -77,7 +85,14 @@ test('an administrator exports the default template and imports another', async 
 
 	const defaultRows = page.getByRole('row').filter({ hasText: 'bo-65-bieu-hien' });
 	await expect(defaultRows).toHaveCount(1);
-	await expect(defaultRows.getByRole('cell')).toHaveText(['Bộ 65 biểu hiện cụ thểbo-65-bieu-hien', '1', '65', /.*/, /\d/, 'JSON']);
+	await expect(defaultRows.getByRole('cell')).toHaveText([
+		'Bộ 65 biểu hiện cụ thểbo-65-bieu-hien',
+		'1',
+		'65',
+		/.*/,
+		/\d/,
+		'JSON'
+	]);
 
 	const downloading = page.waitForEvent('download');
 	await defaultRows.getByRole('link', { name: 'JSON' }).click();
@@ -125,7 +140,7 @@ test('an administrator exports the default template and imports another', async 
 	await expect(defaultRows).toHaveCount(1);
 });
 
-test('a member is refused the administrators\' template and wording pages', async ({ page }) => {
+test("a member is refused the administrators' template and wording pages", async ({ page }) => {
 	await signIn(page, 'dangvien010');
 	for (const path of ['/admin/templates', '/admin/templates/1/export', '/admin/signs']) {
 		const response = await page.goto(path);

@@ -9,7 +9,9 @@ async function asUser(browser: Browser, username: string) {
 	return page;
 }
 
-test('a secretary returns a sheet with a note, the member fixes it, the secretary approves with an adjusted rating', async ({ browser }) => {
+test('a secretary returns a sheet with a note, the member fixes it, the secretary approves with an adjusted rating', async ({
+	browser
+}) => {
 	const username = await newMember('duyet');
 	const member = await asUser(browser, username);
 	await openSheet(member);
@@ -20,11 +22,16 @@ test('a secretary returns a sheet with a note, the member fixes it, the secretar
 
 	const secretary = await asUser(browser, 'bithu01');
 	await secretary.goto(secretary.url() + '?status=submitted');
-	await secretary.getByRole('link', { name: /Đặng Thị Thử/ }).first().click();
+	await secretary
+		.getByRole('link', { name: /Đặng Thị Thử/ })
+		.first()
+		.click();
 	await expect(secretary.getByRole('heading', { level: 1 })).toHaveText(/Đặng Thị Thử/);
 	await hydrated(secretary);
 	await secretary.getByText('Ghi chú trả lại cho biểu hiện TT1.1').click();
-	await secretary.getByLabel('Ghi chú cho biểu hiện TT1.1').fill('Biện pháp cần cụ thể hơn: nêu rõ tài liệu nào, khi nào.');
+	await secretary
+		.getByLabel('Ghi chú cho biểu hiện TT1.1')
+		.fill('Biện pháp cần cụ thể hơn: nêu rõ tài liệu nào, khi nào.');
 	await secretary.getByLabel('Nhận xét chung khi trả lại').fill('Đề nghị đồng chí hoàn thiện trước ngày họp chi bộ.');
 	await secretary.getByRole('button', { name: 'Trả lại để hoàn thiện' }).click();
 	await expect(secretary.getByText('Đã trả lại phiếu để đảng viên hoàn thiện.')).toBeVisible();
@@ -34,7 +41,9 @@ test('a secretary returns a sheet with a note, the member fixes it, the secretar
 	await expect(member.getByText('Chi ủy đã trả lại phiếu để hoàn thiện.')).toBeVisible();
 	const sign = member.locator('#sign-TT1-1');
 	await expect(sign.getByRole('note')).toContainText('Biện pháp cần cụ thể hơn');
-	await sign.getByLabel('Biện pháp khắc phục').fill('Đọc Nghị quyết 04-NQ/TW và Quy định 37-QĐ/TW trong tháng 1; báo cáo tại sinh hoạt chi bộ tháng 2.');
+	await sign
+		.getByLabel('Biện pháp khắc phục')
+		.fill('Đọc Nghị quyết 04-NQ/TW và Quy định 37-QĐ/TW trong tháng 1; báo cáo tại sinh hoạt chi bộ tháng 2.');
 	await saved(member);
 	await member.getByRole('button', { name: 'Nộp phiếu' }).click();
 	await expect(member.getByText('Trạng thái: Đã nộp')).toBeVisible();
@@ -42,13 +51,17 @@ test('a secretary returns a sheet with a note, the member fixes it, the secretar
 	await secretary.reload();
 	await hydrated(secretary);
 	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
-	await secretary.getByLabel('Nhận xét của chi ủy').fill('Đồng chí nhận thức rõ hạn chế và có biện pháp khắc phục cụ thể.');
+	await secretary
+		.getByLabel('Nhận xét của chi ủy')
+		.fill('Đồng chí nhận thức rõ hạn chế và có biện pháp khắc phục cụ thể.');
 	await secretary.getByLabel('Xếp loại của chi ủy').selectOption({ label: 'Khá' });
 	await secretary.getByRole('button', { name: 'Duyệt phiếu' }).click();
 	await expect(secretary.getByRole('alert')).toContainText('hãy ghi lý do điều chỉnh');
 	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
 
-	await secretary.getByLabel('Nhận xét của chi ủy').fill('Đồng chí nhận thức rõ hạn chế và có biện pháp khắc phục cụ thể.');
+	await secretary
+		.getByLabel('Nhận xét của chi ủy')
+		.fill('Đồng chí nhận thức rõ hạn chế và có biện pháp khắc phục cụ thể.');
 	await secretary.getByLabel('Xếp loại của chi ủy').selectOption({ label: 'Khá' });
 	await secretary.getByLabel(/Lý do điều chỉnh/).fill('Còn biểu hiện vắng sinh hoạt chi bộ chưa khắc phục dứt điểm.');
 	await secretary.getByRole('button', { name: 'Duyệt phiếu' }).click();

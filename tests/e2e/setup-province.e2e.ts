@@ -24,7 +24,38 @@ const CHAPTERS = [OFFICE, PRACTICE, SCHOOL];
 // Thirty members, ten per chapter, in the shapes people type: d/m/yyyy and ISO dates, "Mẫu 2A" for a group.
 const FAMILIES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];
 const MIDDLES = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Ngọc', 'Nhung', 'Phong', 'Phúc', 'Quang', 'Quyên', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn'];
+const GIVEN = [
+	'An',
+	'Bình',
+	'Chi',
+	'Dũng',
+	'Giang',
+	'Hà',
+	'Hải',
+	'Hạnh',
+	'Hiếu',
+	'Hòa',
+	'Hùng',
+	'Hương',
+	'Khánh',
+	'Lan',
+	'Linh',
+	'Long',
+	'Mai',
+	'Nam',
+	'Nga',
+	'Ngọc',
+	'Nhung',
+	'Phong',
+	'Phúc',
+	'Quang',
+	'Quyên',
+	'Sơn',
+	'Tâm',
+	'Thảo',
+	'Trang',
+	'Tuấn'
+];
 const PEOPLE = GIVEN.map((given, i) => ({
 	fullName: `${FAMILIES[i % FAMILIES.length]} ${MIDDLES[i % MIDDLES.length]} ${given}`,
 	username: `bm${String(i + 1).padStart(2, '0')}`,
@@ -34,7 +65,10 @@ const PEOPLE = GIVEN.map((given, i) => ({
 	chapter: CHAPTERS[i % 3]!
 }));
 const SECRETARY = PEOPLE[0]!; // of OFFICE
-const CSV = ['Họ và tên;Ngày sinh;Chức vụ;Nhóm đối tượng;Chi bộ;Tên đăng nhập', ...PEOPLE.map((p) => `${p.fullName};${p.dateOfBirth};${p.position};${p.group};${p.chapter};${p.username}`)].join('\r\n');
+const CSV = [
+	'Họ và tên;Ngày sinh;Chức vụ;Nhóm đối tượng;Chi bộ;Tên đăng nhập',
+	...PEOPLE.map((p) => `${p.fullName};${p.dateOfBirth};${p.position};${p.group};${p.chapter};${p.username}`)
+].join('\r\n');
 
 let admin: Page;
 const ids: Record<string, number> = {};
@@ -140,7 +174,10 @@ test('renames the root and builds the organisation through the unit pages', asyn
 test('imports one file of thirty members into the three chapters', async () => {
 	await admin.goto(`${BASE}/admin/import`);
 	await hydrated(admin);
-	const choose = () => admin.getByLabel('Tệp danh sách (.csv hoặc .xlsx)').setInputFiles({ name: 'dang-vien-binh-minh.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`) });
+	const choose = () =>
+		admin
+			.getByLabel('Tệp danh sách (.csv hoặc .xlsx)')
+			.setInputFiles({ name: 'dang-vien-binh-minh.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`) });
 	await choose();
 	await admin.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
 	await expect(admin.getByText('30 dòng dữ liệu: 30 dòng hợp lệ, 0 dòng có lỗi.')).toBeVisible();
@@ -150,9 +187,12 @@ test('imports one file of thirty members into the three chapters', async () => {
 
 	const list = admin.getByRole('region', { name: 'Danh sách mật khẩu tạm thời' });
 	for (const chapter of CHAPTERS) {
-		const sheet = list.getByRole('article').filter({ has: admin.getByRole('heading', { name: `Danh sách tài khoản đăng nhập — ${chapter}` }) });
+		const sheet = list
+			.getByRole('article')
+			.filter({ has: admin.getByRole('heading', { name: `Danh sách tài khoản đăng nhập — ${chapter}` }) });
 		await expect(sheet.getByRole('row')).toHaveCount(11);
-		for (const p of PEOPLE.filter((x) => x.chapter === chapter)) await expect(sheet.getByRole('row').filter({ hasText: p.username })).toContainText(p.fullName);
+		for (const p of PEOPLE.filter((x) => x.chapter === chapter))
+			await expect(sheet.getByRole('row').filter({ hasText: p.username })).toContainText(p.fullName);
 	}
 	const row = list.getByRole('row').filter({ hasText: SECRETARY.username });
 	secretaryPassword = (await row.getByRole('cell').nth(3).textContent())!.trim();
@@ -189,10 +229,14 @@ test('gives an imported member the secretary role of their chapter', async () =>
 	await admin.getByLabel('Vai trò').selectOption({ label: 'Bí thư chi bộ' });
 	await admin.getByRole('button', { name: 'Giao vai trò' }).click();
 	await expect(admin.getByRole('status')).toHaveText('Đã giao vai trò.');
-	await expect(admin.getByRole('listitem').filter({ hasText: `${SECRETARY.fullName} (${SECRETARY.username}) — Bí thư chi bộ` })).toBeVisible();
+	await expect(
+		admin.getByRole('listitem').filter({ hasText: `${SECRETARY.fullName} (${SECRETARY.username}) — Bí thư chi bộ` })
+	).toBeVisible();
 });
 
-test('the secretary signs in with the printed password, changes it, and finds the chapter and the open sheet', async ({ browser }) => {
+test('the secretary signs in with the printed password, changes it, and finds the chapter and the open sheet', async ({
+	browser
+}) => {
 	const secretary = await newPage(browser);
 	await signInHere(secretary, SECRETARY.username, secretaryPassword);
 	await changePassword(secretary, secretaryPassword, 'Bi-thu-Van-phong-2026');
@@ -205,8 +249,10 @@ test('the secretary signs in with the printed password, changes it, and finds th
 	await expect(secretary.getByText(`Bí thư chi bộ · Năm ${YEAR}, hạn nộp`)).toBeVisible();
 	const members = secretary.getByRole('table', { name: 'Đảng viên và phiếu tự soi, tự sửa' }).getByRole('rowheader');
 	await expect(members).toHaveCount(10);
-	for (const p of PEOPLE.filter((x) => x.chapter === OFFICE)) await expect(members.filter({ hasText: p.fullName })).toHaveCount(1);
-	for (const p of PEOPLE.filter((x) => x.chapter !== OFFICE)) await expect(secretary.getByText(p.fullName)).toHaveCount(0);
+	for (const p of PEOPLE.filter((x) => x.chapter === OFFICE))
+		await expect(members.filter({ hasText: p.fullName })).toHaveCount(1);
+	for (const p of PEOPLE.filter((x) => x.chapter !== OFFICE))
+		await expect(secretary.getByText(p.fullName)).toHaveCount(0);
 
 	await nav.getByRole('link', { name: 'Phiếu của tôi' }).click();
 	await expect(secretary.getByRole('heading', { level: 1 })).toHaveText('Phiếu tự soi, tự sửa của tôi');

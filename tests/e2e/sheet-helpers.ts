@@ -8,7 +8,8 @@ export async function openSheet(page: Page): Promise<void> {
 	await hydrated(page);
 }
 
-export const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })).toBeVisible();
+export const saved = (page: Page) =>
+	expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })).toBeVisible();
 
 /** Answers every concrete sign "không có", except the first which gets level 1 with an action and a deadline. */
 export async function answerEverything(page: Page): Promise<void> {
@@ -26,4 +27,3 @@ export async function answerEverything(page: Page): Promise<void> {
 	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
 	await page.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
 }
-

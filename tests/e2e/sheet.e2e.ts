@@ -8,7 +8,10 @@ test('a member fills the whole sheet, sees the live rating and submits it', asyn
 	await answerEverything(page);
 	await saved(page);
 	const progress = page.locator('.progress-count');
-	const [answered, total] = (await progress.textContent())!.match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
+	const [answered, total] = (await progress.textContent())!
+		.match(/(\d+)\/(\d+)/)!
+		.slice(1)
+		.map(Number);
 	expect(answered).toBe(total);
 	await expect(page.getByRole('region', { name: 'Kết quả tự đánh giá' })).toContainText('Tốt');
 	await expect(page.getByRole('region', { name: 'Kết quả tự đánh giá' })).not.toContainText('tạm tính');
@@ -86,7 +89,9 @@ test('a second tab cannot silently overwrite the first', async ({ page, context 
 	await saved(page);
 
 	await other.locator('fieldset.sign').nth(0).getByLabel('Có biểu hiện ở mức độ rõ').check();
-	await expect(other.getByRole('status').filter({ hasText: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác' })).toBeVisible();
+	await expect(
+		other.getByRole('status').filter({ hasText: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác' })
+	).toBeVisible();
 
 	await page.reload();
 	await expect(page.locator('fieldset.sign').nth(0).getByLabel('Không có biểu hiện')).toBeChecked();
@@ -108,7 +113,9 @@ test('an expired session keeps what was typed and sends it after signing in agai
 	await saved(page);
 	await page.evaluate(() => localStorage.clear());
 	await page.reload();
-	await expect(page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')).toHaveValue('Viết khi phiên đã hết hạn — không được mất.');
+	await expect(page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')).toHaveValue(
+		'Viết khi phiên đã hết hạn — không được mất.'
+	);
 });
 
 test.describe('without JavaScript', () => {

@@ -3,10 +3,34 @@ import { createMemberWithTemporaryPassword, DEMO_PASSWORD, signIn } from './fixt
 
 test.describe('each demo role signs in and lands on its work', () => {
 	const cases = [
-		{ username: 'quantri', url: /\/admin$/, heading: 'Quản trị', nav: ['Quản trị'], hidden: ['Phiếu của tôi', 'Chi bộ của tôi'] },
-		{ username: 'capuy', url: /\/units\/\d+$/, heading: 'Đảng bộ tỉnh Mẫu', nav: ['Theo dõi đơn vị'], hidden: ['Quản trị', 'Phiếu của tôi'] },
-		{ username: 'bithu01', url: /\/chapters\/\d+$/, heading: 'Chi bộ Văn phòng Sở', nav: ['Chi bộ của tôi', 'Phiếu của tôi'], hidden: ['Quản trị', 'Theo dõi đơn vị'] },
-		{ username: 'dangvien001', url: /\/sheets$/, heading: 'Phiếu tự soi, tự sửa của tôi', nav: ['Phiếu của tôi'], hidden: ['Quản trị', 'Chi bộ của tôi', 'Theo dõi đơn vị'] }
+		{
+			username: 'quantri',
+			url: /\/admin$/,
+			heading: 'Quản trị',
+			nav: ['Quản trị'],
+			hidden: ['Phiếu của tôi', 'Chi bộ của tôi']
+		},
+		{
+			username: 'capuy',
+			url: /\/units\/\d+$/,
+			heading: 'Đảng bộ tỉnh Mẫu',
+			nav: ['Theo dõi đơn vị'],
+			hidden: ['Quản trị', 'Phiếu của tôi']
+		},
+		{
+			username: 'bithu01',
+			url: /\/chapters\/\d+$/,
+			heading: 'Chi bộ Văn phòng Sở',
+			nav: ['Chi bộ của tôi', 'Phiếu của tôi'],
+			hidden: ['Quản trị', 'Theo dõi đơn vị']
+		},
+		{
+			username: 'dangvien001',
+			url: /\/sheets$/,
+			heading: 'Phiếu tự soi, tự sửa của tôi',
+			nav: ['Phiếu của tôi'],
+			hidden: ['Quản trị', 'Chi bộ của tôi', 'Theo dõi đơn vị']
+		}
 	];
 	for (const c of cases) {
 		test(c.username, async ({ page }) => {
@@ -131,7 +155,9 @@ test.describe('on a phone', () => {
 
 	test('a member signs in and the page fits the screen', async ({ page }) => {
 		await signIn(page, 'dangvien007');
-		await expect(page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Phiếu của tôi' })).toBeVisible();
+		await expect(
+			page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Phiếu của tôi' })
+		).toBeVisible();
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
 	});

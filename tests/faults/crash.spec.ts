@@ -59,7 +59,9 @@ function editableMembers(file: string, count: number): string[] {
 function sheetFacts(file: string, sheetId: number): { revision: number; codes: string[] } {
 	return readDb(file, (db) => {
 		const row = db
-			.prepare('select s.revision, s.target_group as grp, v.content from sheet s join template_version v on v.id = s.template_version_id where s.id = ?')
+			.prepare(
+				'select s.revision, s.target_group as grp, v.content from sheet s join template_version v on v.id = s.template_version_id where s.id = ?'
+			)
 			.get(sheetId) as { revision: number; grp: TargetGroup; content: string };
 		const content = JSON.parse(row.content) as TemplateContent;
 		return { revision: row.revision, codes: signsForGroup(content, row.grp).map((s) => s.code) };
@@ -83,7 +85,10 @@ async function autosaveLoop(target: RunningServer, load: Load, until: number): P
 				method: 'POST',
 				cookie: load.cookie,
 				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify({ revision: load.revision, answers: { [write.code]: { level: write.level, note: write.note } } }),
+				body: JSON.stringify({
+					revision: load.revision,
+					answers: { [write.code]: { level: write.level, note: write.note } }
+				}),
 				timeoutMs: 10_000
 			});
 			status = answer.status;
@@ -108,7 +113,17 @@ beforeAll(async () => {
 		const cookie = await signIn(server, username);
 		const id = await openCurrentSheet(server, cookie);
 		const facts = sheetFacts(dbFile, id);
-		loads.push({ username, id, cookie, codes: facts.codes, revision: facts.revision, startRevision: facts.revision, sent: [], acked: 0, refusals: [] });
+		loads.push({
+			username,
+			id,
+			cookie,
+			codes: facts.codes,
+			revision: facts.revision,
+			startRevision: facts.revision,
+			sent: [],
+			acked: 0,
+			refusals: []
+		});
 	}
 
 	const started = Date.now();
@@ -129,9 +144,12 @@ describe('a SIGKILL in the middle of an autosave load', () => {
 	it('came while saves were being acknowledged, with no save refused', () => {
 		const acked = loads.reduce((n, l) => n + l.acked, 0);
 		const sent = loads.reduce((n, l) => n + l.sent.length, 0);
-		console.log(`crash test: ${loads.length} members saving, SIGKILL after ${killedAtMs} ms; ${acked} saves acknowledged of ${sent} sent`);
+		console.log(
+			`crash test: ${loads.length} members saving, SIGKILL after ${killedAtMs} ms; ${acked} saves acknowledged of ${sent} sent`
+		);
 		expect(loads.flatMap((l) => l.refusals)).toEqual([]);
-		for (const load of loads) expect(load.acked, `sheet ${load.id} had no save acknowledged before the kill`).toBeGreaterThan(0);
+		for (const load of loads)
+			expect(load.acked, `sheet ${load.id} had no save acknowledged before the kill`).toBeGreaterThan(0);
 		// Each loop was cut off by the kill, not by its own limits.
 		expect(killedAtMs).toBeLessThan(LOOP_LIMIT.ms);
 	});
@@ -166,14 +184,24 @@ describe('a SIGKILL in the middle of an autosave load', () => {
 				const landed = load.sent.filter((w) => w.revision <= stored);
 				const expected = new Map<string, Write>();
 				for (const w of landed) expected.set(w.code, w);
-				const actual = new Map((answers.all(load.id) as { code: string; level: number; note: string }[]).map((a) => [a.code, a]));
-				for (const [code, w] of expected) expect(actual.get(code), `sheet ${load.id}, ${code}`).toMatchObject({ level: w.level, note: w.note });
+				const actual = new Map(
+					(answers.all(load.id) as { code: string; level: number; note: string }[]).map((a) => [a.code, a])
+				);
+				for (const [code, w] of expected)
+					expect(actual.get(code), `sheet ${load.id}, ${code}`).toMatchObject({ level: w.level, note: w.note });
 				// An acknowledged write counts as found when its answer is stored or a later landed write replaced it.
-				found += load.sent.slice(0, load.acked).filter((w) => expected.get(w.code) === w || landed.some((later) => later.code === w.code && later.revision > w.revision)).length;
+				found += load.sent
+					.slice(0, load.acked)
+					.filter(
+						(w) =>
+							expected.get(w.code) === w || landed.some((later) => later.code === w.code && later.revision > w.revision)
+					).length;
 			}
 		});
 		const acked = loads.reduce((n, l) => n + l.acked, 0);
-		console.log(`crash test: ${found} of ${acked} acknowledged saves found after the crash; ${inFlightLanded} unacknowledged in-flight saves also landed`);
+		console.log(
+			`crash test: ${found} of ${acked} acknowledged saves found after the crash; ${inFlightLanded} unacknowledged in-flight saves also landed`
+		);
 		expect(found).toBe(acked);
 	});
 
@@ -181,7 +209,10 @@ describe('a SIGKILL in the middle of an autosave load', () => {
 		const again = await startServer(dbFile);
 		try {
 			const load = loads[0];
-			const stored = readDb(dbFile, (db) => db.prepare('select revision from sheet where id = ?').get(load.id) as { revision: number }).revision;
+			const stored = readDb(
+				dbFile,
+				(db) => db.prepare('select revision from sheet where id = ?').get(load.id) as { revision: number }
+			).revision;
 			const last = load.sent.filter((w) => w.revision <= stored).at(-1)!;
 			const cookie = await signIn(again, load.username);
 			const page = await request(again, `/sheets/${load.id}`, { cookie });

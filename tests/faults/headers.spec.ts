@@ -18,7 +18,15 @@ const temp = tempDir('tusoi-headers-');
 const dbFile = `${temp.dir}/headers.db`;
 let server: RunningServer;
 const cookies = {} as Record<'member' | 'secretary' | 'committee' | 'admin', string>;
-let ids: { root: number; chapter: number; submitted: number; period: number; template: number; memberId: number; sheet: number };
+let ids: {
+	root: number;
+	chapter: number;
+	submitted: number;
+	period: number;
+	template: number;
+	memberId: number;
+	sheet: number;
+};
 
 beforeAll(async () => {
 	server = await startServer(dbFile);
@@ -29,7 +37,9 @@ beforeAll(async () => {
 	const sheet = await openCurrentSheet(server, cookies.member);
 	ids = readDb(dbFile, (db) => {
 		const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number }).id;
-		const chapter = one("select rg.unit_id as id from role_grant rg join user u on u.id = rg.user_id where u.username = 'bithu01' and rg.role = 'secretary'");
+		const chapter = one(
+			"select rg.unit_id as id from role_grant rg join user u on u.id = rg.user_id where u.username = 'bithu01' and rg.role = 'secretary'"
+		);
 		return {
 			root: one('select id from unit where parent_id is null'),
 			chapter,
@@ -64,16 +74,22 @@ function headerProblems(answer: Answer): string[] {
 	if (directive(csp, 'frame-ancestors')?.join(' ') !== "'none'") problems.push(`frame-ancestors is not 'none': ${csp}`);
 	const scripts = directive(csp, 'script-src');
 	if (!scripts) problems.push('no script-src');
-	else if (scripts.includes("'unsafe-inline'") || scripts.includes("'unsafe-eval'") || scripts.includes('*')) problems.push(`script-src too wide: ${scripts.join(' ')}`);
+	else if (scripts.includes("'unsafe-inline'") || scripts.includes("'unsafe-eval'") || scripts.includes('*'))
+		problems.push(`script-src too wide: ${scripts.join(' ')}`);
 	if (directive(csp, 'object-src')?.join(' ') !== "'none'") problems.push("object-src is not 'none'");
 	// Every inline script runs only through the nonce the policy names.
 	const nonces = new Set((scripts ?? []).filter((s) => s.startsWith("'nonce-")).map((s) => s.slice(7, -1)));
 	for (const tag of answer.text.match(/<script\b[^>]*>/g) ?? []) {
 		const nonce = /\bnonce="([^"]+)"/.exec(tag)?.[1];
-		if (!/\bsrc=/.test(tag) && (!nonce || !nonces.has(nonce))) problems.push(`inline script without the policy's nonce: ${tag}`);
+		if (!/\bsrc=/.test(tag) && (!nonce || !nonces.has(nonce)))
+			problems.push(`inline script without the policy's nonce: ${tag}`);
 	}
 	const referrer = answer.headers.get('referrer-policy');
-	if (!referrer || !['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes(referrer)) problems.push(`referrer-policy: ${referrer}`);
+	if (
+		!referrer ||
+		!['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes(referrer)
+	)
+		problems.push(`referrer-policy: ${referrer}`);
 	if (answer.headers.get('x-content-type-options') !== 'nosniff') problems.push('no x-content-type-options: nosniff');
 	return problems;
 }
@@ -112,10 +128,15 @@ describe('security headers', () => {
 		];
 		const wrong: string[] = [];
 		for (const [who, path, status] of pages) {
-			const answer = await request(server, path, { cookie: who ? cookies[who] : null, headers: { accept: 'text/html' } });
+			const answer = await request(server, path, {
+				cookie: who ? cookies[who] : null,
+				headers: { accept: 'text/html' }
+			});
 			const problems = [
 				...(answer.status === status ? [] : [`status ${answer.status}, expected ${status}`]),
-				...(answer.contentType.startsWith('text/html') ? headerProblems(answer) : [`content type ${answer.contentType}`])
+				...(answer.contentType.startsWith('text/html')
+					? headerProblems(answer)
+					: [`content type ${answer.contentType}`])
 			];
 			if (problems.length > 0) wrong.push(`${who ?? 'anonymous'} ${path}: ${problems.join('; ')}`);
 		}
@@ -125,7 +146,10 @@ describe('security headers', () => {
 	// An endpoint's error asked for as HTML (a download link that fails) is SvelteKit's static error page,
 	// which kit.csp does not cover; hooks.server.ts sets a strict policy on any HTML response without one.
 	it("are on SvelteKit's static error page too (an endpoint's error asked for as HTML)", async () => {
-		const answer = await request(server, '/chapters/999999/export.csv', { cookie: cookies.secretary, headers: { accept: 'text/html' } });
+		const answer = await request(server, '/chapters/999999/export.csv', {
+			cookie: cookies.secretary,
+			headers: { accept: 'text/html' }
+		});
 		expect(answer.status).toBe(404);
 		expect(answer.contentType).toMatch(/^text\/html/);
 		expect(headerProblems(answer)).toEqual([]);
@@ -137,7 +161,12 @@ describe('security headers', () => {
 			await request(server, `/chapters/${ids.chapter}/export.csv`, { cookie: cookies.secretary }),
 			await request(server, `/units/${ids.root}/export.xlsx`, { cookie: cookies.committee }),
 			await request(server, `/admin/templates/${ids.template}/export`, { cookie: cookies.admin }),
-			await request(server, `/api/sheets/${ids.sheet}`, { method: 'POST', cookie: cookies.member, headers: { 'content-type': 'application/json' }, body: '{}' })
+			await request(server, `/api/sheets/${ids.sheet}`, {
+				method: 'POST',
+				cookie: cookies.member,
+				headers: { 'content-type': 'application/json' },
+				body: '{}'
+			})
 		];
 		for (const answer of answers) {
 			expect(answer.status).toBeLessThan(500);
@@ -166,12 +195,24 @@ describe('a cross-site form post', () => {
 			});
 			expectRefused(answer);
 		}
-		const sessions = readDb(dbFile, (db) => db.prepare("select count(*) as n from session s join user u on u.id = s.user_id where u.username = 'dangvien002'").get() as { n: number });
+		const sessions = readDb(
+			dbFile,
+			(db) =>
+				db
+					.prepare(
+						"select count(*) as n from session s join user u on u.id = s.user_id where u.username = 'dangvien002'"
+					)
+					.get() as { n: number }
+		);
 		expect(sessions.n).toBe(0);
 	});
 
 	it("to a sheet's actions and its autosave is refused and saves nothing", async () => {
-		const revision = () => readDb(dbFile, (db) => (db.prepare('select revision from sheet where id = ?').get(ids.sheet) as { revision: number }).revision);
+		const revision = () =>
+			readDb(
+				dbFile,
+				(db) => (db.prepare('select revision from sheet where id = ?').get(ids.sheet) as { revision: number }).revision
+			);
 		const before = revision();
 		for (const origin of foreignOrigins) {
 			for (const action of ['save', 'submit']) {
@@ -206,11 +247,23 @@ describe('a cross-site form post', () => {
 				body: 'assessment=&finalRating=tot&reason=Lý+do'
 			})
 		);
-		expect(readDb(dbFile, (db) => (db.prepare('select status from sheet where id = ?').get(ids.submitted) as { status: string }).status)).toBe('submitted');
+		expect(
+			readDb(
+				dbFile,
+				(db) => (db.prepare('select status from sheet where id = ?').get(ids.submitted) as { status: string }).status
+			)
+		).toBe('submitted');
 	});
 
 	it('to sign out is refused and the session lives on', async () => {
-		expectRefused(await request(server, '/logout', { method: 'POST', origin: 'http://evil.example', cookie: cookies.member, headers: { accept: 'text/html' } }));
+		expectRefused(
+			await request(server, '/logout', {
+				method: 'POST',
+				origin: 'http://evil.example',
+				cookie: cookies.member,
+				headers: { accept: 'text/html' }
+			})
+		);
 		expect((await request(server, '/account', { cookie: cookies.member })).status).toBe(200);
 	});
 });
@@ -220,14 +273,23 @@ describe('changing a password', () => {
 	const NEW_PASSWORD = 'Mat-khau-moi-2026!';
 
 	it('ends every other session of the user; the new cookie works', async () => {
-		const [changer, laptop, phone] = [await signIn(server, account), await signIn(server, account), await signIn(server, account)];
-		for (const cookie of [changer, laptop, phone]) expect((await request(server, '/account', { cookie })).status).toBe(200);
+		const [changer, laptop, phone] = [
+			await signIn(server, account),
+			await signIn(server, account),
+			await signIn(server, account)
+		];
+		for (const cookie of [changer, laptop, phone])
+			expect((await request(server, '/account', { cookie })).status).toBe(200);
 
 		const changed = await request(server, '/account/password', {
 			method: 'POST',
 			cookie: changer,
 			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ currentPassword: 'tusoi2026', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).toString()
+			body: new URLSearchParams({
+				currentPassword: 'tusoi2026',
+				newPassword: NEW_PASSWORD,
+				confirmPassword: NEW_PASSWORD
+			}).toString()
 		});
 		expect(changed.status, changed.text.slice(0, 300)).toBe(303);
 		expect(changed.headers.get('location')).toBe('/account?changed=1');
@@ -239,12 +301,23 @@ describe('changing a password', () => {
 			const page = await request(server, '/account', { cookie: old });
 			expect(page.status).toBe(303);
 			expect(page.headers.get('location')).toMatch(/^\/login\b/);
-			const api = await request(server, `/api/sheets/${ids.sheet}`, { method: 'POST', cookie: old, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"revision":0}' });
+			const api = await request(server, `/api/sheets/${ids.sheet}`, {
+				method: 'POST',
+				cookie: old,
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				body: '{"revision":0}'
+			});
 			expect(api.status).toBe(401);
 			expect(JSON.parse(api.text).message).toMatch(VIETNAMESE);
 		}
 		expect((await request(server, '/account', { cookie: fresh })).status).toBe(200);
-		const sessions = readDb(dbFile, (db) => db.prepare('select count(*) as n from session s join user u on u.id = s.user_id where u.username = ?').get(account) as { n: number });
+		const sessions = readDb(
+			dbFile,
+			(db) =>
+				db
+					.prepare('select count(*) as n from session s join user u on u.id = s.user_id where u.username = ?')
+					.get(account) as { n: number }
+		);
 		expect(sessions.n).toBe(1);
 
 		// The old password no longer signs in; the new one does.
@@ -255,9 +328,18 @@ describe('changing a password', () => {
 	it('by an administrator’s reset ends every session of that user too', async () => {
 		const target = 'dangvien004';
 		const [a, b] = [await signIn(server, target), await signIn(server, target)];
-		const userId = readDb(dbFile, (db) => (db.prepare('select id from user where username = ?').get(target) as { id: number }).id);
-		const reset = await request(server, `/admin/users/${userId}/reset-password`, { method: 'POST', cookie: cookies.admin, headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		const userId = readDb(
+			dbFile,
+			(db) => (db.prepare('select id from user where username = ?').get(target) as { id: number }).id
+		);
+		const reset = await request(server, `/admin/users/${userId}/reset-password`, {
+			method: 'POST',
+			cookie: cookies.admin,
+			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
 		expect(reset.status).toBe(200);
-		for (const old of [a, b]) expect((await request(server, '/account', { cookie: old })).headers.get('location')).toMatch(/^\/login\b/);
+		for (const old of [a, b])
+			expect((await request(server, '/account', { cookie: old })).headers.get('location')).toMatch(/^\/login\b/);
 	});
 });

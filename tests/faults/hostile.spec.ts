@@ -94,7 +94,7 @@ const KNOWN_BUGS = {
 		shows: (a: Answer) => a.status === 413 && a.text.includes('Payload Too Large')
 	},
 	englishZod: {
-		why: 'A field of the wrong type (an array for the answers, a file for a text, an unknown text) gets zod\'s English message.',
+		why: "A field of the wrong type (an array for the answers, a file for a text, an unknown text) gets zod's English message.",
 		shows: (a: Answer) => a.status === 400 && /Invalid input|Unrecognized key/.test(a.text)
 	},
 	dateCrash: {
@@ -164,12 +164,18 @@ interface Ids {
 }
 let ids: Ids;
 
-function findIds(): Omit<Ids, 'member' | 'other'> & { memberUser: { id: number; username: string }; otherUser: { id: number; username: string } } {
+function findIds(): Omit<Ids, 'member' | 'other'> & {
+	memberUser: { id: number; username: string };
+	otherUser: { id: number; username: string };
+} {
 	return readDb(dbFile, (db) => {
 		const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
 		const openPeriod = one<{ id: number }>('select id from period where closed_at is null order by id desc limit 1').id;
 		const chapterOf = (username: string) =>
-			one<{ id: number }>("select rg.unit_id as id from role_grant rg join user u on u.id = rg.user_id where u.username = ? and rg.role = 'secretary'", username).id;
+			one<{ id: number }>(
+				"select rg.unit_id as id from role_grant rg join user u on u.id = rg.user_id where u.username = ? and rg.role = 'secretary'",
+				username
+			).id;
 		const chapter = chapterOf('bithu01');
 		const otherChapter = chapterOf('bithu02');
 		const editableMember = (unitId: number) =>
@@ -182,7 +188,11 @@ function findIds(): Omit<Ids, 'member' | 'other'> & { memberUser: { id: number; 
 				openPeriod
 			);
 		const submittedIn = (unitId: number) =>
-			one<{ id: number; rating: string | null }>("select id, rating from sheet where chapter_id = ? and period_id = ? and status = 'submitted' order by id limit 1", unitId, openPeriod);
+			one<{ id: number; rating: string | null }>(
+				"select id, rating from sheet where chapter_id = ? and period_id = ? and status = 'submitted' order by id limit 1",
+				unitId,
+				openPeriod
+			);
 		return {
 			openPeriod,
 			closedPeriod: one<{ id: number }>('select id from period where closed_at is not null order by id limit 1').id,
@@ -203,9 +213,15 @@ function findIds(): Omit<Ids, 'member' | 'other'> & { memberUser: { id: number; 
 function sheetFacts(sheetId: number): { revision: number; group: TargetGroup; codes: string[] } {
 	return readDb(dbFile, (db) => {
 		const row = db
-			.prepare('select s.revision, s.target_group as grp, v.content from sheet s join template_version v on v.id = s.template_version_id where s.id = ?')
+			.prepare(
+				'select s.revision, s.target_group as grp, v.content from sheet s join template_version v on v.id = s.template_version_id where s.id = ?'
+			)
 			.get(sheetId) as { revision: number; grp: TargetGroup; content: string };
-		return { revision: row.revision, group: row.grp, codes: signsForGroup(JSON.parse(row.content) as TemplateContent, row.grp).map((s) => s.code) };
+		return {
+			revision: row.revision,
+			group: row.grp,
+			codes: signsForGroup(JSON.parse(row.content) as TemplateContent, row.grp).map((s) => s.code)
+		};
 	});
 }
 
@@ -243,7 +259,13 @@ const FORM = 'application/x-www-form-urlencoded';
  * it refuse (an unknown id in the URL needs none), which the mutations leave alone so the request stays one
  * the action must refuse whatever else is wrong with it.
  */
-function formCases(route: RouteKey, who: Who, url: string, fields: Fields, options: { keep?: string[]; readsForm?: boolean; status?: number; label?: string } = {}): Case[] {
+function formCases(
+	route: RouteKey,
+	who: Who,
+	url: string,
+	fields: Fields,
+	options: { keep?: string[]; readsForm?: boolean; status?: number; label?: string } = {}
+): Case[] {
 	listed(route);
 	const keep = new Set(options.keep ?? []);
 	const label = options.label ? `${options.label}: ` : '';
@@ -256,18 +278,52 @@ function formCases(route: RouteKey, who: Who, url: string, fields: Fields, optio
 	};
 	const cases: Case[] = [
 		{ ...base, what: `${label}as refused`, body: urlencoded(fields), type: FORM, status: options.status },
-		{ ...base, what: `${label}from a foreign origin`, body: urlencoded(fields), type: FORM, origin: EVIL_ORIGIN, status: 403 },
+		{
+			...base,
+			what: `${label}from a foreign origin`,
+			body: urlencoded(fields),
+			type: FORM,
+			origin: EVIL_ORIGIN,
+			status: 403
+		},
 		{ ...base, what: `${label}without an Origin`, body: urlencoded(fields), type: FORM, origin: null, status: 403 },
-		{ ...base, what: `${label}a JSON body`, body: JSON.stringify(Object.fromEntries(fields)), type: 'application/json', bug: 'mediaType' },
-		{ ...base, what: `${label}fields repeated`, body: urlencoded(fields.flatMap(([n, v]): Fields => [[n, v], [n, keep.has(n) ? v : 'x']])), type: FORM }
+		{
+			...base,
+			what: `${label}a JSON body`,
+			body: JSON.stringify(Object.fromEntries(fields)),
+			type: 'application/json',
+			bug: 'mediaType'
+		},
+		{
+			...base,
+			what: `${label}fields repeated`,
+			body: urlencoded(
+				fields.flatMap(([n, v]): Fields => [
+					[n, v],
+					[n, keep.has(n) ? v : 'x']
+				])
+			),
+			type: FORM
+		}
 	];
 	if (options.readsForm !== false) {
-		cases.push({ ...base, what: `${label}a truncated multipart body`, body: BROKEN_MULTIPART, type: `multipart/form-data; boundary=${BOUNDARY}`, bug: 'multipart' });
+		cases.push({
+			...base,
+			what: `${label}a truncated multipart body`,
+			body: BROKEN_MULTIPART,
+			type: `multipart/form-data; boundary=${BOUNDARY}`,
+			bug: 'multipart'
+		});
 	}
 	if (mutable.length > 0) {
-		cases.push({ ...base, what: `${label}a file in every text field`, body: swap(() => new Blob(['tệp'], { type: 'text/plain' })) });
+		cases.push({
+			...base,
+			what: `${label}a file in every text field`,
+			body: swap(() => new Blob(['tệp'], { type: 'text/plain' }))
+		});
 		cases.push({ ...base, what: `${label}HTML and script in every text field`, body: swap(() => SCRIPT) });
-		for (const [name] of mutable) cases.push({ ...base, what: `${label}1 MB in ${name}`, body: swap((n, v) => (n === name ? MB : v)) });
+		for (const [name] of mutable)
+			cases.push({ ...base, what: `${label}1 MB in ${name}`, body: swap((n, v) => (n === name ? MB : v)) });
 	}
 	return cases;
 }
@@ -284,15 +340,35 @@ function getCase(route: RouteKey, who: Who, url: string, what: string, status?: 
 }
 
 /** A JSON body to the autosave endpoint. */
-function apiCase(who: Who, sheet: number | string, what: string, body: string | Buffer, extra: Partial<Case> = {}): Case {
-	return { route: 'POST /api/sheets/[id]', who, method: 'POST', url: `/api/sheets/${sheet}`, what, body, type: 'application/json', accept: 'application/json', ...extra };
+function apiCase(
+	who: Who,
+	sheet: number | string,
+	what: string,
+	body: string | Buffer,
+	extra: Partial<Case> = {}
+): Case {
+	return {
+		route: 'POST /api/sheets/[id]',
+		who,
+		method: 'POST',
+		url: `/api/sheets/${sheet}`,
+		what,
+		body,
+		type: 'application/json',
+		accept: 'application/json',
+		...extra
+	};
 }
 
 // --- Reading the answers ----------------------------------------------------------------------------------
 
 /** Refusals whose message is only in the page's data, not on the page: listed, not failed. */
 const hiddenMessages: string[] = [];
-const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+const stripTags = (html: string) =>
+	html
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 
 /** The message a person would read in a refusal, or null when the answer holds none. */
 function messageOf(answer: Answer): string | null {
@@ -311,7 +387,8 @@ function messageOf(answer: Answer): string | null {
 		const card = /<p class="code[^"]*">[^<]*<\/p>\s*<h1>[^<]*<\/h1>\s*<p>([\s\S]*?)<\/p>/.exec(text);
 		if (card) messages.push(card[1]);
 		// A form shown again with its errors.
-		for (const m of text.matchAll(/<(p|div)\b[^>]*class="[^"]*\b(?:alert|field-error)\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/g)) messages.push(m[2]);
+		for (const m of text.matchAll(/<(p|div)\b[^>]*class="[^"]*\b(?:alert|field-error)\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/g))
+			messages.push(m[2]);
 		// SvelteKit's static error page (an endpoint's error asked for as HTML).
 		const bare = /<div class="message">\s*<h1>([\s\S]*?)<\/h1>/.exec(text);
 		if (bare) messages.push(bare[1]);
@@ -355,7 +432,13 @@ async function send(c: Case): Promise<Answer> {
 	const headers: Record<string, string> = {};
 	if (c.type) headers['content-type'] = c.type;
 	if (c.accept) headers.accept = c.accept;
-	return request(server, c.url, { method: c.method, cookie: c.who === 'anon' ? null : cookies[c.who], origin: c.origin, headers, body: c.body });
+	return request(server, c.url, {
+		method: c.method,
+		cookie: c.who === 'anon' ? null : cookies[c.who],
+		origin: c.origin,
+		headers,
+		body: c.body
+	});
 }
 
 /** Sends the cases a few at a time and returns the ones answered wrongly, known bugs set aside. */
@@ -369,7 +452,11 @@ async function run(cases: Case[]): Promise<string[]> {
 			try {
 				const answer = await send(c);
 				const problems = problemsOf(c, answer);
-				outcomes.push({ c, problems, known: problems.length > 0 && c.bug !== undefined && KNOWN_BUGS[c.bug].shows(answer) });
+				outcomes.push({
+					c,
+					problems,
+					known: problems.length > 0 && c.bug !== undefined && KNOWN_BUGS[c.bug].shows(answer)
+				});
 			} catch (err) {
 				outcomes.push({ c, problems: [`no answer: ${(err as Error).message}`], known: false });
 			}
@@ -380,7 +467,8 @@ async function run(cases: Case[]): Promise<string[]> {
 	return outcomes.filter((o) => !o.known && o.problems.length > 0).map((o) => describeOutcome(o));
 }
 
-const describeOutcome = ({ c, problems }: Pick<Outcome, 'c' | 'problems'>) => `${c.who} ${c.method} ${c.url} — ${c.what}: ${problems.join('; ')}`;
+const describeOutcome = ({ c, problems }: Pick<Outcome, 'c' | 'problems'>) =>
+	`${c.who} ${c.method} ${c.url} — ${c.what}: ${problems.join('; ')}`;
 
 /** Runs a group of cases between two snapshots of the database: every one refused, nothing written. */
 async function refusedWithoutChange(cases: Case[], allowedChanges: string[] = []): Promise<void> {
@@ -401,18 +489,35 @@ const today = () => new Date().toISOString().slice(0, 10);
 function memberCases(): Case[] {
 	const { member, other } = ids;
 	const code = member.codes[0];
-	const valid = (revision: number): Fields => [['revision', String(revision)], [`level.${code}`, '1'], [`note.${code}`, 'Ghi chú'], ['strengths', 'Ưu điểm']];
+	const valid = (revision: number): Fields => [
+		['revision', String(revision)],
+		[`level.${code}`, '1'],
+		[`note.${code}`, 'Ghi chú'],
+		['strengths', 'Ưu điểm']
+	];
 	const save = 'POST /sheets/[id] save' as const;
 	const submit = 'POST /sheets/[id] submit' as const;
 	const own = `/sheets/${member.sheet}`;
 	return [
 		// Someone else's sheet with a body that would be saved on one's own: not found, whatever the body.
-		...formCases(save, 'member', `/sheets/${other.sheet}?/save`, valid(other.revision), { label: "another member's sheet" }),
-		...formCases(submit, 'member', `/sheets/${other.sheet}?/submit`, valid(other.revision), { label: "another member's sheet" }),
-		...['999999', 'abc', '-1', '1e999', '0x10'].flatMap((id) => formCases(save, 'member', `/sheets/${id}?/save`, valid(member.revision), { label: `sheet ${id}` }).slice(0, 2)),
+		...formCases(save, 'member', `/sheets/${other.sheet}?/save`, valid(other.revision), {
+			label: "another member's sheet"
+		}),
+		...formCases(submit, 'member', `/sheets/${other.sheet}?/submit`, valid(other.revision), {
+			label: "another member's sheet"
+		}),
+		...['999999', 'abc', '-1', '1e999', '0x10'].flatMap((id) =>
+			formCases(save, 'member', `/sheets/${id}?/save`, valid(member.revision), { label: `sheet ${id}` }).slice(0, 2)
+		),
 		// One's own sheet with a stale revision: refused as a conflict, whatever else the body holds.
-		...formCases(save, 'member', `${own}?/save`, valid(member.revision + 50), { keep: ['revision'], label: 'stale revision' }),
-		...formCases(submit, 'member', `${own}?/submit`, valid(member.revision + 50), { keep: ['revision'], label: 'stale revision' }),
+		...formCases(save, 'member', `${own}?/save`, valid(member.revision + 50), {
+			keep: ['revision'],
+			label: 'stale revision'
+		}),
+		...formCases(submit, 'member', `${own}?/submit`, valid(member.revision + 50), {
+			keep: ['revision'],
+			label: 'stale revision'
+		}),
 		...(
 			[
 				['level 7', [[`level.${code}`, '7']]],
@@ -424,7 +529,13 @@ function memberCases(): Case[] {
 				['a date that is not one but Date.parse reads', [[`deadline.${code}`, '5']]],
 				['a plan line the sheet does not have', [['progress.TT9.9', 'done']]],
 				['an unknown progress status', [['progress.TT9.9', 'có lẽ']]],
-				['no revision', [['revision', ''], [`level.${code}`, '1']]],
+				[
+					'no revision',
+					[
+						['revision', ''],
+						[`level.${code}`, '1']
+					]
+				],
 				['a revision in words', [['revision', 'một']]]
 			] as [string, Fields][]
 		).map(([what, extra]): Case => ({
@@ -435,21 +546,41 @@ function memberCases(): Case[] {
 			what,
 			accept: 'text/html',
 			type: FORM,
-			body: urlencoded(extra.some(([n]) => n === 'revision') ? extra : [['revision', String(member.revision)], ...extra])
+			body: urlencoded(
+				extra.some(([n]) => n === 'revision') ? extra : [['revision', String(member.revision)], ...extra]
+			)
 		})),
 		// The autosave endpoint.
-		apiCase('member', other.sheet, "another member's sheet", JSON.stringify({ revision: other.revision, answers: { [code]: { level: 1 } } })),
+		apiCase(
+			'member',
+			other.sheet,
+			"another member's sheet",
+			JSON.stringify({ revision: other.revision, answers: { [code]: { level: 1 } } })
+		),
 		apiCase('member', '999999', 'an unknown sheet', JSON.stringify({ revision: 0 })),
 		apiCase('member', 'abc', 'a sheet id in words', JSON.stringify({ revision: 0 })),
-		apiCase('member', member.sheet, 'from a foreign origin', JSON.stringify({ revision: member.revision }), { origin: EVIL_ORIGIN, status: 403 }),
-		apiCase('member', member.sheet, 'without an Origin', JSON.stringify({ revision: member.revision }), { origin: null, status: 403 }),
+		apiCase('member', member.sheet, 'from a foreign origin', JSON.stringify({ revision: member.revision }), {
+			origin: EVIL_ORIGIN,
+			status: 403
+		}),
+		apiCase('member', member.sheet, 'without an Origin', JSON.stringify({ revision: member.revision }), {
+			origin: null,
+			status: 403
+		}),
 		apiCase('member', member.sheet, 'a form body', urlencoded(valid(member.revision)), { type: FORM }),
 		apiCase('member', member.sheet, 'an empty body', ''),
 		apiCase('member', member.sheet, 'cut-off JSON', '{"revision": 1, "answers": {'),
 		apiCase('member', member.sheet, 'HTML', `<html>${SCRIPT}</html>`, { type: 'text/html' }),
 		apiCase('member', member.sheet, 'binary bytes', Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80])),
-		apiCase('member', member.sheet, 'a truncated multipart body', BROKEN_MULTIPART, { type: `multipart/form-data; boundary=${BOUNDARY}` }),
-		apiCase('member', member.sheet, 'a body of 1 MB', JSON.stringify({ revision: member.revision, answers: { [code]: { note: MB } } })),
+		apiCase('member', member.sheet, 'a truncated multipart body', BROKEN_MULTIPART, {
+			type: `multipart/form-data; boundary=${BOUNDARY}`
+		}),
+		apiCase(
+			'member',
+			member.sheet,
+			'a body of 1 MB',
+			JSON.stringify({ revision: member.revision, answers: { [code]: { note: MB } } })
+		),
 		apiCase('member', member.sheet, 'a body over the server limit', Buffer.alloc(7_000_000, 0x61), { bug: 'tooLarge' }),
 		...(
 			[
@@ -464,34 +595,117 @@ function memberCases(): Case[] {
 				['a note as an array', { revision: member.revision, answers: { [code]: { note: ['a'] } } }],
 				['a text as an object', { revision: member.revision, texts: { strengths: { a: 1 } } }],
 				['a text the sheet does not have', { revision: member.revision, texts: { khac: 'Nội dung' } }],
-				['a field an answer does not have', { revision: member.revision, answers: { [code]: { level: 1, score: 100 } } }],
+				[
+					'a field an answer does not have',
+					{ revision: member.revision, answers: { [code]: { level: 1, score: 100 } } }
+				],
 				['a status in the payload', { revision: member.revision, status: 'approved' }],
 				['a sign not on the sheet', { revision: member.revision, answers: { 'TT9.9': { level: 1 } } }],
-				['a date that is not one but Date.parse reads', { revision: member.revision, answers: { [code]: { actionDeadline: 'Wed Jun 03 2026' } } }],
+				[
+					'a date that is not one but Date.parse reads',
+					{ revision: member.revision, answers: { [code]: { actionDeadline: 'Wed Jun 03 2026' } } }
+				],
 				['a bad code', { revision: member.revision, answers: { 'TT1.1; drop table sheet': { level: 1 } } }],
 				['script in a note, stale revision', { revision: member.revision + 50, answers: { [code]: { note: SCRIPT } } }]
 			] as [string, unknown][]
 		).map(([what, value]) => apiCase('member', member.sheet, what, JSON.stringify(value))),
-		apiCase('member', member.sheet, 'a repeated key, the last one stale', `{"revision": ${member.revision}, "answers": {"${code}": {"level": 1}}, "revision": ${member.revision + 50}}`),
-		{ route: 'POST /api/sheets/[id]', who: 'member', method: 'GET', url: `/api/sheets/${member.sheet}`, what: 'a GET', accept: 'application/json', bug: 'method' },
+		apiCase(
+			'member',
+			member.sheet,
+			'a repeated key, the last one stale',
+			`{"revision": ${member.revision}, "answers": {"${code}": {"level": 1}}, "revision": ${member.revision + 50}}`
+		),
+		{
+			route: 'POST /api/sheets/[id]',
+			who: 'member',
+			method: 'GET',
+			url: `/api/sheets/${member.sheet}`,
+			what: 'a GET',
+			accept: 'application/json',
+			bug: 'method'
+		},
 		// The member's PDF, and what is not theirs.
-		getCase('GET /sheets/[id]/report.pdf', 'member', `/sheets/${other.sheet}/report.pdf`, "another member's sheet", 404),
+		getCase(
+			'GET /sheets/[id]/report.pdf',
+			'member',
+			`/sheets/${other.sheet}/report.pdf`,
+			"another member's sheet",
+			404
+		),
 		getCase('GET /sheets/[id]/report.pdf', 'member', '/sheets/999999/report.pdf', 'an unknown sheet', 404),
 		getCase('GET /sheets/[id]/report.pdf', 'member', '/sheets/abc/report.pdf', 'a sheet id in words', 404),
-		getCase('GET /chapters/[id]/export.[format]', 'member', `/chapters/${ids.chapter}/export.csv`, 'a member is not a viewer', 403),
-		getCase('GET /units/[id]/export.[format]', 'member', `/units/${ids.root}/export.xlsx`, 'a member is not a viewer', 403),
-		getCase('GET /admin/templates/[id]/export', 'member', `/admin/templates/${ids.templateVersion}/export`, 'a member is not an administrator', 403),
-		...formCases('POST /chapters/[id]/sheets/[sheetId] approve', 'member', `/chapters/${ids.chapter}/sheets/${ids.submitted.id}?/approve`, [['assessment', 'Tốt'], ['finalRating', 'tot'], ['reason', 'Lý do']], {
-			label: 'a member approving',
-			status: 404
-		}).slice(0, 1),
+		getCase(
+			'GET /chapters/[id]/export.[format]',
+			'member',
+			`/chapters/${ids.chapter}/export.csv`,
+			'a member is not a viewer',
+			403
+		),
+		getCase(
+			'GET /units/[id]/export.[format]',
+			'member',
+			`/units/${ids.root}/export.xlsx`,
+			'a member is not a viewer',
+			403
+		),
+		getCase(
+			'GET /admin/templates/[id]/export',
+			'member',
+			`/admin/templates/${ids.templateVersion}/export`,
+			'a member is not an administrator',
+			403
+		),
+		...formCases(
+			'POST /chapters/[id]/sheets/[sheetId] approve',
+			'member',
+			`/chapters/${ids.chapter}/sheets/${ids.submitted.id}?/approve`,
+			[
+				['assessment', 'Tốt'],
+				['finalRating', 'tot'],
+				['reason', 'Lý do']
+			],
+			{
+				label: 'a member approving',
+				status: 404
+			}
+		).slice(0, 1),
 		// Their account.
-		...formCases('POST /account/password default', 'member', '/account/password', [['currentPassword', 'sai-mat-khau'], ['newPassword', 'Mật-khẩu-mới-2026'], ['confirmPassword', 'Mật-khẩu-mới-2026']], {
-			keep: ['currentPassword'],
-			label: 'a wrong current password'
-		}),
-		...formCases('POST /account/password default', 'member', '/account/password', [['currentPassword', 'tusoi2026'], ['newPassword', 'ngắn'], ['confirmPassword', 'ngắn']], { keep: ['newPassword', 'confirmPassword'], label: 'too short' }).slice(0, 1),
-		...formCases('POST /account/password default', 'member', '/account/password', [['currentPassword', 'tusoi2026'], ['newPassword', 'Mật-khẩu-mới-2026'], ['confirmPassword', 'Khác-hẳn-2026']], { keep: ['confirmPassword'], label: 'not confirmed' }).slice(0, 1),
+		...formCases(
+			'POST /account/password default',
+			'member',
+			'/account/password',
+			[
+				['currentPassword', 'sai-mat-khau'],
+				['newPassword', 'Mật-khẩu-mới-2026'],
+				['confirmPassword', 'Mật-khẩu-mới-2026']
+			],
+			{
+				keep: ['currentPassword'],
+				label: 'a wrong current password'
+			}
+		),
+		...formCases(
+			'POST /account/password default',
+			'member',
+			'/account/password',
+			[
+				['currentPassword', 'tusoi2026'],
+				['newPassword', 'ngắn'],
+				['confirmPassword', 'ngắn']
+			],
+			{ keep: ['newPassword', 'confirmPassword'], label: 'too short' }
+		).slice(0, 1),
+		...formCases(
+			'POST /account/password default',
+			'member',
+			'/account/password',
+			[
+				['currentPassword', 'tusoi2026'],
+				['newPassword', 'Mật-khẩu-mới-2026'],
+				['confirmPassword', 'Khác-hẳn-2026']
+			],
+			{ keep: ['confirmPassword'], label: 'not confirmed' }
+		).slice(0, 1),
 		// Signing out is refused only from another site; the session must survive it.
 		...formCases('POST /logout default', 'member', '/logout', [], { readsForm: false }).filter((c) => c.status === 403)
 	];
@@ -504,44 +718,167 @@ function secretaryCases(): Case[] {
 	const ret = 'POST /chapters/[id]/sheets/[sheetId] return' as const;
 	const approve = 'POST /chapters/[id]/sheets/[sheetId] approve' as const;
 	const reopen = 'POST /chapters/[id]/sheets/[sheetId] reopen' as const;
-	const returnFields: Fields = [['assessment', 'Cần bổ sung'], ['generalNote', 'Ghi chú chung'], [`signNote.${code}`, 'Ghi chú biểu hiện']];
-	const approveFields: Fields = [['assessment', 'Hoàn thành tốt'], ['finalRating', 'tot'], ['reason', 'Lý do điều chỉnh']];
+	const returnFields: Fields = [
+		['assessment', 'Cần bổ sung'],
+		['generalNote', 'Ghi chú chung'],
+		[`signNote.${code}`, 'Ghi chú biểu hiện']
+	];
+	const approveFields: Fields = [
+		['assessment', 'Hoàn thành tốt'],
+		['finalRating', 'tot'],
+		['reason', 'Lý do điều chỉnh']
+	];
 	const reopenFields: Fields = [['reopenReason', 'Cần sửa lại phần kế hoạch']];
 	const inOwn = (sheet: number | string) => `/chapters/${chapter}/sheets/${sheet}`;
 	return [
 		// Another chapter's sheet, through one's own chapter or through its own: not found.
-		...formCases(ret, 'secretary', `${inOwn(otherSubmitted)}?/return`, returnFields, { label: "another chapter's sheet" }),
-		...formCases(approve, 'secretary', `${inOwn(otherSubmitted)}?/approve`, approveFields, { label: "another chapter's sheet" }),
-		...formCases(reopen, 'secretary', `${inOwn(otherSubmitted)}?/reopen`, reopenFields, { label: "another chapter's sheet" }),
-		...formCases(approve, 'secretary', `/chapters/${otherChapter}/sheets/${otherSubmitted}?/approve`, approveFields, { label: 'another chapter', status: 404 }).slice(0, 1),
-		...formCases(ret, 'secretary', `/chapters/${otherChapter}/sheets/${otherSubmitted}?/return`, returnFields, { label: 'another chapter', status: 404 }).slice(0, 1),
-		...[`/chapters/999999/sheets/${submitted.id}`, inOwn(999999), '/chapters/abc/sheets/1', inOwn('1e999')].flatMap((url) =>
-			formCases(approve, 'secretary', `${url}?/approve`, approveFields, { label: url }).slice(0, 1)
+		...formCases(ret, 'secretary', `${inOwn(otherSubmitted)}?/return`, returnFields, {
+			label: "another chapter's sheet"
+		}),
+		...formCases(approve, 'secretary', `${inOwn(otherSubmitted)}?/approve`, approveFields, {
+			label: "another chapter's sheet"
+		}),
+		...formCases(reopen, 'secretary', `${inOwn(otherSubmitted)}?/reopen`, reopenFields, {
+			label: "another chapter's sheet"
+		}),
+		...formCases(approve, 'secretary', `/chapters/${otherChapter}/sheets/${otherSubmitted}?/approve`, approveFields, {
+			label: 'another chapter',
+			status: 404
+		}).slice(0, 1),
+		...formCases(ret, 'secretary', `/chapters/${otherChapter}/sheets/${otherSubmitted}?/return`, returnFields, {
+			label: 'another chapter',
+			status: 404
+		}).slice(0, 1),
+		...[`/chapters/999999/sheets/${submitted.id}`, inOwn(999999), '/chapters/abc/sheets/1', inOwn('1e999')].flatMap(
+			(url) => formCases(approve, 'secretary', `${url}?/approve`, approveFields, { label: url }).slice(0, 1)
 		),
 		// A sheet in the wrong state: the member's draft cannot be returned, a handed-in sheet cannot be reopened.
 		...formCases(ret, 'secretary', `${inOwn(member.sheet)}?/return`, returnFields, { label: 'a draft' }),
 		...formCases(reopen, 'secretary', `${inOwn(submitted.id)}?/reopen`, reopenFields, { label: 'a handed-in sheet' }),
 		// Refused for what the form holds.
-		...formCases(approve, 'secretary', `${inOwn(submitted.id)}?/approve`, [['assessment', 'Tốt'], ['finalRating', 'xuat_sac'], ['reason', 'Lý do']], { keep: ['finalRating'], label: 'an unknown rating' }),
-		...formCases(approve, 'secretary', `${inOwn(submitted.id)}?/approve`, [['assessment', 'Tốt'], ['finalRating', other], ['reason', '']], { keep: ['finalRating', 'reason'], label: 'a changed rating without a reason' }).slice(0, 1),
-		...formCases(ret, 'secretary', `${inOwn(submitted.id)}?/return`, [['assessment', 'Cần sửa']], { label: 'no note' }).slice(0, 1),
-		...formCases(ret, 'secretary', `${inOwn(submitted.id)}?/return`, [['assessment', ''], ['signNote.XX9.9', 'Ghi chú']], { keep: ['signNote.XX9.9'], label: 'a note on a bad code' }).slice(0, 1),
-		...formCases(ret, 'secretary', `${inOwn(submitted.id)}?/return`, [['assessment', ''], ['signNote.TT9.9', 'Ghi chú']], { keep: ['signNote.TT9.9'], label: 'a note on a sign not on the sheet' }).slice(0, 1),
-		...formCases(ret, 'secretary', `${inOwn(submitted.id)}?/return`, [['assessment', MB], ['generalNote', 'Ghi chú']], { keep: ['assessment'], label: 'an assessment of 1 MB' }).slice(0, 1),
+		...formCases(
+			approve,
+			'secretary',
+			`${inOwn(submitted.id)}?/approve`,
+			[
+				['assessment', 'Tốt'],
+				['finalRating', 'xuat_sac'],
+				['reason', 'Lý do']
+			],
+			{ keep: ['finalRating'], label: 'an unknown rating' }
+		),
+		...formCases(
+			approve,
+			'secretary',
+			`${inOwn(submitted.id)}?/approve`,
+			[
+				['assessment', 'Tốt'],
+				['finalRating', other],
+				['reason', '']
+			],
+			{ keep: ['finalRating', 'reason'], label: 'a changed rating without a reason' }
+		).slice(0, 1),
+		...formCases(ret, 'secretary', `${inOwn(submitted.id)}?/return`, [['assessment', 'Cần sửa']], {
+			label: 'no note'
+		}).slice(0, 1),
+		...formCases(
+			ret,
+			'secretary',
+			`${inOwn(submitted.id)}?/return`,
+			[
+				['assessment', ''],
+				['signNote.XX9.9', 'Ghi chú']
+			],
+			{ keep: ['signNote.XX9.9'], label: 'a note on a bad code' }
+		).slice(0, 1),
+		...formCases(
+			ret,
+			'secretary',
+			`${inOwn(submitted.id)}?/return`,
+			[
+				['assessment', ''],
+				['signNote.TT9.9', 'Ghi chú']
+			],
+			{ keep: ['signNote.TT9.9'], label: 'a note on a sign not on the sheet' }
+		).slice(0, 1),
+		...formCases(
+			ret,
+			'secretary',
+			`${inOwn(submitted.id)}?/return`,
+			[
+				['assessment', MB],
+				['generalNote', 'Ghi chú']
+			],
+			{ keep: ['assessment'], label: 'an assessment of 1 MB' }
+		).slice(0, 1),
 		// Reading what is not theirs.
-		getCase('GET /chapters/[id]/export.[format]', 'secretary', `/chapters/${otherChapter}/export.xlsx`, 'another chapter', 403),
-		getCase('GET /chapters/[id]/export.[format]', 'secretary', `/chapters/${chapter}/export.pdf`, 'an unknown format', 404),
-		getCase('GET /chapters/[id]/export.[format]', 'secretary', '/chapters/999999/export.csv', 'an unknown chapter', 404),
-		getCase('GET /chapters/[id]/bundle.pdf', 'secretary', `/chapters/${otherChapter}/bundle.pdf`, 'another chapter', 403),
+		getCase(
+			'GET /chapters/[id]/export.[format]',
+			'secretary',
+			`/chapters/${otherChapter}/export.xlsx`,
+			'another chapter',
+			403
+		),
+		getCase(
+			'GET /chapters/[id]/export.[format]',
+			'secretary',
+			`/chapters/${chapter}/export.pdf`,
+			'an unknown format',
+			404
+		),
+		getCase(
+			'GET /chapters/[id]/export.[format]',
+			'secretary',
+			'/chapters/999999/export.csv',
+			'an unknown chapter',
+			404
+		),
+		getCase(
+			'GET /chapters/[id]/bundle.pdf',
+			'secretary',
+			`/chapters/${otherChapter}/bundle.pdf`,
+			'another chapter',
+			403
+		),
 		getCase('GET /chapters/[id]/bundle.pdf', 'secretary', '/chapters/abc/bundle.pdf', 'a chapter id in words', 404),
-		getCase('GET /chapters/[id]/summary.pdf', 'secretary', `/chapters/${otherChapter}/summary.pdf`, 'another chapter', 403),
+		getCase(
+			'GET /chapters/[id]/summary.pdf',
+			'secretary',
+			`/chapters/${otherChapter}/summary.pdf`,
+			'another chapter',
+			403
+		),
 		getCase('GET /chapters/[id]/summary.pdf', 'secretary', '/chapters/-1/summary.pdf', 'a negative id', 404),
-		getCase('GET /chapters/[id]/sheets/[sheetId]/report.pdf', 'secretary', `${inOwn(otherSubmitted)}/report.pdf`, "another chapter's sheet", 404),
-		getCase('GET /chapters/[id]/sheets/[sheetId]/report.pdf', 'secretary', `/chapters/${otherChapter}/sheets/${otherSubmitted}/report.pdf`, 'another chapter', 404),
-		getCase('GET /chapters/[id]/sheets/[sheetId]/report.pdf', 'secretary', `${inOwn(999999)}/report.pdf`, 'an unknown sheet', 404),
+		getCase(
+			'GET /chapters/[id]/sheets/[sheetId]/report.pdf',
+			'secretary',
+			`${inOwn(otherSubmitted)}/report.pdf`,
+			"another chapter's sheet",
+			404
+		),
+		getCase(
+			'GET /chapters/[id]/sheets/[sheetId]/report.pdf',
+			'secretary',
+			`/chapters/${otherChapter}/sheets/${otherSubmitted}/report.pdf`,
+			'another chapter',
+			404
+		),
+		getCase(
+			'GET /chapters/[id]/sheets/[sheetId]/report.pdf',
+			'secretary',
+			`${inOwn(999999)}/report.pdf`,
+			'an unknown sheet',
+			404
+		),
 		getCase('GET /units/[id]/export.[format]', 'secretary', `/units/${ids.root}/export.csv`, 'above the chapter', 403),
 		// A secretary is not an administrator.
-		...formCases('POST /admin/users/[id]/reset-password default', 'secretary', `/admin/users/${ids.member.id}/reset-password`, [], { readsForm: false, status: 403 }).slice(0, 1)
+		...formCases(
+			'POST /admin/users/[id]/reset-password default',
+			'secretary',
+			`/admin/users/${ids.member.id}/reset-password`,
+			[],
+			{ readsForm: false, status: 403 }
+		).slice(0, 1)
 	];
 }
 
@@ -550,16 +887,47 @@ function committeeCases(): Case[] {
 	const url = `/chapters/${chapter}/sheets/${submitted.id}`;
 	return [
 		// The committee reads a chapter's sheets but only its secretary decides on them.
-		...formCases('POST /chapters/[id]/sheets/[sheetId] approve', 'committee', `${url}?/approve`, [['assessment', 'Tốt'], ['finalRating', 'tot'], ['reason', '']], { status: 403, readsForm: false }),
-		...formCases('POST /chapters/[id]/sheets/[sheetId] return', 'committee', `${url}?/return`, [['generalNote', 'Ghi chú']], { status: 403, readsForm: false }).slice(0, 1),
-		...formCases('POST /chapters/[id]/sheets/[sheetId] reopen', 'committee', `${url}?/reopen`, [['reopenReason', 'Lý do mở lại']], { status: 403, readsForm: false }).slice(0, 1),
+		...formCases(
+			'POST /chapters/[id]/sheets/[sheetId] approve',
+			'committee',
+			`${url}?/approve`,
+			[
+				['assessment', 'Tốt'],
+				['finalRating', 'tot'],
+				['reason', '']
+			],
+			{ status: 403, readsForm: false }
+		),
+		...formCases(
+			'POST /chapters/[id]/sheets/[sheetId] return',
+			'committee',
+			`${url}?/return`,
+			[['generalNote', 'Ghi chú']],
+			{ status: 403, readsForm: false }
+		).slice(0, 1),
+		...formCases(
+			'POST /chapters/[id]/sheets/[sheetId] reopen',
+			'committee',
+			`${url}?/reopen`,
+			[['reopenReason', 'Lý do mở lại']],
+			{ status: 403, readsForm: false }
+		).slice(0, 1),
 		apiCase('committee', submitted.id, 'a sheet that is not theirs', JSON.stringify({ revision: 0 })),
 		getCase('GET /units/[id]/export.[format]', 'committee', '/units/999999/export.xlsx', 'an unknown unit', 404),
 		getCase('GET /units/[id]/export.[format]', 'committee', `/units/${ids.root}/export.json`, 'an unknown format', 404),
 		getCase('GET /units/[id]/export.[format]', 'committee', '/units/abc/export.csv', 'a unit id in words', 404),
 		getCase('GET /chapters/[id]/bundle.pdf', 'committee', '/chapters/999999/bundle.pdf', 'an unknown chapter', 404),
-		getCase('GET /chapters/[id]/sheets/[sheetId]/report.pdf', 'committee', `/chapters/${chapter}/sheets/${ids.otherSubmitted}/report.pdf`, "another chapter's sheet", 404),
-		...formCases('POST /admin/periods create', 'committee', '/admin/periods?/create', [['name', 'Năm mới']], { status: 403, readsForm: false }).slice(0, 1)
+		getCase(
+			'GET /chapters/[id]/sheets/[sheetId]/report.pdf',
+			'committee',
+			`/chapters/${chapter}/sheets/${ids.otherSubmitted}/report.pdf`,
+			"another chapter's sheet",
+			404
+		),
+		...formCases('POST /admin/periods create', 'committee', '/admin/periods?/create', [['name', 'Năm mới']], {
+			status: 403,
+			readsForm: false
+		}).slice(0, 1)
 	];
 }
 
@@ -567,80 +935,416 @@ function adminCases(): Case[] {
 	const { root, chapter, parentUnit, member, adminId, openPeriod, closedPeriod, templateVersion } = ids;
 	const units = (action: string) => `POST /admin/units/[id] ${action}` as RouteKey;
 	const members = (action: string) => `POST /admin/members/[id] ${action}` as RouteKey;
-	const memberFields: Fields = [['fullName', 'Nguyễn Văn Thử'], ['dateOfBirth', '1980-05-17'], ['position', 'Chuyên viên'], ['targetGroup', 'B']];
-	const periodFields: Fields = [['name', 'Đợt thử'], ['year', '2026'], ['unitId', String(root)], ['templateVersionId', String(templateVersion)], ['opensOn', today()], ['deadline', '2099-12-31']];
+	const memberFields: Fields = [
+		['fullName', 'Nguyễn Văn Thử'],
+		['dateOfBirth', '1980-05-17'],
+		['position', 'Chuyên viên'],
+		['targetGroup', 'B']
+	];
+	const periodFields: Fields = [
+		['name', 'Đợt thử'],
+		['year', '2026'],
+		['unitId', String(root)],
+		['templateVersionId', String(templateVersion)],
+		['opensOn', today()],
+		['deadline', '2099-12-31']
+	];
 	const file = (name: string, content: string | Uint8Array<ArrayBuffer>, type = 'text/csv') => {
 		const data = new FormData();
 		data.append('file', new Blob([content], { type }), name);
 		return data;
 	};
-	const importCsv = 'Họ và tên,Ngày sinh,Chức vụ,Nhóm đối tượng,Chi bộ,Tên đăng nhập\r\nNguyễn Văn Mới,1990-01-01,Chuyên viên,B,Chi bộ không có,nguoimoi01\r\n';
-	const upload = (route: RouteKey, url: string, what: string, body: FormData): Case => ({ route, who: 'admin', method: 'POST', url, what, body, accept: 'text/html' });
+	const importCsv =
+		'Họ và tên,Ngày sinh,Chức vụ,Nhóm đối tượng,Chi bộ,Tên đăng nhập\r\nNguyễn Văn Mới,1990-01-01,Chuyên viên,B,Chi bộ không có,nguoimoi01\r\n';
+	const upload = (route: RouteKey, url: string, what: string, body: FormData): Case => ({
+		route,
+		who: 'admin',
+		method: 'POST',
+		url,
+		what,
+		body,
+		accept: 'text/html'
+	});
 	const uploadCases = (route: RouteKey, url: string) => [
 		upload(route, url, 'no file', new FormData()),
 		upload(route, url, 'a file of 1 MB of nonsense', file('ds.csv', MB)),
-		upload(route, url, 'a broken XLSX', file('ds.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array<number>(2000).fill(7)]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')),
+		upload(
+			route,
+			url,
+			'a broken XLSX',
+			file(
+				'ds.xlsx',
+				Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array<number>(2000).fill(7)]),
+				'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+			)
+		),
 		upload(route, url, 'rows for a chapter that does not exist', file('ds.csv', importCsv)),
-		upload(route, url, 'script in every cell', file('ds.csv', `${importCsv.split('\r\n')[0]}\r\n${Array(6).fill(SCRIPT.replace(/,/g, ' ')).join(',')}\r\n`))
+		upload(
+			route,
+			url,
+			'script in every cell',
+			file('ds.csv', `${importCsv.split('\r\n')[0]}\r\n${Array(6).fill(SCRIPT.replace(/,/g, ' ')).join(',')}\r\n`)
+		)
 	];
 	const templateCases = (route: RouteKey, url: string) => [
-		...formCases(route, 'admin', url, [['json', '{"key": "x", "signs": ['], ['note', 'Ghi chú']], { keep: ['json'], label: 'broken JSON' }),
-		upload(route, url, 'a file over the limit', file('mau.json', `{"pad": "${'a'.repeat(450_000)}"}`, 'application/json')),
+		...formCases(
+			route,
+			'admin',
+			url,
+			[
+				['json', '{"key": "x", "signs": ['],
+				['note', 'Ghi chú']
+			],
+			{ keep: ['json'], label: 'broken JSON' }
+		),
+		upload(
+			route,
+			url,
+			'a file over the limit',
+			file('mau.json', `{"pad": "${'a'.repeat(450_000)}"}`, 'application/json')
+		),
 		upload(route, url, 'a file that is not a template', file('mau.json', '[1, 2, 3]', 'application/json')),
-		upload(route, url, 'script in the template', file('mau.json', JSON.stringify({ key: SCRIPT, name: SCRIPT, signs: SCRIPT }), 'application/json'))
+		upload(
+			route,
+			url,
+			'script in the template',
+			file('mau.json', JSON.stringify({ key: SCRIPT, name: SCRIPT, signs: SCRIPT }), 'application/json')
+		)
 	];
 	return [
 		// Units.
-		...formCases(units('rename'), 'admin', '/admin/units/999999?/rename', [['name', 'Đơn vị đổi tên']], { label: 'an unknown unit' }),
-		...formCases(units('addChild'), 'admin', '/admin/units/999999?/addChild', [['name', 'Chi bộ mới'], ['kind', 'chi_bo']], { label: 'an unknown parent' }),
-		...formCases(units('move'), 'admin', '/admin/units/999999?/move', [['parentId', String(root)]], { label: 'an unknown unit' }),
-		...formCases(units('close'), 'admin', '/admin/units/999999?/close', [], { label: 'an unknown unit', readsForm: false }),
-		...formCases(units('grant'), 'admin', '/admin/units/999999?/grant', [['username', 'dangvien001'], ['role', 'committee']], { label: 'an unknown unit' }),
-		...formCases(units('revoke'), 'admin', '/admin/units/999999?/revoke', [['userId', String(member.id)], ['role', 'committee']], { label: 'an unknown unit' }),
-		...formCases(units('rename'), 'admin', '/admin/units/abc?/rename', [['name', 'Đơn vị đổi tên']], { label: 'a unit id in words' }).slice(0, 1),
-		...formCases(units('rename'), 'admin', `/admin/units/${root}?/rename`, [['name', 'ab']], { keep: ['name'], label: 'a name too short' }).slice(0, 1),
-		...formCases(units('addChild'), 'admin', `/admin/units/${chapter}?/addChild`, [['name', 'Chi bộ con'], ['kind', 'chi_bo']], { label: 'under a chapter' }),
-		...formCases(units('addChild'), 'admin', `/admin/units/${root}?/addChild`, [['name', 'Chi bộ mới'], ['kind', 'ban_tuyen_giao']], { keep: ['kind'], label: 'an unknown kind' }).slice(0, 1),
-		...formCases(units('move'), 'admin', `/admin/units/${parentUnit}?/move`, [['parentId', String(parentUnit)]], { label: 'into itself' }),
-		...formCases(units('move'), 'admin', `/admin/units/${root}?/move`, [['parentId', String(parentUnit)]], { label: 'the root' }).slice(0, 1),
-		...formCases(units('close'), 'admin', `/admin/units/${root}?/close`, [], { label: 'the root', readsForm: false }).slice(0, 1),
-		...formCases(units('close'), 'admin', `/admin/units/${chapter}?/close`, [], { label: 'a chapter with members', readsForm: false }).slice(0, 1),
-		...formCases(units('grant'), 'admin', `/admin/units/${root}?/grant`, [['username', 'dangvien001'], ['role', 'superadmin']], { keep: ['role'], label: 'an unknown role' }),
-		...formCases(units('grant'), 'admin', `/admin/units/${root}?/grant`, [['username', 'dangvien001'], ['role', 'secretary']], { label: 'a secretary of a non-chapter' }).slice(0, 1),
-		...formCases(units('grant'), 'admin', `/admin/units/${root}?/grant`, [['username', 'khong-co-ai'], ['role', 'committee']], { keep: ['username'], label: 'an unknown account' }).slice(0, 1),
-		...formCases(units('revoke'), 'admin', `/admin/units/${root}?/revoke`, [['userId', 'abc'], ['role', 'committee']], { keep: ['userId'], label: 'a user id in words' }),
+		...formCases(units('rename'), 'admin', '/admin/units/999999?/rename', [['name', 'Đơn vị đổi tên']], {
+			label: 'an unknown unit'
+		}),
+		...formCases(
+			units('addChild'),
+			'admin',
+			'/admin/units/999999?/addChild',
+			[
+				['name', 'Chi bộ mới'],
+				['kind', 'chi_bo']
+			],
+			{ label: 'an unknown parent' }
+		),
+		...formCases(units('move'), 'admin', '/admin/units/999999?/move', [['parentId', String(root)]], {
+			label: 'an unknown unit'
+		}),
+		...formCases(units('close'), 'admin', '/admin/units/999999?/close', [], {
+			label: 'an unknown unit',
+			readsForm: false
+		}),
+		...formCases(
+			units('grant'),
+			'admin',
+			'/admin/units/999999?/grant',
+			[
+				['username', 'dangvien001'],
+				['role', 'committee']
+			],
+			{ label: 'an unknown unit' }
+		),
+		...formCases(
+			units('revoke'),
+			'admin',
+			'/admin/units/999999?/revoke',
+			[
+				['userId', String(member.id)],
+				['role', 'committee']
+			],
+			{ label: 'an unknown unit' }
+		),
+		...formCases(units('rename'), 'admin', '/admin/units/abc?/rename', [['name', 'Đơn vị đổi tên']], {
+			label: 'a unit id in words'
+		}).slice(0, 1),
+		...formCases(units('rename'), 'admin', `/admin/units/${root}?/rename`, [['name', 'ab']], {
+			keep: ['name'],
+			label: 'a name too short'
+		}).slice(0, 1),
+		...formCases(
+			units('addChild'),
+			'admin',
+			`/admin/units/${chapter}?/addChild`,
+			[
+				['name', 'Chi bộ con'],
+				['kind', 'chi_bo']
+			],
+			{ label: 'under a chapter' }
+		),
+		...formCases(
+			units('addChild'),
+			'admin',
+			`/admin/units/${root}?/addChild`,
+			[
+				['name', 'Chi bộ mới'],
+				['kind', 'ban_tuyen_giao']
+			],
+			{ keep: ['kind'], label: 'an unknown kind' }
+		).slice(0, 1),
+		...formCases(units('move'), 'admin', `/admin/units/${parentUnit}?/move`, [['parentId', String(parentUnit)]], {
+			label: 'into itself'
+		}),
+		...formCases(units('move'), 'admin', `/admin/units/${root}?/move`, [['parentId', String(parentUnit)]], {
+			label: 'the root'
+		}).slice(0, 1),
+		...formCases(units('close'), 'admin', `/admin/units/${root}?/close`, [], {
+			label: 'the root',
+			readsForm: false
+		}).slice(0, 1),
+		...formCases(units('close'), 'admin', `/admin/units/${chapter}?/close`, [], {
+			label: 'a chapter with members',
+			readsForm: false
+		}).slice(0, 1),
+		...formCases(
+			units('grant'),
+			'admin',
+			`/admin/units/${root}?/grant`,
+			[
+				['username', 'dangvien001'],
+				['role', 'superadmin']
+			],
+			{ keep: ['role'], label: 'an unknown role' }
+		),
+		...formCases(
+			units('grant'),
+			'admin',
+			`/admin/units/${root}?/grant`,
+			[
+				['username', 'dangvien001'],
+				['role', 'secretary']
+			],
+			{ label: 'a secretary of a non-chapter' }
+		).slice(0, 1),
+		...formCases(
+			units('grant'),
+			'admin',
+			`/admin/units/${root}?/grant`,
+			[
+				['username', 'khong-co-ai'],
+				['role', 'committee']
+			],
+			{ keep: ['username'], label: 'an unknown account' }
+		).slice(0, 1),
+		...formCases(
+			units('revoke'),
+			'admin',
+			`/admin/units/${root}?/revoke`,
+			[
+				['userId', 'abc'],
+				['role', 'committee']
+			],
+			{ keep: ['userId'], label: 'a user id in words' }
+		),
 		// Members.
-		...formCases(members('update'), 'admin', '/admin/members/999999?/update', memberFields, { label: 'an unknown member' }),
-		...formCases(members('move'), 'admin', '/admin/members/999999?/move', [['chapterId', String(chapter)], ['onDate', today()]], { label: 'an unknown member' }),
-		...formCases(members('deactivate'), 'admin', '/admin/members/999999?/deactivate', [], { label: 'an unknown member', readsForm: false }),
-		...formCases(members('deactivate'), 'admin', `/admin/members/${adminId}?/deactivate`, [], { label: 'the administrator', readsForm: false }).slice(0, 1),
-		...formCases(members('update'), 'admin', '/admin/members/abc?/update', memberFields, { label: 'a member id in words' }).slice(0, 1),
-		...formCases(members('update'), 'admin', `/admin/members/${member.id}?/update`, [...memberFields.filter(([n]) => n !== 'dateOfBirth'), ['dateOfBirth', '2026-02-30']], { keep: ['dateOfBirth'], label: 'a day that does not exist' }),
-		...formCases(members('update'), 'admin', `/admin/members/${member.id}?/update`, [...memberFields.filter(([n]) => n !== 'targetGroup'), ['targetGroup', 'Z']], { keep: ['targetGroup'], label: 'an unknown group' }).slice(0, 1),
-		...formCases(members('update'), 'admin', `/admin/members/${member.id}?/update`, [...memberFields.filter(([n]) => n !== 'dateOfBirth'), ['dateOfBirth', '2026-13-45']], { label: 'month 13' }).slice(0, 1),
-		...formCases(members('move'), 'admin', `/admin/members/${member.id}?/move`, [['chapterId', String(ids.otherChapter)], ['onDate', '2026-13-45']], { label: 'month 13' }).slice(0, 1),
-		...formCases('POST /admin/periods create', 'admin', '/admin/periods?/create', [...periodFields.filter(([n]) => n !== 'opensOn'), ['opensOn', '2026-13-45']], { label: 'month 13' }).slice(0, 1),
-		...formCases('POST /admin/periods/[id] extend', 'admin', `/admin/periods/${openPeriod}?/extend`, [['deadline', '2099-13-45']], { label: 'month 13' }).slice(0, 1),
-		...formCases(members('move'), 'admin', `/admin/members/${member.id}?/move`, [['chapterId', String(chapter)], ['onDate', today()]], { label: 'to the chapter they are in' }).slice(0, 1),
-		...formCases(members('move'), 'admin', `/admin/members/${member.id}?/move`, [['chapterId', String(root)], ['onDate', today()]], { label: 'to a unit that is not a chapter' }).slice(0, 1),
-		...formCases(members('move'), 'admin', `/admin/members/${member.id}?/move`, [['chapterId', String(ids.otherChapter)], ['onDate', '31/12/2026']], { keep: ['onDate'], label: 'a date written the Vietnamese way' }),
-		...formCases('POST /admin/members/new default', 'admin', '/admin/members/new', [...memberFields, ['username', 'nguoimoi01'], ['chapterId', '999999']], { keep: ['chapterId'], label: 'an unknown chapter' }),
-		...formCases('POST /admin/members/new default', 'admin', '/admin/members/new', [...memberFields, ['username', 'dangvien001'], ['chapterId', String(chapter)]], { keep: ['username'], label: 'a login id in use' }).slice(0, 1),
-		...formCases('POST /admin/members/new default', 'admin', '/admin/members/new', [...memberFields, ['username', 'Tên Có Dấu'], ['chapterId', String(chapter)]], { keep: ['username'], label: 'a login id with diacritics' }).slice(0, 1),
+		...formCases(members('update'), 'admin', '/admin/members/999999?/update', memberFields, {
+			label: 'an unknown member'
+		}),
+		...formCases(
+			members('move'),
+			'admin',
+			'/admin/members/999999?/move',
+			[
+				['chapterId', String(chapter)],
+				['onDate', today()]
+			],
+			{ label: 'an unknown member' }
+		),
+		...formCases(members('deactivate'), 'admin', '/admin/members/999999?/deactivate', [], {
+			label: 'an unknown member',
+			readsForm: false
+		}),
+		...formCases(members('deactivate'), 'admin', `/admin/members/${adminId}?/deactivate`, [], {
+			label: 'the administrator',
+			readsForm: false
+		}).slice(0, 1),
+		...formCases(members('update'), 'admin', '/admin/members/abc?/update', memberFields, {
+			label: 'a member id in words'
+		}).slice(0, 1),
+		...formCases(
+			members('update'),
+			'admin',
+			`/admin/members/${member.id}?/update`,
+			[...memberFields.filter(([n]) => n !== 'dateOfBirth'), ['dateOfBirth', '2026-02-30']],
+			{ keep: ['dateOfBirth'], label: 'a day that does not exist' }
+		),
+		...formCases(
+			members('update'),
+			'admin',
+			`/admin/members/${member.id}?/update`,
+			[...memberFields.filter(([n]) => n !== 'targetGroup'), ['targetGroup', 'Z']],
+			{ keep: ['targetGroup'], label: 'an unknown group' }
+		).slice(0, 1),
+		...formCases(
+			members('update'),
+			'admin',
+			`/admin/members/${member.id}?/update`,
+			[...memberFields.filter(([n]) => n !== 'dateOfBirth'), ['dateOfBirth', '2026-13-45']],
+			{ label: 'month 13' }
+		).slice(0, 1),
+		...formCases(
+			members('move'),
+			'admin',
+			`/admin/members/${member.id}?/move`,
+			[
+				['chapterId', String(ids.otherChapter)],
+				['onDate', '2026-13-45']
+			],
+			{ label: 'month 13' }
+		).slice(0, 1),
+		...formCases(
+			'POST /admin/periods create',
+			'admin',
+			'/admin/periods?/create',
+			[...periodFields.filter(([n]) => n !== 'opensOn'), ['opensOn', '2026-13-45']],
+			{ label: 'month 13' }
+		).slice(0, 1),
+		...formCases(
+			'POST /admin/periods/[id] extend',
+			'admin',
+			`/admin/periods/${openPeriod}?/extend`,
+			[['deadline', '2099-13-45']],
+			{ label: 'month 13' }
+		).slice(0, 1),
+		...formCases(
+			members('move'),
+			'admin',
+			`/admin/members/${member.id}?/move`,
+			[
+				['chapterId', String(chapter)],
+				['onDate', today()]
+			],
+			{ label: 'to the chapter they are in' }
+		).slice(0, 1),
+		...formCases(
+			members('move'),
+			'admin',
+			`/admin/members/${member.id}?/move`,
+			[
+				['chapterId', String(root)],
+				['onDate', today()]
+			],
+			{ label: 'to a unit that is not a chapter' }
+		).slice(0, 1),
+		...formCases(
+			members('move'),
+			'admin',
+			`/admin/members/${member.id}?/move`,
+			[
+				['chapterId', String(ids.otherChapter)],
+				['onDate', '31/12/2026']
+			],
+			{ keep: ['onDate'], label: 'a date written the Vietnamese way' }
+		),
+		...formCases(
+			'POST /admin/members/new default',
+			'admin',
+			'/admin/members/new',
+			[...memberFields, ['username', 'nguoimoi01'], ['chapterId', '999999']],
+			{ keep: ['chapterId'], label: 'an unknown chapter' }
+		),
+		...formCases(
+			'POST /admin/members/new default',
+			'admin',
+			'/admin/members/new',
+			[...memberFields, ['username', 'dangvien001'], ['chapterId', String(chapter)]],
+			{ keep: ['username'], label: 'a login id in use' }
+		).slice(0, 1),
+		...formCases(
+			'POST /admin/members/new default',
+			'admin',
+			'/admin/members/new',
+			[...memberFields, ['username', 'Tên Có Dấu'], ['chapterId', String(chapter)]],
+			{ keep: ['username'], label: 'a login id with diacritics' }
+		).slice(0, 1),
 		// Periods.
-		...formCases('POST /admin/periods create', 'admin', '/admin/periods?/create', [...periodFields.filter(([n]) => n !== 'unitId'), ['unitId', '999999']], { keep: ['unitId'], label: 'an unknown unit' }),
-		...formCases('POST /admin/periods create', 'admin', '/admin/periods?/create', [...periodFields.filter(([n]) => n !== 'templateVersionId'), ['templateVersionId', '999999']], { keep: ['templateVersionId'], label: 'an unknown template version' }).slice(0, 1),
-		...formCases('POST /admin/periods create', 'admin', '/admin/periods?/create', [...periodFields.filter(([n]) => n !== 'deadline'), ['deadline', '2000-01-01']], { keep: ['deadline'], label: 'a deadline before the opening' }).slice(0, 1),
-		...formCases('POST /admin/periods create', 'admin', '/admin/periods?/create', [...periodFields.filter(([n]) => n !== 'year'), ['year', '2026.5']], { keep: ['year'], label: 'a fractional year' }).slice(0, 1),
-		...formCases('POST /admin/periods/[id] extend', 'admin', '/admin/periods/999999?/extend', [['deadline', '2099-12-31']], { label: 'an unknown period' }),
-		...formCases('POST /admin/periods/[id] close', 'admin', '/admin/periods/999999?/close', [], { label: 'an unknown period', readsForm: false }),
-		...formCases('POST /admin/periods/[id] close', 'admin', `/admin/periods/${closedPeriod}?/close`, [], { label: 'a closed period', readsForm: false }).slice(0, 1),
-		...formCases('POST /admin/periods/[id] extend', 'admin', `/admin/periods/${closedPeriod}?/extend`, [['deadline', '2099-12-31']], { label: 'a closed period' }),
-		...formCases('POST /admin/periods/[id] extend', 'admin', `/admin/periods/${openPeriod}?/extend`, [['deadline', '2000-01-01']], { keep: ['deadline'], label: 'an earlier deadline' }).slice(0, 1),
-		...formCases('POST /admin/periods/[id] extend', 'admin', `/admin/periods/${openPeriod}?/extend`, [['deadline', 'ngày mai']], { keep: ['deadline'], label: 'a deadline in words' }).slice(0, 1),
+		...formCases(
+			'POST /admin/periods create',
+			'admin',
+			'/admin/periods?/create',
+			[...periodFields.filter(([n]) => n !== 'unitId'), ['unitId', '999999']],
+			{ keep: ['unitId'], label: 'an unknown unit' }
+		),
+		...formCases(
+			'POST /admin/periods create',
+			'admin',
+			'/admin/periods?/create',
+			[...periodFields.filter(([n]) => n !== 'templateVersionId'), ['templateVersionId', '999999']],
+			{ keep: ['templateVersionId'], label: 'an unknown template version' }
+		).slice(0, 1),
+		...formCases(
+			'POST /admin/periods create',
+			'admin',
+			'/admin/periods?/create',
+			[...periodFields.filter(([n]) => n !== 'deadline'), ['deadline', '2000-01-01']],
+			{ keep: ['deadline'], label: 'a deadline before the opening' }
+		).slice(0, 1),
+		...formCases(
+			'POST /admin/periods create',
+			'admin',
+			'/admin/periods?/create',
+			[...periodFields.filter(([n]) => n !== 'year'), ['year', '2026.5']],
+			{ keep: ['year'], label: 'a fractional year' }
+		).slice(0, 1),
+		...formCases(
+			'POST /admin/periods/[id] extend',
+			'admin',
+			'/admin/periods/999999?/extend',
+			[['deadline', '2099-12-31']],
+			{ label: 'an unknown period' }
+		),
+		...formCases('POST /admin/periods/[id] close', 'admin', '/admin/periods/999999?/close', [], {
+			label: 'an unknown period',
+			readsForm: false
+		}),
+		...formCases('POST /admin/periods/[id] close', 'admin', `/admin/periods/${closedPeriod}?/close`, [], {
+			label: 'a closed period',
+			readsForm: false
+		}).slice(0, 1),
+		...formCases(
+			'POST /admin/periods/[id] extend',
+			'admin',
+			`/admin/periods/${closedPeriod}?/extend`,
+			[['deadline', '2099-12-31']],
+			{ label: 'a closed period' }
+		),
+		...formCases(
+			'POST /admin/periods/[id] extend',
+			'admin',
+			`/admin/periods/${openPeriod}?/extend`,
+			[['deadline', '2000-01-01']],
+			{ keep: ['deadline'], label: 'an earlier deadline' }
+		).slice(0, 1),
+		...formCases(
+			'POST /admin/periods/[id] extend',
+			'admin',
+			`/admin/periods/${openPeriod}?/extend`,
+			[['deadline', 'ngày mai']],
+			{ keep: ['deadline'], label: 'a deadline in words' }
+		).slice(0, 1),
 		// The 27 signs.
-		...formCases('POST /admin/signs save', 'admin', '/admin/signs?/save', [['signId', 'X9'], ['text', 'Nội dung biểu hiện đã sửa'], ['official', 'on'], ['source', 'Nguồn']], { keep: ['signId'], label: 'an unknown sign' }),
-		...formCases('POST /admin/signs save', 'admin', '/admin/signs?/save', [['signId', '1'], ['text', 'ngắn'], ['official', 'on'], ['source', '']], { keep: ['signId', 'text'], label: 'a text too short' }).slice(0, 1),
+		...formCases(
+			'POST /admin/signs save',
+			'admin',
+			'/admin/signs?/save',
+			[
+				['signId', 'X9'],
+				['text', 'Nội dung biểu hiện đã sửa'],
+				['official', 'on'],
+				['source', 'Nguồn']
+			],
+			{ keep: ['signId'], label: 'an unknown sign' }
+		),
+		...formCases(
+			'POST /admin/signs save',
+			'admin',
+			'/admin/signs?/save',
+			[
+				['signId', '1'],
+				['text', 'ngắn'],
+				['official', 'on'],
+				['source', '']
+			],
+			{ keep: ['signId', 'text'], label: 'a text too short' }
+		).slice(0, 1),
 		// Templates.
 		...templateCases('POST /admin/templates import', '/admin/templates?/import'),
 		...templateCases('POST /admin/templates/[id] newVersion', `/admin/templates/${templateVersion}?/newVersion`),
@@ -649,26 +1353,103 @@ function adminCases(): Case[] {
 		// Member import: nothing stored by a check, nothing imported from a file with errors.
 		...uploadCases('POST /admin/import preview', '/admin/import?/preview'),
 		...uploadCases('POST /admin/import commit', '/admin/import?/commit'),
-		...formCases('POST /admin/import commit', 'admin', '/admin/import?/commit', [['file', importCsv]], { keep: ['file'], label: 'the file as a text field' }),
+		...formCases('POST /admin/import commit', 'admin', '/admin/import?/commit', [['file', importCsv]], {
+			keep: ['file'],
+			label: 'the file as a text field'
+		}),
 		// Passwords.
-		...formCases('POST /admin/users/[id]/reset-password default', 'admin', '/admin/users/999999/reset-password', [], { label: 'an unknown account', readsForm: false }),
-		...formCases('POST /admin/users/[id]/reset-password default', 'admin', '/admin/users/abc/reset-password', [], { label: 'an id in words', readsForm: false }).slice(0, 1),
-		...formCases('POST /admin/users/[id]/reset-password default', 'admin', `/admin/users/${adminId}/reset-password`, [], { label: 'their own', readsForm: false }).slice(0, 1),
+		...formCases('POST /admin/users/[id]/reset-password default', 'admin', '/admin/users/999999/reset-password', [], {
+			label: 'an unknown account',
+			readsForm: false
+		}),
+		...formCases('POST /admin/users/[id]/reset-password default', 'admin', '/admin/users/abc/reset-password', [], {
+			label: 'an id in words',
+			readsForm: false
+		}).slice(0, 1),
+		...formCases(
+			'POST /admin/users/[id]/reset-password default',
+			'admin',
+			`/admin/users/${adminId}/reset-password`,
+			[],
+			{ label: 'their own', readsForm: false }
+		).slice(0, 1),
 		// The health check only answers GET.
-		{ route: 'GET /health', who: 'admin', method: 'POST', url: '/health', what: 'a POST', accept: 'text/html', bug: 'method' }
+		{
+			route: 'GET /health',
+			who: 'admin',
+			method: 'POST',
+			url: '/health',
+			what: 'a POST',
+			accept: 'text/html',
+			bug: 'method'
+		}
 	];
 }
 
 function signInCases(): Case[] {
 	const route = 'POST /login default' as const;
 	return [
-		...formCases(route, 'anon', '/login', [['username', ''], ['password', 'tusoi2026']], { keep: ['username'], label: 'no login id' }),
-		...formCases(route, 'anon', '/login', [['username', MB], ['password', 'tusoi2026']], { keep: ['username'], label: 'a login id of 1 MB' }).slice(0, 1),
+		...formCases(
+			route,
+			'anon',
+			'/login',
+			[
+				['username', ''],
+				['password', 'tusoi2026']
+			],
+			{ keep: ['username'], label: 'no login id' }
+		),
+		...formCases(
+			route,
+			'anon',
+			'/login',
+			[
+				['username', MB],
+				['password', 'tusoi2026']
+			],
+			{ keep: ['username'], label: 'a login id of 1 MB' }
+		).slice(0, 1),
 		...formCases(route, 'anon', '/login', [['username', 'dangvien001']], { label: 'no password' }).slice(0, 1),
-		...formCases(route, 'anon', '/login', [['username', 'dangvien001'], ['password', 'sai-mat-khau']], { keep: ['username', 'password'], label: 'a wrong password' }).slice(0, 2),
-		...formCases(route, 'anon', '/login', [['username', SCRIPT], ['password', SCRIPT]], { keep: ['username', 'password'], label: 'script as login id and password' }).slice(0, 1),
-		{ route, who: 'anon', method: 'POST', url: '/login', what: 'a body over the server limit', body: Buffer.alloc(7_000_000, 0x61), type: FORM, accept: 'text/html', bug: 'tooLarge' },
-		{ route: 'GET /health', who: 'anon', method: 'PUT', url: '/health', what: 'a PUT', accept: 'text/html', bug: 'method' }
+		...formCases(
+			route,
+			'anon',
+			'/login',
+			[
+				['username', 'dangvien001'],
+				['password', 'sai-mat-khau']
+			],
+			{ keep: ['username', 'password'], label: 'a wrong password' }
+		).slice(0, 2),
+		...formCases(
+			route,
+			'anon',
+			'/login',
+			[
+				['username', SCRIPT],
+				['password', SCRIPT]
+			],
+			{ keep: ['username', 'password'], label: 'script as login id and password' }
+		).slice(0, 1),
+		{
+			route,
+			who: 'anon',
+			method: 'POST',
+			url: '/login',
+			what: 'a body over the server limit',
+			body: Buffer.alloc(7_000_000, 0x61),
+			type: FORM,
+			accept: 'text/html',
+			bug: 'tooLarge'
+		},
+		{
+			route: 'GET /health',
+			who: 'anon',
+			method: 'PUT',
+			url: '/health',
+			what: 'a PUT',
+			accept: 'text/html',
+			bug: 'method'
+		}
 	];
 }
 
@@ -682,12 +1463,21 @@ describe('the list of actions and endpoints under test', () => {
 				const file = join(dir, name);
 				if (statSync(file).isDirectory()) walk(file);
 				else if (name === '+page.server.ts' || name === '+server.ts') {
-					const path = '/' + relative(join(ROOT, 'src/routes'), dir).split('\\').join('/').replace(/\([^)]*\)\/?/g, '');
+					const path =
+						'/' +
+						relative(join(ROOT, 'src/routes'), dir)
+							.split('\\')
+							.join('/')
+							.replace(/\([^)]*\)\/?/g, '');
 					const source = readFileSync(file, 'utf8');
 					const clean = path.replace(/\/$/, '') || '/';
-					if (name === '+server.ts') for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(routeKey(m[1], clean, ''));
+					if (name === '+server.ts')
+						for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
+							found.push(routeKey(m[1], clean, ''));
 					const actions = /export const actions[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source);
-					if (actions) for (const m of actions[1].matchAll(/^\t(?:\/\*\*.*\*\/\s*\t)?(\w+):/gm)) found.push(routeKey('POST', clean, m[1]));
+					if (actions)
+						for (const m of actions[1].matchAll(/^\t(?:\/\*\*.*\*\/\s*\t)?(\w+):/gm))
+							found.push(routeKey('POST', clean, m[1]));
 				}
 			}
 		};
@@ -719,7 +1509,10 @@ describe('hostile requests', () => {
 
 	it('cover every action and endpoint in the list', () => {
 		console.log(`${covered.length} hostile requests from the table over ${ROUTES.length} actions and endpoints`);
-		if (hiddenMessages.length > 0) console.log(`refusals with the message only in the page data (${hiddenMessages.length}):\n${[...new Set(hiddenMessages)].join('\n')}`);
+		if (hiddenMessages.length > 0)
+			console.log(
+				`refusals with the message only in the page data (${hiddenMessages.length}):\n${[...new Set(hiddenMessages)].join('\n')}`
+			);
 		expect(ROUTES.map(([m, p, a]) => routeKey(m, p, a)).filter((k) => !covered.includes(k))).toEqual([]);
 	});
 });
@@ -735,32 +1528,65 @@ describe('generated hostile input (fast-check)', () => {
 		else throw new Error(describeOutcome({ c, problems }));
 	};
 	/** A deadline the dateCrash bug turns into a 500: Date.parse reads it, `${v}T00:00:00Z` is no date. */
-	const crashes = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && Number.isNaN(new Date(`${v}T00:00:00Z`).getTime());
+	const crashes = (v: unknown) =>
+		typeof v === 'string' && !Number.isNaN(Date.parse(v)) && Number.isNaN(new Date(`${v}T00:00:00Z`).getTime());
 
 	it('any JSON value as an autosave body is refused, nothing written', async () => {
 		const before = snapshotDb(dbFile);
 		const current = ids.member.revision;
-		const accepted = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { revision?: unknown }).revision === current;
-		await fc.assert(fc.asyncProperty(fc.jsonValue().filter((v) => !accepted(v)), (v) => check(apiCase('member', ids.member.sheet, `JSON ${JSON.stringify(v).slice(0, 80)}`, JSON.stringify(v)))), runs);
+		const accepted = (v: unknown) =>
+			typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { revision?: unknown }).revision === current;
+		await fc.assert(
+			fc.asyncProperty(
+				fc.jsonValue().filter((v) => !accepted(v)),
+				(v) => check(apiCase('member', ids.member.sheet, `JSON ${JSON.stringify(v).slice(0, 80)}`, JSON.stringify(v)))
+			),
+			runs
+		);
 		// Near misses: the shape of a save with wrong types inside, from a revision that is not the sheet's.
 		const codes = fc.oneof(fc.constantFrom(...ids.member.codes), fc.string());
 		// Deadlines of the YYYY-MM-DD shape with any numbers. Those that hit the dateCrash bug are excused
 		// as that bug (and only when the answer is its 500); free text would hit it too often to find more.
 		const pad = (n: number, width: number) => String(n).padStart(width, '0');
-		const deadline = fc.oneof(fc.tuple(fc.nat(9999), fc.nat(99), fc.nat(99)).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`), fc.constant(null), fc.integer());
-		const answer = fc.record({ level: fc.jsonValue(), note: fc.oneof(fc.string(), fc.integer(), fc.array(fc.string())), actionDeadline: deadline }, { requiredKeys: [] });
+		const deadline = fc.oneof(
+			fc.tuple(fc.nat(9999), fc.nat(99), fc.nat(99)).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+			fc.constant(null),
+			fc.integer()
+		);
+		const answer = fc.record(
+			{
+				level: fc.jsonValue(),
+				note: fc.oneof(fc.string(), fc.integer(), fc.array(fc.string())),
+				actionDeadline: deadline
+			},
+			{ requiredKeys: [] }
+		);
 		// The three texts with values of any type (an unknown text is the englishZod case above).
-		const texts = fc.dictionary(fc.constantFrom('strengths', 'shortcomings', 'commitment'), fc.oneof(fc.string(), fc.jsonValue()));
+		const texts = fc.dictionary(
+			fc.constantFrom('strengths', 'shortcomings', 'commitment'),
+			fc.oneof(fc.string(), fc.jsonValue())
+		);
 		const payload = fc
 			.record(
-				{ revision: fc.oneof(fc.integer({ min: current + 1 }), fc.integer({ max: current - 1 }), fc.string(), fc.double()), answers: fc.dictionary(codes, answer), texts },
+				{
+					revision: fc.oneof(
+						fc.integer({ min: current + 1 }),
+						fc.integer({ max: current - 1 }),
+						fc.string(),
+						fc.double()
+					),
+					answers: fc.dictionary(codes, answer),
+					texts
+				},
 				{ requiredKeys: ['revision'] }
 			)
 			.filter((p) => p.revision !== current);
 		await fc.assert(
 			fc.asyncProperty(payload, (v) => {
 				const bug = Object.values(v.answers ?? {}).some((a) => crashes(a.actionDeadline)) ? 'dateCrash' : undefined;
-				return check(apiCase('member', ids.member.sheet, `near miss ${JSON.stringify(v).slice(0, 80)}`, JSON.stringify(v), { bug }));
+				return check(
+					apiCase('member', ids.member.sheet, `near miss ${JSON.stringify(v).slice(0, 80)}`, JSON.stringify(v), { bug })
+				);
 			}),
 			runs
 		);
@@ -771,27 +1597,69 @@ describe('generated hostile input (fast-check)', () => {
 		const before = snapshotDb(dbFile);
 		const text = fc.string({ unit: 'binary', maxLength: 200 });
 		// The member's own sheet without a revision: whatever fields come, nothing can be saved.
-		const fields = fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom(...ids.member.codes.flatMap((c) => [`level.${c}`, `note.${c}`, `deadline.${c}`])), fc.constantFrom('strengths', 'commitment')), text), { maxLength: 8 });
+		const fields = fc.array(
+			fc.tuple(
+				fc.oneof(
+					fc.string(),
+					fc.constantFrom(...ids.member.codes.flatMap((c) => [`level.${c}`, `note.${c}`, `deadline.${c}`])),
+					fc.constantFrom('strengths', 'commitment')
+				),
+				text
+			),
+			{ maxLength: 8 }
+		);
 		await fc.assert(
 			fc.asyncProperty(fields, (f) => {
 				const body = urlencoded(f.filter(([name]) => name !== 'revision'));
 				const bug = f.some(([name, value]) => name.startsWith('deadline.') && crashes(value)) ? 'dateCrash' : undefined;
-				return check({ route: 'POST /sheets/[id] save', who: 'member', method: 'POST', url: `/sheets/${ids.member.sheet}?/save`, what: `fields ${body.slice(0, 80)}`, body, type: FORM, accept: 'text/html', bug });
+				return check({
+					route: 'POST /sheets/[id] save',
+					who: 'member',
+					method: 'POST',
+					url: `/sheets/${ids.member.sheet}?/save`,
+					what: `fields ${body.slice(0, 80)}`,
+					body,
+					type: FORM,
+					accept: 'text/html',
+					bug
+				});
 			}),
 			runs
 		);
 		// Any text in another chapter's sheet or an unknown unit is still refused.
 		await fc.assert(
 			fc.asyncProperty(text, text, (assessment, reason) => {
-				const body = urlencoded([['assessment', assessment], ['finalRating', 'tot'], ['reason', reason]]);
-				return check({ route: 'POST /chapters/[id]/sheets/[sheetId] approve', who: 'secretary', method: 'POST', url: `/chapters/${ids.chapter}/sheets/${ids.otherSubmitted}?/approve`, what: `text ${body.slice(0, 80)}`, body, type: FORM, accept: 'text/html' });
+				const body = urlencoded([
+					['assessment', assessment],
+					['finalRating', 'tot'],
+					['reason', reason]
+				]);
+				return check({
+					route: 'POST /chapters/[id]/sheets/[sheetId] approve',
+					who: 'secretary',
+					method: 'POST',
+					url: `/chapters/${ids.chapter}/sheets/${ids.otherSubmitted}?/approve`,
+					what: `text ${body.slice(0, 80)}`,
+					body,
+					type: FORM,
+					accept: 'text/html'
+				});
 			}),
 			runs
 		);
 		await fc.assert(
 			fc.asyncProperty(text, (name) => {
 				const body = urlencoded([['name', name]]);
-				return check({ route: 'POST /admin/units/[id] rename', who: 'admin', method: 'POST', url: '/admin/units/999999?/rename', what: `name ${body.slice(0, 80)}`, body, type: FORM, accept: 'text/html' });
+				return check({
+					route: 'POST /admin/units/[id] rename',
+					who: 'admin',
+					method: 'POST',
+					url: '/admin/units/999999?/rename',
+					what: `name ${body.slice(0, 80)}`,
+					body,
+					type: FORM,
+					accept: 'text/html'
+				});
 			}),
 			runs
 		);
@@ -815,8 +1683,16 @@ describe('text that is rightly accepted', () => {
 		// Svelte escapes & and < (and " in attributes); > may stay as it is.
 		for (const text of shown) {
 			const lt = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-			const forms = [lt, lt.replace(/>/g, '&gt;'), lt.replace(/"/g, '&quot;'), lt.replace(/>/g, '&gt;').replace(/"/g, '&quot;')].map((f) => f.slice(0, 30));
-			expect(forms.some((f) => html.includes(f)), `«${text}» shown escaped`).toBe(true);
+			const forms = [
+				lt,
+				lt.replace(/>/g, '&gt;'),
+				lt.replace(/"/g, '&quot;'),
+				lt.replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+			].map((f) => f.slice(0, 30));
+			expect(
+				forms.some((f) => html.includes(f)),
+				`«${text}» shown escaped`
+			).toBe(true);
 		}
 	}
 	const squash = (s: string) => s.normalize('NFC').replace(/\s+/gu, '');
@@ -838,11 +1714,18 @@ describe('text that is rightly accepted', () => {
 			method: 'POST',
 			cookie: cookies.member,
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ revision: member.revision, answers: { [member.codes[0]]: { level: 1, note: NOTE } }, texts: { strengths: STRENGTHS } })
+			body: JSON.stringify({
+				revision: member.revision,
+				answers: { [member.codes[0]]: { level: 1, note: NOTE } },
+				texts: { strengths: STRENGTHS }
+			})
 		});
 		expect(saved.status, saved.text).toBe(200);
 		expectEscaped((await get(`/sheets/${member.sheet}`, 'member', 'text/html')).text, [NOTE, STRENGTHS]);
-		expectEscaped((await get(`/chapters/${ids.chapter}/sheets/${member.sheet}`, 'secretary', 'text/html')).text, [NOTE, STRENGTHS]);
+		expectEscaped((await get(`/chapters/${ids.chapter}/sheets/${member.sheet}`, 'secretary', 'text/html')).text, [
+			NOTE,
+			STRENGTHS
+		]);
 		const pdf = pdfText((await get(`/sheets/${member.sheet}/report.pdf`, 'member', 'application/pdf')).body);
 		expect(pdf).toContain(squash(NOTE));
 		expect(pdf).toContain(squash(STRENGTHS));
@@ -851,12 +1734,20 @@ describe('text that is rightly accepted', () => {
 	it('a name and a position with script or a formula are stored as typed and shown as text everywhere', async () => {
 		const { member, chapter } = ids;
 		const group = member.group;
-		const dateOfBirth = readDb(dbFile, (db) => (db.prepare('select date_of_birth as d from member where user_id = ?').get(member.id) as { d: string }).d);
+		const dateOfBirth = readDb(
+			dbFile,
+			(db) => (db.prepare('select date_of_birth as d from member where user_id = ?').get(member.id) as { d: string }).d
+		);
 		const updated = await request(server, `/admin/members/${member.id}?/update`, {
 			method: 'POST',
 			cookie: cookies.admin,
 			headers: { accept: 'text/html', 'content-type': FORM },
-			body: urlencoded([['fullName', NAME], ['dateOfBirth', dateOfBirth], ['position', POSITION], ['targetGroup', group]])
+			body: urlencoded([
+				['fullName', NAME],
+				['dateOfBirth', dateOfBirth],
+				['position', POSITION],
+				['targetGroup', group]
+			])
 		});
 		expect(updated.status, messageOf(updated) ?? '').toBe(200);
 		expectEscaped(updated.text, [NAME]);
@@ -869,15 +1760,22 @@ describe('text that is rightly accepted', () => {
 		expect(csv).toContain(`"'${POSITION.replace(/"/g, '""')}"`);
 		// XLSX: plain text cells, never a formula.
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(new Uint8Array((await get(`/chapters/${chapter}/export.xlsx`, 'secretary', 'spreadsheetml')).body).buffer as ArrayBuffer);
+		await workbook.xlsx.load(
+			new Uint8Array((await get(`/chapters/${chapter}/export.xlsx`, 'secretary', 'spreadsheetml')).body)
+				.buffer as ArrayBuffer
+		);
 		const cells: ExcelJS.CellValue[] = [];
 		workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
 		expect(cells).toContain(NAME);
 		expect(cells).toContain(`'${POSITION}`);
 		expect(cells.filter((v) => typeof v === 'object' && v !== null && 'formula' in v)).toEqual([]);
 		// PDFs: the personal report and the chapter's bundle.
-		expect(pdfText((await get(`/sheets/${member.sheet}/report.pdf`, 'member', 'application/pdf')).body)).toContain(squash(NAME));
-		expect(pdfText((await get(`/chapters/${chapter}/bundle.pdf`, 'secretary', 'application/pdf')).body)).toContain(squash(NAME));
+		expect(pdfText((await get(`/sheets/${member.sheet}/report.pdf`, 'member', 'application/pdf')).body)).toContain(
+			squash(NAME)
+		);
+		expect(pdfText((await get(`/chapters/${chapter}/bundle.pdf`, 'secretary', 'application/pdf')).body)).toContain(
+			squash(NAME)
+		);
 	}, 60_000);
 
 	it("a secretary's assessment and reason with script are stored and shown as text in the page, the exports and the PDF", async () => {
@@ -887,17 +1785,29 @@ describe('text that is rightly accepted', () => {
 			method: 'POST',
 			cookie: cookies.secretary,
 			headers: { accept: 'text/html', 'content-type': FORM },
-			body: urlencoded([['assessment', ASSESSMENT], ['finalRating', finalRating], ['reason', REASON]])
+			body: urlencoded([
+				['assessment', ASSESSMENT],
+				['finalRating', finalRating],
+				['reason', REASON]
+			])
 		});
 		expect(approved.status, messageOf(approved) ?? approved.text.slice(0, 200)).toBe(303);
-		expectEscaped((await get(`/chapters/${chapter}/sheets/${submitted.id}`, 'secretary', 'text/html')).text, [ASSESSMENT, REASON]);
+		expectEscaped((await get(`/chapters/${chapter}/sheets/${submitted.id}`, 'secretary', 'text/html')).text, [
+			ASSESSMENT,
+			REASON
+		]);
 		expect((await get(`/chapters/${chapter}/export.csv`, 'secretary', 'text/csv')).text).toContain(REASON);
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(new Uint8Array((await get(`/units/${ids.root}/export.xlsx`, 'committee', 'spreadsheetml')).body).buffer as ArrayBuffer);
+		await workbook.xlsx.load(
+			new Uint8Array((await get(`/units/${ids.root}/export.xlsx`, 'committee', 'spreadsheetml')).body)
+				.buffer as ArrayBuffer
+		);
 		const cells: ExcelJS.CellValue[] = [];
 		workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
 		expect(cells).toContain(REASON);
-		const pdf = pdfText((await get(`/chapters/${chapter}/sheets/${submitted.id}/report.pdf`, 'committee', 'application/pdf')).body);
+		const pdf = pdfText(
+			(await get(`/chapters/${chapter}/sheets/${submitted.id}/report.pdf`, 'committee', 'application/pdf')).body
+		);
 		expect(pdf).toContain(squash(ASSESSMENT));
 		expect(pdf).toContain(squash(REASON));
 	}, 60_000);
@@ -913,7 +1823,10 @@ describe('bugs found by these tests, now fixed', () => {
 			method: 'POST',
 			cookie: cookies.admin,
 			headers: { accept: 'text/html', 'content-type': FORM },
-			body: urlencoded([['json', exported.text], ['note', 'Phiên bản của một mẫu không có']])
+			body: urlencoded([
+				['json', exported.text],
+				['note', 'Phiên bản của một mẫu không có']
+			])
 		});
 		expect(answer.status).toBe(404);
 		expect(changedTables(before, snapshotDb(dbFile))).toEqual([]);

@@ -39,7 +39,9 @@ export function freePort(): Promise<number> {
 		probe.once('error', reject);
 		probe.listen(0, '127.0.0.1', () => {
 			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			probe.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+			);
 		});
 	});
 }
@@ -64,14 +66,24 @@ export interface RunningServer {
  * Starts `node scripts/serve.js` on a free port with `dbFile` as its database (seeded with the demo
  * province on first start) and waits until /login answers.
  */
-export async function startServer(dbFile: string, options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+	dbFile: string,
+	options: { timeoutMs?: number; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
 	requireBuild();
 	const port = await freePort();
 	const origin = `http://localhost:${port}`;
 	const base = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		cwd: ROOT,
-		env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: dbFile },
+		env: {
+			...process.env,
+			...options.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATABASE_URL: dbFile
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';
@@ -124,10 +136,15 @@ export interface RequestOptions {
  * a server that answers before reading a body may close the socket, and a kept-alive socket reused
  * after that would fail the next request for a reason that is not the server's.
  */
-export async function request(server: Pick<RunningServer, 'base' | 'origin'>, path: string, options: RequestOptions = {}): Promise<Answer> {
+export async function request(
+	server: Pick<RunningServer, 'base' | 'origin'>,
+	path: string,
+	options: RequestOptions = {}
+): Promise<Answer> {
 	const method = options.method ?? 'GET';
 	const headers: Record<string, string> = { ...options.headers };
-	const origin = options.origin === undefined ? (method === 'GET' || method === 'HEAD' ? null : server.origin) : options.origin;
+	const origin =
+		options.origin === undefined ? (method === 'GET' || method === 'HEAD' ? null : server.origin) : options.origin;
 	if (origin !== null) headers.origin = origin;
 	if (options.cookie) headers.cookie = options.cookie;
 	let body: Buffer | undefined;
@@ -142,19 +159,30 @@ export async function request(server: Pick<RunningServer, 'base' | 'origin'>, pa
 	if (body) headers['content-length'] = String(body.length);
 
 	return new Promise<Answer>((resolve, reject) => {
-		const req = httpRequest(server.base + path, { method, headers, agent: false, timeout: options.timeoutMs ?? 30_000 }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('error', reject);
-			res.on('end', () => {
-				const answerHeaders = new Headers();
-				for (const [name, value] of Object.entries(res.headers)) {
-					for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) answerHeaders.append(name, v);
-				}
-				const all = Buffer.concat(chunks);
-				resolve({ status: res.statusCode ?? 0, headers: answerHeaders, contentType: answerHeaders.get('content-type') ?? '', body: all, text: all.toString('utf8') });
-			});
-		});
+		const req = httpRequest(
+			server.base + path,
+			{ method, headers, agent: false, timeout: options.timeoutMs ?? 30_000 },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('error', reject);
+				res.on('end', () => {
+					const answerHeaders = new Headers();
+					for (const [name, value] of Object.entries(res.headers)) {
+						for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+							answerHeaders.append(name, v);
+					}
+					const all = Buffer.concat(chunks);
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: answerHeaders,
+						contentType: answerHeaders.get('content-type') ?? '',
+						body: all,
+						text: all.toString('utf8')
+					});
+				});
+			}
+		);
 		let answered = false;
 		req.on('response', () => (answered = true));
 		// A server that refuses a large body may answer and close before it has all been sent: the answer counts.
@@ -187,7 +215,8 @@ export async function signIn(server: RunningServer, username: string, password =
 		body: new URLSearchParams({ username, password }).toString()
 	});
 	const cookie = sessionCookieOf(answer);
-	if (answer.status !== 303 || !cookie) throw new Error(`sign-in as ${username} answered ${answer.status} without a session`);
+	if (answer.status !== 303 || !cookie)
+		throw new Error(`sign-in as ${username} answered ${answer.status} without a session`);
 	return cookie;
 }
 
@@ -195,7 +224,8 @@ export async function signIn(server: RunningServer, username: string, password =
 export async function openCurrentSheet(server: RunningServer, cookie: string): Promise<number> {
 	const answer = await request(server, '/sheets/current', { cookie });
 	const id = /^\/sheets\/(\d+)$/.exec(answer.headers.get('location') ?? '')?.[1];
-	if (answer.status !== 303 || !id) throw new Error(`/sheets/current answered ${answer.status} → ${answer.headers.get('location')}`);
+	if (answer.status !== 303 || !id)
+		throw new Error(`/sheets/current answered ${answer.status} → ${answer.headers.get('location')}`);
 	return Number(id);
 }
 
@@ -215,12 +245,17 @@ export type Snapshot = Record<string, string>;
 /** A hash of every table's rows, read through a separate read-only connection. */
 export function snapshotDb(file: string): Snapshot {
 	return readDb(file, (db) => {
-		const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
+		const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
+			name: string;
+		}[];
 		const out: Snapshot = {};
 		for (const { name } of tables) {
-			const rows = (db.prepare(`select * from "${name.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((row) =>
-				JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? v.toString() : v))
-			);
+			const rows = (
+				db
+					.prepare(`select * from "${name.replace(/"/g, '""')}"`)
+					.raw()
+					.all() as unknown[][]
+			).map((row) => JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
 			rows.sort();
 			out[name] = createHash('sha256').update(rows.join('\n')).digest('hex');
 		}

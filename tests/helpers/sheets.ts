@@ -65,7 +65,11 @@ import type { UnitRow } from '../../src/lib/server/db/queries/units';
 import { createTestMember, grantRole } from './db';
 
 /** A member of `chapter` who is also its secretary, as a request would carry them. */
-export async function testSecretary(db: Db, chapter: UnitRow, fullName = 'Trần Văn Bí Thư'): Promise<AuthUser & { chapterId: number }> {
+export async function testSecretary(
+	db: Db,
+	chapter: UnitRow,
+	fullName = 'Trần Văn Bí Thư'
+): Promise<AuthUser & { chapterId: number }> {
 	const id = await createTestMember(db, chapter, { fullName, targetGroup: 'A' });
 	grantRole(db, id, 'secretary', chapter);
 	return signedInUser(db, id);
@@ -75,12 +79,20 @@ export async function testSecretary(db: Db, chapter: UnitRow, fullName = 'Trần
  * Opens the member's sheet for the open period (making it on first open) and hands it in complete,
  * flagging the given codes and answering 0 to every other sign. Returns the sheet's id.
  */
-export function handIn(db: Db, memberId: number, content: TemplateContent, today: string, flagged: Record<string, Level> = {}): number {
+export function handIn(
+	db: Db,
+	memberId: number,
+	content: TemplateContent,
+	today: string,
+	flagged: Record<string, Level> = {}
+): number {
 	const user = signedInUser(db, memberId);
 	const detail = openCurrentSheet(db, user, today);
 	if (!detail) throw new Error(`no open period for member ${memberId}`);
 	const answers = completeAnswers(content, detail.sheet.targetGroup, flagged);
-	const result = saveSheet(db, user, detail.sheet.id, { revision: detail.sheet.revision, answers }, today, { submit: true });
+	const result = saveSheet(db, user, detail.sheet.id, { revision: detail.sheet.revision, answers }, today, {
+		submit: true
+	});
 	if (!result.ok) throw new Error(`hand-in refused: ${result.message}`);
 	return detail.sheet.id;
 }
@@ -95,7 +107,11 @@ export function maintainedCounts(db: Db, periodId: number) {
 			.where(eq(unitSignStats.periodId, periodId))
 			.orderBy(asc(unitSignStats.unitId), asc(unitSignStats.code))
 			.all(),
-		memberCounts: db.select({ id: unitTable.id, memberCount: unitTable.memberCount }).from(unitTable).orderBy(asc(unitTable.id)).all()
+		memberCounts: db
+			.select({ id: unitTable.id, memberCount: unitTable.memberCount })
+			.from(unitTable)
+			.orderBy(asc(unitTable.id))
+			.all()
 	};
 }
 
@@ -105,6 +121,10 @@ export function reviewTables(db: Db) {
 		...sheetTables(db),
 		notes: db.select().from(reviewNote).orderBy(asc(reviewNote.id)).all(),
 		stats: db.select().from(unitStats).orderBy(asc(unitStats.periodId), asc(unitStats.unitId)).all(),
-		signStats: db.select().from(unitSignStats).orderBy(asc(unitSignStats.periodId), asc(unitSignStats.unitId), asc(unitSignStats.code)).all()
+		signStats: db
+			.select()
+			.from(unitSignStats)
+			.orderBy(asc(unitSignStats.periodId), asc(unitSignStats.unitId), asc(unitSignStats.code))
+			.all()
 	};
 }

@@ -29,7 +29,9 @@ describe('npm run backup', () => {
 		const db = createDb(file);
 		await seedDemoData(db);
 		const before = db.$client.prepare('select count(*) as n from audit_event').get() as { n: number };
-		const sheetIds = (db.$client.prepare('select id from sheet order by id').all() as { id: number }[]).map((r) => r.id);
+		const sheetIds = (db.$client.prepare('select id from sheet order by id').all() as { id: number }[]).map(
+			(r) => r.id
+		);
 		expect(sheetIds.length).toBeGreaterThan(100);
 		db.$client.close();
 
@@ -38,7 +40,10 @@ describe('npm run backup', () => {
 		writer.stdout.on('data', (d) => (written += d));
 		await new Promise((r) => setTimeout(r, 200));
 		const target = join(dir, 'copy.db');
-		const out = execFileSync(process.execPath, ['scripts/backup.js', target], { env: { ...process.env, DATABASE_URL: file }, encoding: 'utf8' });
+		const out = execFileSync(process.execPath, ['scripts/backup.js', target], {
+			env: { ...process.env, DATABASE_URL: file },
+			encoding: 'utf8'
+		});
 		await new Promise((r) => writer.on('exit', r));
 
 		expect(out).toContain('integrity_check: ok');
@@ -55,7 +60,9 @@ describe('npm run backup', () => {
 
 		// Restoring is putting the copy in place of the live file: it opens, migrates (nothing to do) and holds every sheet.
 		const restored = createDb(target);
-		const restoredIds = (restored.$client.prepare('select id from sheet order by id').all() as { id: number }[]).map((r) => r.id);
+		const restoredIds = (restored.$client.prepare('select id from sheet order by id').all() as { id: number }[]).map(
+			(r) => r.id
+		);
 		expect(restoredIds).toEqual(sheetIds);
 		expect(loadSheetDetail(restored, sheetIds[0])?.answers).toBeTruthy();
 		restored.$client.close();
@@ -66,6 +73,11 @@ describe('npm run backup', () => {
 		createDb(file).$client.close();
 		const target = join(dir, 'exists.db');
 		createDb(target).$client.close();
-		expect(() => execFileSync(process.execPath, ['scripts/backup.js', target], { env: { ...process.env, DATABASE_URL: file }, stdio: 'pipe' })).toThrow();
+		expect(() =>
+			execFileSync(process.execPath, ['scripts/backup.js', target], {
+				env: { ...process.env, DATABASE_URL: file },
+				stdio: 'pipe'
+			})
+		).toThrow();
 	});
 });

@@ -43,12 +43,18 @@ function serverRouteFiles(): string[] {
 type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 
 function isFunctionLike(node: ts.Node): node is FunctionLike {
-	return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
+	return (
+		ts.isArrowFunction(node) ||
+		ts.isFunctionExpression(node) ||
+		ts.isFunctionDeclaration(node) ||
+		ts.isMethodDeclaration(node)
+	);
 }
 
 /** Strips `x satisfies T`, `x as T` and parentheses. */
 function unwrap(node: ts.Expression): ts.Expression {
-	while (ts.isSatisfiesExpression(node) || ts.isAsExpression(node) || ts.isParenthesizedExpression(node)) node = node.expression;
+	while (ts.isSatisfiesExpression(node) || ts.isAsExpression(node) || ts.isParenthesizedExpression(node))
+		node = node.expression;
 	return node;
 }
 
@@ -64,7 +70,8 @@ function guardImports(source: ts.SourceFile): Set<string> {
 		if (!/(^|\/)server\/auth\/guards(\.ts)?$/.test(statement.moduleSpecifier.text)) continue;
 		const bindings = statement.importClause?.namedBindings;
 		if (bindings && ts.isNamedImports(bindings)) {
-			for (const el of bindings.elements) if (GUARD_NAME.test((el.propertyName ?? el.name).text)) names.add(el.name.text);
+			for (const el of bindings.elements)
+				if (GUARD_NAME.test((el.propertyName ?? el.name).text)) names.add(el.name.text);
 		}
 	}
 	return names;
@@ -221,7 +228,9 @@ describe('route files', () => {
 	it('call a guard in every load, action and request handler outside the allow-list', () => {
 		const unguarded = files
 			.filter((file) => !PUBLIC_FILES.has(file))
-			.flatMap((file) => unguardedFunctions(readFileSync(join(ROOT, file), 'utf8'), file).map((name) => `${file}: ${name}`));
+			.flatMap((file) =>
+				unguardedFunctions(readFileSync(join(ROOT, file), 'utf8'), file).map((name) => `${file}: ${name}`)
+			);
 		expect(unguarded, 'add a require…() call from $lib/server/auth/guards').toEqual([]);
 	});
 

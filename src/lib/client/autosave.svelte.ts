@@ -41,12 +41,7 @@ export class SheetAutosave {
 
 	private readonly sheetId: number;
 
-	constructor(
-		sheetId: number,
-		revision: number,
-		savedAt: number | null,
-		onSaved: (score: unknown) => void
-	) {
+	constructor(sheetId: number, revision: number, savedAt: number | null, onSaved: (score: unknown) => void) {
 		this.sheetId = sheetId;
 		this.revision = revision;
 		this.savedAt = savedAt;
@@ -152,7 +147,11 @@ export class SheetAutosave {
 
 	#persist(): void {
 		if (isEmpty(this.#pending)) localStorage.removeItem(this.#key);
-		else localStorage.setItem(this.#key, JSON.stringify({ baseRevision: this.revision, pending: this.#pending, at: Date.now() } satisfies Stored));
+		else
+			localStorage.setItem(
+				this.#key,
+				JSON.stringify({ baseRevision: this.revision, pending: this.#pending, at: Date.now() } satisfies Stored)
+			);
 	}
 
 	#schedule(ms: number): void {
@@ -198,7 +197,12 @@ export class SheetAutosave {
 			this.#fail('error', 'Mất kết nối. Những gì bạn nhập vẫn được giữ trên máy này và sẽ tự lưu lại khi có mạng.');
 			return;
 		}
-		const body = (await response.json().catch(() => ({}))) as { message?: string; revision?: number; savedAt?: number; score?: unknown };
+		const body = (await response.json().catch(() => ({}))) as {
+			message?: string;
+			revision?: number;
+			savedAt?: number;
+			score?: unknown;
+		};
 		if (response.ok && typeof body.revision === 'number') {
 			this.revision = body.revision;
 			this.savedAt = body.savedAt ?? Date.now();

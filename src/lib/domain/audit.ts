@@ -1,6 +1,10 @@
 import { RATING_LABELS, type Rating } from './template';
 
-const ROLE_WORDS: Record<string, string> = { secretary: 'bí thư chi bộ', committee: 'cấp ủy cấp trên (chỉ xem)', admin: 'quản trị' };
+const ROLE_WORDS: Record<string, string> = {
+	secretary: 'bí thư chi bộ',
+	committee: 'cấp ủy cấp trên (chỉ xem)',
+	admin: 'quản trị'
+};
 
 const ACTION_LABELS: Record<string, string> = {
 	'sheet.submit': 'Đảng viên nộp phiếu',

@@ -11,7 +11,12 @@ export interface ListRow {
 	lastActivity: number | null;
 }
 
-export const SORTS = { name: 'Họ tên', status: 'Trạng thái', rating: 'Xếp loại', activity: 'Hoạt động gần nhất' } as const;
+export const SORTS = {
+	name: 'Họ tên',
+	status: 'Trạng thái',
+	rating: 'Xếp loại',
+	activity: 'Hoạt động gần nhất'
+} as const;
 export type SortKey = keyof typeof SORTS;
 
 const STATUS_ORDER: SheetStatusKey[] = ['not_started', 'draft', 'returned', 'submitted', 'approved'];

@@ -2,8 +2,18 @@
 export const APP_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 // Building an Intl formatter is costly (it showed up as a seventh of an autosave's time); build each once.
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: APP_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+	timeZone: APP_TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+const timeFormat = new Intl.DateTimeFormat('vi-VN', {
+	timeZone: APP_TIME_ZONE,
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false
+});
 
 /** Today's date in Vietnam as YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {

@@ -1,7 +1,14 @@
 // The organisation's vocabulary, shared by the database schema, the forms and the pages.
 
 /** Kinds of unit in the Party organisation tree, from the province down to the chapter. */
-export const UNIT_KINDS = ['dang_bo_tinh', 'dang_bo_truc_thuoc', 'dang_bo_co_so', 'dang_bo_bo_phan', 'chi_bo_co_so', 'chi_bo'] as const;
+export const UNIT_KINDS = [
+	'dang_bo_tinh',
+	'dang_bo_truc_thuoc',
+	'dang_bo_co_so',
+	'dang_bo_bo_phan',
+	'chi_bo_co_so',
+	'chi_bo'
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** Kinds of unit that hold members directly. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { completionPercent, EMPTY_COUNTS, handedIn, notStarted, outlierNotes, overdue, ratingCounts, type UnitCounts } from './overview';
+import {
+	completionPercent,
+	EMPTY_COUNTS,
+	handedIn,
+	notStarted,
+	outlierNotes,
+	overdue,
+	ratingCounts,
+	type UnitCounts
+} from './overview';
 
 const counts = (over: Partial<UnitCounts>): UnitCounts => ({ members: 20, ...EMPTY_COUNTS, ...over });
 
@@ -13,7 +22,12 @@ describe('unit figures', () => {
 	});
 
 	it('maps ratings to their keys', () => {
-		expect(ratingCounts(counts({ tot: 4, kha: 3, trungBinh: 2, yeuKem: 1 }))).toEqual({ tot: 4, kha: 3, trung_binh: 2, yeu_kem: 1 });
+		expect(ratingCounts(counts({ tot: 4, kha: 3, trungBinh: 2, yeuKem: 1 }))).toEqual({
+			tot: 4,
+			kha: 3,
+			trung_binh: 2,
+			yeu_kem: 1
+		});
 	});
 
 	it('counts overdue members only after the deadline', () => {
@@ -27,15 +41,21 @@ describe('outliers', () => {
 	const open = { deadline: '2026-12-20', open: true };
 
 	it('flags a unit of 10 or more where every rating is Tốt, not one of 9', () => {
-		expect(outlierNotes(counts({ submitted: 10, tot: 10 }), open, '2026-11-01')).toEqual(['Tất cả 10 phiếu đã nộp đều xếp loại Tốt.']);
+		expect(outlierNotes(counts({ submitted: 10, tot: 10 }), open, '2026-11-01')).toEqual([
+			'Tất cả 10 phiếu đã nộp đều xếp loại Tốt.'
+		]);
 		expect(outlierNotes(counts({ submitted: 9, tot: 9 }), open, '2026-11-01')).toEqual([]);
 		expect(outlierNotes(counts({ submitted: 10, tot: 9, kha: 1 }), open, '2026-11-01')).toEqual([]);
 	});
 
 	it('flags nothing handed in when the deadline is under 7 days away', () => {
-		expect(outlierNotes(counts({ draft: 5 }), open, '2026-12-14')).toEqual(['Còn 6 ngày đến hạn mà chưa có phiếu nào được nộp.']);
+		expect(outlierNotes(counts({ draft: 5 }), open, '2026-12-14')).toEqual([
+			'Còn 6 ngày đến hạn mà chưa có phiếu nào được nộp.'
+		]);
 		expect(outlierNotes(counts({ draft: 5 }), open, '2026-12-13')).toEqual([]);
-		expect(outlierNotes(counts({ draft: 5 }), open, '2026-12-22')).toEqual(['Đã quá hạn mà chưa có phiếu nào được nộp.']);
+		expect(outlierNotes(counts({ draft: 5 }), open, '2026-12-22')).toEqual([
+			'Đã quá hạn mà chưa có phiếu nào được nộp.'
+		]);
 		expect(outlierNotes(counts({ submitted: 1 }), open, '2026-12-19')).toEqual([]);
 		expect(outlierNotes(counts({ draft: 5 }), { ...open, open: false }, '2026-12-19')).toEqual([]);
 		expect(outlierNotes(counts({ members: 0 }), open, '2026-12-19')).toEqual([]);

@@ -14,7 +14,16 @@ export interface UnitCounts {
 	yeuKem: number;
 }
 
-export const EMPTY_COUNTS: Omit<UnitCounts, 'members'> = { draft: 0, submitted: 0, returned: 0, approved: 0, tot: 0, kha: 0, trungBinh: 0, yeuKem: 0 };
+export const EMPTY_COUNTS: Omit<UnitCounts, 'members'> = {
+	draft: 0,
+	submitted: 0,
+	returned: 0,
+	approved: 0,
+	tot: 0,
+	kha: 0,
+	trungBinh: 0,
+	yeuKem: 0
+};
 
 /** Sheets handed in (submitted or approved). */
 export function handedIn(c: UnitCounts): number {
@@ -52,7 +61,11 @@ export function outlierNotes(c: UnitCounts, period: { deadline: string; open: bo
 	if (rated >= 10 && c.tot === rated) notes.push(`Tất cả ${rated} phiếu đã nộp đều xếp loại Tốt.`);
 	const daysLeft = daysBetween(today, period.deadline);
 	if (period.open && c.members > 0 && handedIn(c) === 0 && daysLeft < 7) {
-		notes.push(daysLeft < 0 ? 'Đã quá hạn mà chưa có phiếu nào được nộp.' : `Còn ${daysLeft} ngày đến hạn mà chưa có phiếu nào được nộp.`);
+		notes.push(
+			daysLeft < 0
+				? 'Đã quá hạn mà chưa có phiếu nào được nộp.'
+				: `Còn ${daysLeft} ngày đến hạn mà chưa có phiếu nào được nộp.`
+		);
 	}
 	return notes;
 }

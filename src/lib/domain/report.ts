@@ -20,7 +20,10 @@ export interface PersonalReport {
 	title: string;
 	subtitle: string;
 	identity: { label: string; value: string }[];
-	categories: { title: string; signs: { code: string; text: string; level: string; flagged: boolean; note: string }[] }[];
+	categories: {
+		title: string;
+		signs: { code: string; text: string; level: string; flagged: boolean; note: string }[];
+	}[];
 	score: { value: string; rating: string; provisional: boolean; reasons: string[] };
 	plan: { code: string; text: string; action: string; deadline: string }[];
 	progress: { code: string; text: string; action: string; status: string; note: string }[];

@@ -42,20 +42,91 @@ function sheet(rows: { weight: number; level?: Level; critical?: boolean }[], ru
 const zeros = (n: number, weight = 1) => Array.from({ length: n }, () => ({ weight, level: 0 as Level }));
 
 describe('scoreSheet — worked cases on the default rules', () => {
-	const cases: { name: string; rows: { weight: number; level?: Level; critical?: boolean }[]; score: number; rating: Rating }[] = [
+	const cases: {
+		name: string;
+		rows: { weight: number; level?: Level; critical?: boolean }[];
+		score: number;
+		rating: Rating;
+	}[] = [
 		{ name: 'all level 0', rows: zeros(10), score: 100, rating: 'tot' },
 		{ name: 'one level 2 caps at Khá', rows: [{ weight: 1, level: 2 }, ...zeros(9)], score: 95, rating: 'kha' },
-		{ name: 'one level 3 caps at Trung bình', rows: [{ weight: 1, level: 3 }, ...zeros(9)], score: 90, rating: 'trung_binh' },
-		{ name: 'two level 3 stay Trung bình', rows: [{ weight: 1, level: 3 }, { weight: 1, level: 3 }, ...zeros(18)], score: 90, rating: 'trung_binh' },
-		{ name: 'three level 3 give Yếu kém', rows: [...[3, 3, 3].map((level) => ({ weight: 1, level: level as Level })), ...zeros(27)], score: 90, rating: 'yeu_kem' },
-		{ name: 'exactly 90 is Tốt', rows: [{ weight: 6, level: 1 }, { weight: 4, level: 0 }], score: 90, rating: 'tot' },
-		{ name: '89,9 is Khá', rows: [{ weight: 303, level: 1 }, { weight: 197, level: 0 }], score: 89.9, rating: 'kha' },
-		{ name: 'exactly 75 is Khá', rows: [{ weight: 1, level: 2 }, { weight: 1, level: 0 }], score: 75, rating: 'kha' },
-		{ name: '74,9 is Trung bình', rows: [{ weight: 500, level: 2 }, { weight: 6, level: 1 }, { weight: 494, level: 0 }], score: 74.9, rating: 'trung_binh' },
+		{
+			name: 'one level 3 caps at Trung bình',
+			rows: [{ weight: 1, level: 3 }, ...zeros(9)],
+			score: 90,
+			rating: 'trung_binh'
+		},
+		{
+			name: 'two level 3 stay Trung bình',
+			rows: [{ weight: 1, level: 3 }, { weight: 1, level: 3 }, ...zeros(18)],
+			score: 90,
+			rating: 'trung_binh'
+		},
+		{
+			name: 'three level 3 give Yếu kém',
+			rows: [...[3, 3, 3].map((level) => ({ weight: 1, level: level as Level })), ...zeros(27)],
+			score: 90,
+			rating: 'yeu_kem'
+		},
+		{
+			name: 'exactly 90 is Tốt',
+			rows: [
+				{ weight: 6, level: 1 },
+				{ weight: 4, level: 0 }
+			],
+			score: 90,
+			rating: 'tot'
+		},
+		{
+			name: '89,9 is Khá',
+			rows: [
+				{ weight: 303, level: 1 },
+				{ weight: 197, level: 0 }
+			],
+			score: 89.9,
+			rating: 'kha'
+		},
+		{
+			name: 'exactly 75 is Khá',
+			rows: [
+				{ weight: 1, level: 2 },
+				{ weight: 1, level: 0 }
+			],
+			score: 75,
+			rating: 'kha'
+		},
+		{
+			name: '74,9 is Trung bình',
+			rows: [
+				{ weight: 500, level: 2 },
+				{ weight: 6, level: 1 },
+				{ weight: 494, level: 0 }
+			],
+			score: 74.9,
+			rating: 'trung_binh'
+		},
 		{ name: 'exactly 50 is Trung bình', rows: [{ weight: 1, level: 2 }], score: 50, rating: 'trung_binh' },
-		{ name: '49,9 is Yếu kém', rows: [{ weight: 998, level: 2 }, { weight: 2, level: 3 }], score: 49.9, rating: 'yeu_kem' },
-		{ name: 'critical sign at level 2 is Yếu kém', rows: [{ weight: 1, level: 2, critical: true }, ...zeros(30)], score: 98.4, rating: 'yeu_kem' },
-		{ name: 'critical sign at level 1 is not', rows: [{ weight: 1, level: 1, critical: true }, ...zeros(30)], score: 99.5, rating: 'tot' }
+		{
+			name: '49,9 is Yếu kém',
+			rows: [
+				{ weight: 998, level: 2 },
+				{ weight: 2, level: 3 }
+			],
+			score: 49.9,
+			rating: 'yeu_kem'
+		},
+		{
+			name: 'critical sign at level 2 is Yếu kém',
+			rows: [{ weight: 1, level: 2, critical: true }, ...zeros(30)],
+			score: 98.4,
+			rating: 'yeu_kem'
+		},
+		{
+			name: 'critical sign at level 1 is not',
+			rows: [{ weight: 1, level: 1, critical: true }, ...zeros(30)],
+			score: 99.5,
+			rating: 'tot'
+		}
 	];
 	it.each(cases)('$name → $score, $rating', ({ rows, score, rating }) => {
 		const { content, answers } = sheet(rows);
@@ -72,7 +143,10 @@ describe('scoreSheet — worked cases on the default rules', () => {
 	});
 
 	it('writes the score with a decimal comma', () => {
-		const { content, answers } = sheet([{ weight: 114, level: 1 }, { weight: 386, level: 0 }]);
+		const { content, answers } = sheet([
+			{ weight: 114, level: 1 },
+			{ weight: 386, level: 0 }
+		]);
 		expect(scoreSheet(content, 'A', answers).reasons[0]).toBe('Điểm 96,2/100: đạt ngưỡng «Tốt» (từ 90 điểm).');
 		expect(formatScore(74.9)).toBe('74,9');
 	});
@@ -89,8 +163,13 @@ describe('scoreSheet — worked cases on the default rules', () => {
 		expect(scoreSheet(three.content, 'C', three.answers).reasons[1]).toBe(
 			`Có 3 biểu hiện ở mức độ nghiêm trọng (${three.codes.slice(0, 3).join(', ')}), từ 3 biểu hiện trở lên, nên xếp loại «Yếu kém».`
 		);
-		const low = sheet([{ weight: 998, level: 2 }, { weight: 2, level: 3 }]);
-		expect(scoreSheet(low.content, 'C', low.answers).reasons[0]).toBe('Điểm 49,9/100: ở ngưỡng «Yếu kém» (dưới 50 điểm).');
+		const low = sheet([
+			{ weight: 998, level: 2 },
+			{ weight: 2, level: 3 }
+		]);
+		expect(scoreSheet(low.content, 'C', low.answers).reasons[0]).toBe(
+			'Điểm 49,9/100: ở ngưỡng «Yếu kém» (dưới 50 điểm).'
+		);
 	});
 
 	it('explains a critical sign', () => {
@@ -105,7 +184,13 @@ describe('scoreSheet — worked cases on the default rules', () => {
 	it('is provisional while signs are unanswered, counting them as no loss', () => {
 		const { content, answers } = sheet([{ weight: 1, level: 1 }, { weight: 1 }, { weight: 1 }]);
 		const result = scoreSheet(content, 'A', answers);
-		expect(result).toMatchObject({ provisional: true, answered: 1, total: 3, score: 94.4, flagged: [content.signs[0].code] });
+		expect(result).toMatchObject({
+			provisional: true,
+			answered: 1,
+			total: 3,
+			score: 94.4,
+			flagged: [content.signs[0].code]
+		});
 		expect(result.reasons).toContain('Còn 2 biểu hiện chưa trả lời: kết quả tạm tính.');
 	});
 
@@ -119,7 +204,13 @@ describe('scoreSheet — worked cases on the default rules', () => {
 	it('gives subtotals per category', () => {
 		const { content, answers } = sheet([{ weight: 2, level: 1 }, ...zeros(8), { weight: 1, level: 3 }]);
 		const [tt, dd, db] = scoreSheet(content, 'A', answers).subtotals;
-		expect(tt).toMatchObject({ category: 'tu_tuong_chinh_tri', label: 'Suy thoái về tư tưởng chính trị', lost: 2, max: 60, score: 96.7 });
+		expect(tt).toMatchObject({
+			category: 'tu_tuong_chinh_tri',
+			label: 'Suy thoái về tư tưởng chính trị',
+			lost: 2,
+			max: 60,
+			score: 96.7
+		});
 		expect(dd).toMatchObject({ category: 'dao_duc_loi_song', lost: 6, max: 6, score: 0 });
 		expect(db).toMatchObject({ lost: 0, max: 0, score: 100 });
 	});
@@ -128,7 +219,13 @@ describe('scoreSheet — worked cases on the default rules', () => {
 const levelOrNone = fc.option(fc.constantFrom<Level>(0, 1, 2, 3), { nil: undefined });
 
 /** Scores a sheet, then the same sheet with one answer made worse, and checks nothing improved. */
-function checkWorseningNeverHelps(content: TemplateContent, group: 'A' | 'B' | 'C', levels: (Level | undefined)[], pick: number, bump: number) {
+function checkWorseningNeverHelps(
+	content: TemplateContent,
+	group: 'A' | 'B' | 'C',
+	levels: (Level | undefined)[],
+	pick: number,
+	bump: number
+) {
 	const signs = signsForGroup(content, group);
 	const answers: Answers = Object.fromEntries(signs.map((s, i) => [s.code, levels[i % levels.length]]));
 	const code = signs[pick % signs.length].code;
@@ -167,7 +264,14 @@ const anyRules: fc.Arbitrary<ScoringRules> = fc
 		steps: fc.tuple(fc.nat(5), fc.nat(5), fc.integer({ min: 1, max: 5 })),
 		ratings: fc.subarray([...RATINGS], { minLength: 1 }),
 		thresholds: fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 3, maxLength: 3 }),
-		caps: fc.array(fc.record({ minLevel: fc.constantFrom<1 | 2 | 3>(1, 2, 3), minCount: fc.integer({ min: 1, max: 4 }), maxRating: fc.constantFrom(...RATINGS) }), { maxLength: 4 }),
+		caps: fc.array(
+			fc.record({
+				minLevel: fc.constantFrom<1 | 2 | 3>(1, 2, 3),
+				minCount: fc.integer({ min: 1, max: 4 }),
+				maxRating: fc.constantFrom(...RATINGS)
+			}),
+			{ maxLength: 4 }
+		),
 		critical: fc.record({ minLevel: fc.constantFrom<1 | 2 | 3>(1, 2, 3), rating: fc.constantFrom(...RATINGS) })
 	})
 	.map(({ steps: [a, b, c], ratings, thresholds, caps, critical }) => {
@@ -185,11 +289,15 @@ describe('scoreSheet — properties for any valid rules a province might set', (
 		fc.assert(
 			fc.property(
 				anyRules,
-				fc.array(fc.record({ weight: fc.integer({ min: 1, max: 9 }), critical: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+				fc.array(fc.record({ weight: fc.integer({ min: 1, max: 9 }), critical: fc.boolean() }), {
+					minLength: 1,
+					maxLength: 30
+				}),
 				fc.array(levelOrNone, { minLength: 1, maxLength: 30 }),
 				fc.nat(),
 				fc.nat(),
-				(rules, rows, levels, pick, bump) => checkWorseningNeverHelps(sheet(rows, rules).content, 'A', levels, pick, bump)
+				(rules, rows, levels, pick, bump) =>
+					checkWorseningNeverHelps(sheet(rows, rules).content, 'A', levels, pick, bump)
 			),
 			{ numRuns: 500 }
 		);

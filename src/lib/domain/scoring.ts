@@ -70,9 +70,7 @@ function atLeastPhrase(level: Level): string {
 
 function ratingPhrase(rating: Rating): string {
 	const worst = RATINGS[RATINGS.length - 1];
-	return rating === worst
-		? `xếp loại «${RATING_LABELS[rating]}»`
-		: `xếp loại không cao hơn «${RATING_LABELS[rating]}»`;
+	return rating === worst ? `xếp loại «${RATING_LABELS[rating]}»` : `xếp loại không cao hơn «${RATING_LABELS[rating]}»`;
 }
 
 function bandReason(content: TemplateContent, score: number, rating: Rating): string {

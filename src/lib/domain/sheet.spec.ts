@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ANSWER, isFlagged, levelsOf, problemMessage, sheetProblems, type AnswerEntry, type Problem, shownSelfRating, targetGroupName } from './sheet';
+import {
+	EMPTY_ANSWER,
+	isFlagged,
+	levelsOf,
+	problemMessage,
+	sheetProblems,
+	type AnswerEntry,
+	type Problem,
+	shownSelfRating,
+	targetGroupName
+} from './sheet';
 import { DEFAULT_RULES, signsForGroup, type ConcreteSign, type TemplateContent } from './template';
 import { parseTemplate } from '../schemas/template';
 import defaultTemplateJson from '../data/template-default.json';
@@ -58,7 +68,11 @@ describe('sheetProblems', () => {
 	});
 
 	it('counts an action of only spaces as missing', () => {
-		const answers = { 'DB2.1': answer({ level: 1, action: ' \n\t ', actionDeadline: '2026-06-30' }), 'TT1.1': ok(0), 'DD4.1': ok(0) };
+		const answers = {
+			'DB2.1': answer({ level: 1, action: ' \n\t ', actionDeadline: '2026-06-30' }),
+			'TT1.1': ok(0),
+			'DD4.1': ok(0)
+		};
 		expect(sheetProblems(content, 'B', answers)).toEqual([{ kind: 'missing_action', code: 'DB2.1' }]);
 	});
 
@@ -71,12 +85,16 @@ describe('sheetProblems', () => {
 		expect(sheetProblems(content, 'B', { 'DB2.1': ok(0), 'TT1.1': ok(0), 'DD4.1': ok(0) })).toEqual([]);
 	});
 
-	it('reports each line of last year\'s plan without a status, after the signs', () => {
+	it("reports each line of last year's plan without a status, after the signs", () => {
 		const problems = sheetProblems(
 			content,
 			'B',
 			{ 'DB2.1': ok(0), 'DD4.1': ok(0) },
-			{ 'DD9.1': { status: null, note: 'đang làm' }, 'TT4.1': { status: 'done', note: '' }, 'TT2.1': { status: null, note: '' } }
+			{
+				'DD9.1': { status: null, note: 'đang làm' },
+				'TT4.1': { status: 'done', note: '' },
+				'TT2.1': { status: null, note: '' }
+			}
 		);
 		expect(problems).toEqual([
 			{ kind: 'unanswered', code: 'TT1.1' },
@@ -88,7 +106,9 @@ describe('sheetProblems', () => {
 	it('finds nothing on a complete sheet of the default template, flagged signs included', () => {
 		const real = defaultTemplateContent();
 		const signs = signsForGroup(real, 'B');
-		const answers: Record<string, AnswerEntry> = Object.fromEntries(signs.map((s, i) => [s.code, ok(i % 5 === 0 ? 2 : 0)]));
+		const answers: Record<string, AnswerEntry> = Object.fromEntries(
+			signs.map((s, i) => [s.code, ok(i % 5 === 0 ? 2 : 0)])
+		);
 		expect(sheetProblems(real, 'B', answers, { [signs[0].code]: { status: 'in_progress', note: '' } })).toEqual([]);
 	});
 
@@ -106,13 +126,22 @@ describe('sheetProblems', () => {
 
 describe('isFlagged', () => {
 	it('flags levels 1 to 3 only', () => {
-		expect([null, undefined, 0, 1, 2, 3].map((l) => isFlagged(l as 0 | null | undefined))).toEqual([false, false, false, true, true, true]);
+		expect([null, undefined, 0, 1, 2, 3].map((l) => isFlagged(l as 0 | null | undefined))).toEqual([
+			false,
+			false,
+			false,
+			true,
+			true,
+			true
+		]);
 	});
 });
 
 describe('levelsOf', () => {
 	it('keeps the levels, level 0 included, and drops unanswered signs', () => {
-		expect(levelsOf({ 'TT1.1': ok(0), 'TT1.2': ok(3), 'DD1.1': answer({ level: null, note: 'x' }), 'DB1.1': ok(1) })).toEqual({
+		expect(
+			levelsOf({ 'TT1.1': ok(0), 'TT1.2': ok(3), 'DD1.1': answer({ level: null, note: 'x' }), 'DB1.1': ok(1) })
+		).toEqual({
 			'TT1.1': 0,
 			'TT1.2': 3,
 			'DB1.1': 1
@@ -147,7 +176,7 @@ describe('problemMessage', () => {
 });
 
 describe('how a sheet is named and rated in lists', () => {
-	it('shows the member\'s own rating only once the sheet has been handed in', () => {
+	it("shows the member's own rating only once the sheet has been handed in", () => {
 		expect(shownSelfRating('not_started', null)).toBeNull();
 		expect(shownSelfRating('draft', 'yeu_kem')).toBeNull();
 		expect(shownSelfRating('submitted', 'kha')).toBe('kha');

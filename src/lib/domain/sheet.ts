@@ -1,6 +1,14 @@
 // What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
 import type { Answers } from './scoring';
-import { signsForGroup, TARGET_GROUP_FORMS, TARGET_GROUP_LABELS, type Level, type Rating, type TargetGroup, type TemplateContent } from './template';
+import {
+	signsForGroup,
+	TARGET_GROUP_FORMS,
+	TARGET_GROUP_LABELS,
+	type Level,
+	type Rating,
+	type TargetGroup,
+	type TemplateContent
+} from './template';
 
 export const PROGRESS_STATUSES = ['done', 'in_progress', 'not_done'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];

@@ -36,7 +36,9 @@ describe('template vocabulary', () => {
 		expect(categoryOfParent('DB1')).toBe('tu_dien_bien_tu_chuyen_hoa');
 		expect(() => parentIdOf('dao_duc_loi_song', 10)).toThrow();
 		expect(PARENT_IDS).toHaveLength(27);
-		expect(PARENT_IDS.every((id) => isParentId(id) && parentIdOf(categoryOfParent(id), Number(id.slice(2))) === id)).toBe(true);
+		expect(
+			PARENT_IDS.every((id) => isParentId(id) && parentIdOf(categoryOfParent(id), Number(id.slice(2))) === id)
+		).toBe(true);
 		expect(isParentId('XX1')).toBe(false);
 		expect(isParentId('DD0')).toBe(false);
 	});

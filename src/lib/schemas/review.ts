@@ -16,7 +16,11 @@ export const returnSchema = z.object({
 		.array(
 			z.object({
 				code: z.string().regex(CODE, 'Mã biểu hiện không hợp lệ.').nullable(),
-				text: z.string().trim().min(1, 'Ghi chú không được để trống.').max(TEXT_LIMITS.note, `Mỗi ghi chú không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
+				text: z
+					.string()
+					.trim()
+					.min(1, 'Ghi chú không được để trống.')
+					.max(TEXT_LIMITS.note, `Mỗi ghi chú không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
 			})
 		)
 		.min(1, 'Khi trả lại phiếu, hãy ghi ít nhất một nhận xét để đảng viên biết cần sửa gì.')
@@ -27,7 +31,10 @@ export const returnSchema = z.object({
 export const approveSchema = z.object({
 	assessment,
 	finalRating: z.enum(RATINGS, { error: 'Hãy chọn xếp loại.' }),
-	reason: z.string().trim().max(TEXT_LIMITS.note, `Lý do không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
+	reason: z
+		.string()
+		.trim()
+		.max(TEXT_LIMITS.note, `Lý do không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
 });
 
 /** Reopening an approved sheet. */

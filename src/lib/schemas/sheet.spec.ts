@@ -3,7 +3,14 @@ import { firstIssueMessage, formToChanges, sheetChangesSchema } from './sheet';
 
 const good = {
 	revision: 4,
-	answers: { 'TT1.1': { level: 2, note: 'Đôi khi ngại phát biểu', action: 'Chủ động phát biểu ở mỗi kỳ sinh hoạt', actionDeadline: '2026-06-30' } },
+	answers: {
+		'TT1.1': {
+			level: 2,
+			note: 'Đôi khi ngại phát biểu',
+			action: 'Chủ động phát biểu ở mỗi kỳ sinh hoạt',
+			actionDeadline: '2026-06-30'
+		}
+	},
 	texts: { strengths: 'Hoàn thành nhiệm vụ', shortcomings: '', commitment: 'Tiếp tục rèn luyện' },
 	progress: { 'DD9.1': { status: 'in_progress', note: 'Đã giảm một nửa' } }
 };
@@ -54,7 +61,9 @@ describe('sheetChangesSchema', () => {
 		expect(sheetChangesSchema.safeParse(withAnswer({ level: 0 }, 'XX1.1')).success).toBe(false);
 		expect(sheetChangesSchema.safeParse(withAnswer({ level: 0 }, 'TT0.1')).success).toBe(false);
 		expect(sheetChangesSchema.safeParse(withAnswer({ level: 0 }, 'TT1.10')).success).toBe(false);
-		expect(sheetChangesSchema.safeParse({ revision: 0, progress: { 'TT1.1; drop': { status: 'done' } } }).success).toBe(false);
+		expect(sheetChangesSchema.safeParse({ revision: 0, progress: { 'TT1.1; drop': { status: 'done' } } }).success).toBe(
+			false
+		);
 	});
 
 	// What happens today: zod 4 wraps a failing record key in an "invalid_key" issue whose own message is
@@ -72,14 +81,18 @@ describe('sheetChangesSchema', () => {
 	});
 
 	it('rejects a date written the Vietnamese way', () => {
-		expect(refusal(withAnswer({ actionDeadline: '30/12/2026' }))).toBe('Biểu hiện TT1.1: Thời hạn khắc phục phải là một ngày hợp lệ.');
+		expect(refusal(withAnswer({ actionDeadline: '30/12/2026' }))).toBe(
+			'Biểu hiện TT1.1: Thời hạn khắc phục phải là một ngày hợp lệ.'
+		);
 	});
 
 	// What happens today: the pattern allows day 30 in any month and Date.parse rolls 2026-02-30 over to
 	// 2 March instead of refusing it, so the impossible date is stored. Marked as failing until fixed.
 	it('rejects a day that does not exist in its month (2026-02-30)', () => {
 		expect(Number.isNaN(Date.parse('2026-02-30'))).toBe(false); // the cause, in V8
-		expect(refusal(withAnswer({ actionDeadline: '2026-02-30' }))).toBe('Biểu hiện TT1.1: Thời hạn khắc phục phải là một ngày hợp lệ.');
+		expect(refusal(withAnswer({ actionDeadline: '2026-02-30' }))).toBe(
+			'Biểu hiện TT1.1: Thời hạn khắc phục phải là một ngày hợp lệ.'
+		);
 	});
 
 	it('rejects month 13 and day 32', () => {
@@ -97,7 +110,9 @@ describe('sheetChangesSchema', () => {
 	});
 
 	it('rejects an unknown progress status', () => {
-		expect(refusal({ revision: 0, progress: { 'TT1.1': { status: 'maybe' } } })).toBe('Biểu hiện TT1.1: Kết quả khắc phục không hợp lệ.');
+		expect(refusal({ revision: 0, progress: { 'TT1.1': { status: 'maybe' } } })).toBe(
+			'Biểu hiện TT1.1: Kết quả khắc phục không hợp lệ.'
+		);
 	});
 
 	it.each([{ payload: null }, { payload: 'revision=1' }, { payload: 42 }, { payload: [] }, { payload: undefined }])(
@@ -174,7 +189,12 @@ describe('formToChanges', () => {
 	});
 
 	it('keeps a level it cannot read as a number, so the schema refuses it', () => {
-		const changes = formToChanges(form([['level.TT1.1', 'hai'], ['revision', '0']]));
+		const changes = formToChanges(
+			form([
+				['level.TT1.1', 'hai'],
+				['revision', '0']
+			])
+		);
 		expect(refusal(changes)).toBe('Biểu hiện TT1.1: Mức độ phải là 0, 1, 2 hoặc 3.');
 	});
 

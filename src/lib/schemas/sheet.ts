@@ -5,10 +5,9 @@ import { isRealIsoDate } from '../domain/iso-date';
 const CODE = /^(TT|DD|DB)[1-9]\.[1-9]$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-const level = z
-	.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.null()], {
-		error: 'Mức độ phải là 0, 1, 2 hoặc 3.'
-	});
+const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.null()], {
+	error: 'Mức độ phải là 0, 1, 2 hoặc 3.'
+});
 const text = (max: number, what: string) =>
 	z.string({ error: `${what} phải là văn bản.` }).max(max, `${what} không quá ${max.toLocaleString('vi-VN')} ký tự.`);
 const deadline = z
@@ -108,5 +107,10 @@ export function formToChanges(data: FormData): unknown {
 		}
 	}
 	const revision = data.get('revision');
-	return { revision: typeof revision === 'string' && /^\d+$/.test(revision) ? Number(revision) : revision, answers, texts, progress };
+	return {
+		revision: typeof revision === 'string' && /^\d+$/.test(revision) ? Number(revision) : revision,
+		answers,
+		texts,
+		progress
+	};
 }

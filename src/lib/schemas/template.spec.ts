@@ -35,13 +35,22 @@ function errorsOf(mutate: (json: Record<string, any>) => unknown): string[] {
 describe('parseTemplate — valid input', () => {
 	it('accepts a valid template and drops $comment', () => {
 		const result = parseTemplate(validJson());
-		expect(result.ok ? Object.keys(result.content) : result.errors).toEqual(['key', 'name', 'wording', 'rules', 'exclusions', 'signs']);
+		expect(result.ok ? Object.keys(result.content) : result.errors).toEqual([
+			'key',
+			'name',
+			'wording',
+			'rules',
+			'exclusions',
+			'signs'
+		]);
 	});
 
 	it('accepts a parent left out of a group when the exclusion gives a reason', () => {
 		const json = validJson();
 		json.signs[16].groups = ['A', 'B'];
-		json.exclusions = [{ group: 'C', parent: 'DD8', reason: 'Không giữ chức vụ nên không quyết định công tác cán bộ.' }];
+		json.exclusions = [
+			{ group: 'C', parent: 'DD8', reason: 'Không giữ chức vụ nên không quyết định công tác cán bộ.' }
+		];
 		expect(parseTemplate(json).ok).toBe(true);
 	});
 
@@ -89,11 +98,15 @@ describe('parseTemplate — broken input', () => {
 		expect(errorsOf((j) => void (j.rules.levelPenalty = [0, 3, 1, 6]))).toEqual([
 			'rules.levelPenalty[2]: điểm trừ của mức 2 không được nhỏ hơn của mức 1'
 		]);
-		expect(errorsOf((j) => void (j.rules.levelPenalty = [0, 1, 'ba', 6]))).toEqual(['rules.levelPenalty[2]: điểm trừ phải là một số']);
+		expect(errorsOf((j) => void (j.rules.levelPenalty = [0, 1, 'ba', 6]))).toEqual([
+			'rules.levelPenalty[2]: điểm trừ phải là một số'
+		]);
 	});
 
 	it('rejects bands that are not strictly decreasing down to 0', () => {
-		expect(errorsOf((j) => void (j.rules.bands[1].minScore = 95))).toEqual(['rules.bands[1].minScore: ngưỡng điểm phải thấp hơn ngưỡng trước (90)']);
+		expect(errorsOf((j) => void (j.rules.bands[1].minScore = 95))).toEqual([
+			'rules.bands[1].minScore: ngưỡng điểm phải thấp hơn ngưỡng trước (90)'
+		]);
 		expect(errorsOf((j) => void (j.rules.bands[3].minScore = 10))).toEqual([
 			'rules.bands[3].minScore: ngưỡng cuối cùng phải bằng 0 để điểm nào cũng có xếp loại'
 		]);
@@ -106,7 +119,9 @@ describe('parseTemplate — broken input', () => {
 	});
 
 	it('rejects a duplicate code', () => {
-		expect(errorsOf((j) => void j.signs.push({ ...j.signs[0], text: 'Bản sao' }))).toEqual(['signs[27] (TT1.1): mã biểu hiện bị trùng với signs[0]']);
+		expect(errorsOf((j) => void j.signs.push({ ...j.signs[0], text: 'Bản sao' }))).toEqual([
+			'signs[27] (TT1.1): mã biểu hiện bị trùng với signs[0]'
+		]);
 	});
 
 	it('rejects an unknown parent and a code that does not match its parent', () => {
@@ -119,14 +134,22 @@ describe('parseTemplate — broken input', () => {
 	});
 
 	it('rejects a bad target group', () => {
-		expect(errorsOf((j) => void (j.signs[3].groups = ['A', 'D']))).toEqual(['signs[3] (TT4.1): nhóm đối tượng không hợp lệ «D»']);
-		expect(errorsOf((j) => void (j.signs[3].groups = []))).toEqual(['signs[3] (TT4.1): phải áp dụng cho ít nhất một nhóm đối tượng']);
-		expect(errorsOf((j) => void (j.signs[3].groups = ['A', 'A', 'B', 'C']))).toEqual(['signs[3] (TT4.1): nhóm đối tượng «A» bị lặp']);
+		expect(errorsOf((j) => void (j.signs[3].groups = ['A', 'D']))).toEqual([
+			'signs[3] (TT4.1): nhóm đối tượng không hợp lệ «D»'
+		]);
+		expect(errorsOf((j) => void (j.signs[3].groups = []))).toEqual([
+			'signs[3] (TT4.1): phải áp dụng cho ít nhất một nhóm đối tượng'
+		]);
+		expect(errorsOf((j) => void (j.signs[3].groups = ['A', 'A', 'B', 'C']))).toEqual([
+			'signs[3] (TT4.1): nhóm đối tượng «A» bị lặp'
+		]);
 	});
 
 	it('rejects bad weights and scoring values with the sign named', () => {
 		expect(errorsOf((j) => void (j.signs[5].weight = 0))).toEqual(['signs[5] (TT6.1): trọng số phải lớn hơn 0']);
-		expect(errorsOf((j) => void (j.rules.caps[0].minLevel = 4))).toEqual(['rules.caps[0].minLevel: mức độ phải là 1, 2 hoặc 3']);
+		expect(errorsOf((j) => void (j.rules.caps[0].minLevel = 4))).toEqual([
+			'rules.caps[0].minLevel: mức độ phải là 1, 2 hoặc 3'
+		]);
 	});
 
 	it('requires every group × parent to be covered or excluded, not both', () => {

@@ -60,9 +60,7 @@ const concreteSign = objectOf(
 		weight: z
 			.number({ error: ifMissing('thiếu trọng số', 'trọng số phải là một số') })
 			.positive({ error: 'trọng số phải lớn hơn 0' }),
-		critical: z
-			.boolean({ error: 'đánh dấu nghiêm trọng (critical) phải là true hoặc false' })
-			.default(false)
+		critical: z.boolean({ error: 'đánh dấu nghiêm trọng (critical) phải là true hoặc false' }).default(false)
 	},
 	'biểu hiện cụ thể'
 );
@@ -70,10 +68,7 @@ const concreteSign = objectOf(
 const rules = objectOf(
 	{
 		levelPenalty: z.tuple([penalty, penalty, penalty, penalty], {
-			error: ifMissing(
-				'thiếu điểm trừ theo mức độ',
-				'phải có đúng 4 giá trị điểm trừ, lần lượt cho các mức 0, 1, 2, 3'
-			)
+			error: ifMissing('thiếu điểm trừ theo mức độ', 'phải có đúng 4 giá trị điểm trừ, lần lượt cho các mức 0, 1, 2, 3')
 		}),
 		bands: arrayOf(objectOf({ rating, minScore }, 'ngưỡng xếp loại'), 'danh sách ngưỡng xếp loại').min(1, {
 			error: 'phải có ít nhất một ngưỡng xếp loại'
@@ -152,7 +147,10 @@ function crossFieldProblems(t: Structure): Problem[] {
 		const covering = t.signs.filter((s) => s.parent === e.parent && s.groups.includes(e.group));
 		if (covering.length > 0) {
 			const codes = covering.map((s) => s.code).join(', ');
-			add(['exclusions', i], `nhóm ${e.group} đã có biểu hiện cụ thể thuộc ${e.parent} (${codes}) nên không thể loại trừ`);
+			add(
+				['exclusions', i],
+				`nhóm ${e.group} đã có biểu hiện cụ thể thuộc ${e.parent} (${codes}) nên không thể loại trừ`
+			);
 		}
 	});
 	for (const group of TARGET_GROUPS) {
@@ -178,8 +176,7 @@ export const templateSchema = z
 			}),
 			name: requiredText('tên mẫu phiếu'),
 			wording: z.enum(WORDING_KINDS, {
-				error: (iss) =>
-					`nguồn cách diễn đạt không hợp lệ ${shown(iss.input)} (chỉ nhận ${WORDING_KINDS.join(', ')})`
+				error: (iss) => `nguồn cách diễn đạt không hợp lệ ${shown(iss.input)} (chỉ nhận ${WORDING_KINDS.join(', ')})`
 			}),
 			wordingNote: z.string({ error: 'ghi chú về cách diễn đạt phải là chuỗi ký tự' }).optional(),
 			rules,
@@ -210,7 +207,12 @@ function pathLabel(path: PropertyKey[], input: unknown): string {
 		const code = typeof item.code === 'string' ? item.code.trim() : '';
 		return code ? `signs[${index}] (${code})` : `signs[${index}]`;
 	}
-	if (head === 'exclusions' && typeof index === 'number' && typeof item.group === 'string' && typeof item.parent === 'string')
+	if (
+		head === 'exclusions' &&
+		typeof index === 'number' &&
+		typeof item.group === 'string' &&
+		typeof item.parent === 'string'
+	)
 		return `exclusions[${index}] (${item.group}/${item.parent})`;
 	return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }

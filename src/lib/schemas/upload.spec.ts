@@ -20,14 +20,19 @@ describe('uploadedText', () => {
 	});
 
 	it('prefers the file when both a file and pasted text are sent', async () => {
-		expect(await uploadedText(form({ file: jsonFile('{"tu":"tệp"}'), json: '{"tu":"dán"}' }), 'file', 'json', 1000)).toEqual({
+		expect(
+			await uploadedText(form({ file: jsonFile('{"tu":"tệp"}'), json: '{"tu":"dán"}' }), 'file', 'json', 1000)
+		).toEqual({
 			ok: true,
 			text: '{"tu":"tệp"}'
 		});
 	});
 
 	it('takes the pasted text when no file was chosen', async () => {
-		expect(await uploadedText(form({ json: '{"tu":"dán"}' }), 'file', 'json', 1000)).toEqual({ ok: true, text: '{"tu":"dán"}' });
+		expect(await uploadedText(form({ json: '{"tu":"dán"}' }), 'file', 'json', 1000)).toEqual({
+			ok: true,
+			text: '{"tu":"dán"}'
+		});
 	});
 
 	it('takes the pasted text when the form has no file field at all', async () => {
@@ -43,7 +48,10 @@ describe('uploadedText', () => {
 
 	it('treats blank pasted text and a blank file as nothing', async () => {
 		expect(await uploadedText(form({ json: '  \n\t ' }), 'file', 'json', 1000)).toEqual({ ok: false, error: NOTHING });
-		expect(await uploadedText(form({ file: jsonFile('   \n') }), 'file', 'json', 1000)).toEqual({ ok: false, error: NOTHING });
+		expect(await uploadedText(form({ file: jsonFile('   \n') }), 'file', 'json', 1000)).toEqual({
+			ok: false,
+			error: NOTHING
+		});
 	});
 
 	it('refuses a file over the limit and accepts one exactly at it', async () => {
@@ -51,7 +59,10 @@ describe('uploadedText', () => {
 			ok: false,
 			error: 'Tệp quá lớn (tối đa 2 KB).'
 		});
-		expect(await uploadedText(form({ file: jsonFile('x'.repeat(2000)) }), 'file', 'json', 2000)).toEqual({ ok: true, text: 'x'.repeat(2000) });
+		expect(await uploadedText(form({ file: jsonFile('x'.repeat(2000)) }), 'file', 'json', 2000)).toEqual({
+			ok: true,
+			text: 'x'.repeat(2000)
+		});
 	});
 
 	it('refuses pasted text over the limit', async () => {
@@ -63,7 +74,10 @@ describe('uploadedText', () => {
 
 	it('counts a file in bytes, so accented Vietnamese weighs more than its length', async () => {
 		const text = 'ệ'.repeat(700); // 700 characters, 2,100 bytes in UTF-8
-		expect(await uploadedText(form({ file: jsonFile(text) }), 'file', 'json', 2000)).toEqual({ ok: false, error: 'Tệp quá lớn (tối đa 2 KB).' });
+		expect(await uploadedText(form({ file: jsonFile(text) }), 'file', 'json', 2000)).toEqual({
+			ok: false,
+			error: 'Tệp quá lớn (tối đa 2 KB).'
+		});
 	});
 
 	it('allows the bundled template with plenty of room', () => {

@@ -15,7 +15,8 @@ export async function uploadedText(
 		if (file.size > maxBytes) return { ok: false, error: `Tệp quá lớn (tối đa ${Math.round(maxBytes / 1000)} KB).` };
 		text = await file.text();
 	} else if (typeof pasted === 'string') {
-		if (new TextEncoder().encode(pasted).length > maxBytes) return { ok: false, error: `Nội dung quá dài (tối đa ${Math.round(maxBytes / 1000)} KB).` };
+		if (new TextEncoder().encode(pasted).length > maxBytes)
+			return { ok: false, error: `Nội dung quá dài (tối đa ${Math.round(maxBytes / 1000)} KB).` };
 		text = pasted;
 	}
 	if (!text.trim()) return { ok: false, error: 'Vui lòng chọn tệp JSON hoặc dán nội dung mẫu phiếu.' };

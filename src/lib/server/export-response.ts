@@ -14,10 +14,15 @@ export async function exportResponse(db: Db, unit: UnitRow, format: string, aske
 	const rows = resultRows(db, unit.path, period.id);
 	const name = `Kết quả tự soi, tự sửa — ${unit.name} — ${period.name}.${format}`;
 	if (format === 'csv') {
-		return new Response(toCsv(rows), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(name) } });
+		return new Response(toCsv(rows), {
+			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(name) }
+		});
 	}
 	const body = await toXlsx(rows, `Kết quả tự soi, tự sửa — ${unit.name} — ${period.name}`);
 	return new Response(new Uint8Array(body), {
-		headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': attachment(name) }
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': attachment(name)
+		}
 	});
 }

@@ -37,7 +37,12 @@ const HYPERLINK = '=HYPERLINK("http://x")';
 const REASON = '-Chưa khắc phục, "cần" theo dõi\nthêm';
 
 let seq = 0;
-async function member(db: Db, chapter: UnitRow, fullName: string, extra: { position?: string; dateOfBirth?: string; targetGroup?: 'A' | 'B' | 'C' } = {}) {
+async function member(
+	db: Db,
+	chapter: UnitRow,
+	fullName: string,
+	extra: { position?: string; dateOfBirth?: string; targetGroup?: 'A' | 'B' | 'C' } = {}
+) {
 	seq += 1;
 	return createMember(db, {
 		username: `dv${seq}`,
@@ -70,8 +75,22 @@ async function setup() {
 	const chapter21 = createUnit(db, { name: 'Chi bộ Thôn Hai', kind: 'chi_bo', parentId: branch20.id });
 	fill(30);
 	const chapter30 = createUnit(db, { name: '+Chi bộ Kế toán', kind: 'chi_bo', parentId: branch2.id });
-	expect([province.path, branch2.path, chapter3.path, branch20.path, chapter21.path, chapter30.path]).toEqual(['/1/', '/1/2/', '/1/2/3/', '/1/20/', '/1/20/21/', '/1/2/30/']);
-	const period = createPeriod(db, { name: 'Năm 2026', year: 2026, unitId: province.id, templateVersionId: version.id, opensOn: '2026-03-01', deadline: '2026-03-31' });
+	expect([province.path, branch2.path, chapter3.path, branch20.path, chapter21.path, chapter30.path]).toEqual([
+		'/1/',
+		'/1/2/',
+		'/1/2/3/',
+		'/1/20/',
+		'/1/20/21/',
+		'/1/2/30/'
+	]);
+	const period = createPeriod(db, {
+		name: 'Năm 2026',
+		year: 2026,
+		unitId: province.id,
+		templateVersionId: version.id,
+		opensOn: '2026-03-01',
+		deadline: '2026-03-31'
+	});
 	return { db, content: version.content, province, branch2, chapter3, branch20, chapter21, chapter30, period };
 }
 
@@ -80,7 +99,10 @@ async function filled() {
 	const ctx = await setup();
 	const { db, content, chapter3 } = ctx;
 	await testSecretary(db, ctx.chapter21, 'Bí thư Thôn Hai');
-	const an = await member(db, chapter3, 'Nguyễn Văn An', { position: 'Giáo viên, "chủ nhiệm"', dateOfBirth: '1975-01-02' });
+	const an = await member(db, chapter3, 'Nguyễn Văn An', {
+		position: 'Giáo viên, "chủ nhiệm"',
+		dateOfBirth: '1975-01-02'
+	});
 	const link = await member(db, chapter3, HYPERLINK, { targetGroup: 'A', dateOfBirth: '1990-12-31' });
 	const phone = await member(db, chapter3, 'Phạm Thị Dung', { position: '+84 giám đốc', targetGroup: 'C' });
 	const cmd = await member(db, chapter3, '@cmd', { position: '-Tổ trưởng' });
@@ -90,17 +112,29 @@ async function filled() {
 	handIn(db, an, content, TODAY, { 'TT1.1': 1, 'DD1.1': 1 });
 	const linkSheet = handIn(db, link, content, TODAY, { 'TT1.1': 2 });
 	const secretary3 = await testSecretary(db, chapter3, 'Bí thư Giáo viên');
-	expect(approveSheet(db, secretary3, chapterSheet(db, chapter3.id, linkSheet)!, { assessment: '', finalRating: 'trung_binh', reason: REASON })).toEqual({ ok: true });
+	expect(
+		approveSheet(db, secretary3, chapterSheet(db, chapter3.id, linkSheet)!, {
+			assessment: '',
+			finalRating: 'trung_binh',
+			reason: REASON
+		})
+	).toEqual({ ok: true });
 	const cmdUser = signedInUser(db, cmd);
 	const draft = openCurrentSheet(db, cmdUser, TODAY)!;
-	expect(saveSheet(db, cmdUser, draft.sheet.id, { revision: 0, answers: { 'DB3.1': { level: 3 } } }, TODAY)).toMatchObject({ ok: true });
+	expect(
+		saveSheet(db, cmdUser, draft.sheet.id, { revision: 0, answers: { 'DB3.1': { level: 3 } } }, TODAY)
+	).toMatchObject({ ok: true });
 	handIn(db, binh, content, TODAY);
 	handIn(db, cuong, content, TODAY, { 'DD9.1': 1 });
 	return { ...ctx, ids: { an, link, phone, cmd, binh, cuong, secretary3: secretary3.id } };
 }
 
 const scoreOf = (db: Db, memberId: number, periodId: number) =>
-	db.select().from(sheet).all().find((s) => s.memberId === memberId && s.periodId === periodId)?.score ?? null;
+	db
+		.select()
+		.from(sheet)
+		.all()
+		.find((s) => s.memberId === memberId && s.periodId === periodId)?.score ?? null;
 
 /** A small RFC 4180 reader: fields in double quotes may hold commas, quotes ("") and line breaks; records end in CRLF. */
 function parseCsv(text: string): string[][] {
@@ -111,12 +145,13 @@ function parseCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+			if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
 			else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"' && field === '') quoted = true;
-		else if (ch === ',') record.push(field), (field = '');
-		else if (ch === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), i++;
+		else if (ch === ',') (record.push(field), (field = ''));
+		else if (ch === '\r' && text[i + 1] === '\n')
+			(record.push(field), records.push(record), (record = []), (field = ''), i++);
 		else if (ch === '\n' || ch === '\r' || ch === '"') throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
 		else field += ch;
 	}
@@ -132,11 +167,18 @@ async function readXlsx(buffer: Buffer) {
 }
 
 describe('resultRows', () => {
-	it('covers a unit\'s whole subtree and nothing beside it, even where paths share a prefix', async () => {
+	it("covers a unit's whole subtree and nothing beside it, even where paths share a prefix", async () => {
 		const ctx = await filled();
 		const { db, period } = ctx;
 		const names = (u: UnitRow) => resultRows(db, u.path, period.id).map((r) => r.fullName);
-		expect(names(ctx.branch2)).toEqual(['@cmd', HYPERLINK, 'Nguyễn Văn An', 'Phạm Thị Dung', 'Bí thư Giáo viên', 'Trần Thị Bình']);
+		expect(names(ctx.branch2)).toEqual([
+			'@cmd',
+			HYPERLINK,
+			'Nguyễn Văn An',
+			'Phạm Thị Dung',
+			'Bí thư Giáo viên',
+			'Trần Thị Bình'
+		]);
 		expect(names(ctx.chapter3)).toEqual(['@cmd', HYPERLINK, 'Nguyễn Văn An', 'Phạm Thị Dung', 'Bí thư Giáo viên']);
 		expect(names(ctx.chapter30)).toEqual(['Trần Thị Bình']);
 		expect(names(ctx.branch20)).toEqual(['Lê Văn Cường', 'Bí thư Thôn Hai']);
@@ -145,7 +187,7 @@ describe('resultRows', () => {
 		expect(names(findUnit(db, 4)!)).toEqual([]);
 	});
 
-	it('agrees with the unit\'s counts when a member moved after handing in: the sheet stays where it was made', async () => {
+	it("agrees with the unit's counts when a member moved after handing in: the sheet stays where it was made", async () => {
 		const ctx = await filled();
 		const { db, period } = ctx;
 		moveMember(db, ctx.ids.an, ctx.chapter21.id, '2026-03-12');
@@ -174,12 +216,82 @@ describe('toXlsx', () => {
 		const line = (n: number) => HEADERS.map((_, i) => ws.getCell(2 + n, i + 1).value);
 		const score = (id: number) => scoreOf(db, id, period.id);
 		const username = (id: number) => loginOf(db, id);
-		expect(line(1)).toEqual([1, "'@cmd", username(ctx.ids.cmd), '17/05/1980', "'-Tổ trưởng", 'B', 'Chi bộ Giáo viên', 'Đang làm', score(ctx.ids.cmd), '', '', '', 'DB3.1']);
-		expect(line(2)).toEqual([2, `'${HYPERLINK}`, username(ctx.ids.link), '31/12/1990', 'Giáo viên', 'A', 'Chi bộ Giáo viên', 'Đã duyệt', score(ctx.ids.link), 'Khá', 'Trung bình', `'${REASON}`, 'TT1.1']);
-		expect(line(3)).toEqual([3, 'Nguyễn Văn An', username(ctx.ids.an), '02/01/1975', 'Giáo viên, "chủ nhiệm"', 'B', 'Chi bộ Giáo viên', 'Đã nộp', score(ctx.ids.an), 'Tốt', '', '', 'DD1.1, TT1.1']);
-		expect(line(4)).toEqual([4, 'Phạm Thị Dung', username(ctx.ids.phone), '17/05/1980', "'+84 giám đốc", 'C', 'Chi bộ Giáo viên', 'Chưa làm', null, '', '', '', '']);
+		expect(line(1)).toEqual([
+			1,
+			"'@cmd",
+			username(ctx.ids.cmd),
+			'17/05/1980',
+			"'-Tổ trưởng",
+			'B',
+			'Chi bộ Giáo viên',
+			'Đang làm',
+			score(ctx.ids.cmd),
+			'',
+			'',
+			'',
+			'DB3.1'
+		]);
+		expect(line(2)).toEqual([
+			2,
+			`'${HYPERLINK}`,
+			username(ctx.ids.link),
+			'31/12/1990',
+			'Giáo viên',
+			'A',
+			'Chi bộ Giáo viên',
+			'Đã duyệt',
+			score(ctx.ids.link),
+			'Khá',
+			'Trung bình',
+			`'${REASON}`,
+			'TT1.1'
+		]);
+		expect(line(3)).toEqual([
+			3,
+			'Nguyễn Văn An',
+			username(ctx.ids.an),
+			'02/01/1975',
+			'Giáo viên, "chủ nhiệm"',
+			'B',
+			'Chi bộ Giáo viên',
+			'Đã nộp',
+			score(ctx.ids.an),
+			'Tốt',
+			'',
+			'',
+			'DD1.1, TT1.1'
+		]);
+		expect(line(4)).toEqual([
+			4,
+			'Phạm Thị Dung',
+			username(ctx.ids.phone),
+			'17/05/1980',
+			"'+84 giám đốc",
+			'C',
+			'Chi bộ Giáo viên',
+			'Chưa làm',
+			null,
+			'',
+			'',
+			'',
+			''
+		]);
 		expect(line(5)[7]).toBe('Chưa làm');
-		expect(line(6)).toEqual([6, 'Trần Thị Bình', username(ctx.ids.binh), '17/05/1980', 'Giáo viên', 'B', "'+Chi bộ Kế toán", 'Đã nộp', score(ctx.ids.binh), 'Tốt', '', '', '']);
+		expect(line(6)).toEqual([
+			6,
+			'Trần Thị Bình',
+			username(ctx.ids.binh),
+			'17/05/1980',
+			'Giáo viên',
+			'B',
+			"'+Chi bộ Kế toán",
+			'Đã nộp',
+			score(ctx.ids.binh),
+			'Tốt',
+			'',
+			'',
+			''
+		]);
 		for (const n of [1, 2, 3, 6]) expect(typeof ws.getCell(2 + n, 9).value).toBe('number');
 
 		// Nothing in the file is a formula, and no text cell starts like one.
@@ -190,7 +302,12 @@ describe('toXlsx', () => {
 				if (typeof cell.value === 'string') expect(cell.value).not.toMatch(FORMULA_START);
 			})
 		);
-		for (const [r, c] of [[3, 2], [6, 5], [3, 5]]) expect(ws.getCell(r, c).type).toBe(ExcelJS.ValueType.String);
+		for (const [r, c] of [
+			[3, 2],
+			[6, 5],
+			[3, 5]
+		])
+			expect(ws.getCell(r, c).type).toBe(ExcelJS.ValueType.String);
 	});
 
 	it('neutralises a title that starts like a formula', async () => {
@@ -222,11 +339,81 @@ describe('toCsv', () => {
 		expect(records[0]).toEqual(HEADERS);
 		const score = (id: number) => String(scoreOf(db, id, period.id));
 		expect(records.slice(1)).toEqual([
-			['1', "'@cmd", loginOf(db, ctx.ids.cmd), '17/05/1980', "'-Tổ trưởng", 'B', 'Chi bộ Giáo viên', 'Đang làm', score(ctx.ids.cmd), '', '', '', 'DB3.1'],
-			['2', `'${HYPERLINK}`, loginOf(db, ctx.ids.link), '31/12/1990', 'Giáo viên', 'A', 'Chi bộ Giáo viên', 'Đã duyệt', score(ctx.ids.link), 'Khá', 'Trung bình', `'${REASON}`, 'TT1.1'],
-			['3', 'Nguyễn Văn An', loginOf(db, ctx.ids.an), '02/01/1975', 'Giáo viên, "chủ nhiệm"', 'B', 'Chi bộ Giáo viên', 'Đã nộp', score(ctx.ids.an), 'Tốt', '', '', 'DD1.1, TT1.1'],
-			['4', 'Phạm Thị Dung', loginOf(db, ctx.ids.phone), '17/05/1980', "'+84 giám đốc", 'C', 'Chi bộ Giáo viên', 'Chưa làm', '', '', '', '', ''],
-			['5', 'Bí thư Giáo viên', loginOf(db, ctx.ids.secretary3), '17/05/1980', 'Chuyên viên', 'A', 'Chi bộ Giáo viên', 'Chưa làm', '', '', '', '', '']
+			[
+				'1',
+				"'@cmd",
+				loginOf(db, ctx.ids.cmd),
+				'17/05/1980',
+				"'-Tổ trưởng",
+				'B',
+				'Chi bộ Giáo viên',
+				'Đang làm',
+				score(ctx.ids.cmd),
+				'',
+				'',
+				'',
+				'DB3.1'
+			],
+			[
+				'2',
+				`'${HYPERLINK}`,
+				loginOf(db, ctx.ids.link),
+				'31/12/1990',
+				'Giáo viên',
+				'A',
+				'Chi bộ Giáo viên',
+				'Đã duyệt',
+				score(ctx.ids.link),
+				'Khá',
+				'Trung bình',
+				`'${REASON}`,
+				'TT1.1'
+			],
+			[
+				'3',
+				'Nguyễn Văn An',
+				loginOf(db, ctx.ids.an),
+				'02/01/1975',
+				'Giáo viên, "chủ nhiệm"',
+				'B',
+				'Chi bộ Giáo viên',
+				'Đã nộp',
+				score(ctx.ids.an),
+				'Tốt',
+				'',
+				'',
+				'DD1.1, TT1.1'
+			],
+			[
+				'4',
+				'Phạm Thị Dung',
+				loginOf(db, ctx.ids.phone),
+				'17/05/1980',
+				"'+84 giám đốc",
+				'C',
+				'Chi bộ Giáo viên',
+				'Chưa làm',
+				'',
+				'',
+				'',
+				'',
+				''
+			],
+			[
+				'5',
+				'Bí thư Giáo viên',
+				loginOf(db, ctx.ids.secretary3),
+				'17/05/1980',
+				'Chuyên viên',
+				'A',
+				'Chi bộ Giáo viên',
+				'Chưa làm',
+				'',
+				'',
+				'',
+				'',
+				''
+			]
 		]);
 		for (const record of records) for (const field of record) expect(field).not.toMatch(FORMULA_START);
 	});

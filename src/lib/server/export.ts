@@ -78,7 +78,12 @@ export async function toXlsx(rows: ResultRow[], title: string): Promise<Buffer> 
 
 /** A file name safe in a Content-Disposition header, with a readable UTF-8 variant. */
 export function attachment(name: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
-	const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '-');
+	const ascii = name
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/đ/g, 'd')
+		.replace(/Đ/g, 'D')
+		.replace(/[^\w.-]+/g, '-');
 	// RFC 5987 leaves no room for ' ( ) * unescaped, which encodeURIComponent keeps.
 	const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 	return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
@@ -86,5 +91,7 @@ export function attachment(name: string, disposition: 'attachment' | 'inline' = 
 
 /** A PDF shown in the browser's viewer, with a file name for saving. */
 export function pdfResponse(body: Buffer, name: string): Response {
-	return new Response(new Uint8Array(body), { headers: { 'content-type': 'application/pdf', 'content-disposition': attachment(name, 'inline') } });
+	return new Response(new Uint8Array(body), {
+		headers: { 'content-type': 'application/pdf', 'content-disposition': attachment(name, 'inline') }
+	});
 }

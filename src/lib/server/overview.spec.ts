@@ -23,7 +23,15 @@ async function setup() {
 	const version = ensureDefaultTemplate(db);
 	const tree = createTestTree(db);
 	const periodOver = (unit: UnitRow, extra: Partial<Parameters<typeof createPeriod>[1]> = {}) =>
-		createPeriod(db, { name: 'Năm 2026', year: 2026, unitId: unit.id, templateVersionId: version.id, opensOn: '2026-03-01', deadline: '2026-03-31', ...extra });
+		createPeriod(db, {
+			name: 'Năm 2026',
+			year: 2026,
+			unitId: unit.id,
+			templateVersionId: version.id,
+			opensOn: '2026-03-01',
+			deadline: '2026-03-31',
+			...extra
+		});
 	return { db, version, content: version.content, tree, periodOver };
 }
 type Ctx = Awaited<ReturnType<typeof setup>>;
@@ -49,9 +57,17 @@ describe('chapterRows', () => {
 		const ctx = await setup();
 		const { db, tree } = ctx;
 		const current = ctx.periodOver(tree.province);
-		const an = await createTestMember(db, tree.chapterA, { fullName: 'Nguyễn Văn An', username: 'an', targetGroup: 'A' });
+		const an = await createTestMember(db, tree.chapterA, {
+			fullName: 'Nguyễn Văn An',
+			username: 'an',
+			targetGroup: 'A'
+		});
 		const binh = await createTestMember(db, tree.chapterA, { fullName: 'Trần Thị Bình', username: 'binh' });
-		const cuong = await createTestMember(db, tree.chapterA, { fullName: 'Lê Văn Cường', username: 'cuong', targetGroup: 'C' });
+		const cuong = await createTestMember(db, tree.chapterA, {
+			fullName: 'Lê Văn Cường',
+			username: 'cuong',
+			targetGroup: 'C'
+		});
 		const dung = await createTestMember(db, tree.chapterA, { fullName: 'Phạm Thị Dung', username: 'dung' });
 		const duc = await createTestMember(db, tree.chapterB, { fullName: 'Hoàng Văn Đức', username: 'duc' });
 		const stranger = await createTestMember(db, tree.chapterB, { fullName: 'Vũ Thị Ánh', username: 'anh' });
@@ -65,8 +81,21 @@ describe('chapterRows', () => {
 		moveMember(db, duc, tree.chapterA.id, '2026-03-11');
 		handIn(db, stranger, ctx.content, TODAY);
 		// A sheet of another year must not show as this year's.
-		const last = ctx.periodOver(tree.province, { name: 'Năm 2025', year: 2025, opensOn: '2025-11-01', deadline: '2025-12-15', closedAt: new Date('2025-12-31T00:00:00Z') });
-		const old = createSheet(db, { periodId: last.id, year: 2025, memberId: an, chapterId: tree.chapterA.id, targetGroup: 'A', templateVersionId: ctx.version.id });
+		const last = ctx.periodOver(tree.province, {
+			name: 'Năm 2025',
+			year: 2025,
+			opensOn: '2025-11-01',
+			deadline: '2025-12-15',
+			closedAt: new Date('2025-12-31T00:00:00Z')
+		});
+		const old = createSheet(db, {
+			periodId: last.id,
+			year: 2025,
+			memberId: an,
+			chapterId: tree.chapterA.id,
+			targetGroup: 'A',
+			templateVersionId: ctx.version.id
+		});
 		db.update(sheet).set({ status: 'approved' }).where(eq(sheet.id, old.id)).run();
 
 		const rows = chapterRows(db, tree.chapterA.id, current.id);
@@ -94,9 +123,20 @@ describe('chapterRows', () => {
 			current: true
 		});
 		const c = sheetRow(cuongSheet);
-		expect(rows[2]).toMatchObject({ memberId: cuong, sheetId: cuongSheet, targetGroup: 'C', score: c.score, rating: 'kha', finalRating: null, lastActivity: c.updatedAt.getTime() });
+		expect(rows[2]).toMatchObject({
+			memberId: cuong,
+			sheetId: cuongSheet,
+			targetGroup: 'C',
+			score: c.score,
+			rating: 'kha',
+			finalRating: null,
+			lastActivity: c.updatedAt.getTime()
+		});
 		expect(rows[3]).toMatchObject({ memberId: dung, sheetId: dungSheet, username: 'dung', rating: 'tot' });
-		expect(rows[1]).toMatchObject({ sheetId: draft.sheet.id, lastActivity: sheetRow(draft.sheet.id).updatedAt.getTime() });
+		expect(rows[1]).toMatchObject({
+			sheetId: draft.sheet.id,
+			lastActivity: sheetRow(draft.sheet.id).updatedAt.getTime()
+		});
 
 		// The new chapter lists the newcomer as its member, and never the sheet made elsewhere.
 		const inB = chapterRows(db, tree.chapterB.id, current.id);
@@ -112,8 +152,20 @@ describe('choosePeriod', () => {
 	async function periods() {
 		const ctx = await setup();
 		const { tree } = ctx;
-		const old = ctx.periodOver(tree.province, { name: 'Năm 2024', year: 2024, opensOn: '2024-11-01', deadline: '2024-12-15', closedAt: new Date('2024-12-31T00:00:00Z') });
-		const last = ctx.periodOver(tree.grassroots, { name: 'Năm 2025', year: 2025, opensOn: '2025-11-01', deadline: '2025-12-15', closedAt: new Date('2025-12-31T00:00:00Z') });
+		const old = ctx.periodOver(tree.province, {
+			name: 'Năm 2024',
+			year: 2024,
+			opensOn: '2024-11-01',
+			deadline: '2024-12-15',
+			closedAt: new Date('2024-12-31T00:00:00Z')
+		});
+		const last = ctx.periodOver(tree.grassroots, {
+			name: 'Năm 2025',
+			year: 2025,
+			opensOn: '2025-11-01',
+			deadline: '2025-12-15',
+			closedAt: new Date('2025-12-31T00:00:00Z')
+		});
 		const open = ctx.periodOver(tree.province);
 		const elsewhere = ctx.periodOver(tree.otherBranch, { name: 'Năm 2026 (xã Hai)' });
 		const belowChapter = ctx.periodOver(tree.chapterB, { name: 'Năm 2026 (Hành chính)' });
@@ -122,9 +174,17 @@ describe('choosePeriod', () => {
 
 	it('lists only the periods covering the unit, newest first', async () => {
 		const p = await periods();
-		expect(choosePeriod(p.db, p.tree.chapterA, null, TODAY).periods.map((x) => x.id)).toEqual([p.open.id, p.last.id, p.old.id]);
+		expect(choosePeriod(p.db, p.tree.chapterA, null, TODAY).periods.map((x) => x.id)).toEqual([
+			p.open.id,
+			p.last.id,
+			p.old.id
+		]);
 		expect(choosePeriod(p.db, p.tree.province, null, TODAY).periods.map((x) => x.id)).toEqual([p.open.id, p.old.id]);
-		expect(choosePeriod(p.db, p.tree.otherChapter, null, TODAY).periods.map((x) => x.id)).toEqual([p.elsewhere.id, p.open.id, p.old.id]);
+		expect(choosePeriod(p.db, p.tree.otherChapter, null, TODAY).periods.map((x) => x.id)).toEqual([
+			p.elsewhere.id,
+			p.open.id,
+			p.old.id
+		]);
 	});
 
 	it('picks the asked period when it covers the unit', async () => {
@@ -135,7 +195,15 @@ describe('choosePeriod', () => {
 
 	it('falls back to the open period when the asked one does not cover the unit or is not an id', async () => {
 		const p = await periods();
-		for (const asked of [String(p.elsewhere.id), String(p.belowChapter.id), String(p.last.id), 'abc', '', `${p.old.id}.0`, '999']) {
+		for (const asked of [
+			String(p.elsewhere.id),
+			String(p.belowChapter.id),
+			String(p.last.id),
+			'abc',
+			'',
+			`${p.old.id}.0`,
+			'999'
+		]) {
 			expect(choosePeriod(p.db, p.tree.province, asked, TODAY).period?.id, asked).toBe(p.open.id);
 		}
 		expect(choosePeriod(p.db, p.tree.chapterA, null, TODAY).period?.id).toBe(p.open.id);
@@ -143,12 +211,21 @@ describe('choosePeriod', () => {
 
 	it('takes the newest when none is open, and null when none covers the unit', async () => {
 		const p = await periods();
-		p.db.update(periodTable).set({ closedAt: new Date('2026-03-09T00:00:00Z') }).where(eq(periodTable.id, p.open.id)).run();
+		p.db
+			.update(periodTable)
+			.set({ closedAt: new Date('2026-03-09T00:00:00Z') })
+			.where(eq(periodTable.id, p.open.id))
+			.run();
 		expect(choosePeriod(p.db, p.tree.chapterA, null, TODAY).period?.id).toBe(p.open.id);
 		// Not yet open either: an open period is one that has started.
 		const ctx = await setup();
 		const future = ctx.periodOver(ctx.tree.province, { opensOn: '2026-04-01' });
-		const older = ctx.periodOver(ctx.tree.province, { name: 'Năm 2025', year: 2025, opensOn: '2025-03-01', deadline: '2025-03-31' });
+		const older = ctx.periodOver(ctx.tree.province, {
+			name: 'Năm 2025',
+			year: 2025,
+			opensOn: '2025-03-01',
+			deadline: '2025-03-31'
+		});
 		expect(choosePeriod(ctx.db, ctx.tree.chapterA, null, TODAY).period?.id).toBe(older.id);
 		expect(future.id).not.toBe(older.id);
 		const empty = await setup();
@@ -161,7 +238,11 @@ describe('unitOverview and topSigns', () => {
 		const ctx = await setup();
 		const { db, tree } = ctx;
 		const current = ctx.periodOver(tree.province);
-		const section = createUnit(db, { name: 'Đảng bộ bộ phận Khối Một', kind: 'dang_bo_bo_phan', parentId: tree.grassroots.id });
+		const section = createUnit(db, {
+			name: 'Đảng bộ bộ phận Khối Một',
+			kind: 'dang_bo_bo_phan',
+			parentId: tree.grassroots.id
+		});
 		const secretary = await testSecretary(db, tree.chapterA);
 		const a1 = await createTestMember(db, tree.chapterA);
 		const a2 = await createTestMember(db, tree.chapterA);
@@ -174,28 +255,70 @@ describe('unitOverview and topSigns', () => {
 		const s3 = handIn(db, a3, ctx.content, TODAY, { 'TT1.1': 1, 'DB3.2': 1 });
 		openCurrentSheet(db, signedInUser(db, b1), TODAY);
 		handIn(db, o1, ctx.content, TODAY, { 'DD9.5': 3 });
-		expect(approveSheet(db, secretary, chapterSheet(db, tree.chapterA.id, s1)!, { assessment: '', finalRating: 'tot', reason: '' })).toEqual({ ok: true });
+		expect(
+			approveSheet(db, secretary, chapterSheet(db, tree.chapterA.id, s1)!, {
+				assessment: '',
+				finalRating: 'tot',
+				reason: ''
+			})
+		).toEqual({ ok: true });
 		return { ...ctx, current, section, secretary, s3 };
 	}
 
-	it('gives each child unit its members and counts, and the unit\'s own', async () => {
+	it("gives each child unit its members and counts, and the unit's own", async () => {
 		const f = await filled();
 		const { db, tree, current } = f;
 		const overview = unitOverview(db, fresh(db, tree.grassroots), current);
-		expect(figures(overview.counts)).toEqual({ members: 6, ...EMPTY_COUNTS, draft: 1, submitted: 2, approved: 1, tot: 2, kha: 1 });
+		expect(figures(overview.counts)).toEqual({
+			members: 6,
+			...EMPTY_COUNTS,
+			draft: 1,
+			submitted: 2,
+			approved: 1,
+			tot: 2,
+			kha: 1
+		});
 		expect(overview.children.map((c) => ({ ...c, counts: figures(c.counts) }))).toEqual([
-			{ id: tree.chapterA.id, name: 'Chi bộ Giáo viên', kind: 'chi_bo', isChapter: true, counts: { members: 5, ...EMPTY_COUNTS, submitted: 2, approved: 1, tot: 2, kha: 1 } },
-			{ id: tree.chapterB.id, name: 'Chi bộ Hành chính', kind: 'chi_bo', isChapter: true, counts: { members: 1, ...EMPTY_COUNTS, draft: 1 } },
-			{ id: f.section.id, name: 'Đảng bộ bộ phận Khối Một', kind: 'dang_bo_bo_phan', isChapter: false, counts: { members: 0, ...EMPTY_COUNTS } }
+			{
+				id: tree.chapterA.id,
+				name: 'Chi bộ Giáo viên',
+				kind: 'chi_bo',
+				isChapter: true,
+				counts: { members: 5, ...EMPTY_COUNTS, submitted: 2, approved: 1, tot: 2, kha: 1 }
+			},
+			{
+				id: tree.chapterB.id,
+				name: 'Chi bộ Hành chính',
+				kind: 'chi_bo',
+				isChapter: true,
+				counts: { members: 1, ...EMPTY_COUNTS, draft: 1 }
+			},
+			{
+				id: f.section.id,
+				name: 'Đảng bộ bộ phận Khối Một',
+				kind: 'dang_bo_bo_phan',
+				isChapter: false,
+				counts: { members: 0, ...EMPTY_COUNTS }
+			}
 		]);
 		const top = unitOverview(db, fresh(db, tree.province), current);
 		expect(top.counts).toMatchObject({ members: 7, submitted: 3, approved: 1, trungBinh: 1 });
-		expect(top.children.map((c) => [c.name, c.isChapter, c.counts.members, c.counts.submitted + c.counts.approved])).toEqual([
+		expect(
+			top.children.map((c) => [c.name, c.isChapter, c.counts.members, c.counts.submitted + c.counts.approved])
+		).toEqual([
 			['Đảng bộ phường Một', false, 6, 3],
 			['Đảng bộ xã Hai', false, 1, 1]
 		]);
-		expect(unitOverview(db, fresh(db, tree.otherBranch), current).children.map((c) => ({ ...c, counts: figures(c.counts) }))).toEqual([
-			{ id: tree.otherChapter.id, name: 'Chi bộ Thôn Hai', kind: 'chi_bo_co_so', isChapter: true, counts: { members: 1, ...EMPTY_COUNTS, submitted: 1, trungBinh: 1 } }
+		expect(
+			unitOverview(db, fresh(db, tree.otherBranch), current).children.map((c) => ({ ...c, counts: figures(c.counts) }))
+		).toEqual([
+			{
+				id: tree.otherChapter.id,
+				name: 'Chi bộ Thôn Hai',
+				kind: 'chi_bo_co_so',
+				isChapter: true,
+				counts: { members: 1, ...EMPTY_COUNTS, submitted: 1, trungBinh: 1 }
+			}
 		]);
 	});
 
@@ -214,10 +337,17 @@ describe('unitOverview and topSigns', () => {
 		]);
 		expect(topSigns(db, current, tree.otherBranch.id)).toEqual([{ code: 'DD9.5', flagged: 1, text: text('DD9.5') }]);
 		expect(topSigns(db, current, tree.chapterB.id)).toEqual([]);
-		expect(unitOverview(db, fresh(db, tree.grassroots), current).topSigns.map((s) => s.code)).toEqual(['TT1.1', 'DB3.2', 'DD1.1']);
+		expect(unitOverview(db, fresh(db, tree.grassroots), current).topSigns.map((s) => s.code)).toEqual([
+			'TT1.1',
+			'DB3.2',
+			'DD1.1'
+		]);
 
 		// A returned sheet's signs leave the list.
-		returnSheet(db, f.secretary, chapterSheet(db, tree.chapterA.id, f.s3)!, { assessment: '', notes: [{ code: null, text: 'Xem lại' }] });
+		returnSheet(db, f.secretary, chapterSheet(db, tree.chapterA.id, f.s3)!, {
+			assessment: '',
+			notes: [{ code: null, text: 'Xem lại' }]
+		});
 		expect(topSigns(db, current, tree.grassroots.id).map((s) => [s.code, s.flagged])).toEqual([
 			['TT1.1', 2],
 			['DD1.1', 1]
@@ -231,7 +361,14 @@ describe('filterAndSort', () => {
 		{ id: 'E', fullName: 'Lê Văn Dũng', status: 'returned', rating: 'tot', finalRating: null, lastActivity: 500 },
 		{ id: 'A', fullName: 'Hoàng Thị An', status: 'not_started', rating: null, finalRating: null, lastActivity: null },
 		{ id: 'F', fullName: 'Phạm Văn Đức', status: 'approved', rating: 'tot', finalRating: 'yeu_kem', lastActivity: 200 },
-		{ id: 'C', fullName: 'Nguyễn Văn Ánh', status: 'submitted', rating: 'trung_binh', finalRating: null, lastActivity: 500 },
+		{
+			id: 'C',
+			fullName: 'Nguyễn Văn Ánh',
+			status: 'submitted',
+			rating: 'trung_binh',
+			finalRating: null,
+			lastActivity: 500
+		},
 		{ id: 'D', fullName: 'Trần Thị Bình', status: 'draft', rating: 'yeu_kem', finalRating: null, lastActivity: 100 },
 		{ id: 'B', fullName: 'Vũ Văn An', status: 'approved', rating: 'kha', finalRating: 'tot', lastActivity: 300 }
 	];
@@ -249,7 +386,7 @@ describe('filterAndSort', () => {
 		expect(ids(filterAndSort(rows, null, 'status'))).toBe('ADECBF');
 	});
 
-	it('sorts by the chi ủy\'s rating where given, else the member\'s, best first', () => {
+	it("sorts by the chi ủy's rating where given, else the member's, best first", () => {
 		const handedIn = rows.filter((r) => r.status !== 'draft' && r.status !== 'not_started');
 		expect(ids(filterAndSort(handedIn, null, 'rating'))).toBe('BECF');
 	});

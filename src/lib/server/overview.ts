@@ -8,7 +8,12 @@ import { EMPTY_COUNTS, type UnitCounts } from '../domain/overview';
 import type { TemplateContent } from '../domain/template';
 
 /** The period a page shows: the one asked for if it covers the unit, else the open one, else the newest. */
-export function choosePeriod(db: Db, unit: UnitRow, asked: string | null, today: string): { period: PeriodRow | null; periods: PeriodRow[] } {
+export function choosePeriod(
+	db: Db,
+	unit: UnitRow,
+	asked: string | null,
+	today: string
+): { period: PeriodRow | null; periods: PeriodRow[] } {
 	const periods = periodsCovering(db, unit.path);
 	const byId = periods.find((p) => String(p.id) === asked);
 	const open = periods.find((p) => isPeriodOpen(p, today));
@@ -40,13 +45,21 @@ export function topSigns(db: Db, period: PeriodRow, unitId: number, limit = 10) 
 
 /** A chapter's page: everyone with their sheet, the chapter's counts and its most flagged signs. */
 export function chapterOverview(db: Db, chapter: UnitRow, period: PeriodRow) {
-	return { rows: chapterRows(db, chapter.id, period.id), counts: countsOf(db, period, chapter), topSigns: topSigns(db, period, chapter.id) };
+	return {
+		rows: chapterRows(db, chapter.id, period.id),
+		counts: countsOf(db, period, chapter),
+		topSigns: topSigns(db, period, chapter.id)
+	};
 }
 
 /** A committee's page: each child unit with its counts, the subtree's counts and most flagged signs. */
 export function unitOverview(db: Db, target: UnitRow, period: PeriodRow) {
 	const children = childrenOf(db, target.id);
-	const stats = statsFor(db, period.id, children.map((c) => c.id));
+	const stats = statsFor(
+		db,
+		period.id,
+		children.map((c) => c.id)
+	);
 	return {
 		counts: countsOf(db, period, target),
 		children: children.map((c) => ({
@@ -59,4 +72,3 @@ export function unitOverview(db: Db, target: UnitRow, period: PeriodRow) {
 		topSigns: topSigns(db, period, target.id)
 	};
 }
-

@@ -9,10 +9,17 @@ export function referenceFor(db: Db, group: TargetGroup) {
 	const version = latestTemplateVersion(db, DEFAULT_TEMPLATE_KEY);
 	if (!version) throw new Error('No questionnaire template is installed');
 	const concrete = signsForGroup(version.content, group);
-	const excluded = new Map(version.content.exclusions.filter((e) => e.group === group).map((e) => [e.parent, e.reason]));
+	const excluded = new Map(
+		version.content.exclusions.filter((e) => e.group === group).map((e) => [e.parent, e.reason])
+	);
 	const catalog = signCatalog(db);
 	return {
-		template: { name: version.content.name, version: version.version, wording: version.content.wording, wordingNote: version.content.wordingNote ?? '' },
+		template: {
+			name: version.content.name,
+			version: version.version,
+			wording: version.content.wording,
+			wordingNote: version.content.wordingNote ?? ''
+		},
 		concreteCount: concrete.length,
 		categories: CATEGORY_KEYS.map((category) => ({
 			key: category,

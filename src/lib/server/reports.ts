@@ -8,11 +8,36 @@ import { roleGrant, user } from './db/schema';
 import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
 import { scoreSheet, formatScore } from '../domain/scoring';
-import { CATEGORY_KEYS, CATEGORY_LABELS, LEVEL_LABELS, RATING_LABELS, RATINGS, signsForGroup, TARGET_GROUP_FORMS, type Rating } from '../domain/template';
-import { isFlagged, levelsOf, PROGRESS_LABELS, SHEET_STATUS_LABELS, SHEET_TEXT_FIELDS, SHEET_TEXT_LABELS, shownSelfRating, targetGroupName } from '../domain/sheet';
+import {
+	CATEGORY_KEYS,
+	CATEGORY_LABELS,
+	LEVEL_LABELS,
+	RATING_LABELS,
+	RATINGS,
+	signsForGroup,
+	TARGET_GROUP_FORMS,
+	type Rating
+} from '../domain/template';
+import {
+	isFlagged,
+	levelsOf,
+	PROGRESS_LABELS,
+	SHEET_STATUS_LABELS,
+	SHEET_TEXT_FIELDS,
+	SHEET_TEXT_LABELS,
+	shownSelfRating,
+	targetGroupName
+} from '../domain/sheet';
 import { completionPercent, handedIn, notStarted, ratingCounts } from '../domain/overview';
 import { formatDate, todayIso } from '../domain/dates';
-import { placeOf, upper, vietnameseDateWords, type ChapterSummaryReport, type PersonalReport, type ReportHeader } from '../domain/report';
+import {
+	placeOf,
+	upper,
+	vietnameseDateWords,
+	type ChapterSummaryReport,
+	type PersonalReport,
+	type ReportHeader
+} from '../domain/report';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 const ratingLabel = (rating: Rating | null) => (rating ? RATING_LABELS[rating] : '');
@@ -66,14 +91,36 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 				.flatMap((p) => signs.filter((s) => s.parent === p.id))
 				.map((s) => {
 					const a = answer(s.code);
-					return { code: s.code, text: s.text, level: a && a.level !== null ? LEVEL_LABELS[a.level] : 'Chưa trả lời', flagged: isFlagged(a?.level), note: a?.note ?? '' };
+					return {
+						code: s.code,
+						text: s.text,
+						level: a && a.level !== null ? LEVEL_LABELS[a.level] : 'Chưa trả lời',
+						flagged: isFlagged(a?.level),
+						note: a?.note ?? ''
+					};
 				})
 		})),
-		score: { value: formatScore(score.score), rating: RATING_LABELS[score.rating], provisional: score.provisional, reasons: score.reasons },
+		score: {
+			value: formatScore(score.score),
+			rating: RATING_LABELS[score.rating],
+			provisional: score.provisional,
+			reasons: score.reasons
+		},
 		plan: signs
 			.filter((s) => isFlagged(answer(s.code)?.level))
-			.map((s) => ({ code: s.code, text: s.text, action: answer(s.code)!.action, deadline: formatDate(answer(s.code)!.actionDeadline) })),
-		progress: detail.progress.map((p) => ({ code: p.code, text: p.signText, action: p.action, status: p.status ? PROGRESS_LABELS[p.status] : 'Chưa báo cáo', note: p.note })),
+			.map((s) => ({
+				code: s.code,
+				text: s.text,
+				action: answer(s.code)!.action,
+				deadline: formatDate(answer(s.code)!.actionDeadline)
+			})),
+		progress: detail.progress.map((p) => ({
+			code: p.code,
+			text: p.signText,
+			action: p.action,
+			status: p.status ? PROGRESS_LABELS[p.status] : 'Chưa báo cáo',
+			note: p.note
+		})),
 		texts: SHEET_TEXT_FIELDS.map((f) => ({ label: SHEET_TEXT_LABELS[f], text: detail.sheet[f] })),
 		review: {
 			assessment: detail.sheet.assessment,

@@ -15,9 +15,16 @@ export async function startUp(env: Record<string, string | undefined> = process.
 	deleteExpiredSessions(db);
 	if (env.TUSOI_DEMO === '0') {
 		const adminUsername = env.TUSOI_ADMIN_USERNAME || 'quantri';
-		const password = await bootstrapInstallation(db, { rootName: env.TUSOI_ROOT_NAME || 'Đảng bộ tỉnh', adminUsername, adminPassword: env.TUSOI_ADMIN_PASSWORD });
+		const password = await bootstrapInstallation(db, {
+			rootName: env.TUSOI_ROOT_NAME || 'Đảng bộ tỉnh',
+			adminUsername,
+			adminPassword: env.TUSOI_ADMIN_PASSWORD
+		});
 		console.log(`tusoi: cơ sở dữ liệu ${DATABASE_FILE}`);
-		if (password) console.log(`Tài khoản quản trị: ${adminUsername}, mật khẩu tạm thời: ${password} (phải đổi khi đăng nhập lần đầu)`);
+		if (password)
+			console.log(
+				`Tài khoản quản trị: ${adminUsername}, mật khẩu tạm thời: ${password} (phải đổi khi đăng nhập lần đầu)`
+			);
 		return;
 	}
 	const seeded = await seedDemoData(db);

@@ -5,6 +5,12 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
-	const units = allUnits(getDb()).map((u) => ({ id: u.id, name: u.name, kind: u.kind, depth: u.depth, parentId: u.parentId }));
+	const units = allUnits(getDb()).map((u) => ({
+		id: u.id,
+		name: u.name,
+		kind: u.kind,
+		depth: u.depth,
+		parentId: u.parentId
+	}));
 	return { units };
 };

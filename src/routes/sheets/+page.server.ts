@@ -15,7 +15,14 @@ export const load: PageServerLoad = (event) => {
 	return {
 		targetGroup: user.targetGroup,
 		chain: ancestorsOf(db, chapter).map((u) => u.name),
-		current: current ? { name: current.name, year: current.year, deadline: current.deadline, started: sheets.some((s) => s.year === current.year) } : null,
+		current: current
+			? {
+					name: current.name,
+					year: current.year,
+					deadline: current.deadline,
+					started: sheets.some((s) => s.year === current.year)
+				}
+			: null,
 		sheets
 	};
 };

@@ -146,9 +146,15 @@ describe('homePathFor', () => {
 	});
 
 	it('prefers the most demanding role when a user holds several', () => {
-		const all = person([grant('secretary', U.chapterA), grant('committee', U.branch), grant('admin', U.province)], U.chapterA.id);
+		const all = person(
+			[grant('secretary', U.chapterA), grant('committee', U.branch), grant('admin', U.province)],
+			U.chapterA.id
+		);
 		expect(homePathFor(all)).toBe('/admin');
-		const secretaryAndCommittee = person([grant('secretary', U.chapterA), grant('committee', U.otherBranch)], U.chapterA.id);
+		const secretaryAndCommittee = person(
+			[grant('secretary', U.chapterA), grant('committee', U.otherBranch)],
+			U.chapterA.id
+		);
 		expect(homePathFor(secretaryAndCommittee)).toBe(`/units/${U.otherBranch.id}`);
 	});
 });

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changePasswordSchema, loginSchema } from '../../schemas/auth';
 import { fieldErrors } from '../../schemas/form';
-import { createTestAccount, createTestDb, createTestMember, createTestTree, TEST_PASSWORD } from '../../../../tests/helpers/db';
+import {
+	createTestAccount,
+	createTestDb,
+	createTestMember,
+	createTestTree,
+	TEST_PASSWORD
+} from '../../../../tests/helpers/db';
 import type { Db } from '../db/client';
 import { findUserById } from '../db/queries/users';
 import { auditEvent, session } from '../db/schema';
@@ -71,7 +77,13 @@ describe('changePassword', () => {
 		const fresh = validateSessionToken(db, result.token);
 		expect(fresh!.user).toMatchObject({ id: userId, mustChangePassword: false });
 		expect(fresh!.expiresAt.getTime()).toBe(result.expiresAt.getTime());
-		expect(db.select().from(session).all().filter((s) => s.userId === userId)).toHaveLength(1);
+		expect(
+			db
+				.select()
+				.from(session)
+				.all()
+				.filter((s) => s.userId === userId)
+		).toHaveLength(1);
 	});
 
 	it('records the change in the audit log', async () => {
@@ -79,7 +91,12 @@ describe('changePassword', () => {
 
 		const events = db.select().from(auditEvent).all();
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ action: 'password.change', actorId: userId, targetType: 'user', targetId: userId });
+		expect(events[0]).toMatchObject({
+			action: 'password.change',
+			actorId: userId,
+			targetType: 'user',
+			targetId: userId
+		});
 		expect(JSON.stringify(events[0])).not.toContain(NEW_PASSWORD);
 	});
 });
@@ -100,7 +117,9 @@ describe('changePasswordSchema', () => {
 		expect(errorsOf({ ...valid, newPassword: 'ngan7ky', confirmPassword: 'ngan7ky' })).toEqual({
 			newPassword: 'Mật khẩu mới cần ít nhất 8 ký tự.'
 		});
-		expect(changePasswordSchema.safeParse({ ...valid, newPassword: '8kytu-ok', confirmPassword: '8kytu-ok' }).success).toBe(true);
+		expect(
+			changePasswordSchema.safeParse({ ...valid, newPassword: '8kytu-ok', confirmPassword: '8kytu-ok' }).success
+		).toBe(true);
 	});
 
 	it('refuses a confirmation that does not match', () => {
@@ -110,13 +129,17 @@ describe('changePasswordSchema', () => {
 	});
 
 	it('refuses a new password equal to the current one', () => {
-		expect(errorsOf({ currentPassword: NEW_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({
+		expect(
+			errorsOf({ currentPassword: NEW_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
+		).toEqual({
 			newPassword: 'Mật khẩu mới phải khác mật khẩu hiện tại.'
 		});
 	});
 
 	it('asks for the current password when it is missing', () => {
-		expect(errorsOf({ ...valid, currentPassword: '' })).toEqual({ currentPassword: 'Vui lòng nhập mật khẩu hiện tại.' });
+		expect(errorsOf({ ...valid, currentPassword: '' })).toEqual({
+			currentPassword: 'Vui lòng nhập mật khẩu hiện tại.'
+		});
 		expect(errorsOf({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({
 			currentPassword: 'Vui lòng nhập mật khẩu hiện tại.'
 		});
@@ -146,12 +169,16 @@ describe('loginSchema', () => {
 	});
 
 	it('refuses a 65-character username but takes 64', () => {
-		expect(errorsOf({ username: 'a'.repeat(65), password: 'x' })).toEqual({ username: 'Tên đăng nhập không quá 64 ký tự.' });
+		expect(errorsOf({ username: 'a'.repeat(65), password: 'x' })).toEqual({
+			username: 'Tên đăng nhập không quá 64 ký tự.'
+		});
 		expect(loginSchema.safeParse({ username: 'a'.repeat(64), password: 'x' }).success).toBe(true);
 	});
 
 	it('refuses a 129-character password but takes 128', () => {
-		expect(errorsOf({ username: 'a', password: 'p'.repeat(129) })).toEqual({ password: 'Mật khẩu không quá 128 ký tự.' });
+		expect(errorsOf({ username: 'a', password: 'p'.repeat(129) })).toEqual({
+			password: 'Mật khẩu không quá 128 ký tự.'
+		});
 		expect(loginSchema.safeParse({ username: 'a', password: 'p'.repeat(128) }).success).toBe(true);
 	});
 });

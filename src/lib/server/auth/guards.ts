@@ -19,7 +19,8 @@ export function requireUser(event: Event): AuthUser {
 /** The signed-in user of a JSON endpoint: 401 instead of a redirect, so the page can keep what is unsaved and ask to sign in again. */
 export function requireApiUser(event: Event): AuthUser {
 	const user = event.locals.user;
-	if (!user) error(401, 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; những gì bạn vừa nhập vẫn được giữ trên máy này.');
+	if (!user)
+		error(401, 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; những gì bạn vừa nhập vẫn được giữ trên máy này.');
 	return user;
 }
 
@@ -41,7 +42,12 @@ export function requireAdmin(event: Event): AuthUser {
  * A unit the user may read (committee over it, its own secretary, or an administrator); 404 when it does
  * not exist. With `hide`, a unit the user may not read is also a 404, so sheet URLs reveal nothing.
  */
-export function requireUnitViewer(event: Event, db: Db, unitId: number, options: { hide?: boolean } = {}): { user: AuthUser; unit: UnitRow } {
+export function requireUnitViewer(
+	event: Event,
+	db: Db,
+	unitId: number,
+	options: { hide?: boolean } = {}
+): { user: AuthUser; unit: UnitRow } {
 	const user = requireUser(event);
 	const found = Number.isSafeInteger(unitId) ? findUnit(db, unitId) : undefined;
 	if (!found) error(404, 'Không tìm thấy đơn vị.');
@@ -53,7 +59,12 @@ export function requireUnitViewer(event: Event, db: Db, unitId: number, options:
 }
 
 /** The secretary of this chapter (the only one who may change its review work). */
-export function requireSecretary(event: Event, db: Db, chapterId: number, options: { hide?: boolean } = {}): { user: AuthUser; unit: UnitRow } {
+export function requireSecretary(
+	event: Event,
+	db: Db,
+	chapterId: number,
+	options: { hide?: boolean } = {}
+): { user: AuthUser; unit: UnitRow } {
 	const { user, unit } = requireUnitViewer(event, db, chapterId, options);
 	if (!isSecretaryOf(user, unit.id)) error(403, 'Chỉ bí thư chi bộ được thực hiện thao tác này.');
 	return { user, unit };

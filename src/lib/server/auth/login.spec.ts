@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestAccount, createTestDb, createTestMember, createTestTree, TEST_PASSWORD } from '../../../../tests/helpers/db';
+import {
+	createTestAccount,
+	createTestDb,
+	createTestMember,
+	createTestTree,
+	TEST_PASSWORD
+} from '../../../../tests/helpers/db';
 import type { Db } from '../db/client';
 import { loginThrottle, user } from '../db/schema';
 import { attemptSignIn } from './login';
@@ -75,7 +81,11 @@ describe('attemptSignIn', () => {
 		expect(locked.minutes).toBeLessThanOrEqual(15);
 		// The lock is on the account, so a new address does not get around it.
 		expect(await signIn('nannhan', TEST_PASSWORD, '10.9.9.9')).toMatchObject({ ok: false, reason: 'locked' });
-		expect(await signIn('nguoikhac', TEST_PASSWORD, '10.0.0.2')).toEqual({ ok: true, userId: otherId, mustChangePassword: false });
+		expect(await signIn('nguoikhac', TEST_PASSWORD, '10.0.0.2')).toEqual({
+			ok: true,
+			userId: otherId,
+			mustChangePassword: false
+		});
 	});
 
 	it('counts failures under any spelling of the same username', async () => {

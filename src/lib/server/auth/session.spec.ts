@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestAccount, createTestDb, createTestMember, createTestTree, grantRole } from '../../../../tests/helpers/db';
+import {
+	createTestAccount,
+	createTestDb,
+	createTestMember,
+	createTestTree,
+	grantRole
+} from '../../../../tests/helpers/db';
 import type { Db } from '../db/client';
 import { moveMember } from '../db/queries/members';
 import { session, user } from '../db/schema';
@@ -117,7 +123,10 @@ describe('sessions in the database', () => {
 		const token = generateSessionToken();
 		createSession(db, token, memberId, T0);
 
-		expect(validateSessionToken(db, token, T0)!.user).toMatchObject({ chapterId: tree.otherChapter.id, targetGroup: 'C' });
+		expect(validateSessionToken(db, token, T0)!.user).toMatchObject({
+			chapterId: tree.otherChapter.id,
+			targetGroup: 'C'
+		});
 	});
 
 	it('rejects an expired session and deletes its row', async () => {

@@ -27,7 +27,9 @@ export function sessionIdOf(token: string): string {
 /** Stores a session for the token and returns its expiry. */
 export function createSession(db: Db, token: string, userId: number, now = Date.now()): Date {
 	const expiresAt = new Date(now + SESSION_LIFETIME_MS);
-	db.insert(session).values({ id: sessionIdOf(token), userId, expiresAt }).run();
+	db.insert(session)
+		.values({ id: sessionIdOf(token), userId, expiresAt })
+		.run();
 	return expiresAt;
 }
 
@@ -103,5 +105,8 @@ export function invalidateUserSessions(db: Db, userId: number): void {
 
 /** Removes expired sessions; run on start so the table does not grow without bound. */
 export function deleteExpiredSessions(db: Db, now = Date.now()): number {
-	return db.delete(session).where(lte(session.expiresAt, new Date(now))).run().changes;
+	return db
+		.delete(session)
+		.where(lte(session.expiresAt, new Date(now)))
+		.run().changes;
 }

@@ -8,7 +8,9 @@ describe('history that must not change', () => {
 	it('refuses to update or delete a template version', () => {
 		const db = createTestDb();
 		const version = ensureDefaultTemplate(db);
-		expect(() => db.update(templateVersion).set({ note: 'sửa' }).where(eq(templateVersion.id, version.id)).run()).toThrow(/immutable/);
+		expect(() =>
+			db.update(templateVersion).set({ note: 'sửa' }).where(eq(templateVersion.id, version.id)).run()
+		).toThrow(/immutable/);
 		expect(() => db.delete(templateVersion).where(eq(templateVersion.id, version.id)).run()).toThrow(/immutable/);
 		expect(db.select().from(templateVersion).get()?.note).toBe(version.note);
 	});
@@ -17,7 +19,9 @@ describe('history that must not change', () => {
 		const db = createTestDb();
 		ensureDefaultTemplate(db);
 		const event = db.select().from(auditEvent).get()!;
-		expect(() => db.update(auditEvent).set({ reason: 'xóa dấu vết' }).where(eq(auditEvent.id, event.id)).run()).toThrow(/append-only/);
+		expect(() => db.update(auditEvent).set({ reason: 'xóa dấu vết' }).where(eq(auditEvent.id, event.id)).run()).toThrow(
+			/append-only/
+		);
 		expect(() => db.delete(auditEvent).run()).toThrow(/append-only/);
 		expect(db.select().from(auditEvent).all()).toHaveLength(1);
 	});

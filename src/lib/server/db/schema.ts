@@ -1,13 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-	index,
-	integer,
-	primaryKey,
-	real,
-	sqliteTable,
-	text,
-	uniqueIndex
-} from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export { UNIT_KINDS, ROLES, type UnitKind, type GrantedRole } from '../../domain/org';
 import { UNIT_KINDS, ROLES } from '../../domain/org';

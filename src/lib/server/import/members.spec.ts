@@ -9,7 +9,15 @@ import { findUserById, findUserByUsername } from '../db/queries/users';
 import { verifyPassword } from '../auth/password';
 import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
 import { todayIso } from '../../domain/dates';
-import { commitImport, generateTemporaryPassword, groupByChapter, parseBirthDate, parseTargetGroup, previewImport, resetPassword } from './members';
+import {
+	commitImport,
+	generateTemporaryPassword,
+	groupByChapter,
+	parseBirthDate,
+	parseTargetGroup,
+	previewImport,
+	resetPassword
+} from './members';
 import { parseImportFile, type ImportRow } from './parse';
 
 const HEADER = 'Họ và tên,Ngày sinh,Chức vụ,Nhóm đối tượng,Chi bộ,Tên đăng nhập';
@@ -24,7 +32,13 @@ async function rowsOf(text: string): Promise<ImportRow[]> {
 
 function counts(db: Db) {
 	const n = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-	return { user: n('user'), member: n('member'), membership: n('membership'), audit: n('audit_event'), memberCounts: db.select({ id: unit.id, n: unit.memberCount }).from(unit).all() };
+	return {
+		user: n('user'),
+		member: n('member'),
+		membership: n('membership'),
+		audit: n('audit_event'),
+		memberCounts: db.select({ id: unit.id, n: unit.memberCount }).from(unit).all()
+	};
 }
 
 describe('member import', () => {
@@ -90,7 +104,9 @@ describe('member import', () => {
 		expect(result.accounts).toHaveLength(5000);
 
 		const perChapter = (id: number) => db.select().from(membership).where(eq(membership.unitId, id)).all().length;
-		expect([perChapter(tree.chapterA.id), perChapter(tree.chapterB.id), perChapter(tree.otherChapter.id)]).toEqual([1667, 1667, 1666]);
+		expect([perChapter(tree.chapterA.id), perChapter(tree.chapterB.id), perChapter(tree.otherChapter.id)]).toEqual([
+			1667, 1667, 1666
+		]);
 		const memberCount = (u: { id: number }) => findUnit(db, u.id)!.memberCount;
 		expect(memberCount(tree.chapterA)).toBe(1667);
 		expect(memberCount(tree.grassroots)).toBe(3334);
@@ -101,12 +117,33 @@ describe('member import', () => {
 		const n7 = findUserByUsername(db, 'nhap7')!;
 		const profile = db.select().from(member).where(eq(member.userId, n7.id)).get()!;
 		expect(profile).toMatchObject({ dateOfBirth: '1967-08-08', position: 'Chuyên viên', targetGroup: 'B' });
-		const n10 = db.select().from(member).where(eq(member.userId, findUserByUsername(db, 'nhap10')!.id)).get()!;
+		const n10 = db
+			.select()
+			.from(member)
+			.where(eq(member.userId, findUserByUsername(db, 'nhap10')!.id))
+			.get()!;
 		expect(n10).toMatchObject({ position: 'Phó Bí thư, Trưởng phòng', targetGroup: 'B' });
-		const groups = db.select({ g: member.targetGroup }).from(member).all().map((r) => r.g);
+		const groups = db
+			.select({ g: member.targetGroup })
+			.from(member)
+			.all()
+			.map((r) => r.g);
 		expect(groups.filter((g) => g === 'A')).toHaveLength(1667);
-		expect(db.select().from(membership).all().every((m) => m.startedOn === todayIso() && m.endedOn === null)).toBe(true);
-		expect(db.select().from(user).where(eq(user.mustChangePassword, false)).all().map((u) => u.username)).toEqual(['quantri']);
+		expect(
+			db
+				.select()
+				.from(membership)
+				.all()
+				.every((m) => m.startedOn === todayIso() && m.endedOn === null)
+		).toBe(true);
+		expect(
+			db
+				.select()
+				.from(user)
+				.where(eq(user.mustChangePassword, false))
+				.all()
+				.map((u) => u.username)
+		).toEqual(['quantri']);
 
 		for (const account of result.accounts.filter((_, i) => i % 250 === 0)) {
 			expect(account.temporaryPassword).toMatch(/^[a-hj-km-np-z2-9]{12}$/);
@@ -116,8 +153,16 @@ describe('member import', () => {
 		}
 		const audit = db.select().from(auditEvent).where(eq(auditEvent.action, 'member.import')).all();
 		expect(audit).toHaveLength(1);
-		expect(audit[0]).toMatchObject({ actorId: adminId, unitId: tree.province.id, detail: { count: 5000, chapters: 3 } });
-		expect(groupByChapter(result.accounts).map((g) => g.accounts.length).sort()).toEqual([1666, 1667, 1667]);
+		expect(audit[0]).toMatchObject({
+			actorId: adminId,
+			unitId: tree.province.id,
+			detail: { count: 5000, chapters: 3 }
+		});
+		expect(
+			groupByChapter(result.accounts)
+				.map((g) => g.accounts.length)
+				.sort()
+		).toEqual([1666, 1667, 1667]);
 	}, 600_000);
 
 	it('reads a semicolon CSV with quoted line breaks and headers typed without diacritics', async () => {
@@ -131,13 +176,23 @@ describe('member import', () => {
 		expect(rows.map((r) => r.line)).toEqual([2, 5]);
 		const preview = previewImport(db, rows);
 		expect(preview.errors).toEqual([]);
-		expect(preview.valid[0]).toMatchObject({ fullName: 'Lê Thị Hoa', dateOfBirth: '1980-05-07', position: 'Bí thư; Giám đốc', targetGroup: 'A', username: 'lehoa', chapterId: tree.chapterA.id });
+		expect(preview.valid[0]).toMatchObject({
+			fullName: 'Lê Thị Hoa',
+			dateOfBirth: '1980-05-07',
+			position: 'Bí thư; Giám đốc',
+			targetGroup: 'A',
+			username: 'lehoa',
+			chapterId: tree.chapterA.id
+		});
 		expect(preview.valid[1]).toMatchObject({ targetGroup: 'C', chapterId: tree.chapterB.id });
 	});
 
 	it('reports a missing required column once, naming it', async () => {
 		const parsed = await parseImportFile(encode('Họ và tên,Ngày sinh,Tên đăng nhập\nAn,01/01/1980,an01\n'));
-		expect(parsed).toEqual({ ok: false, error: expect.stringContaining('Tệp thiếu cột bắt buộc: «Nhóm đối tượng», «Chi bộ».') });
+		expect(parsed).toEqual({
+			ok: false,
+			error: expect.stringContaining('Tệp thiếu cột bắt buộc: «Nhóm đối tượng», «Chi bộ».')
+		});
 	});
 
 	it('reads the first sheet of an XLSX file, with an Excel date cell and its row numbers', async () => {
@@ -163,7 +218,12 @@ describe('member import', () => {
 	it('refuses a closed chapter, a unit that is not a chapter and an ambiguous chapter name', async () => {
 		db.update(unit).set({ closedAt: new Date() }).where(eq(unit.id, tree.chapterB.id)).run();
 		const rows = await rowsOf(
-			[HEADER, `An,01/01/1980,,A,${tree.chapterB.name},an01`, `Bình,01/01/1980,,A,${tree.grassroots.name},binh01`, `Chi,01/01/1980,,A,${tree.grassroots.id},chi01`].join('\n')
+			[
+				HEADER,
+				`An,01/01/1980,,A,${tree.chapterB.name},an01`,
+				`Bình,01/01/1980,,A,${tree.grassroots.name},binh01`,
+				`Chi,01/01/1980,,A,${tree.grassroots.id},chi01`
+			].join('\n')
 		);
 		const messages = previewImport(db, rows).errors.map((e) => e.message);
 		expect(messages).toEqual([
@@ -180,7 +240,14 @@ describe('member import', () => {
 		expect(parseBirthDate('1980-13-01')).toBeNull();
 		expect(parseBirthDate('01/01/2999')).toBeNull();
 		expect(parseBirthDate('5/1980')).toBeNull();
-		expect(['A', 'b', '2C', 'Mẫu 2A', 'mau 2b', 'Nhóm C'].map(parseTargetGroup)).toEqual(['A', 'B', 'C', 'A', 'B', 'C']);
+		expect(['A', 'b', '2C', 'Mẫu 2A', 'mau 2b', 'Nhóm C'].map(parseTargetGroup)).toEqual([
+			'A',
+			'B',
+			'C',
+			'A',
+			'B',
+			'C'
+		]);
 		expect(['D', '2', 'AB', ''].map(parseTargetGroup)).toEqual([null, null, null, null]);
 		const password = generateTemporaryPassword();
 		expect(password).toMatch(/^[a-hj-km-np-z2-9]{12}$/);
@@ -198,7 +265,9 @@ describe('member import', () => {
 		const account = findUserById(db, memberId)!;
 		expect(account.mustChangePassword).toBe(true);
 		expect(await verifyPassword(account.passwordHash, password!)).toBe(true);
-		expect(db.select().from(auditEvent).where(eq(auditEvent.action, 'password.reset')).all()).toMatchObject([{ actorId: adminId, targetType: 'user', targetId: memberId }]);
+		expect(db.select().from(auditEvent).where(eq(auditEvent.action, 'password.reset')).all()).toMatchObject([
+			{ actorId: adminId, targetType: 'user', targetId: memberId }
+		]);
 		expect(await resetPassword(db, 99_999, adminId)).toBeNull();
 	});
 });

@@ -62,7 +62,8 @@ export function parseBirthDate(text: string, today = todayIso()): string | null 
 	const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
 	if (!y || !m || !d) return null;
 	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-	if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+	if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
+		return null;
 	const out = date.toISOString().slice(0, 10);
 	return Number(y) >= 1900 && out <= today ? out : null;
 }
@@ -93,7 +94,10 @@ function chapterResolver(db: Db): (text: string) => ChapterLookup {
 		if (open.length === 1) return { ok: true, unit: open[0]! };
 		if (open.length > 1) {
 			const ids = open.map((u) => u.id).join(', ');
-			return { ok: false, message: `có ${open.length} chi bộ cùng tên ${quote(text)}; hãy ghi mã số chi bộ (${ids}) thay cho tên` };
+			return {
+				ok: false,
+				message: `có ${open.length} chi bộ cùng tên ${quote(text)}; hãy ghi mã số chi bộ (${ids}) thay cho tên`
+			};
 		}
 		if (named[0]) return check(named[0]);
 		return { ok: false, message: `không tìm thấy chi bộ ${quote(text)}` };
@@ -104,7 +108,11 @@ function chapterResolver(db: Db): (text: string) => ChapterLookup {
 export function previewImport(db: Db, rows: ImportRow[]): ImportPreview {
 	const resolveChapter = chapterResolver(db);
 	// Prepared once: 5,000 lookups built one by one cost more than the rest of the checks together.
-	const existing = db.select({ id: user.id }).from(user).where(eq(user.username, sql.placeholder('username'))).prepare();
+	const existing = db
+		.select({ id: user.id })
+		.from(user)
+		.where(eq(user.username, sql.placeholder('username')))
+		.prepare();
 	const firstLineOf = new Map<string, number>();
 	const valid: ParsedMember[] = [];
 	const errors: ImportError[] = [];
@@ -121,7 +129,8 @@ export function previewImport(db: Db, rows: ImportRow[]): ImportPreview {
 		if (position.length > MAX_TEXT) problems.push(`chức vụ dài quá ${MAX_TEXT} ký tự`);
 		const targetGroup = parseTargetGroup(row.targetGroup);
 		if (!row.targetGroup.trim()) problems.push('thiếu nhóm đối tượng');
-		else if (!targetGroup) problems.push(`nhóm đối tượng ${quote(row.targetGroup.trim())} không hợp lệ (ghi A, B, C hoặc Mẫu 2A, 2B, 2C)`);
+		else if (!targetGroup)
+			problems.push(`nhóm đối tượng ${quote(row.targetGroup.trim())} không hợp lệ (ghi A, B, C hoặc Mẫu 2A, 2B, 2C)`);
 		const chapterText = tidy(row.chapter);
 		const chapter = chapterText ? resolveChapter(chapterText) : null;
 		if (!chapter) problems.push('thiếu chi bộ');
@@ -129,15 +138,27 @@ export function previewImport(db: Db, rows: ImportRow[]): ImportPreview {
 		const username = normalizeUsername(row.username);
 		if (!username) problems.push('thiếu tên đăng nhập');
 		else if (!USERNAME.test(username)) {
-			problems.push(`tên đăng nhập ${quote(row.username.trim())} không hợp lệ (3–64 ký tự: chữ không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang)`);
-		} else if (firstLineOf.has(username)) problems.push(`tên đăng nhập ${quote(username)} trùng với dòng ${firstLineOf.get(username)}`);
+			problems.push(
+				`tên đăng nhập ${quote(row.username.trim())} không hợp lệ (3–64 ký tự: chữ không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang)`
+			);
+		} else if (firstLineOf.has(username))
+			problems.push(`tên đăng nhập ${quote(username)} trùng với dòng ${firstLineOf.get(username)}`);
 		else {
 			firstLineOf.set(username, row.line);
 			if (existing.get({ username })) problems.push(`tên đăng nhập ${quote(username)} đã có tài khoản trong hệ thống`);
 		}
 		for (const p of problems) errors.push({ line: row.line, message: `Dòng ${row.line}: ${p}` });
 		if (problems.length === 0 && dateOfBirth && targetGroup && chapter?.ok) {
-			valid.push({ line: row.line, fullName, dateOfBirth, position, targetGroup, chapterId: chapter.unit.id, chapterName: chapter.unit.name, username });
+			valid.push({
+				line: row.line,
+				fullName,
+				dateOfBirth,
+				position,
+				targetGroup,
+				chapterId: chapter.unit.id,
+				chapterName: chapter.unit.name,
+				username
+			});
 		}
 	}
 	return { valid, errors };
@@ -176,12 +197,22 @@ function commonUnitId(paths: string[]): number | null {
 function insertMembers(tx: Db, members: ParsedMember[], hashes: string[], joinedOn: string): void {
 	const insertUser = tx
 		.insert(user)
-		.values({ username: sql.placeholder('username'), fullName: sql.placeholder('fullName'), passwordHash: sql.placeholder('passwordHash'), mustChangePassword: true })
+		.values({
+			username: sql.placeholder('username'),
+			fullName: sql.placeholder('fullName'),
+			passwordHash: sql.placeholder('passwordHash'),
+			mustChangePassword: true
+		})
 		.returning({ id: user.id })
 		.prepare();
 	const insertMember = tx
 		.insert(member)
-		.values({ userId: sql.placeholder('userId'), dateOfBirth: sql.placeholder('dateOfBirth'), position: sql.placeholder('position'), targetGroup: sql.placeholder('targetGroup') })
+		.values({
+			userId: sql.placeholder('userId'),
+			dateOfBirth: sql.placeholder('dateOfBirth'),
+			position: sql.placeholder('position'),
+			targetGroup: sql.placeholder('targetGroup')
+		})
 		.prepare();
 	const insertMembership = tx
 		.insert(membership)
@@ -211,13 +242,26 @@ export async function commitImport(db: Db, rows: ImportRow[], actorId: number): 
 			const again = previewImport(txDb, rows);
 			if (again.errors.length > 0) return { ok: false, preview: again };
 			insertMembers(txDb, again.valid, hashes, joinedOn);
-			const accounts = again.valid.map((m, i): ImportedAccount => ({ chapterId: m.chapterId, chapterName: m.chapterName, fullName: m.fullName, username: m.username, temporaryPassword: passwords[i]! }));
+			const accounts = again.valid.map((m, i): ImportedAccount => ({
+				chapterId: m.chapterId,
+				chapterName: m.chapterName,
+				fullName: m.fullName,
+				username: m.username,
+				temporaryPassword: passwords[i]!
+			}));
 			const perChapter = new Map<number, number>();
 			for (const m of again.valid) perChapter.set(m.chapterId, (perChapter.get(m.chapterId) ?? 0) + 1);
-			const paths = allUnits(txDb).filter((u) => perChapter.has(u.id)).map((u) => u.path);
+			const paths = allUnits(txDb)
+				.filter((u) => perChapter.has(u.id))
+				.map((u) => u.path);
 			for (const path of paths) addMemberCount(txDb, path, perChapter.get(pathIds(path).at(-1)!)!);
 			tx.insert(auditEvent)
-				.values({ actorId, action: 'member.import', unitId: commonUnitId(paths), detail: { count: accounts.length, chapters: perChapter.size } })
+				.values({
+					actorId,
+					action: 'member.import',
+					unitId: commonUnitId(paths),
+					detail: { count: accounts.length, chapters: perChapter.size }
+				})
 				.run();
 			return { ok: true, accounts: sortAccounts(accounts) };
 		},
@@ -227,11 +271,18 @@ export async function commitImport(db: Db, rows: ImportRow[], actorId: number): 
 
 const collator = new Intl.Collator('vi');
 function sortAccounts(accounts: ImportedAccount[]): ImportedAccount[] {
-	return accounts.sort((a, b) => collator.compare(a.chapterName, b.chapterName) || a.chapterId - b.chapterId || compareVietnameseNames(a.fullName, b.fullName));
+	return accounts.sort(
+		(a, b) =>
+			collator.compare(a.chapterName, b.chapterName) ||
+			a.chapterId - b.chapterId ||
+			compareVietnameseNames(a.fullName, b.fullName)
+	);
 }
 
 /** Accounts grouped per chapter, in the order they were sorted, for the printable list. */
-export function groupByChapter(accounts: ImportedAccount[]): { chapterId: number; chapterName: string; accounts: ImportedAccount[] }[] {
+export function groupByChapter(
+	accounts: ImportedAccount[]
+): { chapterId: number; chapterName: string; accounts: ImportedAccount[] }[] {
 	const groups = new Map<number, { chapterId: number; chapterName: string; accounts: ImportedAccount[] }>();
 	for (const a of accounts) {
 		const group = groups.get(a.chapterId) ?? { chapterId: a.chapterId, chapterName: a.chapterName, accounts: [] };

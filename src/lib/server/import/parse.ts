@@ -68,7 +68,10 @@ export function rowsFromTable(table: RawRow[]): ParseResult {
 	if (missing.length > 0) {
 		const names = missing.map((f) => `«${IMPORT_COLUMNS[f]}»`).join(', ');
 		const all = FIELDS.map((f) => IMPORT_COLUMNS[f]).join(', ');
-		return { ok: false, error: `Tệp thiếu cột bắt buộc: ${names}. Dòng tiêu đề cần có các cột: ${all} (cột Chức vụ có thể bỏ trống).` };
+		return {
+			ok: false,
+			error: `Tệp thiếu cột bắt buộc: ${names}. Dòng tiêu đề cần có các cột: ${all} (cột Chức vụ có thể bỏ trống).`
+		};
 	}
 	const rows = nonEmpty.slice(headerIndex + 1).map((raw) => {
 		const row = { line: raw.line } as ImportRow;
@@ -133,15 +136,21 @@ export function parseCsv(text: string): { ok: true; rows: RawRow[] } | { ok: fal
 }
 
 function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+	if (bytes[0] === 0xff && bytes[1] === 0xfe)
+		return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff)
+		return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
 	try {
 		// ignoreBOM: false (the default) drops a UTF-8 byte-order mark, which Excel writes.
 		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
 	} catch (err) {
 		// A legacy code page (Windows-1258, TCVN3) would turn every diacritic into garbage, so refuse it.
 		if (!(err instanceof TypeError)) throw err;
-		return { ok: false, error: 'Tệp CSV không ở mã UTF-8. Trong Excel, hãy chọn «Lưu thành» → «CSV UTF-8 (Comma delimited)» rồi tải lên lại.' };
+		return {
+			ok: false,
+			error:
+				'Tệp CSV không ở mã UTF-8. Trong Excel, hãy chọn «Lưu thành» → «CSV UTF-8 (Comma delimited)» rồi tải lên lại.'
+		};
 	}
 }
 
@@ -156,7 +165,8 @@ function cellText(value: ExcelJS.CellValue, isDateColumn: boolean): string {
 	if (value === null || value === undefined) return '';
 	if (value instanceof Date) return isoOfUtcDate(value);
 	if (typeof value === 'number') {
-		if (isDateColumn && value > 1 && value < 80_000) return isoOfUtcDate(new Date(EXCEL_EPOCH_MS + Math.round(value) * 86_400_000));
+		if (isDateColumn && value > 1 && value < 80_000)
+			return isoOfUtcDate(new Date(EXCEL_EPOCH_MS + Math.round(value) * 86_400_000));
 		return String(value);
 	}
 	if (typeof value === 'string' || typeof value === 'boolean') return String(value);
@@ -185,16 +195,24 @@ async function readXlsx(bytes: Uint8Array): Promise<ParseResult> {
 	});
 	// The birth-date column is only known once the header is found, so read the header first.
 	const plain = grid.map((r) => ({ line: r.line, cells: Array.from(r.values, (v) => cellText(v ?? null, false)) }));
-	const header = plain.slice(0, 10).map((r) => columnMap(r.cells)).find((m) => m.dateOfBirth !== undefined);
+	const header = plain
+		.slice(0, 10)
+		.map((r) => columnMap(r.cells))
+		.find((m) => m.dateOfBirth !== undefined);
 	const dateColumn = header?.dateOfBirth;
-	return rowsFromTable(grid.map((r) => ({ line: r.line, cells: Array.from(r.values, (v, i) => cellText(v ?? null, i === dateColumn)) })));
+	return rowsFromTable(
+		grid.map((r) => ({ line: r.line, cells: Array.from(r.values, (v, i) => cellText(v ?? null, i === dateColumn)) }))
+	);
 }
 
 /** Reads an uploaded CSV (UTF-8, with or without BOM; comma, semicolon or tab) or XLSX file (first sheet) into rows. */
 export async function parseImportFile(bytes: Uint8Array): Promise<ParseResult> {
 	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return readXlsx(bytes);
 	if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-		return { ok: false, error: 'Tệp .xls (Excel 97–2003) không được hỗ trợ. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.' };
+		return {
+			ok: false,
+			error: 'Tệp .xls (Excel 97–2003) không được hỗ trợ. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.'
+		};
 	}
 	const decoded = decodeText(bytes);
 	if (!decoded.ok) return decoded;
@@ -205,8 +223,10 @@ export async function parseImportFile(bytes: Uint8Array): Promise<ParseResult> {
 /** The rows of the file posted in `field`, with a message a person can act on when there is no usable file. */
 export async function readImportUpload(data: FormData, field: string): Promise<ParseResult & { fileName: string }> {
 	const file = data.get(field);
-	if (!(file instanceof File) || file.size === 0) return { ok: false, error: 'Vui lòng chọn tệp CSV hoặc XLSX.', fileName: '' };
+	if (!(file instanceof File) || file.size === 0)
+		return { ok: false, error: 'Vui lòng chọn tệp CSV hoặc XLSX.', fileName: '' };
 	const fileName = file.name;
-	if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: 'Tệp quá lớn (tối đa 5 MB). Hãy chia danh sách thành nhiều tệp.', fileName };
+	if (file.size > MAX_IMPORT_BYTES)
+		return { ok: false, error: 'Tệp quá lớn (tối đa 5 MB). Hãy chia danh sách thành nhiều tệp.', fileName };
 	return { ...(await parseImportFile(new Uint8Array(await file.arrayBuffer()))), fileName };
 }

@@ -23,7 +23,9 @@ function setUpFonts(): void {
 	// The server (and vitest) run from the project root, where static/ is.
 	const fontsDir = path.resolve('static/fonts');
 	const font = (style: string) => path.join(fontsDir, `LiberationSerif-${style}.ttf`);
-	pdfmake.setFonts({ Serif: { normal: font('Regular'), bold: font('Bold'), italics: font('Italic'), bolditalics: font('BoldItalic') } });
+	pdfmake.setFonts({
+		Serif: { normal: font('Regular'), bold: font('Bold'), italics: font('Italic'), bolditalics: font('BoldItalic') }
+	});
 	pdfmake.setUrlAccessPolicy(() => false);
 	pdfmake.setLocalAccessPolicy((file) => file.startsWith(fontsDir + path.sep));
 	fontsReady = true;
@@ -40,7 +42,8 @@ export function partyDocument(title: string, content: Content[]): TDocumentDefin
 		footer: (page, pages) => ({ text: `Trang ${page}/${pages}`, style: FOOTER, margin: [0, 8 * MM, 0, 0] }),
 		// A section label left last on a page moves to the next one. Each move lays the whole document out again
 		// (seconds for a chapter's bundle), so only labels that section() cannot keep with their text ask for it.
-		pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((n) => n.style === FOOTER),
+		pageBreakBefore: (node, nodes) =>
+			node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((n) => n.style === FOOTER),
 		content
 	};
 }
@@ -66,7 +69,14 @@ export function partyHeader(header: ReportHeader): Content {
 							{
 								width: 'auto',
 								table: { body: [[{ text: PARTY_NAME, bold: true }]] },
-								layout: { hLineWidth: (i) => (i === 1 ? 0.8 : 0), vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 3 }
+								layout: {
+									hLineWidth: (i) => (i === 1 ? 0.8 : 0),
+									vLineWidth: () => 0,
+									paddingLeft: () => 0,
+									paddingRight: () => 0,
+									paddingTop: () => 0,
+									paddingBottom: () => 3
+								}
 							},
 							{ width: '*', text: '' }
 						]
@@ -116,14 +126,24 @@ export type Row = (string | TableCell)[];
  * A ruled table whose label and column names repeat on every page it spans. The label sits in the table
  * (a borderless first header row) so it can never be left at the foot of a page without the first row.
  */
-export function ruledTable(options: { label?: string; widths: (number | string)[]; columns: string[]; rows: Row[]; keepRowsWhole?: boolean; fontSize?: number }): Content {
+export function ruledTable(options: {
+	label?: string;
+	widths: (number | string)[];
+	columns: string[];
+	rows: Row[];
+	keepRowsWhole?: boolean;
+	fontSize?: number;
+}): Content {
 	const { label, widths, columns, rows } = options;
 	const span = columns.length;
 	const head: TableCell[] = columns.map((c) => ({ text: c, bold: true, alignment: 'center', fillColor: '#eeeeee' }));
 	// Cells under a colSpan still draw their own borders, so they are turned off too.
 	const none = [false, false, false, false] as [boolean, boolean, boolean, boolean];
 	const labelRow: TableCell[] = label
-		? [{ text: label, bold: true, fontSize: 13, colSpan: span, border: none, margin: [-4, 6, 0, 2] }, ...Array.from({ length: span - 1 }, (): TableCell => ({ text: '', border: none }))]
+		? [
+				{ text: label, bold: true, fontSize: 13, colSpan: span, border: none, margin: [-4, 6, 0, 2] },
+				...Array.from({ length: span - 1 }, (): TableCell => ({ text: '', border: none }))
+			]
 		: [];
 	return {
 		table: {
@@ -135,7 +155,14 @@ export function ruledTable(options: { label?: string; widths: (number | string)[
 			dontBreakRows: options.keepRowsWhole ?? true,
 			body: [...(label ? [labelRow] : []), head, ...rows]
 		},
-		layout: { hLineWidth: (i) => (label && i === 0 ? 0 : 0.5), vLineWidth: () => 0.5, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
+		layout: {
+			hLineWidth: (i) => (label && i === 0 ? 0 : 0.5),
+			vLineWidth: () => 0.5,
+			paddingLeft: () => 4,
+			paddingRight: () => 4,
+			paddingTop: () => 2,
+			paddingBottom: () => 2
+		},
 		fontSize: options.fontSize ?? 12,
 		margin: [0, 4, 0, 6]
 	};

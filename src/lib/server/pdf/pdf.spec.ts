@@ -54,7 +54,10 @@ function inkOnFirstPage(pdf: Buffer): number {
 	return image.subarray(image.length - width * height).filter((v) => v < 128).length;
 }
 
-const VOCAB = 'tự phê bình và phê bình nghiêm túc giữ gìn phẩm chất đạo đức lối sống gương mẫu trước quần chúng nhân dân đoàn kết nội bộ chấp hành nghị quyết của Đảng'.split(' ');
+const VOCAB =
+	'tự phê bình và phê bình nghiêm túc giữ gìn phẩm chất đạo đức lối sống gương mẫu trước quần chúng nhân dân đoàn kết nội bộ chấp hành nghị quyết của Đảng'.split(
+		' '
+	);
 /** Vietnamese words with a unique marker every seventh word, so order and completeness can be checked. */
 function words(seed: string, count: number): string {
 	return Array.from({ length: count }, (_, i) => (i % 7 === 6 ? `[${seed}.${i}]` : VOCAB[i % VOCAB.length])).join(' ');
@@ -62,7 +65,11 @@ function words(seed: string, count: number): string {
 
 function fixture(name = 'Nguyễn Thị Hồng Nhung'): PersonalReport {
 	return {
-		header: { parentLine: 'ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO', chapterLine: 'CHI BỘ PHÒNG KẾ HOẠCH – TÀI CHÍNH', placeDate: 'Mẫu, ngày 05 tháng 12 năm 2026' },
+		header: {
+			parentLine: 'ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+			chapterLine: 'CHI BỘ PHÒNG KẾ HOẠCH – TÀI CHÍNH',
+			placeDate: 'Mẫu, ngày 05 tháng 12 năm 2026'
+		},
 		title: 'PHIẾU TỰ SOI, TỰ SỬA',
 		subtitle: 'Năm 2026 — Mẫu 02',
 		identity: [
@@ -71,15 +78,56 @@ function fixture(name = 'Nguyễn Thị Hồng Nhung'): PersonalReport {
 			{ label: 'Chi bộ', value: 'Chi bộ Phòng Kế hoạch – Tài chính' }
 		],
 		categories: [
-			{ title: 'I. Suy thoái về tư tưởng chính trị', signs: [
-				{ code: '1.1', text: 'Phai nhạt lý tưởng cách mạng; dao động, giảm sút niềm tin.', level: 'Không có biểu hiện', flagged: false, note: '' },
-				{ code: '1.2', text: 'Ngại học tập chủ nghĩa Mác – Lê-nin, tư tưởng Hồ Chí Minh.', level: 'Có biểu hiện ở mức độ rõ', flagged: true, note: 'Chưa dành đủ thời gian tự học.' }
-			] },
-			{ title: 'II. Suy thoái về đạo đức, lối sống', signs: [{ code: '2.1', text: 'Cá nhân chủ nghĩa, sống ích kỷ, thực dụng.', level: 'Không có biểu hiện', flagged: false, note: '' }] }
+			{
+				title: 'I. Suy thoái về tư tưởng chính trị',
+				signs: [
+					{
+						code: '1.1',
+						text: 'Phai nhạt lý tưởng cách mạng; dao động, giảm sút niềm tin.',
+						level: 'Không có biểu hiện',
+						flagged: false,
+						note: ''
+					},
+					{
+						code: '1.2',
+						text: 'Ngại học tập chủ nghĩa Mác – Lê-nin, tư tưởng Hồ Chí Minh.',
+						level: 'Có biểu hiện ở mức độ rõ',
+						flagged: true,
+						note: 'Chưa dành đủ thời gian tự học.'
+					}
+				]
+			},
+			{
+				title: 'II. Suy thoái về đạo đức, lối sống',
+				signs: [
+					{
+						code: '2.1',
+						text: 'Cá nhân chủ nghĩa, sống ích kỷ, thực dụng.',
+						level: 'Không có biểu hiện',
+						flagged: false,
+						note: ''
+					}
+				]
+			}
 		],
 		score: { value: '86,5', rating: 'Khá', provisional: true, reasons: ['Có một biểu hiện ở mức độ rõ.'] },
-		plan: [{ code: '1.2', text: 'Ngại học tập chủ nghĩa Mác – Lê-nin.', action: 'Tự học mỗi tuần hai buổi tối.', deadline: '30/06/2027' }],
-		progress: [{ code: '2.3', text: 'Nể nang, né tránh.', action: 'Góp ý thẳng thắn trong sinh hoạt.', status: 'Đã khắc phục', note: '' }],
+		plan: [
+			{
+				code: '1.2',
+				text: 'Ngại học tập chủ nghĩa Mác – Lê-nin.',
+				action: 'Tự học mỗi tuần hai buổi tối.',
+				deadline: '30/06/2027'
+			}
+		],
+		progress: [
+			{
+				code: '2.3',
+				text: 'Nể nang, né tránh.',
+				action: 'Góp ý thẳng thắn trong sinh hoạt.',
+				status: 'Đã khắc phục',
+				note: ''
+			}
+		],
 		texts: [
 			{ label: 'Ưu điểm', text: 'Luôn hoàn thành tốt nhiệm vụ được giao.' },
 			{ label: 'Hạn chế, khuyết điểm và nguyên nhân', text: 'Đôi lúc còn chậm trễ.' },
@@ -93,12 +141,23 @@ function fixture(name = 'Nguyễn Thị Hồng Nhung'): PersonalReport {
 
 function longFixture(): PersonalReport {
 	const base = fixture('Lê Thị Ánh Tuyết');
-	const signs = Array.from({ length: 20 }, (_, i) => ({ code: `1.${i + 1}`, text: `Biểu hiện thứ ${i + 1} về tư tưởng chính trị.`, level: 'Có biểu hiện ở mức độ nhẹ', flagged: true, note: words(`note${i}`, 160) }));
+	const signs = Array.from({ length: 20 }, (_, i) => ({
+		code: `1.${i + 1}`,
+		text: `Biểu hiện thứ ${i + 1} về tư tưởng chính trị.`,
+		level: 'Có biểu hiện ở mức độ nhẹ',
+		flagged: true,
+		note: words(`note${i}`, 160)
+	}));
 	return {
 		...base,
 		categories: [{ title: 'I. Suy thoái về tư tưởng chính trị', signs }],
-		plan: signs.slice(0, 6).map((s, i) => ({ code: s.code, text: s.text, action: words(`action${i}`, 160), deadline: '31/12/2027' })),
-		texts: base.texts.map((t, i) => ({ label: t.label, text: `${words(`text${i}a`, 600)}\n${words(`text${i}b`, 600)}` })),
+		plan: signs
+			.slice(0, 6)
+			.map((s, i) => ({ code: s.code, text: s.text, action: words(`action${i}`, 160), deadline: '31/12/2027' })),
+		texts: base.texts.map((t, i) => ({
+			label: t.label,
+			text: `${words(`text${i}a`, 600)}\n${words(`text${i}b`, 600)}`
+		})),
 		review: { assessment: words('assessment', 300), finalRating: 'Trung bình', reason: words('reason', 150) }
 	};
 }
@@ -107,7 +166,27 @@ describe('renderPersonalPdf', () => {
 	it('prints a Party document with every diacritic, signatures and page numbers', async () => {
 		const pdf = await renderPersonalPdf(fixture());
 		const text = layoutText(pdf);
-		for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'CHI BỘ PHÒNG KẾ HOẠCH – TÀI CHÍNH', 'Mẫu, ngày 05 tháng 12 năm 2026', 'PHIẾU TỰ SOI, TỰ SỬA', 'Nguyễn Thị Hồng Nhung', 'Chi bộ Phòng Kế hoạch – Tài chính', '86,5/100', 'Khá (tạm tính)', 'Kế hoạch khắc phục', 'Tự học mỗi tuần hai buổi tối.', 'Kết quả khắc phục kế hoạch năm trước', 'Biểu hiện tự nhận không phải là kết luận của cơ quan có thẩm quyền.', 'NGƯỜI TỰ ĐÁNH GIÁ', '(Ký, ghi rõ họ tên)', 'T/M CHI ỦY', 'BÍ THƯ', 'Trần Văn Đức', 'Trang 1/']) {
+		for (const s of [
+			'ĐẢNG CỘNG SẢN VIỆT NAM',
+			'ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+			'CHI BỘ PHÒNG KẾ HOẠCH – TÀI CHÍNH',
+			'Mẫu, ngày 05 tháng 12 năm 2026',
+			'PHIẾU TỰ SOI, TỰ SỬA',
+			'Nguyễn Thị Hồng Nhung',
+			'Chi bộ Phòng Kế hoạch – Tài chính',
+			'86,5/100',
+			'Khá (tạm tính)',
+			'Kế hoạch khắc phục',
+			'Tự học mỗi tuần hai buổi tối.',
+			'Kết quả khắc phục kế hoạch năm trước',
+			'Biểu hiện tự nhận không phải là kết luận của cơ quan có thẩm quyền.',
+			'NGƯỜI TỰ ĐÁNH GIÁ',
+			'(Ký, ghi rõ họ tên)',
+			'T/M CHI ỦY',
+			'BÍ THƯ',
+			'Trần Văn Đức',
+			'Trang 1/'
+		]) {
 			expect(text).toContain(s);
 		}
 		// The header's first line holds the parent organisation on the left and the Party's name on the right.
@@ -117,7 +196,12 @@ describe('renderPersonalPdf', () => {
 	});
 
 	it('says so when nothing needs remedying and the chi ủy has not reviewed yet', async () => {
-		const pdf = await renderPersonalPdf({ ...fixture(), plan: [], progress: [], review: { assessment: '', finalRating: null, reason: null } });
+		const pdf = await renderPersonalPdf({
+			...fixture(),
+			plan: [],
+			progress: [],
+			review: { assessment: '', finalRating: null, reason: null }
+		});
 		const text = layoutText(pdf);
 		expect(text).toContain('Không có biểu hiện cần khắc phục.');
 		expect(text).not.toContain('Kết quả khắc phục kế hoạch năm trước');
@@ -196,11 +280,26 @@ const summaryFixture: ChapterSummaryReport = {
 	header: fixture().header,
 	title: 'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
 	subtitle: 'Kiểm điểm năm 2026',
-	figures: [{ label: 'Tổng số đảng viên', value: '2' }, { label: 'Đã nộp phiếu', value: '2 (100%)' }],
-	ratings: [{ label: 'Tốt', count: 1, percent: '50%' }, { label: 'Khá', count: 1, percent: '50%' }, { label: 'Trung bình', count: 0, percent: '0%' }, { label: 'Yếu kém', count: 0, percent: '0%' }],
+	figures: [
+		{ label: 'Tổng số đảng viên', value: '2' },
+		{ label: 'Đã nộp phiếu', value: '2 (100%)' }
+	],
+	ratings: [
+		{ label: 'Tốt', count: 1, percent: '50%' },
+		{ label: 'Khá', count: 1, percent: '50%' },
+		{ label: 'Trung bình', count: 0, percent: '0%' },
+		{ label: 'Yếu kém', count: 0, percent: '0%' }
+	],
 	topSigns: [{ code: '1.2', text: 'Ngại học tập chủ nghĩa Mác – Lê-nin, tư tưởng Hồ Chí Minh.', count: 1 }],
 	members: [
-		{ name: 'Nguyễn Thị Hồng Nhung', group: 'B', status: 'Chi ủy đã duyệt', score: '86,5', rating: 'Khá', finalRating: 'Khá' },
+		{
+			name: 'Nguyễn Thị Hồng Nhung',
+			group: 'B',
+			status: 'Chi ủy đã duyệt',
+			score: '86,5',
+			rating: 'Khá',
+			finalRating: 'Khá'
+		},
 		{ name: 'Đặng Hữu Nghĩa', group: 'A', status: 'Đã nộp', score: '100', rating: 'Tốt', finalRating: '' }
 	],
 	secretaryName: 'Trần Văn Đức'
@@ -209,7 +308,23 @@ const summaryFixture: ChapterSummaryReport = {
 describe('renderSummaryPdf', () => {
 	it('prints the title, figures, ratings, members and the secretary’s signature', async () => {
 		const text = layoutText(await renderSummaryPdf(summaryFixture));
-		for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'CHI BỘ PHÒNG KẾ HOẠCH – TÀI CHÍNH', 'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA', 'Kiểm điểm năm 2026', 'Tổng số đảng viên: 2', 'Trung bình', 'Yếu kém', 'Chi ủy đã duyệt', 'Nguyễn Thị Hồng Nhung', 'Đặng Hữu Nghĩa', 'T/M CHI ỦY', 'BÍ THƯ', '(Ký, ghi rõ họ tên)', 'Trần Văn Đức', 'Trang 1/1']) {
+		for (const s of [
+			'ĐẢNG CỘNG SẢN VIỆT NAM',
+			'CHI BỘ PHÒNG KẾ HOẠCH – TÀI CHÍNH',
+			'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
+			'Kiểm điểm năm 2026',
+			'Tổng số đảng viên: 2',
+			'Trung bình',
+			'Yếu kém',
+			'Chi ủy đã duyệt',
+			'Nguyễn Thị Hồng Nhung',
+			'Đặng Hữu Nghĩa',
+			'T/M CHI ỦY',
+			'BÍ THƯ',
+			'(Ký, ghi rõ họ tên)',
+			'Trần Văn Đức',
+			'Trang 1/1'
+		]) {
 			expect(text).toContain(s);
 		}
 	});
@@ -223,11 +338,26 @@ describe('PDFs from the demo database', () => {
 	}, 60_000);
 
 	it('prints every concrete sign of a real sheet, and its chapter’s summary', async () => {
-		const row = db.select().from(sheet).where(inArray(sheet.status, ['submitted', 'approved'])).orderBy(desc(sheet.answeredCount)).get()!;
+		const row = db
+			.select()
+			.from(sheet)
+			.where(inArray(sheet.status, ['submitted', 'approved']))
+			.orderBy(desc(sheet.answeredCount))
+			.get()!;
 		const report = personalReport(db, loadSheetDetail(db, row.id)!);
 		const pdf = await renderPersonalPdf(report);
 		const text = layoutText(pdf);
-		for (const s of [report.header.parentLine, report.header.chapterLine, report.header.placeDate, report.memberName, report.score.rating, 'ĐẢNG CỘNG SẢN VIỆT NAM', 'PHIẾU TỰ SOI, TỰ SỬA', 'NGƯỜI TỰ ĐÁNH GIÁ', 'Trang 1/']) {
+		for (const s of [
+			report.header.parentLine,
+			report.header.chapterLine,
+			report.header.placeDate,
+			report.memberName,
+			report.score.rating,
+			'ĐẢNG CỘNG SẢN VIỆT NAM',
+			'PHIẾU TỰ SOI, TỰ SỬA',
+			'NGƯỜI TỰ ĐÁNH GIÁ',
+			'Trang 1/'
+		]) {
 			expect(text).toContain(s);
 		}
 		const flowed = flowing(pdf);

@@ -1,7 +1,17 @@
 // A member's sheet as a PDF, alone or in one file with the rest of the chapter's sheets.
 import type { Content, Style, TableCell } from 'pdfmake/interfaces';
 import { SELF_REPORT_DISCLAIMER, type PersonalReport } from '../../domain/report';
-import { labelledLines, partyDocument, partyHeader, render, ruledTable, section, signatureBlock, titleBlock, type Row } from './document';
+import {
+	labelledLines,
+	partyDocument,
+	partyHeader,
+	render,
+	ruledTable,
+	section,
+	signatureBlock,
+	titleBlock,
+	type Row
+} from './document';
 
 /** Rows holding text longer than this may break across pages; shorter ones are kept whole. */
 const LONG_CELL = 500;
@@ -12,7 +22,12 @@ const FLAGGED_FILL = '#ececec';
 function textSection(label: string, text: string, empty = 'Chưa có'): Content[] {
 	const parts = text.split(/\r?\n/).filter((p) => p.trim() !== '');
 	if (parts.length === 0) return section(label, [{ text: empty, italics: true }]);
-	const body: Content[] = parts.map((p) => ({ text: p, alignment: 'justify', leadingIndent: 20, margin: [0, 0, 0, 3] }));
+	const body: Content[] = parts.map((p) => ({
+		text: p,
+		alignment: 'justify',
+		leadingIndent: 20,
+		margin: [0, 0, 0, 3]
+	}));
 	// A first paragraph short enough to move whole goes with the label; a longer one must be free to break.
 	const keep = parts[0].length <= LONG_CELL ? 1 : 0;
 	return section(label, body.slice(0, keep), body.slice(keep));
@@ -20,7 +35,9 @@ function textSection(label: string, text: string, empty = 'Chưa có'): Content[
 
 /** A cell with its main text and, when there is one, a note under it in italics. */
 function withNote(text: string, note: string, style: Style = {}): TableCell {
-	const noteLine: Content[] = note.trim() ? [{ text: `Ghi chú: ${note}`, italics: true, bold: false, margin: [0, 2, 0, 0] }] : [];
+	const noteLine: Content[] = note.trim()
+		? [{ text: `Ghi chú: ${note}`, italics: true, bold: false, margin: [0, 2, 0, 0] }]
+		: [];
 	return { ...style, stack: [text, ...noteLine] };
 }
 
@@ -63,7 +80,12 @@ function planSection(plan: PersonalReport['plan']): Content[] {
 			label: 'Kế hoạch khắc phục',
 			widths: [38, '*', '*', 70],
 			columns: ['Mã', 'Biểu hiện', 'Biện pháp khắc phục', 'Thời hạn'],
-			rows: plan.map((p) => [{ text: p.code, alignment: 'center' }, p.text, p.action, { text: p.deadline, alignment: 'center' }]),
+			rows: plan.map((p) => [
+				{ text: p.code, alignment: 'center' },
+				p.text,
+				p.action,
+				{ text: p.deadline, alignment: 'center' }
+			]),
 			keepRowsWhole: shortRows(...plan.flatMap((p) => [p.text, p.action]))
 		})
 	];
@@ -88,10 +110,19 @@ function closing(report: PersonalReport): Content {
 	return {
 		unbreakable: true,
 		stack: [
-			{ text: ['Chi ủy xếp loại: ', finalRating ? { text: finalRating, bold: true } : { text: 'Chưa có', italics: true }], margin: [0, 4, 0, 0] },
+			{
+				text: [
+					'Chi ủy xếp loại: ',
+					finalRating ? { text: finalRating, bold: true } : { text: 'Chưa có', italics: true }
+				],
+				margin: [0, 4, 0, 0]
+			},
 			...(reason?.trim() ? [{ text: `Lý do: ${reason}`, alignment: 'justify' as const }] : []),
 			{
-				columns: [signatureBlock(['T/M CHI ỦY', 'BÍ THƯ'], report.secretaryName), signatureBlock(['NGƯỜI TỰ ĐÁNH GIÁ'], report.memberName, 2)],
+				columns: [
+					signatureBlock(['T/M CHI ỦY', 'BÍ THƯ'], report.secretaryName),
+					signatureBlock(['NGƯỜI TỰ ĐÁNH GIÁ'], report.memberName, 2)
+				],
 				columnGap: 20,
 				margin: [0, 24, 0, 0]
 			}
@@ -122,7 +153,12 @@ export function renderPersonalPdf(report: PersonalReport): Promise<Buffer> {
 
 /** Several sheets in one PDF, each starting on a new page (page numbers run over the whole file). */
 export function renderBundlePdf(reports: PersonalReport[]): Promise<Buffer> {
-	const content: Content[] = reports.map((r, i) => ({ stack: personalContent(r), ...(i > 0 ? { pageBreak: 'before' as const } : {}) }));
+	const content: Content[] = reports.map((r, i) => ({
+		stack: personalContent(r),
+		...(i > 0 ? { pageBreak: 'before' as const } : {})
+	}));
 	const chapter = reports[0]?.header.chapterLine ?? '';
-	return render(partyDocument(`Phiếu tự soi, tự sửa — ${chapter}`.trim(), content.length > 0 ? content : ['Không có phiếu nào.']));
+	return render(
+		partyDocument(`Phiếu tự soi, tự sửa — ${chapter}`.trim(), content.length > 0 ? content : ['Không có phiếu nào.'])
+	);
 }

@@ -1,12 +1,22 @@
 // A chapter's summary report for a period (báo cáo tổng hợp) as a PDF.
 import type { Content } from 'pdfmake/interfaces';
 import type { ChapterSummaryReport } from '../../domain/report';
-import { labelledLines, partyDocument, partyHeader, render, ruledTable, section, signatureBlock, titleBlock } from './document';
+import {
+	labelledLines,
+	partyDocument,
+	partyHeader,
+	render,
+	ruledTable,
+	section,
+	signatureBlock,
+	titleBlock
+} from './document';
 
 const centred = (text: string) => ({ text, alignment: 'center' as const });
 
 function topSignsSection(topSigns: ChapterSummaryReport['topSigns']): Content[] {
-	if (topSigns.length === 0) return section('Biểu hiện được tự nhận nhiều nhất', ['Chưa có biểu hiện nào được tự nhận.']);
+	if (topSigns.length === 0)
+		return section('Biểu hiện được tự nhận nhiều nhất', ['Chưa có biểu hiện nào được tự nhận.']);
 	return [
 		ruledTable({
 			label: 'Biểu hiện được tự nhận nhiều nhất',
@@ -48,7 +58,10 @@ export function summaryContent(report: ChapterSummaryReport): Content[] {
 		}),
 		{
 			unbreakable: true,
-			columns: [{ width: '*', text: '' }, { width: '50%', ...signatureBlock(['T/M CHI ỦY', 'BÍ THƯ'], report.secretaryName) }],
+			columns: [
+				{ width: '*', text: '' },
+				{ width: '50%', ...signatureBlock(['T/M CHI ỦY', 'BÍ THƯ'], report.secretaryName) }
+			],
 			margin: [0, 24, 0, 0]
 		}
 	];

@@ -9,13 +9,31 @@ import { generateTemporaryPassword, hashPassword } from '../auth/password';
  * organisation and one administrator with a temporary password, which must be changed at first sign-in.
  * Returns the password to print, or null when the database already has accounts.
  */
-export async function bootstrapInstallation(db: Db, options: { rootName: string; adminUsername: string; adminPassword?: string }): Promise<string | null> {
-	if (db.select({ n: sql<number>`count(*)` }).from(user).get()!.n > 0) return null;
+export async function bootstrapInstallation(
+	db: Db,
+	options: { rootName: string; adminUsername: string; adminPassword?: string }
+): Promise<string | null> {
+	if (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(user)
+			.get()!.n > 0
+	)
+		return null;
 	const password = options.adminPassword || generateTemporaryPassword();
 	const passwordHash = await hashPassword(password);
 	db.transaction((tx) => {
 		const root = createUnit(tx as unknown as Db, { name: options.rootName, kind: 'dang_bo_tinh', parentId: null });
-		const admin = tx.insert(user).values({ username: options.adminUsername, fullName: 'Quản trị hệ thống', passwordHash, mustChangePassword: true }).returning({ id: user.id }).get();
+		const admin = tx
+			.insert(user)
+			.values({
+				username: options.adminUsername,
+				fullName: 'Quản trị hệ thống',
+				passwordHash,
+				mustChangePassword: true
+			})
+			.returning({ id: user.id })
+			.get();
 		tx.insert(roleGrant).values({ userId: admin.id, role: 'admin', unitId: root.id }).run();
 	});
 	return password;

@@ -19,7 +19,10 @@ beforeAll(async () => {
 });
 
 function count(table: typeof user | typeof member | typeof membership | typeof unit | typeof roleGrant): number {
-	return db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(table)
+		.get()!.n;
 }
 
 function units() {
@@ -104,7 +107,13 @@ describe('seedDemoData', () => {
 	});
 
 	it('uses all three target groups', () => {
-		const groups = new Set(db.select({ g: member.targetGroup }).from(member).all().map((r) => r.g));
+		const groups = new Set(
+			db
+				.select({ g: member.targetGroup })
+				.from(member)
+				.all()
+				.map((r) => r.g)
+		);
 		expect([...groups].sort()).toEqual(['A', 'B', 'C']);
 	});
 
@@ -132,7 +141,11 @@ describe('seedDemoData', () => {
 		const grantsOf = (username: string) => {
 			const account = findUserByUsername(db, username);
 			expect(account, username).toBeDefined();
-			return db.select({ role: roleGrant.role, unitId: roleGrant.unitId }).from(roleGrant).where(eq(roleGrant.userId, account!.id)).all();
+			return db
+				.select({ role: roleGrant.role, unitId: roleGrant.unitId })
+				.from(roleGrant)
+				.where(eq(roleGrant.userId, account!.id))
+				.all();
 		};
 		expect(grantsOf('quantri')).toEqual([{ role: 'admin', unitId: root.id }]);
 		expect(grantsOf('capuy')).toEqual([{ role: 'committee', unitId: root.id }]);
@@ -157,7 +170,11 @@ describe('seedDemoData', () => {
 	});
 
 	it('gives everyone a Vietnamese full name of at least three words, written with diacritics', () => {
-		const names = db.select({ fullName: user.fullName }).from(user).all().map((r) => r.fullName);
+		const names = db
+			.select({ fullName: user.fullName })
+			.from(user)
+			.all()
+			.map((r) => r.fullName);
 		for (const name of names) {
 			expect(name.trim().split(/\s+/).length, name).toBeGreaterThanOrEqual(3);
 			// Precomposed (NFC), so searching and sorting treat equal names as equal.

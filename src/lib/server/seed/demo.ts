@@ -47,8 +47,22 @@ interface TreePlan {
 	chapter?: Omit<ChapterPlan, 'name' | 'kind'>;
 }
 
-const office = (size: number) => ({ size, groups: [['A', 0.25], ['B', 0.75]] as [Group, number][], positions: OFFICE_POSITIONS });
-const company = (size: number) => ({ size, groups: [['A', 0.15], ['C', 0.85]] as [Group, number][], positions: COMPANY_POSITIONS });
+const office = (size: number) => ({
+	size,
+	groups: [
+		['A', 0.25],
+		['B', 0.75]
+	] as [Group, number][],
+	positions: OFFICE_POSITIONS
+});
+const company = (size: number) => ({
+	size,
+	groups: [
+		['A', 0.15],
+		['C', 0.85]
+	] as [Group, number][],
+	positions: COMPANY_POSITIONS
+});
 const residents = (size: number) => ({ size, groups: [['C', 1]] as [Group, number][], positions: RESIDENT_POSITIONS });
 
 const DEMO_TREE: TreePlan = {
@@ -97,7 +111,12 @@ const DEMO_TREE: TreePlan = {
 };
 
 function isEmpty(db: Db): boolean {
-	return db.select({ n: sql<number>`count(*)` }).from(user).get()!.n === 0;
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(user)
+			.get()!.n === 0
+	);
 }
 
 function isoDate(year: number, random: () => number): string {
@@ -127,7 +146,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 					const isSecretary = i === 0;
 					const group = isSecretary ? plan.chapter.groups[0][0] : pickGroup(random, plan.chapter.groups);
 					const positions = plan.chapter.positions[group] ?? ['Đảng viên'];
-					const birthYear = group === 'C' && plan.chapter.positions === RESIDENT_POSITIONS ? 1948 + Math.floor(random() * 55) : 1968 + Math.floor(random() * 35);
+					const birthYear =
+						group === 'C' && plan.chapter.positions === RESIDENT_POSITIONS
+							? 1948 + Math.floor(random() * 55)
+							: 1968 + Math.floor(random() * 35);
 					const id = createMember(txDb, {
 						username: isSecretary ? secretaryName : `dangvien${String(++memberNo).padStart(3, '0')}`,
 						fullName: randomFullName(random),

@@ -95,7 +95,7 @@ describe('seedDemoPeriods through seedDemoData', () => {
 		}
 	});
 
-	it('answers every sign of the member\'s group and stores the score and rating the engine gives', () => {
+	it("answers every sign of the member's group and stores the score and rating the engine gives", () => {
 		const sheets = lastYearSheets();
 		expect(sheets.length).toBeGreaterThan(0);
 		for (const detail of sheets) {
@@ -130,7 +130,7 @@ describe('seedDemoPeriods through seedDemoData', () => {
 		}
 	});
 
-	it('puts a flagged member\'s actions on this year\'s sheet when they open it', () => {
+	it("puts a flagged member's actions on this year's sheet when they open it", () => {
 		const detail = lastYearSheets().find((d) => Object.values(d.answers).some((a) => isFlagged(a.level)))!;
 		const flagged = Object.entries(detail.answers).filter(([, a]) => isFlagged(a.level));
 		const opened = openCurrentSheet(db, signedInUser(db, detail.sheet.memberId), today);

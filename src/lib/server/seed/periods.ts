@@ -33,7 +33,14 @@ export function seedDemoPeriods(db: Db, rootId: number, today: string, random: (
 		deadline: `${year - 1}-12-15`,
 		closedAt: new Date(`${year - 1}-12-31T10:00:00Z`)
 	});
-	const current = createPeriod(db, { name: `Năm ${year}`, year, unitId: rootId, templateVersionId: version.id, opensOn: addDays(today, -21), deadline: addDays(today, 30) });
+	const current = createPeriod(db, {
+		name: `Năm ${year}`,
+		year,
+		unitId: rootId,
+		templateVersionId: version.id,
+		opensOn: addDays(today, -21),
+		deadline: addDays(today, 30)
+	});
 
 	const members = db
 		.select({ id: member.userId, username: user.username, group: member.targetGroup, chapterId: membership.unitId })
@@ -44,14 +51,38 @@ export function seedDemoPeriods(db: Db, rootId: number, today: string, random: (
 		.all();
 	for (const m of members) {
 		if (random() < 0.1) continue; // some joined this year or did not hand in
-		fillDemoSheet(db, { member: m, period: last, content: version.content, random, complete: true, approved: true, at: new Date(`${year - 1}-12-0${1 + Math.floor(random() * 9)}T08:00:00Z`) });
+		fillDemoSheet(db, {
+			member: m,
+			period: last,
+			content: version.content,
+			random,
+			complete: true,
+			approved: true,
+			at: new Date(`${year - 1}-12-0${1 + Math.floor(random() * 9)}T08:00:00Z`)
+		});
 	}
 	// This year: a third of the members have handed in, so a secretary has sheets to review; a few are
 	// half done. The secretaries and the README's member account start with an empty sheet.
 	members.forEach((m, i) => {
 		if (m.username.startsWith('bithu') || m.username === 'dangvien001') return;
-		if (i % 3 === 0) fillDemoSheet(db, { member: m, period: current, content: version.content, random, complete: true, at: new Date() });
-		else if (i % 7 === 1) fillDemoSheet(db, { member: m, period: current, content: version.content, random, complete: false, at: new Date() });
+		if (i % 3 === 0)
+			fillDemoSheet(db, {
+				member: m,
+				period: current,
+				content: version.content,
+				random,
+				complete: true,
+				at: new Date()
+			});
+		else if (i % 7 === 1)
+			fillDemoSheet(db, {
+				member: m,
+				period: current,
+				content: version.content,
+				random,
+				complete: false,
+				at: new Date()
+			});
 	});
 	// The sheets above were written in bulk, around the per-transition bookkeeping.
 	rebuildUnitStats(db, last.id);
@@ -72,7 +103,14 @@ interface DemoSheet {
 /** A plausible sheet: mostly "không có", a few mild signs with an action and a deadline. */
 function fillDemoSheet(db: Db, d: DemoSheet): void {
 	const { member: m, period: p, random } = d;
-	const made = createSheet(db, { periodId: p.id, year: p.year, memberId: m.id, chapterId: m.chapterId, targetGroup: m.group, templateVersionId: p.templateVersionId });
+	const made = createSheet(db, {
+		periodId: p.id,
+		year: p.year,
+		memberId: m.id,
+		chapterId: m.chapterId,
+		targetGroup: m.group,
+		templateVersionId: p.templateVersionId
+	});
 	const answers: Record<string, AnswerEntry> = {};
 	for (const sign of signsForGroup(d.content, m.group)) {
 		if (!d.complete && random() < 0.5) continue;
@@ -85,8 +123,16 @@ function fillDemoSheet(db: Db, d: DemoSheet): void {
 			actionDeadline: level > 0 ? `${p.year + 1}-0${1 + Math.floor(random() * 9)}-28` : null
 		};
 	}
-	const lines = db.select({ code: actionProgress.code }).from(actionProgress).where(eq(actionProgress.sheetId, made.id)).all();
-	const progress = d.complete ? Object.fromEntries(lines.map((l) => [l.code, { status: random() < 0.7 ? ('done' as const) : ('in_progress' as const) }])) : {};
+	const lines = db
+		.select({ code: actionProgress.code })
+		.from(actionProgress)
+		.where(eq(actionProgress.sheetId, made.id))
+		.all();
+	const progress = d.complete
+		? Object.fromEntries(
+				lines.map((l) => [l.code, { status: random() < 0.7 ? ('done' as const) : ('in_progress' as const) }])
+			)
+		: {};
 	writeSheetChanges(db, made.id, { answers, texts: d.complete ? DEMO_TEXTS : {}, progress });
 	const score = scoreSheet(d.content, m.group, levelsOf(answers));
 	const status = !d.complete ? 'draft' : d.approved ? 'approved' : 'submitted';

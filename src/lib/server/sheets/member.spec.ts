@@ -25,7 +25,15 @@ async function setup(options: { openPeriod?: boolean } = {}) {
 	const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
 	const user = signedInUser(db, memberId);
 	const periodOver = (unitId: number, extra: Partial<Parameters<typeof createPeriod>[1]> = {}) =>
-		createPeriod(db, { name: 'Năm 2026', year: 2026, unitId, templateVersionId: version.id, opensOn: OPENS, deadline: DEADLINE, ...extra });
+		createPeriod(db, {
+			name: 'Năm 2026',
+			year: 2026,
+			unitId,
+			templateVersionId: version.id,
+			opensOn: OPENS,
+			deadline: DEADLINE,
+			...extra
+		});
 	const current = options.openPeriod === false ? undefined : periodOver(tree.province.id);
 	return { db, version, content: version.content, tree, memberId, user, current, periodOver };
 }
@@ -44,12 +52,21 @@ function row(db: Db, id: number) {
 
 function storedAnswers(db: Db, id: number) {
 	return Object.fromEntries(
-		db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, id)).all().map((a) => [a.code, { level: a.level, note: a.note, action: a.action, actionDeadline: a.actionDeadline }])
+		db
+			.select()
+			.from(sheetAnswer)
+			.where(eq(sheetAnswer.sheetId, id))
+			.all()
+			.map((a) => [a.code, { level: a.level, note: a.note, action: a.action, actionDeadline: a.actionDeadline }])
 	);
 }
 
 function submits(db: Db, sheetId: number) {
-	return db.select().from(auditEvent).where(and(eq(auditEvent.action, 'sheet.submit'), eq(auditEvent.targetId, sheetId))).all();
+	return db
+		.select()
+		.from(auditEvent)
+		.where(and(eq(auditEvent.action, 'sheet.submit'), eq(auditEvent.targetId, sheetId)))
+		.all();
 }
 
 function expectRefused(result: SaveResult, status: number) {
@@ -68,7 +85,7 @@ function setStatus(db: Db, id: number, status: 'draft' | 'submitted' | 'returned
 const codesOf = (ctx: Ctx, group: TargetGroup = 'B') => signsForGroup(ctx.content, group).map((s) => s.code);
 
 describe('openCurrentSheet', () => {
-	it('makes the sheet on first open for the member\'s group and period, and the same one afterwards', async () => {
+	it("makes the sheet on first open for the member's group and period, and the same one afterwards", async () => {
 		const ctx = await setup();
 		const first = open(ctx);
 		expect(first.sheet).toMatchObject({
@@ -138,7 +155,11 @@ describe('saveSheet', () => {
 			made.id,
 			{
 				revision: 0,
-				answers: { 'TT1.1': { level: 2, action: 'Đọc nghị quyết mỗi tuần', actionDeadline: '2026-06-30' }, 'TT1.2': { level: 0 }, 'DB3.1': { level: 1 } },
+				answers: {
+					'TT1.1': { level: 2, action: 'Đọc nghị quyết mỗi tuần', actionDeadline: '2026-06-30' },
+					'TT1.2': { level: 0 },
+					'DB3.1': { level: 1 }
+				},
 				texts: { strengths: 'Nhiệt tình, trách nhiệm', commitment: 'Sửa ngay' }
 			},
 			TODAY
@@ -171,26 +192,58 @@ describe('saveSheet', () => {
 		const second = saveSheet(ctx.db, ctx.user, made.id, { revision: 1, answers: { 'DD1.1': { level: 1 } } }, TODAY);
 		const expected = scoreSheet(ctx.content, 'B', { 'TT1.1': 3, 'DD1.1': 1 });
 		expect(second).toMatchObject({ ok: true, revision: 2 });
-		expect(row(ctx.db, made.id)).toMatchObject({ revision: 2, score: expected.score, rating: expected.rating, answeredCount: 2 });
+		expect(row(ctx.db, made.id)).toMatchObject({
+			revision: 2,
+			score: expected.score,
+			rating: expected.rating,
+			answeredCount: 2
+		});
 	});
 
 	it('changes only the fields sent, keeping the rest of the same answer', async () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
-		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: { 'TT1.1': { level: 2, note: 'Ghi chú', action: 'Biện pháp', actionDeadline: '2026-06-30' } } }, TODAY);
+		saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{
+				revision: 0,
+				answers: { 'TT1.1': { level: 2, note: 'Ghi chú', action: 'Biện pháp', actionDeadline: '2026-06-30' } }
+			},
+			TODAY
+		);
 		saveSheet(ctx.db, ctx.user, made.id, { revision: 1, answers: { 'TT1.1': { note: 'Ghi chú mới' } } }, TODAY);
 		saveSheet(ctx.db, ctx.user, made.id, { revision: 2, texts: { shortcomings: 'Chưa chủ động' } }, TODAY);
-		expect(storedAnswers(ctx.db, made.id)).toEqual({ 'TT1.1': { level: 2, note: 'Ghi chú mới', action: 'Biện pháp', actionDeadline: '2026-06-30' } });
-		expect(row(ctx.db, made.id)).toMatchObject({ revision: 3, shortcomings: 'Chưa chủ động', score: scoreSheet(ctx.content, 'B', { 'TT1.1': 2 }).score });
+		expect(storedAnswers(ctx.db, made.id)).toEqual({
+			'TT1.1': { level: 2, note: 'Ghi chú mới', action: 'Biện pháp', actionDeadline: '2026-06-30' }
+		});
+		expect(row(ctx.db, made.id)).toMatchObject({
+			revision: 3,
+			shortcomings: 'Chưa chủ động',
+			score: scoreSheet(ctx.content, 'B', { 'TT1.1': 2 }).score
+		});
 	});
 
 	it('refuses a stale revision with 409 and writes nothing', async () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
-		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: { 'TT1.1': { level: 1 } }, texts: { strengths: 'Bản của thẻ thứ nhất' } }, TODAY);
+		saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 0, answers: { 'TT1.1': { level: 1 } }, texts: { strengths: 'Bản của thẻ thứ nhất' } },
+			TODAY
+		);
 		const before = sheetTables(ctx.db);
 		for (const revision of [0, 2]) {
-			const result = saveSheet(ctx.db, ctx.user, made.id, { revision, answers: { 'TT1.1': { level: 3 } }, texts: { strengths: 'Bản cũ' } }, TODAY);
+			const result = saveSheet(
+				ctx.db,
+				ctx.user,
+				made.id,
+				{ revision, answers: { 'TT1.1': { level: 3 } }, texts: { strengths: 'Bản cũ' } },
+				TODAY
+			);
 			expect(expectRefused(result, 409)!.message).toMatch(/tải lại trang/);
 		}
 		expect(sheetTables(ctx.db)).toEqual(before);
@@ -218,21 +271,34 @@ describe('saveSheet', () => {
 			}
 		}
 
-		it('a concrete sign that is only on group A\'s sheet', () =>
+		it("a concrete sign that is only on group A's sheet", () =>
 			refused(400, (_, id) => ({ id, payload: { revision: 1, answers: { 'TT3.2': { level: 0 } } } }), /TT3\.2/));
 
 		it('a sign code of the right form that no template has', () =>
 			refused(400, (_, id) => ({ id, payload: { revision: 1, answers: { 'DD9.9': { level: 0 } } } }), /DD9\.9/));
 
-		it('level 7', () => refused(400, (_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.2': { level: 7 } } } }), /TT1\.2.*Mức độ/));
+		it('level 7', () =>
+			refused(
+				400,
+				(_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.2': { level: 7 } } } }),
+				/TT1\.2.*Mức độ/
+			));
 
 		it('a note over its limit', () =>
-			refused(400, (_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { note: 'x'.repeat(1001) } } } }), /1\.000 ký tự/));
+			refused(
+				400,
+				(_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { note: 'x'.repeat(1001) } } } }),
+				/1\.000 ký tự/
+			));
 
 		it('a long text over its limit', () =>
-			refused(400, (_, id) => ({ id, payload: { revision: 1, texts: { commitment: 'x'.repeat(5001) } } }), /5\.000 ký tự/));
+			refused(
+				400,
+				(_, id) => ({ id, payload: { revision: 1, texts: { commitment: 'x'.repeat(5001) } } }),
+				/5\.000 ký tự/
+			));
 
-		it('someone else\'s sheet (404)', () => {
+		it("someone else's sheet (404)", () => {
 			let theirs = 0;
 			return refused(
 				404,
@@ -246,38 +312,73 @@ describe('saveSheet', () => {
 		});
 
 		it('an id that is not a number (404)', () =>
-			refused(404, () => ({ id: Number('abc'), payload: { revision: 1, answers: { 'TT1.1': { level: 3 } } } }), /Không tìm thấy/));
+			refused(
+				404,
+				() => ({ id: Number('abc'), payload: { revision: 1, answers: { 'TT1.1': { level: 3 } } } }),
+				/Không tìm thấy/
+			));
 
 		it('an id that does not exist (404)', () =>
 			refused(404, (_, id) => ({ id: id + 1000, payload: { revision: 1 } }), /Không tìm thấy/));
 
 		it('a sheet of a closed period (409)', () =>
-			refused(409, (_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { level: 1 } } } }), /kết thúc/, (ctx) => {
-				ctx.db.update(period).set({ closedAt: new Date('2026-03-09T00:00:00Z') }).where(eq(period.id, ctx.current!.id)).run();
-			}));
+			refused(
+				409,
+				(_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { level: 1 } } } }),
+				/kết thúc/,
+				(ctx) => {
+					ctx.db
+						.update(period)
+						.set({ closedAt: new Date('2026-03-09T00:00:00Z') })
+						.where(eq(period.id, ctx.current!.id))
+						.run();
+				}
+			));
 
 		it('a submitted sheet (409)', () =>
-			refused(409, (_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { level: 1 } } } }), /đã nộp/i, (ctx, id) => setStatus(ctx.db, id, 'submitted')));
+			refused(
+				409,
+				(_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { level: 1 } } } }),
+				/đã nộp/i,
+				(ctx, id) => setStatus(ctx.db, id, 'submitted')
+			));
 
 		it('an approved sheet (409)', () =>
-			refused(409, (_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { level: 1 } } } }), /duyệt/, (ctx, id) => setStatus(ctx.db, id, 'approved')));
+			refused(
+				409,
+				(_, id) => ({ id, payload: { revision: 1, answers: { 'TT1.1': { level: 1 } } } }),
+				/duyệt/,
+				(ctx, id) => setStatus(ctx.db, id, 'approved')
+			));
 
-		it('a progress line that is not in last year\'s plan', () =>
-			refused(400, (_, id) => ({ id, payload: { revision: 1, progress: { 'TT1.1': { status: 'done' } } } }), /Kế hoạch năm trước/));
+		it("a progress line that is not in last year's plan", () =>
+			refused(
+				400,
+				(_, id) => ({ id, payload: { revision: 1, progress: { 'TT1.1': { status: 'done' } } } }),
+				/Kế hoạch năm trước/
+			));
 
 		it('a payload that is not an object', () => refused(400, (_, id) => ({ id, payload: '{"revision":1}' })));
 
-		it('a payload without a revision', () => refused(400, (_, id) => ({ id, payload: { answers: { 'TT1.1': { level: 1 } } } }), /phiên bản/));
+		it('a payload without a revision', () =>
+			refused(400, (_, id) => ({ id, payload: { answers: { 'TT1.1': { level: 1 } } } }), /phiên bản/));
 	});
 
-	it('refuses to change another member\'s sheet and leaves it as it was', async () => {
+	it("refuses to change another member's sheet and leaves it as it was", async () => {
 		const ctx = await setup();
 		const { sheet: mine } = open(ctx);
 		const otherId = await createTestMember(ctx.db, ctx.tree.otherChapter, { targetGroup: 'B' });
 		const theirs = openCurrentSheet(ctx.db, signedInUser(ctx.db, otherId), TODAY)!;
 		const before = sheetTables(ctx.db);
 		for (const submit of [false, true]) {
-			const result = saveSheet(ctx.db, ctx.user, theirs.sheet.id, { revision: 0, answers: { 'TT1.1': { level: 3 } } }, TODAY, { submit });
+			const result = saveSheet(
+				ctx.db,
+				ctx.user,
+				theirs.sheet.id,
+				{ revision: 0, answers: { 'TT1.1': { level: 3 } } },
+				TODAY,
+				{ submit }
+			);
 			expectRefused(result, 404);
 		}
 		expect(sheetTables(ctx.db)).toEqual(before);
@@ -306,7 +407,13 @@ describe('submitting', () => {
 			{ kind: 'missing_deadline', code: 'TT2.1' },
 			...unanswered.slice(unanswered.indexOf('TT3.1')).map((code) => ({ kind: 'unanswered', code }))
 		]);
-		expect(row(ctx.db, made.id)).toMatchObject({ status: 'draft', revision: 1, submittedAt: null, strengths: 'Đã viết', answeredCount: 2 });
+		expect(row(ctx.db, made.id)).toMatchObject({
+			status: 'draft',
+			revision: 1,
+			submittedAt: null,
+			strengths: 'Đã viết',
+			answeredCount: 2
+		});
 		expect(storedAnswers(ctx.db, made.id)).toMatchObject({ 'TT1.1': { level: 0 }, 'TT2.1': { level: 1 } });
 		expect(submits(ctx.db, made.id)).toEqual([]);
 	});
@@ -320,20 +427,43 @@ describe('submitting', () => {
 		const expected = scoreSheet(ctx.content, 'B', levelsOf(loadSheetDetail(ctx.db, made.id)!.answers));
 		expect(expected.provisional).toBe(false);
 		const after = row(ctx.db, made.id);
-		expect(after).toMatchObject({ status: 'submitted', revision: 1, score: expected.score, rating: expected.rating, answeredCount: codesOf(ctx).length });
+		expect(after).toMatchObject({
+			status: 'submitted',
+			revision: 1,
+			score: expected.score,
+			rating: expected.rating,
+			answeredCount: codesOf(ctx).length
+		});
 		expect(after.submittedAt).toBeInstanceOf(Date);
 		const events = submits(ctx.db, made.id);
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ actorId: ctx.memberId, unitId: ctx.tree.chapterA.id, targetType: 'sheet', targetId: made.id });
+		expect(events[0]).toMatchObject({
+			actorId: ctx.memberId,
+			unitId: ctx.tree.chapterA.id,
+			targetType: 'sheet',
+			targetId: made.id
+		});
 		// Locked now: the next save is refused.
-		expectRefused(saveSheet(ctx.db, ctx.user, made.id, { revision: 1, answers: { 'TT1.1': { level: 0 } } }, TODAY), 409);
+		expectRefused(
+			saveSheet(ctx.db, ctx.user, made.id, { revision: 1, answers: { 'TT1.1': { level: 0 } } }, TODAY),
+			409
+		);
 	});
 
 	it('checks completeness against what is stored, not only what the hand-in carries', async () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
-		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: completeAnswers(ctx.content, 'B', { 'DB1.1': 1 }) }, TODAY);
-		expect(saveSheet(ctx.db, ctx.user, made.id, { revision: 1 }, TODAY, { submit: true })).toMatchObject({ ok: true, revision: 2 });
+		saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 0, answers: completeAnswers(ctx.content, 'B', { 'DB1.1': 1 }) },
+			TODAY
+		);
+		expect(saveSheet(ctx.db, ctx.user, made.id, { revision: 1 }, TODAY, { submit: true })).toMatchObject({
+			ok: true,
+			revision: 2
+		});
 		expect(row(ctx.db, made.id).status).toBe('submitted');
 	});
 
@@ -341,7 +471,10 @@ describe('submitting', () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
 		const answers = { ...completeAnswers(ctx.content, 'B'), 'DD1.2': { level: 2 as const } };
-		const refusal = expectRefused(saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers }, TODAY, { submit: true }), 422)!;
+		const refusal = expectRefused(
+			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers }, TODAY, { submit: true }),
+			422
+		)!;
 		expect(refusal.problems).toEqual([
 			{ kind: 'missing_action', code: 'DD1.2' },
 			{ kind: 'missing_deadline', code: 'DD1.2' }
@@ -352,7 +485,14 @@ describe('submitting', () => {
 	it('accepts a hand-in on the deadline day', async () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
-		const result = saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: completeAnswers(ctx.content, 'B') }, DEADLINE, { submit: true });
+		const result = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 0, answers: completeAnswers(ctx.content, 'B') },
+			DEADLINE,
+			{ submit: true }
+		);
 		expect(result.ok).toBe(true);
 	});
 
@@ -362,7 +502,14 @@ describe('submitting', () => {
 		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: { 'TT1.1': { level: 1 } } }, TODAY);
 		const before = sheetTables(ctx.db);
 		const late = '2026-04-01';
-		const result = saveSheet(ctx.db, ctx.user, made.id, { revision: 1, answers: completeAnswers(ctx.content, 'B') }, late, { submit: true });
+		const result = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 1, answers: completeAnswers(ctx.content, 'B') },
+			late,
+			{ submit: true }
+		);
 		expect(expectRefused(result, 403)!.message).toMatch(/liên hệ bí thư chi bộ/);
 		expect(result).toMatchObject({ message: expect.stringContaining('31/03/2026') });
 		expect(sheetTables(ctx.db)).toEqual(before);
@@ -371,19 +518,33 @@ describe('submitting', () => {
 	it('lets a returned sheet be changed and handed in again', async () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
-		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: completeAnswers(ctx.content, 'B') }, TODAY, { submit: true });
+		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: completeAnswers(ctx.content, 'B') }, TODAY, {
+			submit: true
+		});
 		setStatus(ctx.db, made.id, 'returned');
-		const edited = saveSheet(ctx.db, ctx.user, made.id, { revision: 1, answers: { 'DD2.2': { level: 1, action: 'Sửa lại', actionDeadline: '2026-05-31' } } }, TODAY);
+		const edited = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 1, answers: { 'DD2.2': { level: 1, action: 'Sửa lại', actionDeadline: '2026-05-31' } } },
+			TODAY
+		);
 		expect(edited).toMatchObject({ ok: true, revision: 2 });
 		expect(row(ctx.db, made.id).status).toBe('returned');
-		expect(saveSheet(ctx.db, ctx.user, made.id, { revision: 2 }, TODAY, { submit: true })).toMatchObject({ ok: true, revision: 3 });
-		expect(row(ctx.db, made.id)).toMatchObject({ status: 'submitted', rating: scoreSheet(ctx.content, 'B', { ...levelsOf(loadSheetDetail(ctx.db, made.id)!.answers) }).rating });
+		expect(saveSheet(ctx.db, ctx.user, made.id, { revision: 2 }, TODAY, { submit: true })).toMatchObject({
+			ok: true,
+			revision: 3
+		});
+		expect(row(ctx.db, made.id)).toMatchObject({
+			status: 'submitted',
+			rating: scoreSheet(ctx.content, 'B', { ...levelsOf(loadSheetDetail(ctx.db, made.id)!.answers) }).rating
+		});
 		expect(storedAnswers(ctx.db, made.id)['DD2.2']).toMatchObject({ level: 1, action: 'Sửa lại' });
 		expect(submits(ctx.db, made.id)).toHaveLength(2);
 	});
 });
 
-describe('last year\'s plan', () => {
+describe("last year's plan", () => {
 	const FLAGGED = { 'TT4.2': 1, 'DD9.3': 2 } as const;
 
 	/** A closed 2025 period where the member handed in a sheet flagging two signs with actions. */
@@ -397,13 +558,20 @@ describe('last year\'s plan', () => {
 			deadline: '2025-12-15',
 			closedAt: new Date('2025-12-31T10:00:00Z')
 		});
-		const made = createSheet(ctx.db, { periodId: prev.id, year: 2025, memberId: ctx.memberId, chapterId: ctx.tree.chapterA.id, targetGroup: 'B', templateVersionId: ctx.version.id });
+		const made = createSheet(ctx.db, {
+			periodId: prev.id,
+			year: 2025,
+			memberId: ctx.memberId,
+			chapterId: ctx.tree.chapterA.id,
+			targetGroup: 'B',
+			templateVersionId: ctx.version.id
+		});
 		writeSheetChanges(ctx.db, made.id, { answers: completeAnswers(ctx.content, 'B', FLAGGED, '2025-12-31') });
 		setStatus(ctx.db, made.id, status);
 		return prev;
 	}
 
-	it('puts exactly last year\'s two actions on the new sheet', async () => {
+	it("puts exactly last year's two actions on the new sheet", async () => {
 		const ctx = await setup();
 		lastYear(ctx);
 		const detail = open(ctx);
@@ -431,7 +599,10 @@ describe('last year\'s plan', () => {
 		lastYear(ctx);
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B');
-		const refusal = expectRefused(saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers }, TODAY, { submit: true }), 422)!;
+		const refusal = expectRefused(
+			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers }, TODAY, { submit: true }),
+			422
+		)!;
 		expect(refusal.problems).toEqual([
 			{ kind: 'missing_progress', code: 'DD9.3' },
 			{ kind: 'missing_progress', code: 'TT4.2' }
@@ -446,7 +617,12 @@ describe('last year\'s plan', () => {
 		);
 		expect(result).toMatchObject({ ok: true, revision: 2 });
 		expect(row(ctx.db, made.id).status).toBe('submitted');
-		const stored = ctx.db.select().from(actionProgress).where(eq(actionProgress.sheetId, made.id)).orderBy(actionProgress.code).all();
+		const stored = ctx.db
+			.select()
+			.from(actionProgress)
+			.where(eq(actionProgress.sheetId, made.id))
+			.orderBy(actionProgress.code)
+			.all();
 		expect(stored.map((p) => [p.code, p.status, p.note])).toEqual([
 			['DD9.3', 'in_progress', ''],
 			['TT4.2', 'done', 'Đã sửa']
@@ -456,18 +632,35 @@ describe('last year\'s plan', () => {
 	// What happens today: saveSheet computes the problems with `change.status ?? stored status`, so a
 	// hand-in that clears a status (null) is checked against the old status while null is written —
 	// the sheet is submitted with a line that has no status.
-	it('refuses a hand-in that clears a line\'s status', async () => {
+	it("refuses a hand-in that clears a line's status", async () => {
 		const ctx = await setup();
 		lastYear(ctx);
 		const { sheet: made } = open(ctx);
-		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: completeAnswers(ctx.content, 'B'), progress: { 'TT4.2': { status: 'done' }, 'DD9.3': { status: 'done' } } }, TODAY);
-		const result = saveSheet(ctx.db, ctx.user, made.id, { revision: 1, progress: { 'TT4.2': { status: null } } }, TODAY, { submit: true });
+		saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{
+				revision: 0,
+				answers: completeAnswers(ctx.content, 'B'),
+				progress: { 'TT4.2': { status: 'done' }, 'DD9.3': { status: 'done' } }
+			},
+			TODAY
+		);
+		const result = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 1, progress: { 'TT4.2': { status: null } } },
+			TODAY,
+			{ submit: true }
+		);
 		expect(result).toMatchObject({ ok: false, status: 422, problems: [{ kind: 'missing_progress', code: 'TT4.2' }] });
 	});
 });
 
 describe('ownSheet', () => {
-	it('gives the member their own sheet and hides everyone else\'s', async () => {
+	it("gives the member their own sheet and hides everyone else's", async () => {
 		const ctx = await setup();
 		const { sheet: mine } = open(ctx);
 		const otherId = await createTestMember(ctx.db, ctx.tree.chapterA, { targetGroup: 'B' });

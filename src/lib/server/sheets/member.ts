@@ -2,7 +2,17 @@ import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
 import { currentPeriodFor, isPeriodOpen } from '../db/queries/periods';
 import { findUnit } from '../db/queries/units';
-import { auditSheet, createSheet, findMemberSheet, loadSheetCore, loadSheetDetail, resolveReviewNotes, writeSheetChanges, type SheetCore, type SheetDetail } from '../db/queries/sheets';
+import {
+	auditSheet,
+	createSheet,
+	findMemberSheet,
+	loadSheetCore,
+	loadSheetDetail,
+	resolveReviewNotes,
+	writeSheetChanges,
+	type SheetCore,
+	type SheetDetail
+} from '../db/queries/sheets';
 import { recordSheetTransition } from '../db/queries/stats';
 import { sheet } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -51,9 +61,16 @@ export function ownSheet(db: Db, user: AuthUser, sheetId: number): SheetDetail |
 
 /** Why a sheet cannot be changed by its member now, or null when it can. */
 export function editRefusal(detail: Pick<SheetCore, 'sheet' | 'period'>, today: string): Refusal | null {
-	if (!isPeriodOpen(detail.period, today)) return { ok: false, status: 409, message: 'Đợt kiểm điểm này đã kết thúc hoặc chưa mở; phiếu chỉ để xem.' };
-	if (detail.sheet.status === 'submitted') return { ok: false, status: 409, message: 'Phiếu đã nộp nên không sửa được nữa. Nếu cần sửa, hãy đề nghị bí thư chi bộ trả lại phiếu.' };
-	if (detail.sheet.status === 'approved') return { ok: false, status: 409, message: 'Phiếu đã được chi ủy duyệt và khóa.' };
+	if (!isPeriodOpen(detail.period, today))
+		return { ok: false, status: 409, message: 'Đợt kiểm điểm này đã kết thúc hoặc chưa mở; phiếu chỉ để xem.' };
+	if (detail.sheet.status === 'submitted')
+		return {
+			ok: false,
+			status: 409,
+			message: 'Phiếu đã nộp nên không sửa được nữa. Nếu cần sửa, hãy đề nghị bí thư chi bộ trả lại phiếu.'
+		};
+	if (detail.sheet.status === 'approved')
+		return { ok: false, status: 409, message: 'Phiếu đã được chi ủy duyệt và khóa.' };
 	return null;
 }
 
@@ -65,7 +82,8 @@ function foreignCode(detail: SheetCore, changes: SheetChanges): Refusal | null {
 	}
 	const lines = new Set(detail.progress.map((p) => p.code));
 	for (const code of Object.keys(changes.progress ?? {})) {
-		if (!lines.has(code)) return { ok: false, status: 400, message: `Kế hoạch năm trước không có biện pháp cho biểu hiện ${code}.` };
+		if (!lines.has(code))
+			return { ok: false, status: 400, message: `Kế hoạch năm trước không có biện pháp cho biểu hiện ${code}.` };
 	}
 	return null;
 }
@@ -73,18 +91,30 @@ function foreignCode(detail: SheetCore, changes: SheetChanges): Refusal | null {
 function mergedAnswers(detail: SheetCore, changes: SheetChanges): Record<string, AnswerEntry> {
 	const merged = { ...detail.answers };
 	for (const [code, change] of Object.entries(changes.answers ?? {})) {
-		merged[code] = { ...EMPTY_ANSWER, ...merged[code], ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+		merged[code] = {
+			...EMPTY_ANSWER,
+			...merged[code],
+			...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined))
+		};
 	}
 	return merged;
 }
 
-export type SaveResult = { ok: true; revision: number; savedAt: number; score: SheetScore; problems: Problem[] } | Refusal;
+export type SaveResult =
+	{ ok: true; revision: number; savedAt: number; score: SheetScore; problems: Problem[] } | Refusal;
 
 /**
  * Applies one save to a member's own sheet. The revision check makes a stale tab's write fail
  * instead of silently overwriting what another tab saved; everything happens in one transaction.
  */
-export function saveSheet(db: Db, user: AuthUser, sheetId: number, payload: unknown, today: string, options: { submit?: boolean } = {}): SaveResult {
+export function saveSheet(
+	db: Db,
+	user: AuthUser,
+	sheetId: number,
+	payload: unknown,
+	today: string,
+	options: { submit?: boolean } = {}
+): SaveResult {
 	const parsed = sheetChangesSchema.safeParse(payload);
 	if (!parsed.success) return { ok: false, status: 400, message: firstIssueMessage(parsed.error) };
 	const changes = parsed.data;
@@ -97,7 +127,11 @@ export function saveSheet(db: Db, user: AuthUser, sheetId: number, payload: unkn
 		const refused = editRefusal(detail, today) ?? foreignCode(detail, changes);
 		if (refused) return refused;
 		if (changes.revision !== detail.sheet.revision) {
-			return { ok: false, status: 409, message: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.' } satisfies Refusal;
+			return {
+				ok: false,
+				status: 409,
+				message: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.'
+			} satisfies Refusal;
 		}
 		const answers = mergedAnswers(detail, changes);
 		const progress = Object.fromEntries(
@@ -110,36 +144,60 @@ export function saveSheet(db: Db, user: AuthUser, sheetId: number, payload: unkn
 		const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress);
 
 		if (options.submit && detail.period.deadline < today) {
-			return { ok: false, status: 403, message: `Đã quá hạn nộp phiếu (${formatDate(detail.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.` } satisfies Refusal;
+			return {
+				ok: false,
+				status: 403,
+				message: `Đã quá hạn nộp phiếu (${formatDate(detail.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.`
+			} satisfies Refusal;
 		}
 		writeSheetChanges(txDb, sheetId, changes);
 		const now = new Date();
 		const submitting = options.submit === true && problems.length === 0;
 		const revision = detail.sheet.revision + 1;
-		txDb.update(sheet)
+		txDb
+			.update(sheet)
 			.set({
 				revision,
 				score: score.score,
 				rating: score.rating,
 				answeredCount: score.answered,
 				updatedAt: now,
-				...(submitting ? { status: 'submitted' as const, submittedAt: now, finalRating: null, finalRatingReason: null } : {})
+				...(submitting
+					? { status: 'submitted' as const, submittedAt: now, finalRating: null, finalRatingReason: null }
+					: {})
 			})
 			.where(and(eq(sheet.id, sheetId), eq(sheet.revision, detail.sheet.revision)))
 			.run();
 		if (submitting) {
-			auditSheet(txDb, { actorId: user.id, sheetId, chapterId: detail.sheet.chapterId, action: 'sheet.submit', detail: { score: score.score, rating: score.rating } });
+			auditSheet(txDb, {
+				actorId: user.id,
+				sheetId,
+				chapterId: detail.sheet.chapterId,
+				action: 'sheet.submit',
+				detail: { score: score.score, rating: score.rating }
+			});
 			resolveReviewNotes(txDb, sheetId, now);
 			recordSheetTransition(txDb, {
 				periodId: detail.period.id,
 				chapterPath: detail.chapter.path,
-				before: { status: detail.sheet.status, rating: detail.sheet.rating, finalRating: detail.sheet.finalRating, flagged: [] },
+				before: {
+					status: detail.sheet.status,
+					rating: detail.sheet.rating,
+					finalRating: detail.sheet.finalRating,
+					flagged: []
+				},
 				after: { status: 'submitted', rating: score.rating, finalRating: null, flagged: score.flagged }
 			});
 		}
 		if (options.submit && !submitting) {
 			// What was typed is kept; only the hand-in waits until the gaps are filled.
-			return { ok: false, status: 422, message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.', problems, revision } satisfies Refusal;
+			return {
+				ok: false,
+				status: 422,
+				message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.',
+				problems,
+				revision
+			} satisfies Refusal;
 		}
 		return { ok: true, revision, savedAt: now.getTime(), score, problems };
 	});

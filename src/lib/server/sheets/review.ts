@@ -35,7 +35,14 @@ function transition(
 		const { status, finalRating, finalRatingReason, assessment } = change;
 		const written = txDb
 			.update(sheet)
-			.set({ status, finalRating, finalRatingReason, revision: detail.sheet.revision + 1, updatedAt: new Date(), ...(assessment === undefined ? {} : { assessment }) })
+			.set({
+				status,
+				finalRating,
+				finalRatingReason,
+				revision: detail.sheet.revision + 1,
+				updatedAt: new Date(),
+				...(assessment === undefined ? {} : { assessment })
+			})
 			// Only from the state the secretary was looking at: a sheet changed meanwhile is left alone.
 			.where(and(eq(sheet.id, detail.sheet.id), eq(sheet.revision, detail.sheet.revision)))
 			.run().changes;
@@ -52,7 +59,11 @@ function transition(
 	});
 }
 
-const changedMeanwhile: Refusal = { ok: false, status: 409, message: 'Phiếu vừa thay đổi. Hãy tải lại trang rồi thực hiện lại.' };
+const changedMeanwhile: Refusal = {
+	ok: false,
+	status: 409,
+	message: 'Phiếu vừa thay đổi. Hãy tải lại trang rồi thực hiện lại.'
+};
 
 const notHandedIn: Refusal = { ok: false, status: 409, message: 'Chỉ xem xét được phiếu đã nộp.' };
 
@@ -63,7 +74,8 @@ export function returnSheet(db: Db, actor: AuthUser, detail: SheetDetail, input:
 	if (detail.sheet.status !== 'submitted') return notHandedIn;
 	const codes = new Set(signsForGroup(detail.content, detail.sheet.targetGroup).map((s) => s.code));
 	const foreign = parsed.data.notes.find((n) => n.code !== null && !codes.has(n.code));
-	if (foreign) return { ok: false, status: 400, message: `Biểu hiện ${foreign.code} không có trong phiếu này.`, field: 'notes' };
+	if (foreign)
+		return { ok: false, status: 400, message: `Biểu hiện ${foreign.code} không có trong phiếu này.`, field: 'notes' };
 	const done = transition(
 		db,
 		actor,
@@ -71,7 +83,10 @@ export function returnSheet(db: Db, actor: AuthUser, detail: SheetDetail, input:
 		{ status: 'returned', finalRating: null, finalRatingReason: null, assessment: parsed.data.assessment },
 		{ action: 'sheet.return', detail: { notes: parsed.data.notes.length } },
 		(tx) => {
-			for (const note of parsed.data.notes) tx.insert(reviewNote).values({ sheetId: detail.sheet.id, code: note.code, text: note.text, authorId: actor.id }).run();
+			for (const note of parsed.data.notes)
+				tx.insert(reviewNote)
+					.values({ sheetId: detail.sheet.id, code: note.code, text: note.text, authorId: actor.id })
+					.run();
 		}
 	);
 	return done ? { ok: true } : changedMeanwhile;
@@ -89,14 +104,23 @@ export function approveSheet(db: Db, actor: AuthUser, detail: SheetDetail, input
 	const { finalRating, reason, assessment } = parsed.data;
 	const adjusted = finalRating !== computed;
 	if (adjusted && !reason) {
-		return { ok: false, status: 400, message: `Xếp loại khác với kết quả tự đánh giá («${computed ? RATING_LABELS[computed] : '—'}»): hãy ghi lý do điều chỉnh.`, field: 'reason' };
+		return {
+			ok: false,
+			status: 400,
+			message: `Xếp loại khác với kết quả tự đánh giá («${computed ? RATING_LABELS[computed] : '—'}»): hãy ghi lý do điều chỉnh.`,
+			field: 'reason'
+		};
 	}
 	const done = transition(
 		db,
 		actor,
 		detail,
 		{ status: 'approved', finalRating, finalRatingReason: adjusted ? reason : null, assessment },
-		{ action: adjusted ? 'sheet.approve.adjusted' : 'sheet.approve', reason: adjusted ? reason : null, detail: { computed, final: finalRating } }
+		{
+			action: adjusted ? 'sheet.approve.adjusted' : 'sheet.approve',
+			reason: adjusted ? reason : null,
+			detail: { computed, final: finalRating }
+		}
 	);
 	return done ? { ok: true } : changedMeanwhile;
 }
@@ -104,7 +128,8 @@ export function approveSheet(db: Db, actor: AuthUser, detail: SheetDetail, input
 /** Reopens an approved sheet for revision; the reason goes to the member as a note and into the audit log. */
 export function reopenSheet(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): ReviewResult {
 	const parsed = reopenSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0].message, field: 'reopenReason' };
+	if (!parsed.success)
+		return { ok: false, status: 400, message: parsed.error.issues[0].message, field: 'reopenReason' };
 	if (detail.sheet.status !== 'approved') return { ok: false, status: 409, message: 'Chỉ mở lại được phiếu đã duyệt.' };
 	const done = transition(
 		db,
@@ -112,7 +137,16 @@ export function reopenSheet(db: Db, actor: AuthUser, detail: SheetDetail, input:
 		detail,
 		{ status: 'returned', finalRating: null, finalRatingReason: null },
 		{ action: 'sheet.reopen', reason: parsed.data.reason },
-		(tx) => tx.insert(reviewNote).values({ sheetId: detail.sheet.id, code: null, text: `Mở lại phiếu: ${parsed.data.reason}`, authorId: actor.id }).run()
+		(tx) =>
+			tx
+				.insert(reviewNote)
+				.values({
+					sheetId: detail.sheet.id,
+					code: null,
+					text: `Mở lại phiếu: ${parsed.data.reason}`,
+					authorId: actor.id
+				})
+				.run()
 	);
 	return done ? { ok: true } : changedMeanwhile;
 }

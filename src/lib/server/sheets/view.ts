@@ -16,7 +16,12 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 		status: detail.sheet.status,
 		revision: detail.sheet.revision,
 		group,
-		period: { name: detail.period.name, year: detail.period.year, deadline: detail.period.deadline, deadlinePassed: detail.period.deadline < today },
+		period: {
+			name: detail.period.name,
+			year: detail.period.year,
+			deadline: detail.period.deadline,
+			deadlinePassed: detail.period.deadline < today
+		},
 		editable: refusal === null,
 		lockedReason: refusal?.message ?? null,
 		updatedAt: detail.sheet.updatedAt.getTime(),
@@ -32,12 +37,22 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 				.filter((p) => p.signs.length > 0)
 		})),
 		answers: detail.answers,
-		texts: { strengths: detail.sheet.strengths, shortcomings: detail.sheet.shortcomings, commitment: detail.sheet.commitment },
+		texts: {
+			strengths: detail.sheet.strengths,
+			shortcomings: detail.sheet.shortcomings,
+			commitment: detail.sheet.commitment
+		},
 		progress: detail.progress,
 		// The member sees the notes still waiting for an answer; older ones are in the history.
 		notes: detail.notes
 			.filter((n) => n.resolvedAt === null)
-			.map((n) => ({ id: n.id, code: n.code, text: n.text, authorName: n.authorName, createdAt: n.createdAt.getTime() })),
+			.map((n) => ({
+				id: n.id,
+				code: n.code,
+				text: n.text,
+				authorName: n.authorName,
+				createdAt: n.createdAt.getTime()
+			})),
 		assessment: detail.sheet.assessment,
 		finalRating: detail.sheet.finalRating
 	};

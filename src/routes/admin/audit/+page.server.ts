@@ -26,7 +26,15 @@ export const load: PageServerLoad = (event) => {
 	const unknownPerson = filter.person !== '' && !person;
 	const log = unknownPerson
 		? { rows: [], more: false }
-		: auditLog(db, { unitPath: unit?.path, userId: person?.id, action: filter.action || undefined, from: filter.from || undefined, to: filter.to || undefined, limit: PAGE, offset: page * PAGE });
+		: auditLog(db, {
+				unitPath: unit?.path,
+				userId: person?.id,
+				action: filter.action || undefined,
+				from: filter.from || undefined,
+				to: filter.to || undefined,
+				limit: PAGE,
+				offset: page * PAGE
+			});
 	return {
 		filter,
 		page,

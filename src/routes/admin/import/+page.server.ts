@@ -15,7 +15,14 @@ export const load: PageServerLoad = (event) => {
 /** What the page shows of a check: the first valid rows, the counts and every error. */
 function summary(fileName: string, total: number, preview: ImportPreview) {
 	const badLines = new Set(preview.errors.map((e) => e.line)).size;
-	return { fileName, total, validCount: preview.valid.length, badLines, sample: preview.valid.slice(0, SAMPLE_ROWS), errors: preview.errors };
+	return {
+		fileName,
+		total,
+		validCount: preview.valid.length,
+		badLines,
+		sample: preview.valid.slice(0, SAMPLE_ROWS),
+		errors: preview.errors
+	};
 }
 
 // The check stores nothing on the server: "Nhập" posts the same file again and every row is checked again.
@@ -33,9 +40,12 @@ export const actions: Actions = {
 		const upload = await readImportUpload(await event.request.formData(), 'file');
 		if (!upload.ok) return fail(400, { fileError: upload.error });
 		const result = await commitImport(getDb(), upload.rows, admin.id);
-		if (!result.ok) return fail(400, { preview: summary(upload.fileName, upload.rows.length, result.preview), refused: true });
+		if (!result.ok)
+			return fail(400, { preview: summary(upload.fileName, upload.rows.length, result.preview), refused: true });
 		// The temporary passwords exist only in this response (no redirect, nothing kept in clear): keep it out of caches.
 		event.setHeaders({ 'cache-control': 'no-store' });
-		return { imported: { fileName: upload.fileName, count: result.accounts.length, chapters: groupByChapter(result.accounts) } };
+		return {
+			imported: { fileName: upload.fileName, count: result.accounts.length, chapters: groupByChapter(result.accounts) }
+		};
 	}
 };

@@ -14,7 +14,9 @@ export const load: PageServerLoad = (event) => {
 	const today = todayIso();
 	return {
 		periods: listPeriods(db),
-		units: allUnits(db).filter((u) => !u.closedAt).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+		units: allUnits(db)
+			.filter((u) => !u.closedAt)
+			.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 		versions: templateVersionChoices(db),
 		defaults: { year: Number(today.slice(0, 4)), opensOn: today, deadline: addDays(today, 30) }
 	};

@@ -8,7 +8,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
-	return { signs: signCatalog(getDb()).map((s) => ({ id: s.id, number: s.number, category: s.category, text: s.text, verified: s.verified })) };
+	return {
+		signs: signCatalog(getDb()).map((s) => ({
+			id: s.id,
+			number: s.number,
+			category: s.category,
+			text: s.text,
+			verified: s.verified
+		}))
+	};
 };
 
 export const actions: Actions = {

@@ -18,7 +18,8 @@ export const actions: Actions = {
 		const upload = await uploadedText(data, 'file', 'json', MAX_TEMPLATE_BYTES);
 		if (!upload.ok) return fail(400, { errors: [upload.error], more: 0 });
 		const parsed = parseTemplateText(upload.text);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors.slice(0, 50), more: Math.max(0, parsed.errors.length - 50) });
+		if (!parsed.ok)
+			return fail(400, { errors: parsed.errors.slice(0, 50), more: Math.max(0, parsed.errors.length - 50) });
 		const note = String(data.get('note') ?? '').slice(0, 500);
 		const version = addTemplateVersion(getDb(), parsed.content, { note, actorId: admin.id });
 		return { imported: { key: version.templateKey, version: version.version } };

@@ -15,14 +15,17 @@ export const load: PageServerLoad = (event) => {
 	if (!CHAPTER_KINDS.includes(unit.kind)) error(404, 'Đơn vị này không phải là chi bộ.');
 	const params = event.url.searchParams;
 	const { period, periods } = choosePeriod(db, unit, params.get('period'), todayIso());
-	const status = (Object.keys(SHEET_STATUS_LABELS).find((s) => s === params.get('status')) ?? null) as SheetStatusKey | null;
+	const status = (Object.keys(SHEET_STATUS_LABELS).find((s) => s === params.get('status')) ??
+		null) as SheetStatusKey | null;
 	const sort = (Object.keys(SORTS).find((s) => s === params.get('sort')) ?? 'name') as SortKey;
 	const overview = period ? chapterOverview(db, unit, period) : null;
 	return {
 		chapter: { id: unit.id, name: unit.name },
 		isSecretary: isSecretaryOf(user, unit.id),
 		periods: periods.map((p) => ({ id: p.id, name: p.name })),
-		period: period ? { id: period.id, name: period.name, deadline: period.deadline, open: period.closedAt === null } : null,
+		period: period
+			? { id: period.id, name: period.name, deadline: period.deadline, open: period.closedAt === null }
+			: null,
 		filter: { status, sort },
 		rows: overview ? filterAndSort(overview.rows, status, sort) : [],
 		counts: overview?.counts ?? null,

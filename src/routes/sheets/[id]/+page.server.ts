@@ -21,7 +21,11 @@ async function handle(event: Parameters<Actions[string]>[0], user: App.Locals['u
 	const result = saveSheet(getDb(), user, id, formToChanges(await event.request.formData()), todayIso(), { submit });
 	if (!result.ok) {
 		if (result.status === 404) error(404, result.message);
-		return fail(result.status, { message: result.message, problems: result.problems ?? [], revision: result.revision ?? null });
+		return fail(result.status, {
+			message: result.message,
+			problems: result.problems ?? [],
+			revision: result.revision ?? null
+		});
 	}
 	if (submit) redirect(303, `/sheets/${id}?submitted=1`);
 	return { saved: true, savedAt: result.savedAt, revision: result.revision };

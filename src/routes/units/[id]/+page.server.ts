@@ -10,14 +10,20 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { user, unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const today = todayIso();
-	const crumbs = ancestorsOf(db, unit).map((u) => ({ id: u.id, name: u.name, href: canViewUnit(user, u.id, u.path) ? `/units/${u.id}` : undefined }));
+	const crumbs = ancestorsOf(db, unit).map((u) => ({
+		id: u.id,
+		name: u.name,
+		href: canViewUnit(user, u.id, u.path) ? `/units/${u.id}` : undefined
+	}));
 	const { period, periods } = choosePeriod(db, unit, event.url.searchParams.get('period'), today);
 	return {
 		today,
 		unit: { id: unit.id, name: unit.name, kind: unit.kind, isChapter: CHAPTER_KINDS.includes(unit.kind) },
 		crumbs,
 		periods: periods.map((p) => ({ id: p.id, name: p.name })),
-		period: period ? { id: period.id, name: period.name, deadline: period.deadline, open: period.closedAt === null } : null,
+		period: period
+			? { id: period.id, name: period.name, deadline: period.deadline, open: period.closedAt === null }
+			: null,
 		overview: period ? unitOverview(db, unit, period) : null
 	};
 };

@@ -7,7 +7,14 @@ import { inSubtree } from './units';
 /** A sheet's history, newest first: who did what, when and why. */
 export function sheetHistory(db: Db, sheetId: number) {
 	return db
-		.select({ id: auditEvent.id, at: auditEvent.at, action: auditEvent.action, reason: auditEvent.reason, detail: auditEvent.detail, actorName: user.fullName })
+		.select({
+			id: auditEvent.id,
+			at: auditEvent.at,
+			action: auditEvent.action,
+			reason: auditEvent.reason,
+			detail: auditEvent.detail,
+			actorName: user.fullName
+		})
 		.from(auditEvent)
 		.leftJoin(user, eq(user.id, auditEvent.actorId))
 		.where(and(eq(auditEvent.targetType, 'sheet'), eq(auditEvent.targetId, sheetId)))
@@ -34,14 +41,29 @@ export function auditLog(db: Db, f: AuditFilter) {
 	const target = alias(user, 'target');
 	const conditions = [
 		f.unitPath ? inSubtree(f.unitPath) : undefined,
-		f.userId ? or(eq(auditEvent.actorId, f.userId), and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, f.userId))) : undefined,
+		f.userId
+			? or(eq(auditEvent.actorId, f.userId), and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, f.userId)))
+			: undefined,
 		f.action ? eq(auditEvent.action, f.action) : undefined,
 		// Vietnam is UTC+7 all year round.
 		f.from ? gte(auditEvent.at, new Date(`${f.from}T00:00:00+07:00`)) : undefined,
 		f.to ? lt(auditEvent.at, new Date(new Date(`${f.to}T00:00:00+07:00`).getTime() + 86_400_000)) : undefined
 	].filter((c) => c !== undefined);
 	const rows = db
-		.select({ id: auditEvent.id, at: auditEvent.at, action: auditEvent.action, reason: auditEvent.reason, detail: auditEvent.detail, targetType: auditEvent.targetType, targetId: auditEvent.targetId, actorName: actor.fullName, actorUsername: actor.username, targetName: target.fullName, targetUsername: target.username, unitName: unit.name })
+		.select({
+			id: auditEvent.id,
+			at: auditEvent.at,
+			action: auditEvent.action,
+			reason: auditEvent.reason,
+			detail: auditEvent.detail,
+			targetType: auditEvent.targetType,
+			targetId: auditEvent.targetId,
+			actorName: actor.fullName,
+			actorUsername: actor.username,
+			targetName: target.fullName,
+			targetUsername: target.username,
+			unitName: unit.name
+		})
 		.from(auditEvent)
 		.leftJoin(actor, eq(actor.id, auditEvent.actorId))
 		.leftJoin(target, and(eq(auditEvent.targetType, 'user'), eq(target.id, auditEvent.targetId)))
@@ -56,5 +78,10 @@ export function auditLog(db: Db, f: AuditFilter) {
 
 /** The actions that appear in the log, for the filter. */
 export function auditActions(db: Db): string[] {
-	return db.selectDistinct({ action: auditEvent.action }).from(auditEvent).orderBy(auditEvent.action).all().map((r) => r.action);
+	return db
+		.selectDistinct({ action: auditEvent.action })
+		.from(auditEvent)
+		.orderBy(auditEvent.action)
+		.all()
+		.map((r) => r.action);
 }

@@ -4,7 +4,15 @@ import { member, membership, sheet, sheetAnswer, unit, user } from '../schema';
 import { compareVietnameseNames } from '../../../domain/names';
 import { inSubtree } from './units';
 
-const person = { fullName: user.fullName, username: user.username, dateOfBirth: member.dateOfBirth, position: member.position, targetGroup: member.targetGroup, chapterName: unit.name, chapterPath: unit.path };
+const person = {
+	fullName: user.fullName,
+	username: user.username,
+	dateOfBirth: member.dateOfBirth,
+	position: member.position,
+	targetGroup: member.targetGroup,
+	chapterName: unit.name,
+	chapterPath: unit.path
+};
 
 /**
  * Everyone in a unit's subtree for a period, as exported: each sheet made in one of its chapters (a sheet
@@ -20,7 +28,9 @@ export function resultRows(db: Db, unitPath: string, periodId: number) {
 			rating: sheet.rating,
 			finalRating: sheet.finalRating,
 			finalRatingReason: sheet.finalRatingReason,
-			flagged: sql<string | null>`(select group_concat(${sheetAnswer.code}, ', ') from ${sheetAnswer} where ${sheetAnswer.sheetId} = ${sheet.id} and ${sheetAnswer.level} >= 1)`
+			flagged: sql<
+				string | null
+			>`(select group_concat(${sheetAnswer.code}, ', ') from ${sheetAnswer} where ${sheetAnswer.sheetId} = ${sheet.id} and ${sheetAnswer.level} >= 1)`
 		})
 		.from(sheet)
 		.innerJoin(unit, eq(unit.id, sheet.chapterId))
@@ -37,8 +47,18 @@ export function resultRows(db: Db, unitPath: string, periodId: number) {
 		.leftJoin(sheet, and(eq(sheet.memberId, membership.memberId), eq(sheet.periodId, periodId)))
 		.where(and(isNull(membership.endedOn), inSubtree(unitPath), isNull(sheet.id)))
 		.all()
-		.map((r) => ({ ...r, status: null, score: null, rating: null, finalRating: null, finalRatingReason: null, flagged: null }));
-	return [...withSheet, ...withoutSheet].sort((a, b) => a.chapterPath.localeCompare(b.chapterPath) || compareVietnameseNames(a.fullName, b.fullName));
+		.map((r) => ({
+			...r,
+			status: null,
+			score: null,
+			rating: null,
+			finalRating: null,
+			finalRatingReason: null,
+			flagged: null
+		}));
+	return [...withSheet, ...withoutSheet].sort(
+		(a, b) => a.chapterPath.localeCompare(b.chapterPath) || compareVietnameseNames(a.fullName, b.fullName)
+	);
 }
 
 export type ResultRow = ReturnType<typeof resultRows>[number];

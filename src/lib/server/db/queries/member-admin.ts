@@ -12,7 +12,16 @@ export type MemberChange = { ok: true } | { ok: false; message: string };
 /** A member's account, profile, current chapter and chapter history, for the administrator. */
 export function memberForAdmin(db: Db, userId: number) {
 	const person = db
-		.select({ id: user.id, username: user.username, fullName: user.fullName, active: user.active, mustChangePassword: user.mustChangePassword, dateOfBirth: member.dateOfBirth, position: member.position, targetGroup: member.targetGroup })
+		.select({
+			id: user.id,
+			username: user.username,
+			fullName: user.fullName,
+			active: user.active,
+			mustChangePassword: user.mustChangePassword,
+			dateOfBirth: member.dateOfBirth,
+			position: member.position,
+			targetGroup: member.targetGroup
+		})
 		.from(user)
 		.innerJoin(member, eq(member.userId, user.id))
 		.where(eq(user.id, userId))
@@ -28,7 +37,14 @@ export function memberForAdmin(db: Db, userId: number) {
 	return { person, history, current: history.find((h) => h.endedOn === null) ?? null };
 }
 
-function audit(db: Db, actorId: number, action: string, userId: number, detail: unknown, unitId: number | null = null): void {
+function audit(
+	db: Db,
+	actorId: number,
+	action: string,
+	userId: number,
+	detail: unknown,
+	unitId: number | null = null
+): void {
 	db.insert(auditEvent).values({ actorId, action, unitId, targetType: 'user', targetId: userId, detail }).run();
 }
 
@@ -36,12 +52,20 @@ function audit(db: Db, actorId: number, action: string, userId: number, detail: 
 export function createMemberByAdmin(db: Db, input: NewMember, actorId: number): number {
 	return db.transaction((tx) => {
 		const id = createMember(tx as unknown as Db, input);
-		audit(tx as unknown as Db, actorId, 'member.create', id, { username: input.username, chapterId: input.chapterId }, input.chapterId);
+		audit(
+			tx as unknown as Db,
+			actorId,
+			'member.create',
+			id,
+			{ username: input.username, chapterId: input.chapterId },
+			input.chapterId
+		);
 		return id;
 	});
 }
 
-export type AddMemberResult = { ok: true; id: number; password: string } | { ok: false; field: 'username' | 'chapterId'; message: string };
+export type AddMemberResult =
+	{ ok: true; id: number; password: string } | { ok: false; field: 'username' | 'chapterId'; message: string };
 
 /** Adds a member to an open chapter with a temporary password (returned once, to hand over); the login id must be free. */
 export async function addMember(
@@ -49,13 +73,20 @@ export async function addMember(
 	input: Omit<NewMember, 'passwordHash' | 'mustChangePassword' | 'joinedOn'>,
 	options: { actorId: number; today: string }
 ): Promise<AddMemberResult> {
-	if (findUserByUsername(db, input.username)) return { ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' };
-	if (!openChapters(db).some((c) => c.id === input.chapterId)) return { ok: false, field: 'chapterId', message: 'Hãy chọn một chi bộ đang hoạt động.' };
+	if (findUserByUsername(db, input.username))
+		return { ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' };
+	if (!openChapters(db).some((c) => c.id === input.chapterId))
+		return { ok: false, field: 'chapterId', message: 'Hãy chọn một chi bộ đang hoạt động.' };
 	const password = generateTemporaryPassword();
 	const passwordHash = await hashPassword(password);
 	// Checked again after the (slow) hash: another administrator may have taken the login id meanwhile.
-	if (findUserByUsername(db, input.username)) return { ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' };
-	const id = createMemberByAdmin(db, { ...input, passwordHash, mustChangePassword: true, joinedOn: options.today }, options.actorId);
+	if (findUserByUsername(db, input.username))
+		return { ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' };
+	const id = createMemberByAdmin(
+		db,
+		{ ...input, passwordHash, mustChangePassword: true, joinedOn: options.today },
+		options.actorId
+	);
 	return { ok: true, id, password };
 }
 
@@ -70,23 +101,41 @@ export function updateMemberDetails(
 	if (!found) return { ok: false, message: 'Không tìm thấy đảng viên.' };
 	db.transaction((tx) => {
 		tx.update(user).set({ fullName: input.fullName }).where(eq(user.id, userId)).run();
-		tx.update(member).set({ dateOfBirth: input.dateOfBirth, position: input.position, targetGroup: input.targetGroup }).where(eq(member.userId, userId)).run();
+		tx.update(member)
+			.set({ dateOfBirth: input.dateOfBirth, position: input.position, targetGroup: input.targetGroup })
+			.where(eq(member.userId, userId))
+			.run();
 		audit(tx as unknown as Db, actorId, 'member.update', userId, { before: found.person, after: input });
 	});
 	return { ok: true };
 }
 
 /** Moves a member to another chapter on a date; the earlier membership is kept with its dates. */
-export function transferMember(db: Db, userId: number, chapterId: number, onDate: string, actorId: number): MemberChange {
+export function transferMember(
+	db: Db,
+	userId: number,
+	chapterId: number,
+	onDate: string,
+	actorId: number
+): MemberChange {
 	const found = memberForAdmin(db, userId);
 	const target = findUnit(db, chapterId);
 	if (!found || !found.person.active) return { ok: false, message: 'Không tìm thấy đảng viên đang sinh hoạt.' };
-	if (!target || target.closedAt || !CHAPTER_KINDS.includes(target.kind)) return { ok: false, message: 'Hãy chọn một chi bộ đang hoạt động.' };
+	if (!target || target.closedAt || !CHAPTER_KINDS.includes(target.kind))
+		return { ok: false, message: 'Hãy chọn một chi bộ đang hoạt động.' };
 	if (found.current?.unitId === chapterId) return { ok: false, message: 'Đảng viên đang sinh hoạt ở chi bộ này.' };
-	if (found.current && onDate < found.current.startedOn) return { ok: false, message: 'Ngày chuyển phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại.' };
+	if (found.current && onDate < found.current.startedOn)
+		return { ok: false, message: 'Ngày chuyển phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại.' };
 	db.transaction((tx) => {
 		moveMember(tx as unknown as Db, userId, chapterId, onDate);
-		audit(tx as unknown as Db, actorId, 'member.move', userId, { from: found.current?.unitId ?? null, to: chapterId, onDate }, chapterId);
+		audit(
+			tx as unknown as Db,
+			actorId,
+			'member.move',
+			userId,
+			{ from: found.current?.unitId ?? null, to: chapterId, onDate },
+			chapterId
+		);
 	});
 	return { ok: true };
 }

@@ -32,7 +32,10 @@ async function newMember(overrides: Partial<NewMember> = {}): Promise<NewMember>
 
 function counts() {
 	const n = (table: typeof user | typeof member | typeof membership) =>
-		db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(table)
+			.get()!.n;
 	return { users: n(user), members: n(member), memberships: n(membership) };
 }
 
@@ -112,7 +115,9 @@ describe('moveMember', () => {
 		const moved = await createTestMember(db, tree.chapterA);
 		const stays = await createTestMember(db, tree.chapterA);
 		moveMember(db, moved, tree.chapterB.id, '2025-01-01');
-		expect(membershipHistory(db, stays)).toEqual([expect.objectContaining({ unitId: tree.chapterA.id, endedOn: null })]);
+		expect(membershipHistory(db, stays)).toEqual([
+			expect.objectContaining({ unitId: tree.chapterA.id, endedOn: null })
+		]);
 	});
 
 	it('is backed by a unique index: a second open membership cannot be inserted', async () => {
@@ -121,7 +126,9 @@ describe('moveMember', () => {
 			db.insert(membership).values({ memberId: id, unitId: tree.chapterB.id, startedOn: '2025-01-01' }).run()
 		).toThrow(/UNIQUE/);
 		// Closed rows are not limited.
-		db.insert(membership).values({ memberId: id, unitId: tree.chapterB.id, startedOn: '2000-01-01', endedOn: '2005-01-01' }).run();
+		db.insert(membership)
+			.values({ memberId: id, unitId: tree.chapterB.id, startedOn: '2000-01-01', endedOn: '2005-01-01' })
+			.run();
 		expect(membershipHistory(db, id)).toHaveLength(2);
 	});
 });
@@ -144,9 +151,20 @@ describe('chapterMembers', () => {
 	});
 
 	it('returns the fields the chapter page shows', async () => {
-		const id = await createTestMember(db, tree.chapterB, { username: 'lethu', fullName: 'Lê Thị Thu', targetGroup: 'C' });
+		const id = await createTestMember(db, tree.chapterB, {
+			username: 'lethu',
+			fullName: 'Lê Thị Thu',
+			targetGroup: 'C'
+		});
 		expect(chapterMembers(db, tree.chapterB.id)).toEqual([
-			{ userId: id, username: 'lethu', fullName: 'Lê Thị Thu', dateOfBirth: '1980-05-17', position: 'Chuyên viên', targetGroup: 'C' }
+			{
+				userId: id,
+				username: 'lethu',
+				fullName: 'Lê Thị Thu',
+				dateOfBirth: '1980-05-17',
+				position: 'Chuyên viên',
+				targetGroup: 'C'
+			}
 		]);
 	});
 
@@ -199,9 +217,18 @@ describe('compareVietnameseNames', () => {
 	});
 
 	it('is antisymmetric over a sample of names', () => {
-		const names = ['Trần Văn Ân', 'Lê Thị Bình', 'Nguyễn Đức Dũng', 'Phạm Văn Đức', 'Lê Văn Hùng', 'Vũ Thị An', 'Hồ Văn Anh'];
+		const names = [
+			'Trần Văn Ân',
+			'Lê Thị Bình',
+			'Nguyễn Đức Dũng',
+			'Phạm Văn Đức',
+			'Lê Văn Hùng',
+			'Vũ Thị An',
+			'Hồ Văn Anh'
+		];
 		for (const a of names) {
-			for (const b of names) expect(Math.sign(compareVietnameseNames(a, b))).toBe(-Math.sign(compareVietnameseNames(b, a)) || 0);
+			for (const b of names)
+				expect(Math.sign(compareVietnameseNames(a, b))).toBe(-Math.sign(compareVietnameseNames(b, a)) || 0);
 		}
 	});
 });

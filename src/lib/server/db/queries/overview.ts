@@ -25,14 +25,32 @@ export interface ChapterRow {
 /** Everyone in a chapter for a period: its current members, and those who made their sheet here before moving. */
 export function chapterRows(db: Db, chapterId: number, periodId: number): ChapterRow[] {
 	const people = db
-		.select({ memberId: user.id, fullName: user.fullName, username: user.username, position: member.position, targetGroup: member.targetGroup })
+		.select({
+			memberId: user.id,
+			fullName: user.fullName,
+			username: user.username,
+			position: member.position,
+			targetGroup: member.targetGroup
+		})
 		.from(membership)
 		.innerJoin(member, eq(member.userId, membership.memberId))
 		.innerJoin(user, eq(user.id, membership.memberId))
 		.where(and(eq(membership.unitId, chapterId), isNull(membership.endedOn)))
 		.all();
 	const sheets = db
-		.select({ id: sheet.id, memberId: sheet.memberId, status: sheet.status, score: sheet.score, rating: sheet.rating, finalRating: sheet.finalRating, updatedAt: sheet.updatedAt, fullName: user.fullName, username: user.username, position: member.position, targetGroup: sheet.targetGroup })
+		.select({
+			id: sheet.id,
+			memberId: sheet.memberId,
+			status: sheet.status,
+			score: sheet.score,
+			rating: sheet.rating,
+			finalRating: sheet.finalRating,
+			updatedAt: sheet.updatedAt,
+			fullName: user.fullName,
+			username: user.username,
+			position: member.position,
+			targetGroup: sheet.targetGroup
+		})
 		.from(sheet)
 		.innerJoin(user, eq(user.id, sheet.memberId))
 		.innerJoin(member, eq(member.userId, sheet.memberId))
@@ -54,7 +72,20 @@ export function chapterRows(db: Db, chapterId: number, periodId: number): Chapte
 		};
 	});
 	for (const s of bySheetMember.values()) {
-		rows.push({ memberId: s.memberId, fullName: s.fullName, username: s.username, position: s.position, targetGroup: s.targetGroup, sheetId: s.id, status: s.status, score: s.score, rating: s.rating, finalRating: s.finalRating, lastActivity: s.updatedAt.getTime(), current: false });
+		rows.push({
+			memberId: s.memberId,
+			fullName: s.fullName,
+			username: s.username,
+			position: s.position,
+			targetGroup: s.targetGroup,
+			sheetId: s.id,
+			status: s.status,
+			score: s.score,
+			rating: s.rating,
+			finalRating: s.finalRating,
+			lastActivity: s.updatedAt.getTime(),
+			current: false
+		});
 	}
 	return rows.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
 }
@@ -64,7 +95,11 @@ export type UnitStatsRow = typeof unitStats.$inferSelect;
 /** The maintained counts of several units for a period, by unit id (a unit with no sheets yet has no row). */
 export function statsFor(db: Db, periodId: number, unitIds: number[]): Map<number, UnitStatsRow> {
 	if (unitIds.length === 0) return new Map();
-	const rows = db.select().from(unitStats).where(and(eq(unitStats.periodId, periodId), inArray(unitStats.unitId, unitIds))).all();
+	const rows = db
+		.select()
+		.from(unitStats)
+		.where(and(eq(unitStats.periodId, periodId), inArray(unitStats.unitId, unitIds)))
+		.all();
 	return new Map(rows.map((r) => [r.unitId, r]));
 }
 

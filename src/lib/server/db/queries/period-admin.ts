@@ -8,13 +8,26 @@ import { createPeriod, findPeriod } from './periods';
 export type PeriodChange = { ok: true; id: number } | { ok: false; message: string };
 
 function audit(db: Db, actorId: number, action: string, p: { id: number; unitId: number }, detail: unknown): void {
-	db.insert(auditEvent).values({ actorId, action, unitId: p.unitId, targetType: 'period', targetId: p.id, detail }).run();
+	db.insert(auditEvent)
+		.values({ actorId, action, unitId: p.unitId, targetType: 'period', targetId: p.id, detail })
+		.run();
 }
 
 /** Every period, newest first, with its unit and template version. */
 export function listPeriods(db: Db) {
 	return db
-		.select({ id: period.id, name: period.name, year: period.year, opensOn: period.opensOn, deadline: period.deadline, closedAt: period.closedAt, unitId: unit.id, unitName: unit.name, templateName: template.name, version: templateVersion.version })
+		.select({
+			id: period.id,
+			name: period.name,
+			year: period.year,
+			opensOn: period.opensOn,
+			deadline: period.deadline,
+			closedAt: period.closedAt,
+			unitId: unit.id,
+			unitName: unit.name,
+			templateName: template.name,
+			version: templateVersion.version
+		})
 		.from(period)
 		.innerJoin(unit, eq(unit.id, period.unitId))
 		.innerJoin(templateVersion, eq(templateVersion.id, period.templateVersionId))
@@ -31,7 +44,14 @@ export function openPeriod(
 ): PeriodChange {
 	const target = findUnit(db, input.unitId);
 	if (!target || target.closedAt) return { ok: false, message: 'Hãy chọn một đơn vị đang hoạt động.' };
-	if (!db.select({ id: templateVersion.id }).from(templateVersion).where(eq(templateVersion.id, input.templateVersionId)).get()) return { ok: false, message: 'Không tìm thấy phiên bản mẫu phiếu.' };
+	if (
+		!db
+			.select({ id: templateVersion.id })
+			.from(templateVersion)
+			.where(eq(templateVersion.id, input.templateVersionId))
+			.get()
+	)
+		return { ok: false, message: 'Không tìm thấy phiên bản mẫu phiếu.' };
 	if (input.deadline < input.opensOn) return { ok: false, message: 'Hạn nộp phải sau ngày mở đợt.' };
 	return db.transaction((tx) => {
 		const created = createPeriod(tx as unknown as Db, input);
@@ -71,17 +91,43 @@ export function notHandedIn(db: Db, periodId: number) {
 	const root = found && findUnit(db, found.unitId);
 	if (!found || !root) return [];
 	const rows = db
-		.select({ chapterId: unit.id, chapterName: unit.name, path: unit.path, fullName: user.fullName, username: user.username, status: sheet.status })
+		.select({
+			chapterId: unit.id,
+			chapterName: unit.name,
+			path: unit.path,
+			fullName: user.fullName,
+			username: user.username,
+			status: sheet.status
+		})
 		.from(membership)
 		.innerJoin(unit, eq(unit.id, membership.unitId))
 		.innerJoin(user, eq(user.id, membership.memberId))
 		.innerJoin(member, eq(member.userId, membership.memberId))
 		.leftJoin(sheet, and(eq(sheet.memberId, membership.memberId), eq(sheet.periodId, periodId)))
-		.where(and(isNull(membership.endedOn), inSubtree(root.path), or(isNull(sheet.id), notInArray(sheet.status, ['submitted', 'approved']))))
+		.where(
+			and(
+				isNull(membership.endedOn),
+				inSubtree(root.path),
+				or(isNull(sheet.id), notInArray(sheet.status, ['submitted', 'approved']))
+			)
+		)
 		.all();
-	const byChapter = new Map<number, { chapterId: number; chapterName: string; path: string; members: { fullName: string; username: string; status: string }[] }>();
+	const byChapter = new Map<
+		number,
+		{
+			chapterId: number;
+			chapterName: string;
+			path: string;
+			members: { fullName: string; username: string; status: string }[];
+		}
+	>();
 	for (const r of rows) {
-		const entry = byChapter.get(r.chapterId) ?? { chapterId: r.chapterId, chapterName: r.chapterName, path: r.path, members: [] };
+		const entry = byChapter.get(r.chapterId) ?? {
+			chapterId: r.chapterId,
+			chapterName: r.chapterName,
+			path: r.path,
+			members: []
+		};
 		entry.members.push({ fullName: r.fullName, username: r.username, status: r.status ?? 'not_started' });
 		byChapter.set(r.chapterId, entry);
 	}
@@ -93,7 +139,12 @@ export function notHandedIn(db: Db, periodId: number) {
 /** How many template versions exist (the period form needs at least one). */
 export function templateVersionChoices(db: Db) {
 	return db
-		.select({ id: templateVersion.id, name: template.name, version: templateVersion.version, signs: sql<number>`json_array_length(${templateVersion.content}, '$.signs')` })
+		.select({
+			id: templateVersion.id,
+			name: template.name,
+			version: templateVersion.version,
+			signs: sql<number>`json_array_length(${templateVersion.content}, '$.signs')`
+		})
 		.from(templateVersion)
 		.innerJoin(template, eq(template.id, templateVersion.templateId))
 		.orderBy(template.name, desc(templateVersion.version))

@@ -7,7 +7,15 @@ export type PeriodRow = typeof period.$inferSelect;
 /** Creates a review period over a unit's subtree. */
 export function createPeriod(
 	db: Db,
-	input: { name: string; year: number; unitId: number; templateVersionId: number; opensOn: string; deadline: string; closedAt?: Date | null }
+	input: {
+		name: string;
+		year: number;
+		unitId: number;
+		templateVersionId: number;
+		opensOn: string;
+		deadline: string;
+		closedAt?: Date | null;
+	}
 ): PeriodRow {
 	return db.insert(period).values(input).returning().get();
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestAccount, createTestDb, createTestMember, createTestTree, grantRole as giveRole } from '../../../../../tests/helpers/db';
+import {
+	createTestAccount,
+	createTestDb,
+	createTestMember,
+	createTestTree,
+	grantRole as giveRole
+} from '../../../../../tests/helpers/db';
 import { auditEvent, roleGrant } from '../schema';
 import { grantRole, revokeRole } from './roles';
 import { addMember, createMemberByAdmin, deactivateMember } from './member-admin';
@@ -20,8 +26,13 @@ async function setup() {
 describe('role rules', () => {
 	it('gives the administrator role only on the root', async () => {
 		const { db, tree, admin } = await setup();
-		expect(grantRole(db, { username: 'dv-vai-tro', role: 'admin', unitId: tree.branch.id }, admin)).toEqual({ ok: false, message: 'Vai trò quản trị chỉ gán tại đơn vị gốc.' });
-		expect(grantRole(db, { username: 'dv-vai-tro', role: 'admin', unitId: tree.province.id }, admin)).toEqual({ ok: true });
+		expect(grantRole(db, { username: 'dv-vai-tro', role: 'admin', unitId: tree.branch.id }, admin)).toEqual({
+			ok: false,
+			message: 'Vai trò quản trị chỉ gán tại đơn vị gốc.'
+		});
+		expect(grantRole(db, { username: 'dv-vai-tro', role: 'admin', unitId: tree.province.id }, admin)).toEqual({
+			ok: true
+		});
 	});
 
 	it('refuses a role the person already holds, without a second audit entry', async () => {
@@ -34,11 +45,17 @@ describe('role rules', () => {
 
 	it('never leaves the installation without an administrator', async () => {
 		const { db, tree, admin, member } = await setup();
-		expect(revokeRole(db, { userId: admin, role: 'admin', unitId: tree.province.id }, admin)).toEqual({ ok: false, message: 'Không thể tự thu hồi vai trò quản trị của mình.' });
+		expect(revokeRole(db, { userId: admin, role: 'admin', unitId: tree.province.id }, admin)).toEqual({
+			ok: false,
+			message: 'Không thể tự thu hồi vai trò quản trị của mình.'
+		});
 		const other = await createTestAccount(db, 'quantri-hai');
 		giveRole(db, other, 'admin', tree.province);
 		expect(revokeRole(db, { userId: admin, role: 'admin', unitId: tree.province.id }, other)).toEqual({ ok: true });
-		expect(revokeRole(db, { userId: other, role: 'admin', unitId: tree.province.id }, member)).toEqual({ ok: false, message: 'Phải còn ít nhất một quản trị viên.' });
+		expect(revokeRole(db, { userId: other, role: 'admin', unitId: tree.province.id }, member)).toEqual({
+			ok: false,
+			message: 'Phải còn ít nhất một quản trị viên.'
+		});
 		expect(db.select().from(roleGrant).where(eq(roleGrant.role, 'admin')).all()).toHaveLength(1);
 	});
 
@@ -46,18 +63,58 @@ describe('role rules', () => {
 		const { db, tree, admin } = await setup();
 		const committee = await createTestAccount(db, 'capuy-thu');
 		expect(deactivateMember(db, committee, '2026-11-22', admin)).toEqual({ ok: true });
-		const id = createMemberByAdmin(db, { username: 'dv-moi', fullName: 'Lê Thị Mới', passwordHash: await testPasswordHash(), mustChangePassword: true, dateOfBirth: '1990-01-01', position: '', targetGroup: 'B', chapterId: tree.chapterB.id, joinedOn: '2026-11-22' }, admin);
-		expect(db.select().from(auditEvent).where(eq(auditEvent.action, 'member.create')).all().map((e) => e.targetId)).toEqual([id]);
+		const id = createMemberByAdmin(
+			db,
+			{
+				username: 'dv-moi',
+				fullName: 'Lê Thị Mới',
+				passwordHash: await testPasswordHash(),
+				mustChangePassword: true,
+				dateOfBirth: '1990-01-01',
+				position: '',
+				targetGroup: 'B',
+				chapterId: tree.chapterB.id,
+				joinedOn: '2026-11-22'
+			},
+			admin
+		);
+		expect(
+			db
+				.select()
+				.from(auditEvent)
+				.where(eq(auditEvent.action, 'member.create'))
+				.all()
+				.map((e) => e.targetId)
+		).toEqual([id]);
 	});
 
 	it('adds a member by hand with a temporary password that must be changed, refusing a taken login id or a closed chapter', async () => {
 		const { db, tree, admin } = await setup();
-		const input = { username: 'dv-tay', fullName: 'Phan Văn Tay', dateOfBirth: '1988-02-29', position: '', targetGroup: 'B' as const, chapterId: tree.chapterA.id };
+		const input = {
+			username: 'dv-tay',
+			fullName: 'Phan Văn Tay',
+			dateOfBirth: '1988-02-29',
+			position: '',
+			targetGroup: 'B' as const,
+			chapterId: tree.chapterA.id
+		};
 		const added = await addMember(db, input, { actorId: admin, today: '2026-11-22' });
 		if (!added.ok) throw new Error(added.message);
 		expect(db.select().from(user).where(eq(user.id, added.id)).get()?.mustChangePassword).toBe(true);
-		expect(await attemptSignIn(db, { username: 'dv-tay', password: added.password, address: '127.0.0.9' })).toMatchObject({ ok: true, mustChangePassword: true });
-		expect(await addMember(db, input, { actorId: admin, today: '2026-11-22' })).toEqual({ ok: false, field: 'username', message: 'Tên đăng nhập này đã có người dùng.' });
-		expect(await addMember(db, { ...input, username: 'dv-khac', chapterId: tree.branch.id }, { actorId: admin, today: '2026-11-22' })).toEqual({ ok: false, field: 'chapterId', message: 'Hãy chọn một chi bộ đang hoạt động.' });
+		expect(
+			await attemptSignIn(db, { username: 'dv-tay', password: added.password, address: '127.0.0.9' })
+		).toMatchObject({ ok: true, mustChangePassword: true });
+		expect(await addMember(db, input, { actorId: admin, today: '2026-11-22' })).toEqual({
+			ok: false,
+			field: 'username',
+			message: 'Tên đăng nhập này đã có người dùng.'
+		});
+		expect(
+			await addMember(
+				db,
+				{ ...input, username: 'dv-khac', chapterId: tree.branch.id },
+				{ actorId: admin, today: '2026-11-22' }
+			)
+		).toEqual({ ok: false, field: 'chapterId', message: 'Hãy chọn một chi bộ đang hoạt động.' });
 	});
 });

@@ -1,6 +1,17 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { actionProgress, auditEvent, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
+import {
+	actionProgress,
+	auditEvent,
+	member,
+	period,
+	reviewNote,
+	sheet,
+	sheetAnswer,
+	templateVersion,
+	unit,
+	user
+} from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
 import type { Level, TemplateContent } from '../../../domain/template';
 import { recordSheetTransition } from './stats';
@@ -11,7 +22,11 @@ export type SheetRow = typeof sheet.$inferSelect;
 
 /** A member's sheet for a period, if made. */
 export function findMemberSheet(db: Db, memberId: number, periodId: number): SheetRow | undefined {
-	return db.select().from(sheet).where(and(eq(sheet.memberId, memberId), eq(sheet.periodId, periodId))).get();
+	return db
+		.select()
+		.from(sheet)
+		.where(and(eq(sheet.memberId, memberId), eq(sheet.periodId, periodId)))
+		.get();
 }
 
 /** The member's sheet of the year before `year`, if it was handed in (a returned one was not finished). */
@@ -20,7 +35,9 @@ function priorSheet(db: Db, memberId: number, year: number): SheetRow | undefine
 		.select({ sheet })
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
-		.where(and(eq(sheet.memberId, memberId), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved'])))
+		.where(
+			and(eq(sheet.memberId, memberId), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved']))
+		)
 		.orderBy(desc(sheet.id))
 		.limit(1)
 		.get()?.sheet;
@@ -29,13 +46,25 @@ function priorSheet(db: Db, memberId: number, year: number): SheetRow | undefine
 /** Makes a member's sheet for a period, with one progress line for each action of last year's plan. */
 export function createSheet(
 	db: Db,
-	input: { periodId: number; year: number; memberId: number; chapterId: number; targetGroup: 'A' | 'B' | 'C'; templateVersionId: number }
+	input: {
+		periodId: number;
+		year: number;
+		memberId: number;
+		chapterId: number;
+		targetGroup: 'A' | 'B' | 'C';
+		templateVersionId: number;
+	}
 ): SheetRow {
 	return db.transaction((tx) => {
 		const { year, ...values } = input;
 		const created = tx.insert(sheet).values(values).returning().get();
 		const chapter = tx.select({ path: unit.path }).from(unit).where(eq(unit.id, input.chapterId)).get()!;
-		recordSheetTransition(tx as unknown as Db, { periodId: input.periodId, chapterPath: chapter.path, before: null, after: { status: 'draft', rating: null, finalRating: null, flagged: [] } });
+		recordSheetTransition(tx as unknown as Db, {
+			periodId: input.periodId,
+			chapterPath: chapter.path,
+			before: null,
+			after: { status: 'draft', rating: null, finalRating: null, flagged: [] }
+		});
 		const prior = priorSheet(tx as unknown as Db, input.memberId, year);
 		if (prior) {
 			const actions = tx
@@ -43,12 +72,12 @@ export function createSheet(
 				.from(sheetAnswer)
 				.where(and(eq(sheetAnswer.sheetId, prior.id), sql`${sheetAnswer.level} >= 1`, sql`${sheetAnswer.action} <> ''`))
 				.all();
-			for (const a of actions) tx.insert(actionProgress).values({ sheetId: created.id, priorSheetId: prior.id, code: a.code }).run();
+			for (const a of actions)
+				tx.insert(actionProgress).values({ sheetId: created.id, priorSheetId: prior.id, code: a.code }).run();
 		}
 		return created;
 	});
 }
-
 
 /** Everything the sheet page and the print view show about one sheet. */
 export interface SheetDetail {
@@ -60,7 +89,14 @@ export interface SheetDetail {
 	chapter: { id: number; name: string; path: string; parentName: string | null };
 	answers: Record<string, AnswerEntry>;
 	progress: ProgressLine[];
-	notes: { id: number; code: string | null; text: string; createdAt: Date; authorName: string; resolvedAt: Date | null }[];
+	notes: {
+		id: number;
+		code: string | null;
+		text: string;
+		createdAt: Date;
+		authorName: string;
+		resolvedAt: Date | null;
+	}[];
 }
 
 /** What a save needs of a sheet: the row, its period, its template, the answers and last year's plan lines. */
@@ -76,7 +112,12 @@ export interface SheetCore {
 function answersOf(db: Db, sheetId: number): Record<string, AnswerEntry> {
 	const answers: Record<string, AnswerEntry> = {};
 	for (const a of db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all()) {
-		answers[a.code] = { level: a.level as Level | null, note: a.note, action: a.action, actionDeadline: a.actionDeadline };
+		answers[a.code] = {
+			level: a.level as Level | null,
+			note: a.note,
+			action: a.action,
+			actionDeadline: a.actionDeadline
+		};
 	}
 	return answers;
 }
@@ -98,14 +139,28 @@ export function loadSheetCore(db: Db, sheetId: number): SheetCore | undefined {
 		content,
 		chapter: { path: row.chapterPath },
 		answers: answersOf(db, sheetId),
-		progress: db.select({ code: actionProgress.code, status: actionProgress.status, note: actionProgress.note }).from(actionProgress).where(eq(actionProgress.sheetId, sheetId)).all()
+		progress: db
+			.select({ code: actionProgress.code, status: actionProgress.status, note: actionProgress.note })
+			.from(actionProgress)
+			.where(eq(actionProgress.sheetId, sheetId))
+			.all()
 	};
 }
 
 /** Loads a sheet with its period, template version, answers, last year's plan and the chi ủy's notes. */
 export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefined {
 	const row = db
-		.select({ sheet, period, version: templateVersion.version, fullName: user.fullName, dateOfBirth: member.dateOfBirth, position: member.position, chapterName: unit.name, chapterPath: unit.path, chapterParent: unit.parentId })
+		.select({
+			sheet,
+			period,
+			version: templateVersion.version,
+			fullName: user.fullName,
+			dateOfBirth: member.dateOfBirth,
+			position: member.position,
+			chapterName: unit.name,
+			chapterPath: unit.path,
+			chapterParent: unit.parentId
+		})
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
 		.innerJoin(templateVersion, eq(templateVersion.id, sheet.templateVersionId))
@@ -115,7 +170,10 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 		.where(eq(sheet.id, sheetId))
 		.get();
 	if (!row) return undefined;
-	const parentName = row.chapterParent === null ? null : (db.select({ name: unit.name }).from(unit).where(eq(unit.id, row.chapterParent)).get()?.name ?? null);
+	const parentName =
+		row.chapterParent === null
+			? null
+			: (db.select({ name: unit.name }).from(unit).where(eq(unit.id, row.chapterParent)).get()?.name ?? null);
 	const answers = answersOf(db, sheetId);
 	return {
 		sheet: row.sheet,
@@ -127,7 +185,14 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 		answers,
 		progress: progressLines(db, sheetId),
 		notes: db
-			.select({ id: reviewNote.id, code: reviewNote.code, text: reviewNote.text, createdAt: reviewNote.createdAt, authorName: user.fullName, resolvedAt: reviewNote.resolvedAt })
+			.select({
+				id: reviewNote.id,
+				code: reviewNote.code,
+				text: reviewNote.text,
+				createdAt: reviewNote.createdAt,
+				authorName: user.fullName,
+				resolvedAt: reviewNote.resolvedAt
+			})
 			.from(reviewNote)
 			.innerJoin(user, eq(user.id, reviewNote.authorId))
 			.where(eq(reviewNote.sheetId, sheetId))
@@ -137,15 +202,37 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 }
 
 function progressLines(db: Db, sheetId: number): ProgressLine[] {
-	const rows = db.select().from(actionProgress).where(eq(actionProgress.sheetId, sheetId)).orderBy(actionProgress.code).all();
+	const rows = db
+		.select()
+		.from(actionProgress)
+		.where(eq(actionProgress.sheetId, sheetId))
+		.orderBy(actionProgress.code)
+		.all();
 	if (rows.length === 0) return [];
 	const priorId = rows[0].priorSheetId;
 	const prior = db
-		.select({ code: sheetAnswer.code, level: sheetAnswer.level, action: sheetAnswer.action, deadline: sheetAnswer.actionDeadline })
+		.select({
+			code: sheetAnswer.code,
+			level: sheetAnswer.level,
+			action: sheetAnswer.action,
+			deadline: sheetAnswer.actionDeadline
+		})
 		.from(sheetAnswer)
-		.where(and(eq(sheetAnswer.sheetId, priorId), inArray(sheetAnswer.code, rows.map((r) => r.code))))
+		.where(
+			and(
+				eq(sheetAnswer.sheetId, priorId),
+				inArray(
+					sheetAnswer.code,
+					rows.map((r) => r.code)
+				)
+			)
+		)
 		.all();
-	const priorVersion = db.select({ versionId: sheet.templateVersionId }).from(sheet).where(eq(sheet.id, priorId)).get()?.versionId;
+	const priorVersion = db
+		.select({ versionId: sheet.templateVersionId })
+		.from(sheet)
+		.where(eq(sheet.id, priorId))
+		.get()?.versionId;
 	const priorContent = priorVersion === undefined ? undefined : templateContent(db, priorVersion);
 	const byCode = new Map(prior.map((p) => [p.code, p]));
 	return rows.map((r) => {
@@ -184,19 +271,43 @@ export function writeSheetChanges(db: Db, sheetId: number, changes: SheetWrite):
 	for (const [code, change] of Object.entries(changes.progress ?? {})) {
 		const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
 		if (Object.keys(set).length === 0) continue;
-		db.update(actionProgress).set(set).where(and(eq(actionProgress.sheetId, sheetId), eq(actionProgress.code, code))).run();
+		db.update(actionProgress)
+			.set(set)
+			.where(and(eq(actionProgress.sheetId, sheetId), eq(actionProgress.code, code)))
+			.run();
 	}
 }
 
 /** Marks the open notes of a sheet as answered (the member handed it in again). */
 export function resolveReviewNotes(db: Db, sheetId: number, at: Date): void {
-	db.update(reviewNote).set({ resolvedAt: at }).where(and(eq(reviewNote.sheetId, sheetId), isNull(reviewNote.resolvedAt))).run();
+	db.update(reviewNote)
+		.set({ resolvedAt: at })
+		.where(and(eq(reviewNote.sheetId, sheetId), isNull(reviewNote.resolvedAt)))
+		.run();
 }
 
 /** Records an event about a sheet in the audit log. */
-export function auditSheet(db: Db, input: { actorId: number; sheetId: number; chapterId: number; action: string; reason?: string | null; detail?: unknown }): void {
+export function auditSheet(
+	db: Db,
+	input: {
+		actorId: number;
+		sheetId: number;
+		chapterId: number;
+		action: string;
+		reason?: string | null;
+		detail?: unknown;
+	}
+): void {
 	db.insert(auditEvent)
-		.values({ actorId: input.actorId, action: input.action, unitId: input.chapterId, targetType: 'sheet', targetId: input.sheetId, reason: input.reason ?? null, detail: input.detail ?? null })
+		.values({
+			actorId: input.actorId,
+			action: input.action,
+			unitId: input.chapterId,
+			targetType: 'sheet',
+			targetId: input.sheetId,
+			reason: input.reason ?? null,
+			detail: input.detail ?? null
+		})
 		.run();
 }
 

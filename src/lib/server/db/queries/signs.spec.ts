@@ -22,7 +22,11 @@ const OFFICIAL_TEXT = 'Nguyên văn biểu hiện thứ tám, nhập từ văn b
 const SOURCE = 'Nghị quyết 04-NQ/TW, mục 3.8';
 
 function rowCounts() {
-	const n = (table: typeof signWording | typeof auditEvent) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+	const n = (table: typeof signWording | typeof auditEvent) =>
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(table)
+			.get()!.n;
 	return { wordings: n(signWording), audits: n(auditEvent) };
 }
 
@@ -44,7 +48,12 @@ describe('setSignWording', () => {
 		setSignWording(db, { signId: 'DB8', text: OFFICIAL_TEXT, official: true, source: SOURCE }, adminId);
 
 		const sign = catalogSign('DB8');
-		expect(sign).toMatchObject({ id: 'DB8', text: OFFICIAL_TEXT, verified: true, sources: [SOURCE, ...bundled.sources] });
+		expect(sign).toMatchObject({
+			id: 'DB8',
+			text: OFFICIAL_TEXT,
+			verified: true,
+			sources: [SOURCE, ...bundled.sources]
+		});
 		expect(displayText(sign)).toEqual({ text: OFFICIAL_TEXT, official: true, label: null });
 		const catalog = signCatalog(db);
 		expect(catalog.filter((s) => s.verified)).toHaveLength(14);
@@ -52,38 +61,89 @@ describe('setSignWording', () => {
 	});
 
 	it('with official=false keeps the sign unverified, shown as a summary', () => {
-		setSignWording(db, { signId: 'DB8', text: 'Tóm tắt mới của biểu hiện thứ tám', official: false, source: '' }, adminId);
+		setSignWording(
+			db,
+			{ signId: 'DB8', text: 'Tóm tắt mới của biểu hiện thứ tám', official: false, source: '' },
+			adminId
+		);
 		const sign = catalogSign('DB8');
-		expect(sign).toMatchObject({ text: 'Tóm tắt mới của biểu hiện thứ tám', verified: false, sources: signById('DB8')!.sources });
-		expect(displayText(sign)).toEqual({ text: 'Tóm tắt mới của biểu hiện thứ tám', official: false, label: SUMMARY_LABEL });
+		expect(sign).toMatchObject({
+			text: 'Tóm tắt mới của biểu hiện thứ tám',
+			verified: false,
+			sources: signById('DB8')!.sources
+		});
+		expect(displayText(sign)).toEqual({
+			text: 'Tóm tắt mới của biểu hiện thứ tám',
+			official: false,
+			label: SUMMARY_LABEL
+		});
 		expect(signCatalog(db).filter((s) => s.verified)).toHaveLength(13);
 	});
 
 	it('replaces an earlier correction of the same sign', () => {
-		setSignWording(db, { signId: 'DB8', text: 'Bản sửa lần thứ nhất của biểu hiện', official: false, source: 'Nguồn một' }, adminId);
+		setSignWording(
+			db,
+			{ signId: 'DB8', text: 'Bản sửa lần thứ nhất của biểu hiện', official: false, source: 'Nguồn một' },
+			adminId
+		);
 		setSignWording(db, { signId: 'DB8', text: OFFICIAL_TEXT, official: true, source: SOURCE }, adminId);
-		expect(catalogSign('DB8')).toMatchObject({ text: OFFICIAL_TEXT, verified: true, sources: [SOURCE, ...signById('DB8')!.sources] });
+		expect(catalogSign('DB8')).toMatchObject({
+			text: OFFICIAL_TEXT,
+			verified: true,
+			sources: [SOURCE, ...signById('DB8')!.sources]
+		});
 		expect(db.select().from(signWording).all()).toEqual([
-			{ signId: 'DB8', text: OFFICIAL_TEXT, official: true, source: SOURCE, updatedBy: adminId, updatedAt: expect.any(Date) }
+			{
+				signId: 'DB8',
+				text: OFFICIAL_TEXT,
+				official: true,
+				source: SOURCE,
+				updatedBy: adminId,
+				updatedAt: expect.any(Date)
+			}
 		]);
 	});
 
 	it('throws on an unknown sign and writes nothing', () => {
-		expect(() => setSignWording(db, { signId: 'XX1', text: OFFICIAL_TEXT, official: true, source: SOURCE }, adminId)).toThrow(/XX1/);
+		expect(() =>
+			setSignWording(db, { signId: 'XX1', text: OFFICIAL_TEXT, official: true, source: SOURCE }, adminId)
+		).toThrow(/XX1/);
 		expect(rowCounts()).toEqual({ wordings: 0, audits: 0 });
 	});
 
 	it('records who changed which sign, and from what source', () => {
 		setSignWording(db, { signId: 'DB8', text: OFFICIAL_TEXT, official: true, source: SOURCE }, adminId);
-		setSignWording(db, { signId: 'TT6', text: 'Tóm tắt mới của biểu hiện thứ sáu', official: false, source: '' }, adminId);
+		setSignWording(
+			db,
+			{ signId: 'TT6', text: 'Tóm tắt mới của biểu hiện thứ sáu', official: false, source: '' },
+			adminId
+		);
 		const events = db
-			.select({ actorId: auditEvent.actorId, action: auditEvent.action, targetType: auditEvent.targetType, reason: auditEvent.reason, detail: auditEvent.detail })
+			.select({
+				actorId: auditEvent.actorId,
+				action: auditEvent.action,
+				targetType: auditEvent.targetType,
+				reason: auditEvent.reason,
+				detail: auditEvent.detail
+			})
 			.from(auditEvent)
 			.orderBy(auditEvent.id)
 			.all();
 		expect(events).toEqual([
-			{ actorId: adminId, action: 'sign.wording.set', targetType: 'sign', reason: SOURCE, detail: { signId: 'DB8', official: true } },
-			{ actorId: adminId, action: 'sign.wording.set', targetType: 'sign', reason: '', detail: { signId: 'TT6', official: false } }
+			{
+				actorId: adminId,
+				action: 'sign.wording.set',
+				targetType: 'sign',
+				reason: SOURCE,
+				detail: { signId: 'DB8', official: true }
+			},
+			{
+				actorId: adminId,
+				action: 'sign.wording.set',
+				targetType: 'sign',
+				reason: '',
+				detail: { signId: 'TT6', official: false }
+			}
 		]);
 	});
 });
@@ -99,7 +159,10 @@ describe('clearSignWording', () => {
 });
 
 describe('referenceFor', () => {
-	const json = defaultTemplateJson as { signs: { code: string; parent: string; groups: string[] }[]; exclusions: { group: string; parent: string; reason: string }[] };
+	const json = defaultTemplateJson as {
+		signs: { code: string; parent: string; groups: string[] }[];
+		exclusions: { group: string; parent: string; reason: string }[];
+	};
 	const signsOf = (group: TargetGroup) => json.signs.filter((s) => s.groups.includes(group));
 
 	it('needs an installed template', () => {
@@ -111,18 +174,28 @@ describe('referenceFor', () => {
 			ensureDefaultTemplate(db);
 			const ref = referenceFor(db, group);
 			expect(ref.template).toMatchObject({ name: 'Bộ 65 biểu hiện cụ thể', version: 1, wording: 'app_default' });
-			expect(ref.categories.map((c) => c.key)).toEqual(['tu_tuong_chinh_tri', 'dao_duc_loi_song', 'tu_dien_bien_tu_chuyen_hoa']);
+			expect(ref.categories.map((c) => c.key)).toEqual([
+				'tu_tuong_chinh_tri',
+				'dao_duc_loi_song',
+				'tu_dien_bien_tu_chuyen_hoa'
+			]);
 			for (const category of ref.categories) {
 				expect(category.signs.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 			}
 
-			const shown = ref.categories.flatMap((c) => c.signs.flatMap((s) => s.concrete.map((k) => ({ parent: s.id, code: k.code }))));
+			const shown = ref.categories.flatMap((c) =>
+				c.signs.flatMap((s) => s.concrete.map((k) => ({ parent: s.id, code: k.code })))
+			);
 			expect(ref.concreteCount).toBe(signsOf(group).length);
 			expect(shown).toEqual(signsOf(group).map((s) => ({ parent: s.parent, code: s.code })));
 
-			const expectedExclusions = Object.fromEntries(json.exclusions.filter((e) => e.group === group).map((e) => [e.parent, e.reason]));
+			const expectedExclusions = Object.fromEntries(
+				json.exclusions.filter((e) => e.group === group).map((e) => [e.parent, e.reason])
+			);
 			const excluded = Object.fromEntries(
-				ref.categories.flatMap((c) => c.signs.filter((s) => s.excludedBecause !== null).map((s) => [s.id, s.excludedBecause]))
+				ref.categories.flatMap((c) =>
+					c.signs.filter((s) => s.excludedBecause !== null).map((s) => [s.id, s.excludedBecause])
+				)
 			);
 			expect(excluded).toEqual(expectedExclusions);
 			for (const id of Object.keys(excluded)) {
@@ -142,13 +215,21 @@ describe('referenceFor', () => {
 
 	it('labels unverified wording as a summary, and stops once the official text is entered', () => {
 		ensureDefaultTemplate(db);
-		const signOf = (id: string) => referenceFor(db, 'B').categories.flatMap((c) => c.signs).find((s) => s.id === id)!;
+		const signOf = (id: string) =>
+			referenceFor(db, 'B')
+				.categories.flatMap((c) => c.signs)
+				.find((s) => s.id === id)!;
 		expect(signOf('DB8')).toMatchObject({ official: false, label: 'Tóm tắt — chưa đối chiếu văn bản gốc' });
 		expect(signOf('TT1')).toMatchObject({ official: true, label: null });
 		const labels = referenceFor(db, 'B').categories.flatMap((c) => c.signs.map((s) => s.label));
 		expect(labels.filter((l) => l === SUMMARY_LABEL)).toHaveLength(14);
 
 		setSignWording(db, { signId: 'DB8', text: OFFICIAL_TEXT, official: true, source: SOURCE }, adminId);
-		expect(signOf('DB8')).toMatchObject({ text: OFFICIAL_TEXT, official: true, label: null, sources: [SOURCE, ...signById('DB8')!.sources] });
+		expect(signOf('DB8')).toMatchObject({
+			text: OFFICIAL_TEXT,
+			official: true,
+			label: null,
+			sources: [SOURCE, ...signById('DB8')!.sources]
+		});
 	});
 });

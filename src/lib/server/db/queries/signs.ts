@@ -5,7 +5,13 @@ import { SIGNS, signById, type Sign } from '../../../domain/catalog';
 
 /** The 27 signs with any wording an administrator has corrected; a confirmed official text counts as verified. */
 export function signCatalog(db: Db): Sign[] {
-	const overrides = new Map(db.select().from(signWording).all().map((row) => [row.signId, row]));
+	const overrides = new Map(
+		db
+			.select()
+			.from(signWording)
+			.all()
+			.map((row) => [row.signId, row])
+	);
 	return SIGNS.map((sign) => {
 		const override = overrides.get(sign.id);
 		if (!override) return sign;
@@ -25,14 +31,26 @@ export function setSignWording(
 	actorId: number
 ): void {
 	if (!signById(input.signId)) throw new Error(`Unknown sign ${input.signId}`);
-	const values = { text: input.text, official: input.official, source: input.source, updatedBy: actorId, updatedAt: new Date() };
+	const values = {
+		text: input.text,
+		official: input.official,
+		source: input.source,
+		updatedBy: actorId,
+		updatedAt: new Date()
+	};
 	db.transaction((tx) => {
 		tx.insert(signWording)
 			.values({ signId: input.signId, ...values })
 			.onConflictDoUpdate({ target: signWording.signId, set: values })
 			.run();
 		tx.insert(auditEvent)
-			.values({ actorId, action: 'sign.wording.set', targetType: 'sign', reason: input.source, detail: { signId: input.signId, official: input.official } })
+			.values({
+				actorId,
+				action: 'sign.wording.set',
+				targetType: 'sign',
+				reason: input.source,
+				detail: { signId: input.signId, official: input.official }
+			})
 			.run();
 	});
 }

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree } from '../../../../../tests/helpers/db';
-import { completeAnswers, handIn, maintainedCounts, signedInUser, testSecretary } from '../../../../../tests/helpers/sheets';
+import {
+	completeAnswers,
+	handIn,
+	maintainedCounts,
+	signedInUser,
+	testSecretary
+} from '../../../../../tests/helpers/sheets';
 import type { Db } from '../client';
 import { membership, sheet, sheetAnswer, unit, unitStats } from '../schema';
 import { createPeriod } from './periods';
@@ -29,23 +35,44 @@ async function setup() {
 	const db = createTestDb();
 	const version = ensureDefaultTemplate(db);
 	const tree = createTestTree(db);
-	const section = createUnit(db, { name: 'Đảng bộ bộ phận Khối Một', kind: 'dang_bo_bo_phan', parentId: tree.grassroots.id });
+	const section = createUnit(db, {
+		name: 'Đảng bộ bộ phận Khối Một',
+		kind: 'dang_bo_bo_phan',
+		parentId: tree.grassroots.id
+	});
 	const deepChapter = createUnit(db, { name: 'Chi bộ Tổ Một', kind: 'chi_bo', parentId: section.id });
-	const directChapter = createUnit(db, { name: 'Chi bộ Cơ quan Phường', kind: 'chi_bo_co_so', parentId: tree.branch.id });
-	const period = createPeriod(db, { name: 'Năm 2026', year: 2026, unitId: tree.province.id, templateVersionId: version.id, opensOn: '2026-03-01', deadline: '2026-03-31' });
+	const directChapter = createUnit(db, {
+		name: 'Chi bộ Cơ quan Phường',
+		kind: 'chi_bo_co_so',
+		parentId: tree.branch.id
+	});
+	const period = createPeriod(db, {
+		name: 'Năm 2026',
+		year: 2026,
+		unitId: tree.province.id,
+		templateVersionId: version.id,
+		opensOn: '2026-03-01',
+		deadline: '2026-03-31'
+	});
 	const chapters = [tree.chapterA, tree.chapterB, tree.otherChapter, deepChapter, directChapter];
 	return { db, content: version.content, tree, section, chapters, period };
 }
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
 function countsAt(db: Db, periodId: number, unitId: number): Counters {
-	const row = db.select().from(unitStats).where(eq(unitStats.periodId, periodId)).all().find((r) => r.unitId === unitId);
+	const row = db
+		.select()
+		.from(unitStats)
+		.where(eq(unitStats.periodId, periodId))
+		.all()
+		.find((r) => r.unitId === unitId);
 	if (!row) return { ...ZERO };
 	const { periodId: _p, unitId: _u, ...counters } = row;
 	return counters;
 }
 
-const flaggedAt = (db: Db, periodId: number, unitId: number) => Object.fromEntries(topFlagged(db, periodId, unitId, 100).map((r) => [r.code, r.flagged]));
+const flaggedAt = (db: Db, periodId: number, unitId: number) =>
+	Object.fromEntries(topFlagged(db, periodId, unitId, 100).map((r) => [r.code, r.flagged]));
 
 /** Maintained counts with the rows that only hold zeros left out: a sign whose last flag was withdrawn keeps a 0 row, which means the same as no row. */
 function normalised(db: Db, periodId: number) {
@@ -63,7 +90,11 @@ function countedFromScratch(db: Db, periodId: number): ReturnType<typeof normali
 	const paths = new Map(units.map((u) => [u.id, u.path]));
 	const sheets = db.select().from(sheet).where(eq(sheet.periodId, periodId)).all();
 	const answers = db.select().from(sheetAnswer).all();
-	const current = db.select().from(membership).all().filter((m) => m.endedOn === null);
+	const current = db
+		.select()
+		.from(membership)
+		.all()
+		.filter((m) => m.endedOn === null);
 	const stats: ReturnType<typeof normalised>['stats'] = [];
 	const signStats: ReturnType<typeof normalised>['signStats'] = [];
 	for (const u of units) {
@@ -77,12 +108,19 @@ function countedFromScratch(db: Db, periodId: number): ReturnType<typeof normali
 			}
 			stats.push({ periodId, unitId: u.id, ...c });
 		}
-		const handedIn = new Set(inside.filter((s) => s.status === 'submitted' || s.status === 'approved').map((s) => s.id));
+		const handedIn = new Set(
+			inside.filter((s) => s.status === 'submitted' || s.status === 'approved').map((s) => s.id)
+		);
 		const perCode = new Map<string, number>();
-		for (const a of answers) if (handedIn.has(a.sheetId) && (a.level ?? 0) >= 1) perCode.set(a.code, (perCode.get(a.code) ?? 0) + 1);
-		for (const code of [...perCode.keys()].sort()) signStats.push({ periodId, unitId: u.id, code, flagged: perCode.get(code)! });
+		for (const a of answers)
+			if (handedIn.has(a.sheetId) && (a.level ?? 0) >= 1) perCode.set(a.code, (perCode.get(a.code) ?? 0) + 1);
+		for (const code of [...perCode.keys()].sort())
+			signStats.push({ periodId, unitId: u.id, code, flagged: perCode.get(code)! });
 	}
-	const memberCounts = units.map((u) => ({ id: u.id, memberCount: current.filter((m) => paths.get(m.unitId)!.startsWith(u.path)).length }));
+	const memberCounts = units.map((u) => ({
+		id: u.id,
+		memberCount: current.filter((m) => paths.get(m.unitId)!.startsWith(u.path)).length
+	}));
 	return { stats, signStats, memberCounts };
 }
 
@@ -118,21 +156,25 @@ describe('maintained counts', () => {
 		expect(countsAt(db, period.id, tree.otherBranch.id)).toEqual(ZERO);
 	});
 
-	it('keeps a draft\'s levels and rating out of the rating and sign counts, and an incomplete hand-in changes nothing', async () => {
+	it("keeps a draft's levels and rating out of the rating and sign counts, and an incomplete hand-in changes nothing", async () => {
 		const ctx = await setup();
 		const { db, tree, period } = ctx;
 		const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
 		const user = signedInUser(db, memberId);
 		const made = openCurrentSheet(db, user, TODAY)!;
-		expect(saveSheet(db, user, made.sheet.id, { revision: 0, answers: { 'DB3.1': { level: 3 } } }, TODAY)).toMatchObject({ ok: true });
+		expect(
+			saveSheet(db, user, made.sheet.id, { revision: 0, answers: { 'DB3.1': { level: 3 } } }, TODAY)
+		).toMatchObject({ ok: true });
 		const before = maintainedCounts(db, period.id);
 		expect(countsAt(db, period.id, tree.chapterA.id)).toEqual({ ...ZERO, draft: 1 });
 		expect(flaggedAt(db, period.id, tree.chapterA.id)).toEqual({});
-		expect(saveSheet(db, user, made.sheet.id, { revision: 1, answers: { 'TT1.1': { level: 1 } } }, TODAY, { submit: true })).toMatchObject({ ok: false, status: 422 });
+		expect(
+			saveSheet(db, user, made.sheet.id, { revision: 1, answers: { 'TT1.1': { level: 1 } } }, TODAY, { submit: true })
+		).toMatchObject({ ok: false, status: 422 });
 		expect(maintainedCounts(db, period.id)).toEqual(before);
 	});
 
-	it('puts a sheet in the bucket of the chi ủy\'s final rating when there is one, and takes it out on reopening', async () => {
+	it("puts a sheet in the bucket of the chi ủy's final rating when there is one, and takes it out on reopening", async () => {
 		const ctx = await setup();
 		const { db, tree, period } = ctx;
 		const secretary = await testSecretary(db, tree.chapterA);
@@ -141,16 +183,25 @@ describe('maintained counts', () => {
 		expect(countsAt(db, period.id, tree.branch.id)).toEqual({ ...ZERO, submitted: 1, kha: 1 });
 
 		const detail = chapterSheet(db, tree.chapterA.id, id)!;
-		expect(approveSheet(db, secretary, detail, { assessment: '', finalRating: 'trung_binh', reason: 'Chưa tự giác khắc phục' })).toEqual({ ok: true });
-		for (const u of [tree.chapterA, tree.branch, tree.province]) expect(countsAt(db, period.id, u.id)).toEqual({ ...ZERO, approved: 1, trungBinh: 1 });
+		expect(
+			approveSheet(db, secretary, detail, {
+				assessment: '',
+				finalRating: 'trung_binh',
+				reason: 'Chưa tự giác khắc phục'
+			})
+		).toEqual({ ok: true });
+		for (const u of [tree.chapterA, tree.branch, tree.province])
+			expect(countsAt(db, period.id, u.id)).toEqual({ ...ZERO, approved: 1, trungBinh: 1 });
 		expect(flaggedAt(db, period.id, tree.province.id)).toEqual({ 'TT1.1': 1 });
 
-		expect(reopenSheet(db, secretary, chapterSheet(db, tree.chapterA.id, id)!, { reason: 'Xem xét lại' })).toEqual({ ok: true });
+		expect(reopenSheet(db, secretary, chapterSheet(db, tree.chapterA.id, id)!, { reason: 'Xem xét lại' })).toEqual({
+			ok: true
+		});
 		expect(countsAt(db, period.id, tree.province.id)).toEqual({ ...ZERO, returned: 1 });
 		expect(flaggedAt(db, period.id, tree.province.id)).toEqual({});
 	});
 
-	it('removes a returned sheet\'s flagged signs and rating, and counts the new ones when it comes back', async () => {
+	it("removes a returned sheet's flagged signs and rating, and counts the new ones when it comes back", async () => {
 		const ctx = await setup();
 		const { db, tree, period } = ctx;
 		const secretary = await testSecretary(db, tree.chapterA);
@@ -158,7 +209,12 @@ describe('maintained counts', () => {
 		const id = handIn(db, memberId, ctx.content, TODAY, { 'TT1.1': 2, 'DD1.1': 1 });
 		expect(flaggedAt(db, period.id, tree.grassroots.id)).toEqual({ 'TT1.1': 1, 'DD1.1': 1 });
 
-		expect(returnSheet(db, secretary, chapterSheet(db, tree.chapterA.id, id)!, { assessment: '', notes: [{ code: 'TT1.1', text: 'Xem lại' }] })).toEqual({ ok: true });
+		expect(
+			returnSheet(db, secretary, chapterSheet(db, tree.chapterA.id, id)!, {
+				assessment: '',
+				notes: [{ code: 'TT1.1', text: 'Xem lại' }]
+			})
+		).toEqual({ ok: true });
 		for (const u of [tree.chapterA, tree.grassroots, tree.province]) {
 			expect(countsAt(db, period.id, u.id)).toEqual({ ...ZERO, returned: 1 });
 			expect(flaggedAt(db, period.id, u.id)).toEqual({});
@@ -175,9 +231,17 @@ describe('maintained counts', () => {
 		const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
 		handIn(db, memberId, ctx.content, TODAY);
 		const count = (u: UnitRow) => db.select({ n: unit.memberCount }).from(unit).where(eq(unit.id, u.id)).get()!.n;
-		expect([count(tree.chapterA), count(tree.branch), count(tree.otherBranch), count(tree.province)]).toEqual([1, 1, 0, 1]);
+		expect([count(tree.chapterA), count(tree.branch), count(tree.otherBranch), count(tree.province)]).toEqual([
+			1, 1, 0, 1
+		]);
 		moveMember(db, memberId, tree.otherChapter.id, '2026-03-12');
-		expect([count(tree.chapterA), count(tree.branch), count(tree.otherChapter), count(tree.otherBranch), count(tree.province)]).toEqual([0, 0, 1, 1, 1]);
+		expect([
+			count(tree.chapterA),
+			count(tree.branch),
+			count(tree.otherChapter),
+			count(tree.otherBranch),
+			count(tree.province)
+		]).toEqual([0, 0, 1, 1, 1]);
 		expect(countsAt(db, period.id, tree.chapterA.id)).toEqual({ ...ZERO, submitted: 1, tot: 1 });
 		expect(countsAt(db, period.id, tree.otherBranch.id)).toEqual(ZERO);
 	});
@@ -197,9 +261,27 @@ const opArb = fc.oneof(
 	fc.record({ kind: fc.constant('open' as const), m: memberArb }),
 	fc.record({ kind: fc.constant('save' as const), m: memberArb, flags: flagsArb }),
 	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('submit' as const), m: memberArb, flags: flagsArb }) },
-	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('return' as const), target: targetArb, onSign: fc.boolean() }) },
-	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('approve' as const), target: targetArb, rating: fc.constantFrom(...RATINGS), reason: fc.constantFrom('', 'Chi bộ đánh giá lại') }) },
-	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('reopen' as const), target: targetArb, reason: fc.constantFrom('Xem xét lại', 'Mở lại để sửa', 'x') }) },
+	{
+		weight: 2,
+		arbitrary: fc.record({ kind: fc.constant('return' as const), target: targetArb, onSign: fc.boolean() })
+	},
+	{
+		weight: 3,
+		arbitrary: fc.record({
+			kind: fc.constant('approve' as const),
+			target: targetArb,
+			rating: fc.constantFrom(...RATINGS),
+			reason: fc.constantFrom('', 'Chi bộ đánh giá lại')
+		})
+	},
+	{
+		weight: 2,
+		arbitrary: fc.record({
+			kind: fc.constant('reopen' as const),
+			target: targetArb,
+			reason: fc.constantFrom('Xem xét lại', 'Mở lại để sửa', 'x')
+		})
+	},
 	fc.record({ kind: fc.constant('move' as const), m: memberArb, to: fc.nat({ max: 4 }) })
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
@@ -207,24 +289,31 @@ type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 describe('maintained counts against a rebuild', () => {
 	it('agree after any sequence of member and secretary actions and moves', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.constantFrom<TargetGroup>('A', 'B', 'C'), { minLength: MEMBERS, maxLength: MEMBERS }), fc.array(fc.nat({ max: 4 }), { minLength: MEMBERS, maxLength: MEMBERS }), fc.array(opArb, { minLength: 5, maxLength: 30, size: 'max' }), async (groups, homes, ops) => {
-				const ctx = await setup();
-				const { db, period } = ctx;
-				const secretaries = new Map<number, AuthUser>();
-				for (const chapter of ctx.chapters) secretaries.set(chapter.id, await testSecretary(db, chapter, `Bí thư ${chapter.name}`));
-				const members: number[] = [];
-				for (let i = 0; i < MEMBERS; i++) members.push(await createTestMember(db, ctx.chapters[homes[i]], { targetGroup: groups[i] }));
+			fc.asyncProperty(
+				fc.array(fc.constantFrom<TargetGroup>('A', 'B', 'C'), { minLength: MEMBERS, maxLength: MEMBERS }),
+				fc.array(fc.nat({ max: 4 }), { minLength: MEMBERS, maxLength: MEMBERS }),
+				fc.array(opArb, { minLength: 5, maxLength: 30, size: 'max' }),
+				async (groups, homes, ops) => {
+					const ctx = await setup();
+					const { db, period } = ctx;
+					const secretaries = new Map<number, AuthUser>();
+					for (const chapter of ctx.chapters)
+						secretaries.set(chapter.id, await testSecretary(db, chapter, `Bí thư ${chapter.name}`));
+					const members: number[] = [];
+					for (let i = 0; i < MEMBERS; i++)
+						members.push(await createTestMember(db, ctx.chapters[homes[i]], { targetGroup: groups[i] }));
 
-				for (const op of ops) {
-					apply(ctx, secretaries, members, op);
-					// After every step, not only at the end, so two errors cannot cancel out.
-					expect(normalised(db, period.id)).toEqual(countedFromScratch(db, period.id));
+					for (const op of ops) {
+						apply(ctx, secretaries, members, op);
+						// After every step, not only at the end, so two errors cannot cancel out.
+						expect(normalised(db, period.id)).toEqual(countedFromScratch(db, period.id));
+					}
+					const maintained = normalised(db, period.id);
+					rebuildUnitStats(db, period.id);
+					rebuildMemberCounts(db);
+					expect(maintained).toEqual(normalised(db, period.id));
 				}
-				const maintained = normalised(db, period.id);
-				rebuildUnitStats(db, period.id);
-				rebuildMemberCounts(db);
-				expect(maintained).toEqual(normalised(db, period.id));
-			}),
+			),
 			{ numRuns: 30 }
 		);
 	});
@@ -245,7 +334,9 @@ function apply(ctx: Ctx, secretaries: Map<number, AuthUser>, members: number[], 
 				op.kind === 'submit'
 					? completeAnswers(content, opened.sheet.targetGroup, op.flags)
 					: Object.fromEntries(Object.entries(op.flags).map(([code, level]) => [code, { level }]));
-			saveSheet(db, user, opened.sheet.id, { revision: opened.sheet.revision, answers }, TODAY, { submit: op.kind === 'submit' });
+			saveSheet(db, user, opened.sheet.id, { revision: opened.sheet.revision, answers }, TODAY, {
+				submit: op.kind === 'submit'
+			});
 			return;
 		}
 		case 'move':
@@ -256,13 +347,30 @@ function apply(ctx: Ctx, secretaries: Map<number, AuthUser>, members: number[], 
 	if (!target) return;
 	const detail = chapterSheet(db, target.chapterId, target.id)!;
 	const secretary = secretaries.get(target.chapterId)!;
-	if (op.kind === 'return') returnSheet(db, secretary, detail, { assessment: '', notes: [{ code: op.onSign ? 'TT1.1' : null, text: 'Cần bổ sung' }] });
-	else if (op.kind === 'approve') approveSheet(db, secretary, detail, { assessment: '', finalRating: op.rating, reason: op.reason });
+	if (op.kind === 'return')
+		returnSheet(db, secretary, detail, {
+			assessment: '',
+			notes: [{ code: op.onSign ? 'TT1.1' : null, text: 'Cần bổ sung' }]
+		});
+	else if (op.kind === 'approve')
+		approveSheet(db, secretary, detail, { assessment: '', finalRating: op.rating, reason: op.reason });
 	else reopenSheet(db, secretary, detail, { reason: op.reason });
 }
 
-function reviewTarget(db: Db, periodId: number, members: number[], target: { m: number; targeted: boolean }, status: 'submitted' | 'approved') {
+function reviewTarget(
+	db: Db,
+	periodId: number,
+	members: number[],
+	target: { m: number; targeted: boolean },
+	status: 'submitted' | 'approved'
+) {
 	if (!target.targeted) return findMemberSheet(db, members[target.m], periodId);
-	const candidates = db.select().from(sheet).where(eq(sheet.periodId, periodId)).orderBy(sheet.id).all().filter((s) => s.status === status);
+	const candidates = db
+		.select()
+		.from(sheet)
+		.where(eq(sheet.periodId, periodId))
+		.orderBy(sheet.id)
+		.all()
+		.filter((s) => s.status === status);
 	return candidates.length === 0 ? undefined : candidates[target.m % candidates.length];
 }

@@ -25,7 +25,10 @@ export function isHandedIn(status: SheetStatus): boolean {
 	return status === 'submitted' || status === 'approved';
 }
 
-function contribution(state: SheetState | null): { counters: Partial<Record<Counter, number>>; flagged: readonly string[] } {
+function contribution(state: SheetState | null): {
+	counters: Partial<Record<Counter, number>>;
+	flagged: readonly string[];
+} {
 	if (!state) return { counters: {}, flagged: [] };
 	const counters: Partial<Record<Counter, number>> = { [state.status]: 1 };
 	if (!isHandedIn(state.status)) return { counters, flagged: [] };
@@ -35,26 +38,41 @@ function contribution(state: SheetState | null): { counters: Partial<Record<Coun
 }
 
 /** Adds counter and flagged-sign deltas to a unit and every unit above it. */
-function addToAncestors(db: Db, periodId: number, chapterPath: string, counters: Partial<Record<Counter, number>>, flagged: Map<string, number>): void {
+function addToAncestors(
+	db: Db,
+	periodId: number,
+	chapterPath: string,
+	counters: Partial<Record<Counter, number>>,
+	flagged: Map<string, number>
+): void {
 	const changed = COUNTERS.filter((c) => (counters[c] ?? 0) !== 0);
 	for (const unitId of pathIds(chapterPath)) {
 		if (changed.length > 0) {
 			const values = Object.fromEntries(changed.map((c) => [c, counters[c]!]));
 			const set = Object.fromEntries(changed.map((c) => [c, sql`${unitStats[c]} + ${counters[c]!}`]));
-			db.insert(unitStats).values({ periodId, unitId, ...values }).onConflictDoUpdate({ target: [unitStats.periodId, unitStats.unitId], set }).run();
+			db.insert(unitStats)
+				.values({ periodId, unitId, ...values })
+				.onConflictDoUpdate({ target: [unitStats.periodId, unitStats.unitId], set })
+				.run();
 		}
 		for (const [code, delta] of flagged) {
 			if (delta === 0) continue;
 			db.insert(unitSignStats)
 				.values({ periodId, unitId, code, flagged: delta })
-				.onConflictDoUpdate({ target: [unitSignStats.periodId, unitSignStats.unitId, unitSignStats.code], set: { flagged: sql`${unitSignStats.flagged} + ${delta}` } })
+				.onConflictDoUpdate({
+					target: [unitSignStats.periodId, unitSignStats.unitId, unitSignStats.code],
+					set: { flagged: sql`${unitSignStats.flagged} + ${delta}` }
+				})
 				.run();
 		}
 	}
 }
 
 /** Moves a sheet's contribution to the counts from its old state to its new one (null = no sheet). */
-export function recordSheetTransition(db: Db, input: { periodId: number; chapterPath: string; before: SheetState | null; after: SheetState | null }): void {
+export function recordSheetTransition(
+	db: Db,
+	input: { periodId: number; chapterPath: string; before: SheetState | null; after: SheetState | null }
+): void {
 	const before = contribution(input.before);
 	const after = contribution(input.after);
 	const counters: Partial<Record<Counter, number>> = {};
@@ -84,7 +102,13 @@ export function rebuildUnitStats(db: Db, periodId: number): void {
 		tx.delete(unitStats).where(eq(unitStats.periodId, periodId)).run();
 		tx.delete(unitSignStats).where(eq(unitSignStats.periodId, periodId)).run();
 		const sheets = tx
-			.select({ id: sheet.id, status: sheet.status, rating: sheet.rating, finalRating: sheet.finalRating, path: unit.path })
+			.select({
+				id: sheet.id,
+				status: sheet.status,
+				rating: sheet.rating,
+				finalRating: sheet.finalRating,
+				path: unit.path
+			})
 			.from(sheet)
 			.innerJoin(unit, eq(unit.id, sheet.chapterId))
 			.where(eq(sheet.periodId, periodId))
@@ -92,7 +116,12 @@ export function rebuildUnitStats(db: Db, periodId: number): void {
 		const counters = new Map<number, Partial<Record<Counter, number>>>();
 		const pathOf = new Map<number, string>();
 		for (const s of sheets) {
-			const { counters: add } = contribution({ status: s.status, rating: s.rating, finalRating: s.finalRating, flagged: [] });
+			const { counters: add } = contribution({
+				status: s.status,
+				rating: s.rating,
+				finalRating: s.finalRating,
+				flagged: []
+			});
 			if (isHandedIn(s.status)) pathOf.set(s.id, s.path);
 			for (const unitId of pathIds(s.path)) {
 				const sum = counters.get(unitId) ?? {};
@@ -110,12 +139,18 @@ export function rebuildUnitStats(db: Db, periodId: number): void {
 		for (const a of answers) {
 			const path = pathOf.get(a.sheetId);
 			if (!path) continue; // only handed-in sheets count
-			for (const unitId of pathIds(path)) flagged.set(`${unitId} ${a.code}`, (flagged.get(`${unitId} ${a.code}`) ?? 0) + 1);
+			for (const unitId of pathIds(path))
+				flagged.set(`${unitId} ${a.code}`, (flagged.get(`${unitId} ${a.code}`) ?? 0) + 1);
 		}
-		for (const [unitId, sum] of counters) tx.insert(unitStats).values({ periodId, unitId, ...sum }).run();
+		for (const [unitId, sum] of counters)
+			tx.insert(unitStats)
+				.values({ periodId, unitId, ...sum })
+				.run();
 		for (const [key, n] of flagged) {
 			const [unitId, code] = key.split(' ');
-			tx.insert(unitSignStats).values({ periodId, unitId: Number(unitId), code, flagged: n }).run();
+			tx.insert(unitSignStats)
+				.values({ periodId, unitId: Number(unitId), code, flagged: n })
+				.run();
 		}
 	});
 }

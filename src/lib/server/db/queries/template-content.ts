@@ -14,7 +14,11 @@ export function templateContent(db: Db, versionId: number): TemplateContent | un
 	contentCache.set(key, cache);
 	const cached = cache.get(versionId);
 	if (cached) return cached;
-	const row = db.select({ content: templateVersion.content }).from(templateVersion).where(eq(templateVersion.id, versionId)).get();
+	const row = db
+		.select({ content: templateVersion.content })
+		.from(templateVersion)
+		.where(eq(templateVersion.id, versionId))
+		.get();
 	if (!row) return undefined;
 	cache.set(versionId, row.content as TemplateContent);
 	return row.content as TemplateContent;

@@ -29,13 +29,18 @@ function defaultJson(): Record<string, any> {
 
 function rowCounts() {
 	const n = (table: typeof template | typeof templateVersion | typeof auditEvent) =>
-		db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(table)
+			.get()!.n;
 	return { templates: n(template), versions: n(templateVersion), audits: n(auditEvent) };
 }
 
 /** The content column exactly as SQLite stores it. */
 function storedText(versionId: number): string {
-	const row = db.$client.prepare('select content from template_version where id = ?').get(versionId) as { content: string };
+	const row = db.$client.prepare('select content from template_version where id = ?').get(versionId) as {
+		content: string;
+	};
 	return row.content;
 }
 
@@ -85,10 +90,22 @@ describe('addTemplateVersion', () => {
 		const changed = structuredClone(v1.content);
 		changed.rules.levelPenalty = [0, 2, 5, 9];
 		changed.signs[0].text = 'Nội dung đã sửa của biểu hiện cụ thể đầu tiên';
-		changed.signs.push({ code: 'TT1.9', parent: 'TT1', text: 'Biểu hiện cụ thể thêm', groups: ['A'], weight: 1, critical: false });
+		changed.signs.push({
+			code: 'TT1.9',
+			parent: 'TT1',
+			text: 'Biểu hiện cụ thể thêm',
+			groups: ['A'],
+			weight: 1,
+			critical: false
+		});
 		const v2 = addTemplateVersion(db, changed, { note: 'Sửa điểm trừ', actorId: adminId });
 
-		expect(v2).toMatchObject({ templateId: v1.templateId, templateKey: 'bo-65-bieu-hien', version: 2, note: 'Sửa điểm trừ' });
+		expect(v2).toMatchObject({
+			templateId: v1.templateId,
+			templateKey: 'bo-65-bieu-hien',
+			version: 2,
+			note: 'Sửa điểm trừ'
+		});
 		expect(v2.content).toEqual(changed);
 		expect(latestTemplateVersion(db, 'bo-65-bieu-hien')?.id).toBe(v2.id);
 
@@ -104,7 +121,13 @@ describe('addTemplateVersion', () => {
 	it('renames the template to the name of its newest version', () => {
 		const v1 = ensureDefaultTemplate(db);
 		addTemplateVersion(db, { ...v1.content, name: 'Bộ biểu hiện năm 2026' });
-		expect(db.select().from(template).all().map((t) => t.name)).toEqual(['Bộ biểu hiện năm 2026']);
+		expect(
+			db
+				.select()
+				.from(template)
+				.all()
+				.map((t) => t.name)
+		).toEqual(['Bộ biểu hiện năm 2026']);
 	});
 });
 
@@ -195,7 +218,14 @@ describe('listTemplateVersions', () => {
 		const imported = importTemplate(db, { ...defaultJson(), key: 'bo-thu-nghiem' });
 		expect(imported.ok).toBe(true);
 
-		expect(listTemplateVersions(db).map(({ templateKey, templateName, version, signs }) => ({ templateKey, templateName, version, signs }))).toEqual([
+		expect(
+			listTemplateVersions(db).map(({ templateKey, templateName, version, signs }) => ({
+				templateKey,
+				templateName,
+				version,
+				signs
+			}))
+		).toEqual([
 			{ templateKey: 'bo-65-bieu-hien', templateName: 'Bộ 65 biểu hiện cụ thể', version: 2, signs: 64 },
 			{ templateKey: 'bo-65-bieu-hien', templateName: 'Bộ 65 biểu hiện cụ thể', version: 1, signs: 65 },
 			{ templateKey: 'bo-thu-nghiem', templateName: 'Bộ 65 biểu hiện cụ thể', version: 1, signs: 65 }
@@ -214,14 +244,38 @@ describe('audit trail', () => {
 		importTemplate(db, { ...defaultJson(), signs: [] });
 
 		const events = db
-			.select({ actorId: auditEvent.actorId, action: auditEvent.action, targetType: auditEvent.targetType, targetId: auditEvent.targetId, detail: auditEvent.detail })
+			.select({
+				actorId: auditEvent.actorId,
+				action: auditEvent.action,
+				targetType: auditEvent.targetType,
+				targetId: auditEvent.targetId,
+				detail: auditEvent.detail
+			})
 			.from(auditEvent)
 			.orderBy(auditEvent.id)
 			.all();
 		expect(events).toEqual([
-			{ actorId: null, action: 'template.version.create', targetType: 'template_version', targetId: v1.id, detail: { key: 'bo-65-bieu-hien', version: 1 } },
-			{ actorId: adminId, action: 'template.version.create', targetType: 'template_version', targetId: v2.id, detail: { key: 'bo-65-bieu-hien', version: 2 } },
-			{ actorId: adminId, action: 'template.version.create', targetType: 'template_version', targetId: imported.version.id, detail: { key: 'bo-thu-nghiem', version: 1 } }
+			{
+				actorId: null,
+				action: 'template.version.create',
+				targetType: 'template_version',
+				targetId: v1.id,
+				detail: { key: 'bo-65-bieu-hien', version: 1 }
+			},
+			{
+				actorId: adminId,
+				action: 'template.version.create',
+				targetType: 'template_version',
+				targetId: v2.id,
+				detail: { key: 'bo-65-bieu-hien', version: 2 }
+			},
+			{
+				actorId: adminId,
+				action: 'template.version.create',
+				targetType: 'template_version',
+				targetId: imported.version.id,
+				detail: { key: 'bo-thu-nghiem', version: 1 }
+			}
 		]);
 	});
 });

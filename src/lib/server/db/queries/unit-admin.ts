@@ -19,12 +19,20 @@ function parentRefusal(parent: UnitRow | undefined): string | null {
 }
 
 /** Adds a unit under a parent. */
-export function addUnit(db: Db, input: { name: string; kind: UnitKind; parentId: number }, actorId: number): UnitChange {
+export function addUnit(
+	db: Db,
+	input: { name: string; kind: UnitKind; parentId: number },
+	actorId: number
+): UnitChange {
 	const refusal = parentRefusal(findUnit(db, input.parentId));
 	if (refusal) return { ok: false, message: refusal };
 	return db.transaction((tx) => {
 		const created = createUnit(tx as unknown as Db, input);
-		audit(tx as unknown as Db, actorId, 'unit.create', created.id, { name: input.name, kind: input.kind, parentId: input.parentId });
+		audit(tx as unknown as Db, actorId, 'unit.create', created.id, {
+			name: input.name,
+			kind: input.kind,
+			parentId: input.parentId
+		});
 		return { ok: true as const, unit: created };
 	});
 }
@@ -51,7 +59,8 @@ export function moveUnit(db: Db, unitId: number, newParentId: number, actorId: n
 	if (moving.parentId === null) return { ok: false, message: 'Không chuyển được đơn vị gốc.' };
 	const refusal = parentRefusal(parent);
 	if (refusal) return { ok: false, message: refusal };
-	if (parent!.path.startsWith(moving.path)) return { ok: false, message: 'Không chuyển được một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.' };
+	if (parent!.path.startsWith(moving.path))
+		return { ok: false, message: 'Không chuyển được một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.' };
 	if (moving.closedAt) return { ok: false, message: 'Đơn vị đã giải thể.' };
 	if (moving.parentId === parent!.id) return { ok: false, message: 'Đơn vị đã trực thuộc đơn vị này.' };
 	const newPath = `${parent!.path}${moving.id}/`;
@@ -60,7 +69,10 @@ export function moveUnit(db: Db, unitId: number, newParentId: number, actorId: n
 		const txDb = tx as unknown as Db;
 		tx.update(unit).set({ parentId: parent!.id }).where(eq(unit.id, moving.id)).run();
 		tx.update(unit)
-			.set({ path: sql`${newPath} || substr(${unit.path}, ${moving.path.length + 1})`, depth: sql`${unit.depth} + ${depthShift}` })
+			.set({
+				path: sql`${newPath} || substr(${unit.path}, ${moving.path.length + 1})`,
+				depth: sql`${unit.depth} + ${depthShift}`
+			})
 			.where(inSubtree(moving.path))
 			.run();
 		rebuildMemberCounts(txDb);
@@ -75,10 +87,22 @@ export function closeUnit(db: Db, unitId: number, actorId: number): UnitChange {
 	const found = findUnit(db, unitId);
 	if (!found) return { ok: false, message: 'Không tìm thấy đơn vị.' };
 	if (found.parentId === null) return { ok: false, message: 'Không giải thể được đơn vị gốc.' };
-	if (found.memberCount > 0) return { ok: false, message: `Đơn vị còn ${found.memberCount} đảng viên: hãy chuyển sinh hoạt trước khi giải thể.` };
-	const openChildren = db.select({ n: sql<number>`count(*)` }).from(unit).where(and(eq(unit.parentId, unitId), isNull(unit.closedAt))).get()!.n;
+	if (found.memberCount > 0)
+		return {
+			ok: false,
+			message: `Đơn vị còn ${found.memberCount} đảng viên: hãy chuyển sinh hoạt trước khi giải thể.`
+		};
+	const openChildren = db
+		.select({ n: sql<number>`count(*)` })
+		.from(unit)
+		.where(and(eq(unit.parentId, unitId), isNull(unit.closedAt)))
+		.get()!.n;
 	if (openChildren > 0) return { ok: false, message: `Đơn vị còn ${openChildren} đơn vị trực thuộc đang hoạt động.` };
-	const members = db.select({ n: sql<number>`count(*)` }).from(membership).where(and(eq(membership.unitId, unitId), isNull(membership.endedOn))).get()!.n;
+	const members = db
+		.select({ n: sql<number>`count(*)` })
+		.from(membership)
+		.where(and(eq(membership.unitId, unitId), isNull(membership.endedOn)))
+		.get()!.n;
 	if (members > 0) return { ok: false, message: 'Đơn vị còn đảng viên đang sinh hoạt.' };
 	return db.transaction((tx) => {
 		const updated = tx.update(unit).set({ closedAt: new Date() }).where(eq(unit.id, unitId)).returning().get();

@@ -19,13 +19,20 @@ export function findUnit(db: Db, id: number): UnitRow | undefined {
 /** Adds a unit under `parentId` (or a root) and fills in its materialised path. */
 export function createUnit(db: Db, input: { name: string; kind: UnitKind; parentId: number | null }): UnitRow {
 	return db.transaction((tx) => {
-		const parent = input.parentId === null ? undefined : tx.select().from(unit).where(eq(unit.id, input.parentId)).get();
+		const parent =
+			input.parentId === null ? undefined : tx.select().from(unit).where(eq(unit.id, input.parentId)).get();
 		if (input.parentId !== null && !parent) throw new Error(`Unknown parent unit ${input.parentId}`);
 		// The path needs the new id, so insert with a unique placeholder first.
 		const placeholder = `tmp:${crypto.randomUUID()}`;
 		const { id } = tx
 			.insert(unit)
-			.values({ name: input.name, kind: input.kind, parentId: input.parentId, path: placeholder, depth: (parent?.depth ?? -1) + 1 })
+			.values({
+				name: input.name,
+				kind: input.kind,
+				parentId: input.parentId,
+				path: placeholder,
+				depth: (parent?.depth ?? -1) + 1
+			})
 			.returning({ id: unit.id })
 			.get();
 		const path = `${parent?.path ?? '/'}${id}/`;

@@ -11,7 +11,11 @@ export function normalizeUsername(username: string): string {
 
 /** An account by its login id, whatever its case. */
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
-	return db.select().from(user).where(eq(user.username, normalizeUsername(username))).get();
+	return db
+		.select()
+		.from(user)
+		.where(eq(user.username, normalizeUsername(username)))
+		.get();
 }
 
 /** One account by id. */
@@ -23,6 +27,8 @@ export function findUserById(db: Db, id: number): UserRow | undefined {
 export function setPassword(db: Db, userId: number, passwordHash: string): void {
 	db.transaction((tx) => {
 		tx.update(user).set({ passwordHash, mustChangePassword: false }).where(eq(user.id, userId)).run();
-		tx.insert(auditEvent).values({ actorId: userId, action: 'password.change', targetType: 'user', targetId: userId }).run();
+		tx.insert(auditEvent)
+			.values({ actorId: userId, action: 'password.change', targetType: 'user', targetId: userId })
+			.run();
 	});
 }

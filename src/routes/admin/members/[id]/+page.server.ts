@@ -1,7 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { deactivateMember, memberForAdmin, openChapters, transferMember, updateMemberDetails } from '$lib/server/db/queries/member-admin';
+import {
+	deactivateMember,
+	memberForAdmin,
+	openChapters,
+	transferMember,
+	updateMemberDetails
+} from '$lib/server/db/queries/member-admin';
 import { memberDetailsSchema, moveMemberSchema } from '$lib/schemas/admin';
 import { fieldErrors } from '$lib/schemas/form';
 import { todayIso } from '$lib/domain/dates';
@@ -21,18 +27,30 @@ export const actions: Actions = {
 		const parsed = memberDetailsSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { action: 'update', errors: fieldErrors(parsed.error) });
 		const result = updateMemberDetails(getDb(), Number(event.params.id), parsed.data, admin.id);
-		return result.ok ? { action: 'update', done: 'Đã lưu.' } : fail(400, { action: 'update', errors: { form: result.message } as Record<string, string> });
+		return result.ok
+			? { action: 'update', done: 'Đã lưu.' }
+			: fail(400, { action: 'update', errors: { form: result.message } as Record<string, string> });
 	},
 	move: async (event) => {
 		const admin = requireAdmin(event);
 		const parsed = moveMemberSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { action: 'move', errors: fieldErrors(parsed.error) });
-		const result = transferMember(getDb(), Number(event.params.id), parsed.data.chapterId, parsed.data.onDate, admin.id);
-		return result.ok ? { action: 'move', done: 'Đã chuyển sinh hoạt.' } : fail(400, { action: 'move', errors: { form: result.message } as Record<string, string> });
+		const result = transferMember(
+			getDb(),
+			Number(event.params.id),
+			parsed.data.chapterId,
+			parsed.data.onDate,
+			admin.id
+		);
+		return result.ok
+			? { action: 'move', done: 'Đã chuyển sinh hoạt.' }
+			: fail(400, { action: 'move', errors: { form: result.message } as Record<string, string> });
 	},
 	deactivate: async (event) => {
 		const admin = requireAdmin(event);
 		const result = deactivateMember(getDb(), Number(event.params.id), todayIso(), admin.id);
-		return result.ok ? { action: 'deactivate', done: 'Đã ngừng tài khoản.' } : fail(400, { action: 'deactivate', errors: { form: result.message } as Record<string, string> });
+		return result.ok
+			? { action: 'deactivate', done: 'Đã ngừng tài khoản.' }
+			: fail(400, { action: 'deactivate', errors: { form: result.message } as Record<string, string> });
 	}
 };

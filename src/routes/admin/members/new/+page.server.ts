@@ -16,11 +16,21 @@ export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireAdmin(event);
 		const values = Object.fromEntries(await event.request.formData());
-		const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : '']));
+		const shown = Object.fromEntries(
+			Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : ''])
+		);
 		const parsed = newMemberSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values: shown, errors: fieldErrors(parsed.error) });
 		const result = await addMember(getDb(), parsed.data, { actorId: admin.id, today: todayIso() });
-		if (!result.ok) return fail(400, { values: shown, errors: { [result.field]: result.message } as Record<string, string> });
-		return { created: { id: result.id, username: parsed.data.username, fullName: parsed.data.fullName, password: result.password } };
+		if (!result.ok)
+			return fail(400, { values: shown, errors: { [result.field]: result.message } as Record<string, string> });
+		return {
+			created: {
+				id: result.id,
+				username: parsed.data.username,
+				fullName: parsed.data.fullName,
+				password: result.password
+			}
+		};
 	}
 };

@@ -15,7 +15,13 @@ export const load: PageServerLoad = (event) => {
 	const scope = found && findUnit(db, found.unitId);
 	if (!found || !scope) error(404, 'Không tìm thấy đợt kiểm điểm.');
 	return {
-		period: { id: found.id, name: found.name, opensOn: found.opensOn, deadline: found.deadline, closed: found.closedAt !== null },
+		period: {
+			id: found.id,
+			name: found.name,
+			opensOn: found.opensOn,
+			deadline: found.deadline,
+			closed: found.closedAt !== null
+		},
 		scope: { id: scope.id, name: scope.name },
 		counts: countsOf(db, found, scope),
 		missing: notHandedIn(db, found.id)

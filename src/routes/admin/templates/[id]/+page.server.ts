@@ -12,7 +12,13 @@ export const load: PageServerLoad = (event) => {
 	const version = findTemplateVersion(getDb(), Number(event.params.id));
 	if (!version) error(404, 'Không tìm thấy phiên bản mẫu phiếu.');
 	return {
-		version: { id: version.id, key: version.templateKey, number: version.version, note: version.note, createdAt: version.createdAt.getTime() },
+		version: {
+			id: version.id,
+			key: version.templateKey,
+			number: version.version,
+			note: version.note,
+			createdAt: version.createdAt.getTime()
+		},
 		content: version.content,
 		perGroup: TARGET_GROUPS.map((g) => ({ group: g, count: signsForGroup(version.content, g).length })),
 		json: serializeTemplate(version.content)
@@ -29,7 +35,10 @@ export const actions: Actions = {
 		if (!upload.ok) return fail(400, { errors: [upload.error] });
 		const parsed = parseTemplateText(upload.text);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors.slice(0, 50) });
-		const created = addTemplateVersion(getDb(), parsed.content, { note: String(data.get('note') ?? '').slice(0, 500), actorId: admin.id });
+		const created = addTemplateVersion(getDb(), parsed.content, {
+			note: String(data.get('note') ?? '').slice(0, 500),
+			actorId: admin.id
+		});
 		redirect(303, `/admin/templates/${created.id}`);
 	}
 };

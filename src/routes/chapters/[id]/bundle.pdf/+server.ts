@@ -10,5 +10,8 @@ export const GET: RequestHandler = async (event) => {
 	const db = getDb();
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const period = periodForPrint(db, unit, event.url.searchParams.get('period'));
-	return pdfResponse(await renderBundlePdf(bundleReports(db, unit, period.id)), reportFileName('Phiếu tự soi, tự sửa', unit.name, period.year));
+	return pdfResponse(
+		await renderBundlePdf(bundleReports(db, unit, period.id)),
+		reportFileName('Phiếu tự soi, tự sửa', unit.name, period.year)
+	);
 };

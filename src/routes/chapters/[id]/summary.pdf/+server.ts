@@ -11,5 +11,8 @@ export const GET: RequestHandler = async (event) => {
 	const db = getDb();
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const period = periodForPrint(db, unit, event.url.searchParams.get('period'));
-	return pdfResponse(await renderSummaryPdf(chapterSummary(db, unit, period)), reportFileName('Báo cáo tổng hợp', unit.name, period.year));
+	return pdfResponse(
+		await renderSummaryPdf(chapterSummary(db, unit, period)),
+		reportFileName('Báo cáo tổng hợp', unit.name, period.year)
+	);
 };

@@ -10,5 +10,9 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const detail = ownSheet(db, user, Number(event.params.id));
 	if (!detail) error(404, 'Không tìm thấy phiếu.');
-	return { report: personalReport(db, detail), back: `/sheets/${detail.sheet.id}`, pdf: `/sheets/${detail.sheet.id}/report.pdf` };
+	return {
+		report: personalReport(db, detail),
+		back: `/sheets/${detail.sheet.id}`,
+		pdf: `/sheets/${detail.sheet.id}/report.pdf`
+	};
 };

@@ -15,5 +15,8 @@ export const GET: RequestHandler = async (event) => {
 	const detail = ownSheet(db, user, Number(event.params.id));
 	if (!detail) error(404, 'Không tìm thấy phiếu.');
 	const report = personalReport(db, detail);
-	return pdfResponse(await renderPersonalPdf(report), reportFileName('Phiếu tự soi, tự sửa', report.memberName, detail.period.year));
+	return pdfResponse(
+		await renderPersonalPdf(report),
+		reportFileName('Phiếu tự soi, tự sửa', report.memberName, detail.period.year)
+	);
 };

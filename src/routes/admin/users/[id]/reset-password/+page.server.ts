@@ -15,7 +15,10 @@ function accountOf(id: string) {
 export const load: PageServerLoad = (event) => {
 	const admin = requireAdmin(event);
 	const account = accountOf(event.params.id);
-	return { account: { id: account.id, username: account.username, fullName: account.fullName, active: account.active }, isSelf: account.id === admin.id };
+	return {
+		account: { id: account.id, username: account.username, fullName: account.fullName, active: account.active },
+		isSelf: account.id === admin.id
+	};
 };
 
 export const actions: Actions = {

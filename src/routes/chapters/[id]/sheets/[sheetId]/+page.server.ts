@@ -24,15 +24,30 @@ export const load: PageServerLoad = (event) => {
 		sheet: sheetView(db, detail, todayIso()),
 		score: scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(detail.answers)),
 		finalRatingReason: detail.sheet.finalRatingReason,
-		allNotes: detail.notes.map((n) => ({ ...n, createdAt: n.createdAt.getTime(), resolvedAt: n.resolvedAt?.getTime() ?? null })),
-		history: sheetHistory(db, detail.sheet.id).map((h) => ({ id: h.id, at: h.at.getTime(), actorName: h.actorName ?? '', text: describeSheetEvent(h.action, h.detail), reason: h.reason }))
+		allNotes: detail.notes.map((n) => ({
+			...n,
+			createdAt: n.createdAt.getTime(),
+			resolvedAt: n.resolvedAt?.getTime() ?? null
+		})),
+		history: sheetHistory(db, detail.sheet.id).map((h) => ({
+			id: h.id,
+			at: h.at.getTime(),
+			actorName: h.actorName ?? '',
+			text: describeSheetEvent(h.action, h.detail),
+			reason: h.reason
+		}))
 	};
 };
 
 /** Every review action: only this chapter's secretary, only a sheet of this chapter. */
 type Event = Parameters<Actions[string]>[0];
 type Detail = NonNullable<ReturnType<typeof chapterSheet>>;
-type Act = (input: FormData, detail: Detail, db: ReturnType<typeof getDb>, user: App.Locals['user'] & object) => ReviewResult;
+type Act = (
+	input: FormData,
+	detail: Detail,
+	db: ReturnType<typeof getDb>,
+	user: App.Locals['user'] & object
+) => ReviewResult;
 
 async function review(event: Event, { user, unit }: ReturnType<typeof requireSecretary>, act: Act, done: string) {
 	const db = getDb();
@@ -44,13 +59,30 @@ async function review(event: Event, { user, unit }: ReturnType<typeof requireSec
 }
 
 export const actions: Actions = {
-	return: (event) => review(event, requireSecretary(event, getDb(), Number(event.params.id), { hide: true }), (data, detail, db, user) => returnSheet(db, user, detail, returnFormToInput(data)), 'returned'),
+	return: (event) =>
+		review(
+			event,
+			requireSecretary(event, getDb(), Number(event.params.id), { hide: true }),
+			(data, detail, db, user) => returnSheet(db, user, detail, returnFormToInput(data)),
+			'returned'
+		),
 	approve: (event) =>
 		review(
 			event,
 			requireSecretary(event, getDb(), Number(event.params.id), { hide: true }),
-			(data, detail, db, user) => approveSheet(db, user, detail, { assessment: data.get('assessment') ?? '', finalRating: data.get('finalRating'), reason: data.get('reason') ?? '' }),
+			(data, detail, db, user) =>
+				approveSheet(db, user, detail, {
+					assessment: data.get('assessment') ?? '',
+					finalRating: data.get('finalRating'),
+					reason: data.get('reason') ?? ''
+				}),
 			'approved'
 		),
-	reopen: (event) => review(event, requireSecretary(event, getDb(), Number(event.params.id), { hide: true }), (data, detail, db, user) => reopenSheet(db, user, detail, { reason: data.get('reopenReason') }), 'reopened')
+	reopen: (event) =>
+		review(
+			event,
+			requireSecretary(event, getDb(), Number(event.params.id), { hide: true }),
+			(data, detail, db, user) => reopenSheet(db, user, detail, { reason: data.get('reopenReason') }),
+			'reopened'
+		)
 };

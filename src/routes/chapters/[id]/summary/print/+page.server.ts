@@ -8,5 +8,9 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const period = periodForPrint(db, unit, event.url.searchParams.get('period'));
-	return { report: chapterSummary(db, unit, period), back: `/chapters/${unit.id}?period=${period.id}`, pdf: `/chapters/${unit.id}/summary.pdf?period=${period.id}` };
+	return {
+		report: chapterSummary(db, unit, period),
+		back: `/chapters/${unit.id}?period=${period.id}`,
+		pdf: `/chapters/${unit.id}/summary.pdf?period=${period.id}`
+	};
 };
