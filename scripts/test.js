@@ -4,18 +4,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-	console.error(
-		`Chromium not found at ${chromium}: install it with "apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.`
-	);
-	process.exit(1);
-}
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 
-for (const tool of ['pdftotext', 'pdftoppm']) {
-	if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-		console.error(
-			`${tool} not found: install Debian's poppler-utils ("apt-get install -y poppler-utils"); the PDF tests read PDFs back with it.`
-		);
+// Debian's Chromium drives the browser tests; poppler-utils (pdftotext, pdftoppm) read the PDFs back.
+// On a fresh Debian machine run as root they are installed here, so `npm ci && npm test` is all it takes.
+const missing = [];
+if (!existsSync(chromium)) missing.push('chromium');
+if (!hasCommand('pdftotext') || !hasCommand('pdftoppm')) missing.push('poppler-utils');
+if (missing.length > 0) {
+	const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+	const canInstall = process.getuid?.() === 0 && hasCommand('apt-get') && !process.env.CHROMIUM_PATH;
+	if (!canInstall) {
+		console.error(`Missing for the tests: ${missing.join(', ')}. Install with: sudo ${command}`);
+		if (missing.includes('chromium')) console.error('Or point CHROMIUM_PATH at another Chromium.');
+		process.exit(1);
+	}
+	console.log(`Installing from Debian's packages: ${missing.join(' ')}`);
+	if (spawnSync('sh', ['-c', command], { stdio: 'inherit' }).status !== 0) {
+		console.error(`Could not install ${missing.join(', ')}. Run: ${command}`);
 		process.exit(1);
 	}
 }
@@ -40,7 +46,10 @@ function readJson(file) {
 let passed = 0;
 let failed = 0;
 
-// Type errors count as a failure: the code is TypeScript strict throughout.
+// Formatting and lint errors count as failures, like type errors: the code is TypeScript strict throughout.
+if (run('npx', ['prettier', '--check', '--log-level', 'warn', '.']) !== 0) failed += 1;
+if (run('npx', ['eslint', '.']) !== 0) failed += 1;
+
 const checkStatus = run('npx', [
 	'svelte-check',
 	'--tsconfig',

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { hydrated, newMember, returnedSheetWithNotes, signIn } from './fixtures';
 import { answerEverything, openSheet, saved } from './sheet-helpers';
 

@@ -35,7 +35,7 @@ interface Load {
 const temp = tempDir('tusoi-crash-');
 const dbFile = `${temp.dir}/crash.db`;
 let server: RunningServer | undefined;
-let loads: Load[] = [];
+const loads: Load[] = [];
 let killedAtMs = 0;
 
 /** Members whose sheet of the open period they may still edit (none yet, a draft or returned). */

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, testPasswordHash } from '../../../tests/helpers/db';
 import { handIn, signedInUser, testSecretary } from '../../../tests/helpers/sheets';
@@ -145,14 +144,22 @@ function parseCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-			else if (ch === '"') quoted = false;
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"' && field === '') quoted = true;
-		else if (ch === ',') (record.push(field), (field = ''));
-		else if (ch === '\r' && text[i + 1] === '\n')
-			(record.push(field), records.push(record), (record = []), (field = ''), i++);
-		else if (ch === '\n' || ch === '\r' || ch === '"') throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
+		else if (ch === ',') {
+			record.push(field);
+			field = '';
+		} else if (ch === '\r' && text[i + 1] === '\n') {
+			record.push(field);
+			records.push(record);
+			record = [];
+			field = '';
+			i++;
+		} else if (ch === '\n' || ch === '\r' || ch === '"') throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
 		else field += ch;
 	}
 	if (quoted || field !== '' || record.length > 0) throw new Error('the last record does not end in CRLF');

@@ -34,7 +34,6 @@ async function setup() {
 		});
 	return { db, version, content: version.content, tree, periodOver };
 }
-type Ctx = Awaited<ReturnType<typeof setup>>;
 
 /** Reads a unit again, so its member count is the stored one. */
 const fresh = (db: Db, u: UnitRow) => findUnit(db, u.id)!;

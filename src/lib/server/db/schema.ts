@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
 
 export { UNIT_KINDS, ROLES, type UnitKind, type GrantedRole } from '../../domain/org';
 import { UNIT_KINDS, ROLES } from '../../domain/org';
@@ -21,7 +30,7 @@ export const unit = sqliteTable(
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		name: text('name').notNull(),
 		kind: text('kind', { enum: UNIT_KINDS }).notNull(),
-		parentId: integer('parent_id').references((): any => unit.id),
+		parentId: integer('parent_id').references((): AnySQLiteColumn => unit.id),
 		path: text('path').notNull(),
 		depth: integer('depth').notNull(),
 		/** Current members in this unit's whole subtree, kept up to date by the member queries. */
