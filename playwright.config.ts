@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_DATABASE, E2E_PORT } from './tests/e2e/paths';
+import { E2E_DATABASE, E2E_EMPTY_PORT, E2E_PORT } from './tests/e2e/paths';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -40,14 +40,14 @@ export default defineConfig({
 		{
 			// A real installation from an empty database (no demo data), for setup-province.e2e.ts.
 			command: 'node scripts/e2e-server.js',
-			url: 'http://localhost:4174/login',
+			url: `http://localhost:${E2E_EMPTY_PORT}/login`,
 			reuseExistingServer: false,
 			timeout: 60_000,
 			stdout: 'ignore',
 			stderr: 'pipe',
 			env: {
-				PORT: '4174',
-				ORIGIN: 'http://localhost:4174',
+				PORT: String(E2E_EMPTY_PORT),
+				ORIGIN: `http://localhost:${E2E_EMPTY_PORT}`,
 				DATABASE_URL: '.test-output/empty.db',
 				TUSOI_DEMO: '0',
 				TUSOI_ROOT_NAME: 'Đảng bộ tỉnh Thử Nghiệm',

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hydrated } from './fixtures';
+import { E2E_EMPTY_PORT } from './paths';
 import { todayIso } from '../../src/lib/domain/dates';
 
 // Issue 7's "done when": a province set up from an empty database with the UI and one import file.
@@ -7,7 +8,7 @@ import { todayIso } from '../../src/lib/domain/dates';
 // file owns that installation; its steps build on each other and run in order.
 test.describe.configure({ mode: 'serial' });
 
-const BASE = 'http://localhost:4174';
+const BASE = `http://localhost:${E2E_EMPTY_PORT}`;
 const TEMPORARY_ADMIN_PASSWORD = 'tam-thoi-quan-tri';
 const ADMIN_PASSWORD = 'Quan-tri-Binh-Minh-2026';
 const YEAR = Number(todayIso().slice(0, 4));
