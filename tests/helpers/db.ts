@@ -1,11 +1,12 @@
-import { createDb, type Db } from '../../src/lib/server/db/client';
+import { createDb, type Connection, type Db } from '../../src/lib/server/db/client';
 import { createMember } from '../../src/lib/server/db/queries/members';
 import { createUnit, type UnitRow } from '../../src/lib/server/db/queries/units';
 import { roleGrant, user, type GrantedRole } from '../../src/lib/server/db/schema';
 import { hashPassword } from '../../src/lib/server/auth/password';
+import type { TargetGroup } from '../../src/lib/domain/template';
 
 /** A fresh in-memory database built from the committed migrations. */
-export function createTestDb(): Db {
+export function createTestDb(): Connection {
 	return createDb(':memory:');
 }
 
@@ -36,7 +37,7 @@ let seq = 0;
 export async function createTestMember(
 	db: Db,
 	chapter: UnitRow,
-	options: { username?: string; fullName?: string; targetGroup?: 'A' | 'B' | 'C'; mustChangePassword?: boolean } = {}
+	options: { username?: string; fullName?: string; targetGroup?: TargetGroup; mustChangePassword?: boolean } = {}
 ): Promise<number> {
 	seq += 1;
 	return createMember(db, {

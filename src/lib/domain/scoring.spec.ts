@@ -14,7 +14,8 @@ import {
 	type Level,
 	type Rating,
 	type ScoringRules,
-	type TemplateContent
+	type TemplateContent,
+	type TargetGroup
 } from './template';
 
 function loadDefaultTemplate(): TemplateContent {
@@ -221,7 +222,7 @@ const levelOrNone = fc.option(fc.constantFrom<Level>(0, 1, 2, 3), { nil: undefin
 /** Scores a sheet, then the same sheet with one answer made worse, and checks nothing improved. */
 function checkWorseningNeverHelps(
 	content: TemplateContent,
-	group: 'A' | 'B' | 'C',
+	group: TargetGroup,
 	levels: (Level | undefined)[],
 	pick: number,
 	bump: number

@@ -10,6 +10,11 @@ import {
 	type TemplateContent
 } from './template';
 
+/** Where a sheet stands: being written, handed in, sent back for revision, approved (locked). */
+export const SHEET_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type SheetStatus = (typeof SHEET_STATUSES)[number];
+
+/** What a member reports on each action of last year's plan. */
 export const PROGRESS_STATUSES = ['done', 'in_progress', 'not_done'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 

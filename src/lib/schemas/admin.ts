@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { ROLES, UNIT_KINDS } from '../domain/org';
 import { isRealIsoDate } from '../domain/iso-date';
+import { TARGET_GROUPS } from '../domain/template';
 
 const id = (what: string) =>
 	z.coerce
@@ -50,7 +51,7 @@ export const memberDetailsSchema = z.object({
 		.refine(realDate, 'Ngày sinh không hợp lệ.')
 		.refine((v) => v >= '1900-01-01' && v <= new Date().toISOString().slice(0, 10), 'Ngày sinh không hợp lệ.'),
 	position: z.string().trim().max(200, 'Chức vụ không quá 200 ký tự.'),
-	targetGroup: z.enum(['A', 'B', 'C'], { error: 'Hãy chọn nhóm đối tượng.' })
+	targetGroup: z.enum(TARGET_GROUPS, { error: 'Hãy chọn nhóm đối tượng.' })
 });
 
 /** A new member: the details, a login id and the chapter. */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, testPasswordHash } from '../../../tests/helpers/db';
 import { handIn, signedInUser, testSecretary } from '../../../tests/helpers/sheets';
-import type { Db } from './db/client';
+import type { Connection, Db } from './db/client';
 import { resultRows } from './db/queries/export';
 import { createMember, moveMember } from './db/queries/members';
 import { createPeriod } from './db/queries/periods';
@@ -14,6 +14,7 @@ import { openCurrentSheet, saveSheet } from './sheets/member';
 import { countsOf } from './overview';
 import { handedIn } from '../domain/overview';
 import { attachment, toCsv, toXlsx } from './export';
+import type { TargetGroup } from '../domain/template';
 
 const TODAY = '2026-03-10';
 const HEADERS = [
@@ -40,7 +41,7 @@ async function member(
 	db: Db,
 	chapter: UnitRow,
 	fullName: string,
-	extra: { position?: string; dateOfBirth?: string; targetGroup?: 'A' | 'B' | 'C' } = {}
+	extra: { position?: string; dateOfBirth?: string; targetGroup?: TargetGroup } = {}
 ) {
 	seq += 1;
 	return createMember(db, {
@@ -324,7 +325,7 @@ describe('toXlsx', () => {
 	});
 });
 
-function loginOf(db: Db, userId: number): string {
+function loginOf(db: Connection, userId: number): string {
 	return db.$client.prepare('select username from user where id = ?').pluck().get(userId) as string;
 }
 

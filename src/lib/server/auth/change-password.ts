@@ -24,10 +24,9 @@ export async function changePassword(
 	const token = generateSessionToken();
 	let expiresAt = new Date();
 	db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		setPassword(txDb, userId, passwordHash);
-		invalidateUserSessions(txDb, userId);
-		expiresAt = createSession(txDb, token, userId);
+		setPassword(tx, userId, passwordHash);
+		invalidateUserSessions(tx, userId);
+		expiresAt = createSession(tx, token, userId);
 	});
 	return { ok: true, token, expiresAt };
 }

@@ -8,7 +8,7 @@ import {
 	createTestTree,
 	grantRole
 } from '../../../../tests/helpers/db';
-import type { Db } from '../db/client';
+import type { Connection, Db } from '../db/client';
 import { moveMember } from '../db/queries/members';
 import { session, user } from '../db/schema';
 import {
@@ -49,7 +49,7 @@ describe('generateSessionToken', () => {
 });
 
 describe('sessions in the database', () => {
-	let db: Db;
+	let db: Connection;
 	let tree: ReturnType<typeof createTestTree>;
 
 	beforeEach(() => {

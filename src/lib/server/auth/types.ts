@@ -1,4 +1,5 @@
 import type { GrantedRole } from '../db/schema';
+import type { TargetGroup } from '../../domain/template';
 
 /** A role held over a unit; `unitPath` lets scope checks run without another query. */
 export interface Grant {
@@ -15,6 +16,6 @@ export interface AuthUser {
 	mustChangePassword: boolean;
 	/** The chapter the user belongs to now as a party member, if any. */
 	chapterId: number | null;
-	targetGroup: 'A' | 'B' | 'C' | null;
+	targetGroup: TargetGroup | null;
 	grants: Grant[];
 }

@@ -10,11 +10,13 @@ import {
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 
-export { UNIT_KINDS, ROLES, type UnitKind, type GrantedRole } from '../../domain/org';
 import { UNIT_KINDS, ROLES } from '../../domain/org';
+import { PROGRESS_STATUSES, SHEET_STATUSES } from '../../domain/sheet';
+import { RATINGS, TARGET_GROUPS } from '../../domain/template';
 
-export const TARGET_GROUPS = ['A', 'B', 'C'] as const;
-export const RATING_KEYS = ['tot', 'kha', 'trung_binh', 'yeu_kem'] as const;
+// The lists of values are the domain's; the schema only stores them.
+export type { UnitKind, GrantedRole } from '../../domain/org';
+export type { SheetStatus } from '../../domain/sheet';
 
 /** A moment in milliseconds, set to now when the row is inserted. */
 const stamp = (column: string) =>
@@ -175,10 +177,6 @@ export const signWording = sqliteTable('sign_wording', {
 	updatedAt: stamp('updated_at')
 });
 
-export const SHEET_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export type SheetStatus = (typeof SHEET_STATUSES)[number];
-export const PROGRESS_STATUSES = ['done', 'in_progress', 'not_done'] as const;
-
 /** A review period ("Năm 2026") over a unit's subtree, pinned to one template version. */
 export const period = sqliteTable(
 	'period',
@@ -225,9 +223,9 @@ export const sheet = sqliteTable(
 		shortcomings: text('shortcomings').notNull().default(''),
 		commitment: text('commitment').notNull().default(''),
 		score: real('score'),
-		rating: text('rating', { enum: RATING_KEYS }),
+		rating: text('rating', { enum: RATINGS }),
 		answeredCount: integer('answered_count').notNull().default(0),
-		finalRating: text('final_rating', { enum: RATING_KEYS }),
+		finalRating: text('final_rating', { enum: RATINGS }),
 		finalRatingReason: text('final_rating_reason'),
 		assessment: text('assessment').notNull().default(''),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestAccount, createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import type { Db } from '../db/client';
+import type { Connection, Db } from '../db/client';
 import { auditEvent, member, membership, unit, user } from '../db/schema';
 import { findUnit } from '../db/queries/units';
 import { findUserById, findUserByUsername } from '../db/queries/users';
@@ -30,7 +30,7 @@ async function rowsOf(text: string): Promise<ImportRow[]> {
 	return parsed.rows;
 }
 
-function counts(db: Db) {
+function counts(db: Connection) {
 	const n = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 	return {
 		user: n('user'),
@@ -42,7 +42,7 @@ function counts(db: Db) {
 }
 
 describe('member import', () => {
-	let db: Db;
+	let db: Connection;
 	let tree: ReturnType<typeof createTestTree>;
 	let adminId: number;
 	beforeEach(async () => {

@@ -10,6 +10,7 @@ import { invalidateUserSessions } from '../auth/session';
 import { compareVietnameseNames } from '../../domain/names';
 import { todayIso } from '../../domain/dates';
 import { foldText, type ImportRow } from './parse';
+import type { TargetGroup } from '../../domain/template';
 
 /** A row that passed every check, ready to become an account. */
 export interface ParsedMember {
@@ -17,7 +18,7 @@ export interface ParsedMember {
 	fullName: string;
 	dateOfBirth: string;
 	position: string;
-	targetGroup: 'A' | 'B' | 'C';
+	targetGroup: TargetGroup;
 	chapterId: number;
 	chapterName: string;
 	username: string;
@@ -69,9 +70,9 @@ export function parseBirthDate(text: string, today = todayIso()): string | null 
 }
 
 /** "A", "b", "2A", "Mẫu 2C", "Nhóm B" → the target group; null otherwise. */
-export function parseTargetGroup(text: string): 'A' | 'B' | 'C' | null {
+export function parseTargetGroup(text: string): TargetGroup | null {
 	const match = /^(?:mau|nhom)?2?([abc])$/.exec(foldText(text));
-	return match ? (match[1]!.toUpperCase() as 'A' | 'B' | 'C') : null;
+	return match ? (match[1]!.toUpperCase() as TargetGroup) : null;
 }
 
 type ChapterLookup = { ok: true; unit: UnitRow } | { ok: false; message: string };
@@ -238,10 +239,9 @@ export async function commitImport(db: Db, rows: ImportRow[], actorId: number): 
 	const joinedOn = todayIso();
 	return db.transaction(
 		(tx): CommitResult => {
-			const txDb = tx as unknown as Db;
-			const again = previewImport(txDb, rows);
+			const again = previewImport(tx, rows);
 			if (again.errors.length > 0) return { ok: false, preview: again };
-			insertMembers(txDb, again.valid, hashes, joinedOn);
+			insertMembers(tx, again.valid, hashes, joinedOn);
 			const accounts = again.valid.map((m, i): ImportedAccount => ({
 				chapterId: m.chapterId,
 				chapterName: m.chapterName,
@@ -251,10 +251,10 @@ export async function commitImport(db: Db, rows: ImportRow[], actorId: number): 
 			}));
 			const perChapter = new Map<number, number>();
 			for (const m of again.valid) perChapter.set(m.chapterId, (perChapter.get(m.chapterId) ?? 0) + 1);
-			const paths = allUnits(txDb)
+			const paths = allUnits(tx)
 				.filter((u) => perChapter.has(u.id))
 				.map((u) => u.path);
-			for (const path of paths) addMemberCount(txDb, path, perChapter.get(pathIds(path).at(-1)!)!);
+			for (const path of paths) addMemberCount(tx, path, perChapter.get(pathIds(path).at(-1)!)!);
 			tx.insert(auditEvent)
 				.values({
 					actorId,
@@ -299,7 +299,7 @@ export async function resetPassword(db: Db, userId: number, actorId: number): Pr
 	const passwordHash = await hashPassword(password);
 	db.transaction((tx) => {
 		tx.update(user).set({ passwordHash, mustChangePassword: true }).where(eq(user.id, userId)).run();
-		invalidateUserSessions(tx as unknown as Db, userId);
+		invalidateUserSessions(tx, userId);
 		tx.insert(auditEvent).values({ actorId, action: 'password.reset', targetType: 'user', targetId: userId }).run();
 	});
 	return password;

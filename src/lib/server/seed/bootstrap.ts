@@ -23,7 +23,7 @@ export async function bootstrapInstallation(
 	const password = options.adminPassword || generateTemporaryPassword();
 	const passwordHash = await hashPassword(password);
 	db.transaction((tx) => {
-		const root = createUnit(tx as unknown as Db, { name: options.rootName, kind: 'dang_bo_tinh', parentId: null });
+		const root = createUnit(tx, { name: options.rootName, kind: 'dang_bo_tinh', parentId: null });
 		const admin = tx
 			.insert(user)
 			.values({

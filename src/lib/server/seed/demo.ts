@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { createRandom, randomFullName } from './names';
 import { seedDemoPeriods } from './periods';
 import { todayIso } from '../../domain/dates';
+import type { TargetGroup } from '../../domain/template';
 
 /** The password of every demo account (shown in the README and on start). */
 export const DEMO_PASSWORD = 'tusoi2026';
@@ -19,15 +20,13 @@ export const DEMO_ACCOUNTS = [
 	{ role: 'Đảng viên', username: 'dangvien001' }
 ] as const;
 
-type Group = 'A' | 'B' | 'C';
-
 interface ChapterPlan {
 	name: string;
 	kind: UnitKind;
 	size: number;
 	/** Share of each target group among ordinary members. */
-	groups: readonly [Group, number][];
-	positions: Partial<Record<Group, readonly string[]>>;
+	groups: readonly [TargetGroup, number][];
+	positions: Partial<Record<TargetGroup, readonly string[]>>;
 }
 
 const OFFICE_POSITIONS = {
@@ -52,7 +51,7 @@ const office = (size: number) => ({
 	groups: [
 		['A', 0.25],
 		['B', 0.75]
-	] as [Group, number][],
+	] as [TargetGroup, number][],
 	positions: OFFICE_POSITIONS
 });
 const company = (size: number) => ({
@@ -60,10 +59,14 @@ const company = (size: number) => ({
 	groups: [
 		['A', 0.15],
 		['C', 0.85]
-	] as [Group, number][],
+	] as [TargetGroup, number][],
 	positions: COMPANY_POSITIONS
 });
-const residents = (size: number) => ({ size, groups: [['C', 1]] as [Group, number][], positions: RESIDENT_POSITIONS });
+const residents = (size: number) => ({
+	size,
+	groups: [['C', 1]] as [TargetGroup, number][],
+	positions: RESIDENT_POSITIONS
+});
 
 const DEMO_TREE: TreePlan = {
 	name: 'Đảng bộ tỉnh Mẫu',
@@ -131,14 +134,13 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const random = createRandom(2026);
 	db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
 		let memberNo = 0;
 		let chapterNo = 0;
 		const addAccount = (username: string, fullName: string) =>
-			txDb.insert(user).values({ username, fullName, passwordHash }).returning({ id: user.id }).get().id;
+			tx.insert(user).values({ username, fullName, passwordHash }).returning({ id: user.id }).get().id;
 
 		const build = (plan: TreePlan, parentId: number | null): number => {
-			const created = createUnit(txDb, { name: plan.name, kind: plan.kind, parentId });
+			const created = createUnit(tx, { name: plan.name, kind: plan.kind, parentId });
 			if (plan.chapter) {
 				chapterNo += 1;
 				const secretaryName = `bithu${String(chapterNo).padStart(2, '0')}`;
@@ -150,7 +152,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 						group === 'C' && plan.chapter.positions === RESIDENT_POSITIONS
 							? 1948 + Math.floor(random() * 55)
 							: 1968 + Math.floor(random() * 35);
-					const id = createMember(txDb, {
+					const id = createMember(tx, {
 						username: isSecretary ? secretaryName : `dangvien${String(++memberNo).padStart(3, '0')}`,
 						fullName: randomFullName(random),
 						passwordHash,
@@ -161,7 +163,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 						chapterId: created.id,
 						joinedOn: isoDate(2000 + Math.floor(random() * 24), random)
 					});
-					if (isSecretary) txDb.insert(roleGrant).values({ userId: id, role: 'secretary', unitId: created.id }).run();
+					if (isSecretary) tx.insert(roleGrant).values({ userId: id, role: 'secretary', unitId: created.id }).run();
 				}
 			}
 			for (const child of plan.children ?? []) build(child, created.id);
@@ -170,15 +172,15 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 
 		const rootId = build(DEMO_TREE, null);
 		const adminId = addAccount('quantri', 'Quản trị hệ thống');
-		txDb.insert(roleGrant).values({ userId: adminId, role: 'admin', unitId: rootId }).run();
+		tx.insert(roleGrant).values({ userId: adminId, role: 'admin', unitId: rootId }).run();
 		const committeeId = addAccount('capuy', 'Ủy ban Kiểm tra Tỉnh ủy');
-		txDb.insert(roleGrant).values({ userId: committeeId, role: 'committee', unitId: rootId }).run();
-		seedDemoPeriods(txDb, rootId, todayIso(), random);
+		tx.insert(roleGrant).values({ userId: committeeId, role: 'committee', unitId: rootId }).run();
+		seedDemoPeriods(tx, rootId, todayIso(), random);
 	});
 	return true;
 }
 
-function pickGroup(random: () => number, groups: readonly [Group, number][]): Group {
+function pickGroup(random: () => number, groups: readonly [TargetGroup, number][]): TargetGroup {
 	let r = random();
 	for (const [group, share] of groups) {
 		r -= share;

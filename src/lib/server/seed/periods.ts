@@ -7,7 +7,7 @@ import { ensureDefaultTemplate } from '../db/queries/templates';
 import { rebuildUnitStats } from '../db/queries/stats';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf, type AnswerEntry } from '../../domain/sheet';
-import { signsForGroup, type Level, type TemplateContent } from '../../domain/template';
+import { signsForGroup, type Level, type TemplateContent, type TargetGroup } from '../../domain/template';
 import { addDays } from '../../domain/dates';
 
 const ACTIONS = [
@@ -90,7 +90,7 @@ export function seedDemoPeriods(db: Db, rootId: number, today: string, random: (
 }
 
 interface DemoSheet {
-	member: { id: number; group: 'A' | 'B' | 'C'; chapterId: number };
+	member: { id: number; group: TargetGroup; chapterId: number };
 	period: { id: number; year: number; templateVersionId: number };
 	content: TemplateContent;
 	random: () => number;

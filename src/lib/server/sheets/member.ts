@@ -119,8 +119,7 @@ export function saveSheet(
 	if (!parsed.success) return { ok: false, status: 400, message: firstIssueMessage(parsed.error) };
 	const changes = parsed.data;
 	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		const core = Number.isSafeInteger(sheetId) ? loadSheetCore(txDb, sheetId) : undefined;
+		const core = Number.isSafeInteger(sheetId) ? loadSheetCore(tx, sheetId) : undefined;
 		// Someone else's sheet is "not found", so ids reveal nothing.
 		const detail = core && core.sheet.memberId === user.id ? core : undefined;
 		if (!detail) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
@@ -150,12 +149,11 @@ export function saveSheet(
 				message: `Đã quá hạn nộp phiếu (${formatDate(detail.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.`
 			} satisfies Refusal;
 		}
-		writeSheetChanges(txDb, sheetId, changes);
+		writeSheetChanges(tx, sheetId, changes);
 		const now = new Date();
 		const submitting = options.submit === true && problems.length === 0;
 		const revision = detail.sheet.revision + 1;
-		txDb
-			.update(sheet)
+		tx.update(sheet)
 			.set({
 				revision,
 				score: score.score,
@@ -169,15 +167,15 @@ export function saveSheet(
 			.where(and(eq(sheet.id, sheetId), eq(sheet.revision, detail.sheet.revision)))
 			.run();
 		if (submitting) {
-			auditSheet(txDb, {
+			auditSheet(tx, {
 				actorId: user.id,
 				sheetId,
 				chapterId: detail.sheet.chapterId,
 				action: 'sheet.submit',
 				detail: { score: score.score, rating: score.rating }
 			});
-			resolveReviewNotes(txDb, sheetId, now);
-			recordSheetTransition(txDb, {
+			resolveReviewNotes(tx, sheetId, now);
+			recordSheetTransition(tx, {
 				periodId: detail.period.id,
 				chapterPath: detail.chapter.path,
 				before: {

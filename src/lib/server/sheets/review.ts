@@ -31,9 +31,8 @@ function transition(
 	extra?: (tx: Db) => void
 ): boolean {
 	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
 		const { status, finalRating, finalRatingReason, assessment } = change;
-		const written = txDb
+		const written = tx
 			.update(sheet)
 			.set({
 				status,
@@ -47,14 +46,14 @@ function transition(
 			.where(and(eq(sheet.id, detail.sheet.id), eq(sheet.revision, detail.sheet.revision)))
 			.run().changes;
 		if (written === 0) return false;
-		recordSheetTransition(txDb, {
+		recordSheetTransition(tx, {
 			periodId: detail.period.id,
 			chapterPath: detail.chapter.path,
-			before: stateOf(txDb, detail, detail.sheet.status, detail.sheet.finalRating),
-			after: stateOf(txDb, detail, status, finalRating)
+			before: stateOf(tx, detail, detail.sheet.status, detail.sheet.finalRating),
+			after: stateOf(tx, detail, status, finalRating)
 		});
-		auditSheet(txDb, { actorId: actor.id, sheetId: detail.sheet.id, chapterId: detail.sheet.chapterId, ...audit });
-		extra?.(txDb);
+		auditSheet(tx, { actorId: actor.id, sheetId: detail.sheet.id, chapterId: detail.sheet.chapterId, ...audit });
+		extra?.(tx);
 		return true;
 	});
 }

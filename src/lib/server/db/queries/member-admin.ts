@@ -6,6 +6,7 @@ import { createMember, moveMember, type NewMember } from './members';
 import { addMemberCount } from './stats';
 import { findUserByUsername } from './users';
 import { generateTemporaryPassword, hashPassword } from '../../auth/password';
+import type { TargetGroup } from '../../../domain/template';
 
 export type MemberChange = { ok: true } | { ok: false; message: string };
 
@@ -51,15 +52,8 @@ function audit(
 /** Adds one member by hand, recorded in the audit log as an import is. */
 export function createMemberByAdmin(db: Db, input: NewMember, actorId: number): number {
 	return db.transaction((tx) => {
-		const id = createMember(tx as unknown as Db, input);
-		audit(
-			tx as unknown as Db,
-			actorId,
-			'member.create',
-			id,
-			{ username: input.username, chapterId: input.chapterId },
-			input.chapterId
-		);
+		const id = createMember(tx, input);
+		audit(tx, actorId, 'member.create', id, { username: input.username, chapterId: input.chapterId }, input.chapterId);
 		return id;
 	});
 }
@@ -94,7 +88,7 @@ export async function addMember(
 export function updateMemberDetails(
 	db: Db,
 	userId: number,
-	input: { fullName: string; dateOfBirth: string; position: string; targetGroup: 'A' | 'B' | 'C' },
+	input: { fullName: string; dateOfBirth: string; position: string; targetGroup: TargetGroup },
 	actorId: number
 ): MemberChange {
 	const found = memberForAdmin(db, userId);
@@ -105,7 +99,7 @@ export function updateMemberDetails(
 			.set({ dateOfBirth: input.dateOfBirth, position: input.position, targetGroup: input.targetGroup })
 			.where(eq(member.userId, userId))
 			.run();
-		audit(tx as unknown as Db, actorId, 'member.update', userId, { before: found.person, after: input });
+		audit(tx, actorId, 'member.update', userId, { before: found.person, after: input });
 	});
 	return { ok: true };
 }
@@ -127,9 +121,9 @@ export function transferMember(
 	if (found.current && onDate < found.current.startedOn)
 		return { ok: false, message: 'Ngày chuyển phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại.' };
 	db.transaction((tx) => {
-		moveMember(tx as unknown as Db, userId, chapterId, onDate);
+		moveMember(tx, userId, chapterId, onDate);
 		audit(
-			tx as unknown as Db,
+			tx,
 			actorId,
 			'member.move',
 			userId,
@@ -148,7 +142,6 @@ export function deactivateMember(db: Db, userId: number, onDate: string, actorId
 	if (!account) return { ok: false, message: 'Không tìm thấy tài khoản.' };
 	if (!account.active) return { ok: false, message: 'Tài khoản này đã ngừng hoạt động.' };
 	db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
 		tx.update(user).set({ active: false }).where(eq(user.id, userId)).run();
 		tx.delete(session).where(eq(session.userId, userId)).run();
 		tx.delete(roleGrant).where(eq(roleGrant.userId, userId)).run();
@@ -158,8 +151,8 @@ export function deactivateMember(db: Db, userId: number, onDate: string, actorId
 			.where(and(eq(membership.memberId, userId), isNull(membership.endedOn)))
 			.returning({ unitId: membership.unitId })
 			.all();
-		for (const c of closed) addMemberCount(txDb, findUnit(txDb, c.unitId)!.path, -1);
-		audit(txDb, actorId, 'member.deactivate', userId, { onDate });
+		for (const c of closed) addMemberCount(tx, findUnit(tx, c.unitId)!.path, -1);
+		audit(tx, actorId, 'member.deactivate', userId, { onDate });
 	});
 	return { ok: true };
 }

@@ -4,6 +4,7 @@ import { compareVietnameseNames } from '../../../domain/names';
 import { normalizeUsername } from './users';
 import { member, membership, unit, user } from '../schema';
 import { addMemberCount } from './stats';
+import type { TargetGroup } from '../../../domain/template';
 
 export interface NewMember {
 	username: string;
@@ -12,7 +13,7 @@ export interface NewMember {
 	mustChangePassword: boolean;
 	dateOfBirth: string;
 	position: string;
-	targetGroup: 'A' | 'B' | 'C';
+	targetGroup: TargetGroup;
 	chapterId: number;
 	joinedOn: string;
 }
@@ -40,7 +41,7 @@ export function createMember(db: Db, input: NewMember): number {
 			.values({ userId: id, dateOfBirth: input.dateOfBirth, position: input.position, targetGroup: input.targetGroup })
 			.run();
 		tx.insert(membership).values({ memberId: id, unitId: input.chapterId, startedOn: input.joinedOn }).run();
-		addMemberCount(tx as unknown as Db, chapterPath(tx as unknown as Db, input.chapterId), 1);
+		addMemberCount(tx, chapterPath(tx, input.chapterId), 1);
 		return id;
 	});
 }
@@ -48,16 +49,15 @@ export function createMember(db: Db, input: NewMember): number {
 /** Moves a member to another chapter on `onDate`, closing the current membership so the history stays. */
 export function moveMember(db: Db, memberId: number, toChapterId: number, onDate: string): void {
 	db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
 		const closed = tx
 			.update(membership)
 			.set({ endedOn: onDate })
 			.where(and(eq(membership.memberId, memberId), isNull(membership.endedOn)))
 			.returning({ unitId: membership.unitId })
 			.all();
-		for (const old of closed) addMemberCount(txDb, chapterPath(txDb, old.unitId), -1);
+		for (const old of closed) addMemberCount(tx, chapterPath(tx, old.unitId), -1);
 		tx.insert(membership).values({ memberId, unitId: toChapterId, startedOn: onDate }).run();
-		addMemberCount(txDb, chapterPath(txDb, toChapterId), 1);
+		addMemberCount(tx, chapterPath(tx, toChapterId), 1);
 	});
 }
 
@@ -67,7 +67,7 @@ export interface ChapterMemberRow {
 	fullName: string;
 	dateOfBirth: string;
 	position: string;
-	targetGroup: 'A' | 'B' | 'C';
+	targetGroup: TargetGroup;
 }
 
 /** The current members of a chapter, sorted by Vietnamese name order (given name last, as people are called). */

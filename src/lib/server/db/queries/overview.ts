@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { member, membership, sheet, unitSignStats, unitStats, user } from '../schema';
 import { compareVietnameseNames } from '../../../domain/names';
 import type { SheetStatusKey } from '../../../domain/sheet';
-import type { Rating } from '../../../domain/template';
+import type { Rating, TargetGroup } from '../../../domain/template';
 
 /** One member of a chapter with their sheet for the period, if any. */
 export interface ChapterRow {
@@ -11,7 +11,7 @@ export interface ChapterRow {
 	fullName: string;
 	username: string;
 	position: string;
-	targetGroup: 'A' | 'B' | 'C';
+	targetGroup: TargetGroup;
 	sheetId: number | null;
 	status: SheetStatusKey;
 	score: number | null;

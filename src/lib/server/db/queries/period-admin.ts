@@ -54,8 +54,8 @@ export function openPeriod(
 		return { ok: false, message: 'Không tìm thấy phiên bản mẫu phiếu.' };
 	if (input.deadline < input.opensOn) return { ok: false, message: 'Hạn nộp phải sau ngày mở đợt.' };
 	return db.transaction((tx) => {
-		const created = createPeriod(tx as unknown as Db, input);
-		audit(tx as unknown as Db, actorId, 'period.create', created, input);
+		const created = createPeriod(tx, input);
+		audit(tx, actorId, 'period.create', created, input);
 		return { ok: true as const, id: created.id };
 	});
 }
@@ -68,7 +68,7 @@ export function extendDeadline(db: Db, periodId: number, deadline: string, actor
 	if (deadline <= found.deadline) return { ok: false, message: 'Hạn mới phải sau hạn hiện tại.' };
 	db.transaction((tx) => {
 		tx.update(period).set({ deadline }).where(eq(period.id, periodId)).run();
-		audit(tx as unknown as Db, actorId, 'period.extend', found, { from: found.deadline, to: deadline });
+		audit(tx, actorId, 'period.extend', found, { from: found.deadline, to: deadline });
 	});
 	return { ok: true, id: periodId };
 }
@@ -80,7 +80,7 @@ export function closePeriod(db: Db, periodId: number, actorId: number): PeriodCh
 	if (found.closedAt) return { ok: false, message: 'Đợt kiểm điểm đã kết thúc.' };
 	db.transaction((tx) => {
 		tx.update(period).set({ closedAt: new Date() }).where(eq(period.id, periodId)).run();
-		audit(tx as unknown as Db, actorId, 'period.close', found, {});
+		audit(tx, actorId, 'period.close', found, {});
 	});
 	return { ok: true, id: periodId };
 }

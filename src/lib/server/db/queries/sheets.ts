@@ -13,7 +13,7 @@ import {
 	user
 } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
-import type { Level, TemplateContent } from '../../../domain/template';
+import type { Level, TemplateContent, TargetGroup } from '../../../domain/template';
 import { recordSheetTransition } from './stats';
 // Not from './templates', which bundles the default template's JSON: browser-test fixtures import this file.
 import { templateContent } from './template-content';
@@ -51,7 +51,7 @@ export function createSheet(
 		year: number;
 		memberId: number;
 		chapterId: number;
-		targetGroup: 'A' | 'B' | 'C';
+		targetGroup: TargetGroup;
 		templateVersionId: number;
 	}
 ): SheetRow {
@@ -59,13 +59,13 @@ export function createSheet(
 		const { year, ...values } = input;
 		const created = tx.insert(sheet).values(values).returning().get();
 		const chapter = tx.select({ path: unit.path }).from(unit).where(eq(unit.id, input.chapterId)).get()!;
-		recordSheetTransition(tx as unknown as Db, {
+		recordSheetTransition(tx, {
 			periodId: input.periodId,
 			chapterPath: chapter.path,
 			before: null,
 			after: { status: 'draft', rating: null, finalRating: null, flagged: [] }
 		});
-		const prior = priorSheet(tx as unknown as Db, input.memberId, year);
+		const prior = priorSheet(tx, input.memberId, year);
 		if (prior) {
 			const actions = tx
 				.select({ code: sheetAnswer.code })

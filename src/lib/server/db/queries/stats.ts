@@ -174,6 +174,6 @@ export function rebuildMemberCounts(db: Db): void {
 			.where(isNull(membership.endedOn))
 			.groupBy(membership.unitId)
 			.all();
-		for (const row of perChapter) addMemberCount(tx as unknown as Db, row.path, row.n);
+		for (const row of perChapter) addMemberCount(tx, row.path, row.n);
 	});
 }

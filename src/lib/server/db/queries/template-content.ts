@@ -4,12 +4,17 @@ import { templateVersion } from '../schema';
 import type { TemplateContent } from '../../../domain/template';
 
 // Versions never change (a database trigger refuses it), so a parsed copy can be kept for good, per
-// database (the client is the key, so a transaction's handle shares the cache of its connection).
+// database. The key is drizzle's session, which a connection and every transaction on it share: keyed on
+// the handle itself, a save (which runs in a transaction) would never hit the cache.
 const contentCache = new WeakMap<object, Map<number, TemplateContent>>();
+
+function cacheKey(db: Db): object {
+	return (db as unknown as { session?: object }).session ?? db;
+}
 
 /** The content of a template version, parsed once per database connection: every autosave and page needs it. */
 export function templateContent(db: Db, versionId: number): TemplateContent | undefined {
-	const key = db.$client ?? db;
+	const key = cacheKey(db);
 	const cache = contentCache.get(key) ?? new Map<number, TemplateContent>();
 	contentCache.set(key, cache);
 	const cached = cache.get(versionId);

@@ -4,7 +4,7 @@ import defaultTemplateJson from '../../../data/template-default.json';
 import { scoreSheet, type Answers } from '../../../domain/scoring';
 import type { TemplateContent } from '../../../domain/template';
 import { createTestAccount, createTestDb } from '../../../../../tests/helpers/db';
-import type { Db } from '../client';
+import type { Connection, Db } from '../client';
 import { auditEvent, template, templateVersion } from '../schema';
 import {
 	addTemplateVersion,
@@ -16,7 +16,7 @@ import {
 	listTemplateVersions
 } from './templates';
 
-let db: Db;
+let db: Connection;
 
 beforeEach(() => {
 	db = createTestDb();

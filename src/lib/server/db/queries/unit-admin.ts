@@ -27,8 +27,8 @@ export function addUnit(
 	const refusal = parentRefusal(findUnit(db, input.parentId));
 	if (refusal) return { ok: false, message: refusal };
 	return db.transaction((tx) => {
-		const created = createUnit(tx as unknown as Db, input);
-		audit(tx as unknown as Db, actorId, 'unit.create', created.id, {
+		const created = createUnit(tx, input);
+		audit(tx, actorId, 'unit.create', created.id, {
 			name: input.name,
 			kind: input.kind,
 			parentId: input.parentId
@@ -43,7 +43,7 @@ export function renameUnit(db: Db, unitId: number, name: string, actorId: number
 	if (!found) return { ok: false, message: 'Không tìm thấy đơn vị.' };
 	return db.transaction((tx) => {
 		const updated = tx.update(unit).set({ name }).where(eq(unit.id, unitId)).returning().get();
-		audit(tx as unknown as Db, actorId, 'unit.rename', unitId, { from: found.name, to: name });
+		audit(tx, actorId, 'unit.rename', unitId, { from: found.name, to: name });
 		return { ok: true as const, unit: updated };
 	});
 }
@@ -66,7 +66,6 @@ export function moveUnit(db: Db, unitId: number, newParentId: number, actorId: n
 	const newPath = `${parent!.path}${moving.id}/`;
 	const depthShift = parent!.depth + 1 - moving.depth;
 	db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
 		tx.update(unit).set({ parentId: parent!.id }).where(eq(unit.id, moving.id)).run();
 		tx.update(unit)
 			.set({
@@ -75,9 +74,9 @@ export function moveUnit(db: Db, unitId: number, newParentId: number, actorId: n
 			})
 			.where(inSubtree(moving.path))
 			.run();
-		rebuildMemberCounts(txDb);
-		for (const p of tx.select({ id: period.id }).from(period).all()) rebuildUnitStats(txDb, p.id);
-		audit(txDb, actorId, 'unit.move', moving.id, { from: moving.parentId, to: parent!.id });
+		rebuildMemberCounts(tx);
+		for (const p of tx.select({ id: period.id }).from(period).all()) rebuildUnitStats(tx, p.id);
+		audit(tx, actorId, 'unit.move', moving.id, { from: moving.parentId, to: parent!.id });
 	});
 	return { ok: true, unit: findUnit(db, unitId)! };
 }
@@ -106,7 +105,7 @@ export function closeUnit(db: Db, unitId: number, actorId: number): UnitChange {
 	if (members > 0) return { ok: false, message: 'Đơn vị còn đảng viên đang sinh hoạt.' };
 	return db.transaction((tx) => {
 		const updated = tx.update(unit).set({ closedAt: new Date() }).where(eq(unit.id, unitId)).returning().get();
-		audit(tx as unknown as Db, actorId, 'unit.close', unitId, { name: found.name });
+		audit(tx, actorId, 'unit.close', unitId, { name: found.name });
 		return { ok: true as const, unit: updated };
 	});
 }
