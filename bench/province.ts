@@ -1,7 +1,7 @@
 // Generates a synthetic province straight into SQLite for the benchmark: the organisation tree shaped as
 // in SPEC, every member with a complete sheet for the open period. Accounts share one password hash.
 import { createDb, type Db } from '../src/lib/server/db/client';
-import { ensureDefaultTemplate } from '../src/lib/server/db/queries/templates';
+import { ensureDefaultTemplate } from '../src/lib/server/admin/templates';
 import { rebuildMemberCounts, rebuildUnitStats } from '../src/lib/server/db/queries/stats';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { createRandom, randomFullName } from '../src/lib/server/seed/names';

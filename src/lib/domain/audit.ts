@@ -6,7 +6,8 @@ const ROLE_WORDS: Record<string, string> = {
 	admin: 'quản trị'
 };
 
-const ACTION_LABELS: Record<string, string> = {
+/** Every action the audit log records, with its name in Vietnamese. */
+export const AUDIT_ACTION_LABELS = {
 	'sheet.submit': 'Đảng viên nộp phiếu',
 	'sheet.return': 'Chi ủy trả lại phiếu để hoàn thiện',
 	'sheet.approve': 'Chi ủy duyệt phiếu',
@@ -15,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
 	'password.change': 'Đổi mật khẩu',
 	'password.reset': 'Cấp lại mật khẩu tạm thời',
 	'member.import': 'Nhập danh sách đảng viên',
+	'member.create': 'Thêm đảng viên',
 	'member.update': 'Sửa thông tin đảng viên',
 	'member.move': 'Chuyển sinh hoạt',
 	'member.deactivate': 'Ngừng tài khoản',
@@ -29,11 +31,15 @@ const ACTION_LABELS: Record<string, string> = {
 	'period.close': 'Kết thúc đợt kiểm điểm',
 	'template.version.create': 'Thêm phiên bản mẫu phiếu',
 	'sign.wording.set': 'Sửa nội dung biểu hiện'
-};
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** What an audit line is about. */
+export type AuditTargetType = 'user' | 'unit' | 'period' | 'sheet' | 'sign' | 'template_version';
 
 /** The name of an action in the log, in Vietnamese. */
 export function actionLabel(action: string): string {
-	return ACTION_LABELS[action] ?? action;
+	return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
 }
 
 /** One line of a sheet's history in words. */

@@ -6,7 +6,7 @@ import type { Connection, Db } from './db/client';
 import { resultRows } from './db/queries/export';
 import { createMember, moveMember } from './db/queries/members';
 import { createPeriod } from './db/queries/periods';
-import { ensureDefaultTemplate } from './db/queries/templates';
+import { ensureDefaultTemplate } from './admin/templates';
 import { createUnit, findUnit, type UnitRow } from './db/queries/units';
 import { sheet } from './db/schema';
 import { approveSheet, chapterSheet } from './sheets/review';

@@ -6,7 +6,7 @@ import { createPeriod } from './db/queries/periods';
 import { chapterRows } from './db/queries/overview';
 import { moveMember } from './db/queries/members';
 import { createSheet } from './db/queries/sheets';
-import { ensureDefaultTemplate } from './db/queries/templates';
+import { ensureDefaultTemplate } from './admin/templates';
 import { createUnit, findUnit, type UnitRow } from './db/queries/units';
 import { period as periodTable, sheet } from './db/schema';
 import { approveSheet, chapterSheet, returnSheet } from './sheets/review';

@@ -1,6 +1,7 @@
 import type { Db } from './db/client';
 import { signCatalog } from './db/queries/signs';
-import { DEFAULT_TEMPLATE_KEY, latestTemplateVersion } from './db/queries/templates';
+import { latestTemplateVersion } from './db/queries/templates';
+import { DEFAULT_TEMPLATE_KEY } from './admin/templates';
 import { CATEGORY_KEYS, CATEGORY_LABELS, signsForGroup, type TargetGroup } from '../domain/template';
 import { displayText } from '../domain/catalog';
 

@@ -3,7 +3,7 @@ import { deleteExpiredSessions } from './auth/session';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo';
 import { bootstrapInstallation } from './seed/bootstrap';
 import { findUserByUsername } from './db/queries/users';
-import { ensureDefaultTemplate } from './db/queries/templates';
+import { ensureDefaultTemplate } from './admin/templates';
 
 /**
  * Opens and migrates the database, then fills an empty one: with the demo province by default, or with

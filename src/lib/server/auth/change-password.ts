@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { findUserById, setPassword } from '../db/queries/users';
+import { recordAudit } from '../db/queries/audit';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session';
 
@@ -25,6 +26,7 @@ export async function changePassword(
 	let expiresAt = new Date();
 	db.transaction((tx) => {
 		setPassword(tx, userId, passwordHash);
+		recordAudit(tx, { actorId: userId, action: 'password.change', target: { type: 'user', id: userId } });
 		invalidateUserSessions(tx, userId);
 		expiresAt = createSession(tx, token, userId);
 	});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../../../../tests/helpers/db';
-import { ensureDefaultTemplate } from './queries/templates';
+import { ensureDefaultTemplate } from '../admin/templates';
 import { auditEvent, templateVersion } from './schema';
 
 describe('history that must not change', () => {

@@ -9,15 +9,9 @@ import { findUserById, findUserByUsername } from '../db/queries/users';
 import { verifyPassword } from '../auth/password';
 import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
 import { todayIso } from '../../domain/dates';
-import {
-	commitImport,
-	generateTemporaryPassword,
-	groupByChapter,
-	parseBirthDate,
-	parseTargetGroup,
-	previewImport,
-	resetPassword
-} from './members';
+import { commitImport, groupByChapter, parseBirthDate, parseTargetGroup, previewImport } from './members';
+import { generateTemporaryPassword } from '../auth/password';
+import { resetPassword } from '../admin/members';
 import { parseImportFile, type ImportRow } from './parse';
 
 const HEADER = 'Họ và tên,Ngày sinh,Chức vụ,Nhóm đối tượng,Chi bộ,Tên đăng nhập';

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditEvent, member, membership, user } from '../db/schema';
+import { member, membership, user } from '../db/schema';
+import { recordAudit } from '../db/queries/audit';
 import { addMemberCount, pathIds } from '../db/queries/stats';
 import { allUnits, CHAPTER_KINDS, type UnitRow } from '../db/queries/units';
-import { findUserById, normalizeUsername } from '../db/queries/users';
+import { normalizeUsername } from '../db/queries/users';
 import { generateTemporaryPassword, hashPassword } from '../auth/password';
-import { invalidateUserSessions } from '../auth/session';
 import { compareVietnameseNames } from '../../domain/names';
 import { todayIso } from '../../domain/dates';
 import { foldText, type ImportRow } from './parse';
@@ -50,8 +50,6 @@ const USERNAME = /^[a-z0-9._-]{3,64}$/;
 const MAX_TEXT = 200;
 // argon2 runs on libuv's thread pool (4 threads by default); more at once only queues and starves other requests.
 const HASH_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
-
-export { generateTemporaryPassword } from '../auth/password';
 
 const tidy = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 const quote = (text: string) => `«${text.length > 60 ? `${text.slice(0, 60)}…` : text}»`;
@@ -255,14 +253,12 @@ export async function commitImport(db: Db, rows: ImportRow[], actorId: number): 
 				.filter((u) => perChapter.has(u.id))
 				.map((u) => u.path);
 			for (const path of paths) addMemberCount(tx, path, perChapter.get(pathIds(path).at(-1)!)!);
-			tx.insert(auditEvent)
-				.values({
-					actorId,
-					action: 'member.import',
-					unitId: commonUnitId(paths),
-					detail: { count: accounts.length, chapters: perChapter.size }
-				})
-				.run();
+			recordAudit(tx, {
+				actorId,
+				action: 'member.import',
+				unitId: commonUnitId(paths),
+				detail: { count: accounts.length, chapters: perChapter.size }
+			});
 			return { ok: true, accounts: sortAccounts(accounts) };
 		},
 		{ behavior: 'immediate' }
@@ -290,17 +286,4 @@ export function groupByChapter(
 		groups.set(a.chapterId, group);
 	}
 	return [...groups.values()];
-}
-
-/** Gives an account a new temporary password that must be changed at the next sign-in and signs it out everywhere; null when there is no such account. */
-export async function resetPassword(db: Db, userId: number, actorId: number): Promise<string | null> {
-	if (!findUserById(db, userId)) return null;
-	const password = generateTemporaryPassword();
-	const passwordHash = await hashPassword(password);
-	db.transaction((tx) => {
-		tx.update(user).set({ passwordHash, mustChangePassword: true }).where(eq(user.id, userId)).run();
-		invalidateUserSessions(tx, userId);
-		tx.insert(auditEvent).values({ actorId, action: 'password.reset', targetType: 'user', targetId: userId }).run();
-	});
-	return password;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { actionProgress, member, membership, sheet, user } from '../db/schema';
 import { createPeriod } from '../db/queries/periods';
 import { auditSheet, createSheet, writeSheetChanges } from '../db/queries/sheets';
-import { ensureDefaultTemplate } from '../db/queries/templates';
+import { ensureDefaultTemplate } from '../admin/templates';
 import { rebuildUnitStats } from '../db/queries/stats';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf, type AnswerEntry } from '../../domain/sheet';

@@ -5,7 +5,7 @@ import { completeAnswers, sheetTables, signedInUser, testAction } from '../../..
 import type { Db } from '../db/client';
 import { createPeriod, type PeriodRow } from '../db/queries/periods';
 import { createSheet, loadSheetDetail, writeSheetChanges } from '../db/queries/sheets';
-import { ensureDefaultTemplate } from '../db/queries/templates';
+import { ensureDefaultTemplate } from '../admin/templates';
 import { actionProgress, auditEvent, period, sheet, sheetAnswer } from '../db/schema';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf } from '../../domain/sheet';

@@ -5,7 +5,7 @@ import { handIn, reviewTables, signedInUser, testSecretary } from '../../../../t
 import { createPeriod } from '../db/queries/periods';
 import { moveMember } from '../db/queries/members';
 import { sheetHistory } from '../db/queries/audit';
-import { ensureDefaultTemplate } from '../db/queries/templates';
+import { ensureDefaultTemplate } from '../admin/templates';
 import { auditEvent, reviewNote, sheet, type SheetStatus } from '../db/schema';
 import { describeSheetEvent } from '../../domain/audit';
 import { scoreSheet } from '../../domain/scoring';

@@ -7,6 +7,7 @@ import { reviewNote, sheet, type SheetStatus } from '../db/schema';
 import { RATING_LABELS, signsForGroup, type Rating } from '../../domain/template';
 import { approveSchema, reopenSchema, returnSchema } from '../../schemas/review';
 import type { Refusal } from './member';
+import type { AuditAction } from '../../domain/audit';
 
 export type ReviewResult = { ok: true } | (Refusal & { field?: string });
 
@@ -27,7 +28,7 @@ function transition(
 	actor: AuthUser,
 	detail: SheetDetail,
 	change: { status: SheetStatus; finalRating: Rating | null; finalRatingReason: string | null; assessment?: string },
-	audit: { action: string; reason?: string | null; detail?: unknown },
+	audit: { action: AuditAction; reason?: string | null; detail?: unknown },
 	extra?: (tx: Db) => void
 ): boolean {
 	return db.transaction((tx) => {

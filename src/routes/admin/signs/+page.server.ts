@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { signCatalog, setSignWording } from '$lib/server/db/queries/signs';
+import { signCatalog } from '$lib/server/db/queries/signs';
+import { setSignWording } from '$lib/server/admin/signs';
 import { signWordingSchema } from '$lib/schemas/sign-wording';
 import { fieldErrors } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { addTemplateVersion, listTemplateVersions } from '$lib/server/db/queries/templates';
+import { listTemplateVersions } from '$lib/server/db/queries/templates';
+import { addTemplateVersion } from '$lib/server/admin/templates';
 import { parseTemplateText } from '$lib/schemas/template';
 import { MAX_TEMPLATE_BYTES, uploadedText } from '$lib/schemas/upload';
 import type { Actions, PageServerLoad } from './$types';

@@ -26,14 +26,16 @@ import {
 	unitStats,
 	user
 } from '../schema';
-import { addUnit, closeUnit, moveUnit, renameUnit } from './unit-admin';
-import { deactivateMember, memberForAdmin, transferMember, updateMemberDetails } from './member-admin';
-import { closePeriod, extendDeadline, notHandedIn, openPeriod } from './period-admin';
-import { grantRole, revokeRole } from './roles';
+import { addUnit, closeUnit, moveUnit, renameUnit } from '../../admin/units';
+import { deactivateMember, transferMember, updateMemberDetails } from '../../admin/members';
+import { memberForAdmin } from './members';
+import { closePeriod, extendDeadline, openPeriod } from '../../admin/periods';
+import { notHandedIn } from './periods';
+import { grantRole, revokeRole } from '../../admin/roles';
 import { auditLog } from './audit';
 import { createPeriod, findPeriod } from './periods';
 import { chapterMembers } from './members';
-import { ensureDefaultTemplate } from './templates';
+import { ensureDefaultTemplate } from '../../admin/templates';
 import { createUnit, findUnit, type UnitRow } from './units';
 import { rebuildMemberCounts, rebuildUnitStats } from './stats';
 import { attemptSignIn } from '../../auth/login';

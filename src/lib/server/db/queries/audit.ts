@@ -3,6 +3,32 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { auditEvent, unit, user } from '../schema';
 import { inSubtree } from './units';
+import type { AuditAction, AuditTargetType } from '../../../domain/audit';
+
+/** One line of the audit log: who did what, to what, in which unit, and why. */
+export interface AuditEntry {
+	actorId: number | null;
+	action: AuditAction;
+	target?: { type: AuditTargetType; id: number | null };
+	unitId?: number | null;
+	reason?: string | null;
+	detail?: unknown;
+}
+
+/** Appends a line to the audit log; call it inside the transaction of the change it records. */
+export function recordAudit(db: Db, entry: AuditEntry): void {
+	db.insert(auditEvent)
+		.values({
+			actorId: entry.actorId,
+			action: entry.action,
+			unitId: entry.unitId ?? null,
+			targetType: entry.target?.type ?? null,
+			targetId: entry.target?.id ?? null,
+			reason: entry.reason ?? null,
+			detail: entry.detail ?? null
+		})
+		.run();
+}
 
 /** A sheet's history, newest first: who did what, when and why. */
 export function sheetHistory(db: Db, sheetId: number) {

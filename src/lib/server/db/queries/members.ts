@@ -4,6 +4,7 @@ import { compareVietnameseNames } from '../../../domain/names';
 import { normalizeUsername } from './users';
 import { member, membership, unit, user } from '../schema';
 import { addMemberCount } from './stats';
+import { CHAPTER_KINDS } from './units';
 import type { TargetGroup } from '../../../domain/template';
 
 export interface NewMember {
@@ -46,8 +47,8 @@ export function createMember(db: Db, input: NewMember): number {
 	});
 }
 
-/** Moves a member to another chapter on `onDate`, closing the current membership so the history stays. */
-export function moveMember(db: Db, memberId: number, toChapterId: number, onDate: string): void {
+/** Ends a member's current membership on `onDate` (the row stays, as history) and keeps the member counts in step. */
+export function endCurrentMembership(db: Db, memberId: number, onDate: string): void {
 	db.transaction((tx) => {
 		const closed = tx
 			.update(membership)
@@ -56,6 +57,13 @@ export function moveMember(db: Db, memberId: number, toChapterId: number, onDate
 			.returning({ unitId: membership.unitId })
 			.all();
 		for (const old of closed) addMemberCount(tx, chapterPath(tx, old.unitId), -1);
+	});
+}
+
+/** Moves a member to another chapter on `onDate`, closing the current membership so the history stays. */
+export function moveMember(db: Db, memberId: number, toChapterId: number, onDate: string): void {
+	db.transaction((tx) => {
+		endCurrentMembership(tx, memberId, onDate);
 		tx.insert(membership).values({ memberId, unitId: toChapterId, startedOn: onDate }).run();
 		addMemberCount(tx, chapterPath(tx, toChapterId), 1);
 	});
@@ -92,4 +100,43 @@ export function chapterMembers(db: Db, chapterId: number): ChapterMemberRow[] {
 /** Membership history of one member, oldest first. */
 export function membershipHistory(db: Db, memberId: number) {
 	return db.select().from(membership).where(eq(membership.memberId, memberId)).orderBy(membership.startedOn).all();
+}
+
+/** A member's account, profile, current chapter and chapter history, for the administrator. */
+export function memberForAdmin(db: Db, userId: number) {
+	const person = db
+		.select({
+			id: user.id,
+			username: user.username,
+			fullName: user.fullName,
+			active: user.active,
+			mustChangePassword: user.mustChangePassword,
+			dateOfBirth: member.dateOfBirth,
+			position: member.position,
+			targetGroup: member.targetGroup
+		})
+		.from(user)
+		.innerJoin(member, eq(member.userId, user.id))
+		.where(eq(user.id, userId))
+		.get();
+	if (!person) return undefined;
+	const history = db
+		.select({ unitId: unit.id, unitName: unit.name, startedOn: membership.startedOn, endedOn: membership.endedOn })
+		.from(membership)
+		.innerJoin(unit, eq(unit.id, membership.unitId))
+		.where(eq(membership.memberId, userId))
+		.orderBy(membership.startedOn, membership.id)
+		.all();
+	return { person, history, current: history.find((h) => h.endedOn === null) ?? null };
+}
+
+/** Every open chapter, for pickers. */
+export function openChapters(db: Db) {
+	return db
+		.select({ id: unit.id, name: unit.name, kind: unit.kind })
+		.from(unit)
+		.where(isNull(unit.closedAt))
+		.all()
+		.filter((u) => CHAPTER_KINDS.includes(u.kind))
+		.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }

@@ -1,6 +1,8 @@
-import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { period, unit } from '../schema';
+import { member, membership, period, sheet, template, templateVersion, unit, user } from '../schema';
+import { compareVietnameseNames } from '../../../domain/names';
+import { findUnit, inSubtree } from './units';
 
 export type PeriodRow = typeof period.$inferSelect;
 
@@ -55,4 +57,93 @@ export function periodsCovering(db: Db, unitPath: string): PeriodRow[] {
 		.orderBy(desc(period.year), desc(period.id))
 		.all()
 		.map((r) => r.period);
+}
+
+/** Every period, newest first, with its unit and template version. */
+export function listPeriods(db: Db) {
+	return db
+		.select({
+			id: period.id,
+			name: period.name,
+			year: period.year,
+			opensOn: period.opensOn,
+			deadline: period.deadline,
+			closedAt: period.closedAt,
+			unitId: unit.id,
+			unitName: unit.name,
+			templateName: template.name,
+			version: templateVersion.version
+		})
+		.from(period)
+		.innerJoin(unit, eq(unit.id, period.unitId))
+		.innerJoin(templateVersion, eq(templateVersion.id, period.templateVersionId))
+		.innerJoin(template, eq(template.id, templateVersion.templateId))
+		.orderBy(desc(period.year), desc(period.id))
+		.all();
+}
+
+/** Per chapter of the period's subtree, the current members who have not handed in a sheet. */
+export function notHandedIn(db: Db, periodId: number) {
+	const found = findPeriod(db, periodId);
+	const root = found && findUnit(db, found.unitId);
+	if (!found || !root) return [];
+	const rows = db
+		.select({
+			chapterId: unit.id,
+			chapterName: unit.name,
+			path: unit.path,
+			fullName: user.fullName,
+			username: user.username,
+			status: sheet.status
+		})
+		.from(membership)
+		.innerJoin(unit, eq(unit.id, membership.unitId))
+		.innerJoin(user, eq(user.id, membership.memberId))
+		.innerJoin(member, eq(member.userId, membership.memberId))
+		.leftJoin(sheet, and(eq(sheet.memberId, membership.memberId), eq(sheet.periodId, periodId)))
+		.where(
+			and(
+				isNull(membership.endedOn),
+				inSubtree(root.path),
+				or(isNull(sheet.id), notInArray(sheet.status, ['submitted', 'approved']))
+			)
+		)
+		.all();
+	const byChapter = new Map<
+		number,
+		{
+			chapterId: number;
+			chapterName: string;
+			path: string;
+			members: { fullName: string; username: string; status: string }[];
+		}
+	>();
+	for (const r of rows) {
+		const entry = byChapter.get(r.chapterId) ?? {
+			chapterId: r.chapterId,
+			chapterName: r.chapterName,
+			path: r.path,
+			members: []
+		};
+		entry.members.push({ fullName: r.fullName, username: r.username, status: r.status ?? 'not_started' });
+		byChapter.set(r.chapterId, entry);
+	}
+	return [...byChapter.values()]
+		.sort((a, b) => a.path.localeCompare(b.path))
+		.map((c) => ({ ...c, members: c.members.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)) }));
+}
+
+/** How many template versions exist (the period form needs at least one). */
+export function templateVersionChoices(db: Db) {
+	return db
+		.select({
+			id: templateVersion.id,
+			name: template.name,
+			version: templateVersion.version,
+			signs: sql<number>`json_array_length(${templateVersion.content}, '$.signs')`
+		})
+		.from(templateVersion)
+		.innerJoin(template, eq(template.id, templateVersion.templateId))
+		.orderBy(template.name, desc(templateVersion.version))
+		.all();
 }

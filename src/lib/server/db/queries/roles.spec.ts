@@ -8,8 +8,8 @@ import {
 	grantRole as giveRole
 } from '../../../../../tests/helpers/db';
 import { auditEvent, roleGrant } from '../schema';
-import { grantRole, revokeRole } from './roles';
-import { addMember, createMemberByAdmin, deactivateMember } from './member-admin';
+import { grantRole, revokeRole } from '../../admin/roles';
+import { addMember, createMemberByAdmin, deactivateMember } from '../../admin/members';
 import { attemptSignIn } from '../../auth/login';
 import { user } from '../schema';
 import { testPasswordHash } from '../../../../../tests/helpers/db';

@@ -1,20 +1,11 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import {
-	actionProgress,
-	auditEvent,
-	member,
-	period,
-	reviewNote,
-	sheet,
-	sheetAnswer,
-	templateVersion,
-	unit,
-	user
-} from '../schema';
+import { actionProgress, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
 import type { Level, TemplateContent, TargetGroup } from '../../../domain/template';
 import { recordSheetTransition } from './stats';
+import { recordAudit } from './audit';
+import type { AuditAction } from '../../../domain/audit';
 // Not from './templates', which bundles the default template's JSON: browser-test fixtures import this file.
 import { templateContent } from './template-content';
 
@@ -286,29 +277,20 @@ export function resolveReviewNotes(db: Db, sheetId: number, at: Date): void {
 		.run();
 }
 
-/** Records an event about a sheet in the audit log. */
+/** Records an event about a sheet in the audit log, filed under its chapter. */
 export function auditSheet(
 	db: Db,
 	input: {
 		actorId: number;
 		sheetId: number;
 		chapterId: number;
-		action: string;
+		action: AuditAction;
 		reason?: string | null;
 		detail?: unknown;
 	}
 ): void {
-	db.insert(auditEvent)
-		.values({
-			actorId: input.actorId,
-			action: input.action,
-			unitId: input.chapterId,
-			targetType: 'sheet',
-			targetId: input.sheetId,
-			reason: input.reason ?? null,
-			detail: input.detail ?? null
-		})
-		.run();
+	const { sheetId, chapterId, ...entry } = input;
+	recordAudit(db, { ...entry, unitId: chapterId, target: { type: 'sheet', id: sheetId } });
 }
 
 /** A member's sheets, newest year first, for the "my sheets" list and the year-over-year comparison. */

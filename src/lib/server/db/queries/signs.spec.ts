@@ -7,8 +7,9 @@ import { createTestAccount, createTestDb } from '../../../../../tests/helpers/db
 import type { Db } from '../client';
 import { auditEvent, signWording } from '../schema';
 import { referenceFor } from '../../reference';
-import { clearSignWording, setSignWording, signCatalog } from './signs';
-import { ensureDefaultTemplate } from './templates';
+import { signCatalog } from './signs';
+import { clearSignWording, setSignWording } from '../../admin/signs';
+import { ensureDefaultTemplate } from '../../admin/templates';
 
 let db: Db;
 let adminId: number;

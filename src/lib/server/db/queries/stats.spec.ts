@@ -14,7 +14,7 @@ import { membership, sheet, sheetAnswer, unit, unitStats } from '../schema';
 import { createPeriod } from './periods';
 import { moveMember } from './members';
 import { findMemberSheet } from './sheets';
-import { ensureDefaultTemplate } from './templates';
+import { ensureDefaultTemplate } from '../../admin/templates';
 import { createUnit, type UnitRow } from './units';
 import { topFlagged } from './overview';
 import { rebuildMemberCounts, rebuildUnitStats } from './stats';

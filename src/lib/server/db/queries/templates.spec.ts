@@ -6,15 +6,8 @@ import type { TemplateContent } from '../../../domain/template';
 import { createTestAccount, createTestDb } from '../../../../../tests/helpers/db';
 import type { Connection, Db } from '../client';
 import { auditEvent, template, templateVersion } from '../schema';
-import {
-	addTemplateVersion,
-	DEFAULT_TEMPLATE_KEY,
-	ensureDefaultTemplate,
-	findTemplateVersion,
-	importTemplate,
-	latestTemplateVersion,
-	listTemplateVersions
-} from './templates';
+import { findTemplateVersion, latestTemplateVersion, listTemplateVersions } from './templates';
+import { addTemplateVersion, DEFAULT_TEMPLATE_KEY, ensureDefaultTemplate, importTemplate } from '../../admin/templates';
 
 let db: Connection;
 

@@ -1,9 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { auditEvent, template, templateVersion } from '../schema';
+import { template, templateVersion } from '../schema';
 import type { TemplateContent } from '../../../domain/template';
-import { parseTemplate } from '../../../schemas/template';
-import defaultTemplateJson from '../../../data/template-default.json';
 
 /** One stored template version with its parsed content. */
 export interface StoredVersion {
@@ -74,17 +72,13 @@ export function listTemplateVersions(db: Db) {
 		.all();
 }
 
-/**
- * Stores validated content as a new version of the template with its key (creating the template on
- * first import). Versions are never updated: a change is always a new version, so sheets made with an
- * older one keep rendering and scoring as they were.
- */
-export function addTemplateVersion(
+/** Writes `content` as the next version of the template with its key, creating the template on first use. */
+export function insertTemplateVersion(
 	db: Db,
 	content: TemplateContent,
 	options: { note?: string; actorId?: number | null } = {}
-): StoredVersion {
-	const id = db.transaction((tx) => {
+): { id: number; version: number } {
+	return db.transaction((tx) => {
 		let found = tx.select().from(template).where(eq(template.key, content.key)).get();
 		if (found) {
 			tx.update(template).set({ name: content.name }).where(eq(template.id, found.id)).run();
@@ -102,38 +96,6 @@ export function addTemplateVersion(
 			.values({ templateId: found.id, version, content, note: options.note ?? '', createdBy: options.actorId ?? null })
 			.returning({ id: templateVersion.id })
 			.get();
-		tx.insert(auditEvent)
-			.values({
-				actorId: options.actorId ?? null,
-				action: 'template.version.create',
-				targetType: 'template_version',
-				targetId: row.id,
-				detail: { key: content.key, version }
-			})
-			.run();
-		return row.id;
+		return { id: row.id, version };
 	});
-	return findTemplateVersion(db, id)!;
 }
-
-/** Validates an imported template and stores it as a new version; on any error nothing is written. */
-export function importTemplate(
-	db: Db,
-	json: unknown,
-	options: { note?: string; actorId?: number | null } = {}
-): { ok: true; version: StoredVersion } | { ok: false; errors: string[] } {
-	const parsed = parseTemplate(json);
-	if (!parsed.ok) return parsed;
-	return { ok: true, version: addTemplateVersion(db, parsed.content, options) };
-}
-
-/** Puts the bundled default template ("Bộ 65 biểu hiện cụ thể") in the database if it is not there yet. */
-export function ensureDefaultTemplate(db: Db): StoredVersion {
-	const parsed = parseTemplate(defaultTemplateJson);
-	if (!parsed.ok) throw new Error(`The bundled default template is invalid: ${parsed.errors.join('; ')}`);
-	const existing = latestTemplateVersion(db, parsed.content.key);
-	return existing ?? addTemplateVersion(db, parsed.content, { note: 'Bộ mặc định của ứng dụng' });
-}
-
-/** Key of the bundled default template. */
-export const DEFAULT_TEMPLATE_KEY = (defaultTemplateJson as { key: string }).key;

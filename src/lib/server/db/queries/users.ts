@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { auditEvent, user } from '../schema';
+import { user } from '../schema';
 
 export type UserRow = typeof user.$inferSelect;
 
@@ -23,12 +23,7 @@ export function findUserById(db: Db, id: number): UserRow | undefined {
 	return db.select().from(user).where(eq(user.id, id)).get();
 }
 
-/** Stores a new password hash, clears the must-change flag and records the change. */
+/** Stores a password the user chose: a new hash, and the must-change flag cleared. */
 export function setPassword(db: Db, userId: number, passwordHash: string): void {
-	db.transaction((tx) => {
-		tx.update(user).set({ passwordHash, mustChangePassword: false }).where(eq(user.id, userId)).run();
-		tx.insert(auditEvent)
-			.values({ actorId: userId, action: 'password.change', targetType: 'user', targetId: userId })
-			.run();
-	});
+	db.update(user).set({ passwordHash, mustChangePassword: false }).where(eq(user.id, userId)).run();
 }

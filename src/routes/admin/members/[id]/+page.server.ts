@@ -1,13 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
-import {
-	deactivateMember,
-	memberForAdmin,
-	openChapters,
-	transferMember,
-	updateMemberDetails
-} from '$lib/server/db/queries/member-admin';
+import { deactivateMember, transferMember, updateMemberDetails } from '$lib/server/admin/members';
+import { memberForAdmin, openChapters } from '$lib/server/db/queries/members';
 import { memberDetailsSchema, moveMemberSchema } from '$lib/schemas/admin';
 import { fieldErrors } from '$lib/schemas/form';
 import { todayIso } from '$lib/domain/dates';

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { addMember, openChapters } from '$lib/server/db/queries/member-admin';
+import { addMember } from '$lib/server/admin/members';
+import { openChapters } from '$lib/server/db/queries/members';
 import { newMemberSchema } from '$lib/schemas/admin';
 import { fieldErrors } from '$lib/schemas/form';
 import { todayIso } from '$lib/domain/dates';

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { addTemplateVersion, findTemplateVersion } from '$lib/server/db/queries/templates';
+import { findTemplateVersion } from '$lib/server/db/queries/templates';
+import { addTemplateVersion } from '$lib/server/admin/templates';
 import { parseTemplateText, serializeTemplate } from '$lib/schemas/template';
 import { MAX_TEMPLATE_BYTES, uploadedText } from '$lib/schemas/upload';
 import { TARGET_GROUPS, signsForGroup } from '$lib/domain/template';

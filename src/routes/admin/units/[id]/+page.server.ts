@@ -3,8 +3,9 @@ import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { allUnits, ancestorsOf, childrenOf, CHAPTER_KINDS, findUnit } from '$lib/server/db/queries/units';
 import { chapterMembers } from '$lib/server/db/queries/members';
-import { grantRole, grantsOn, revokeRole } from '$lib/server/db/queries/roles';
-import { addUnit, closeUnit, moveUnit, renameUnit } from '$lib/server/db/queries/unit-admin';
+import { grantsOn } from '$lib/server/db/queries/roles';
+import { grantRole, revokeRole } from '$lib/server/admin/roles';
+import { addUnit, closeUnit, moveUnit, renameUnit } from '$lib/server/admin/units';
 import { grantSchema, moveUnitSchema, newUnitSchema, revokeSchema, unitNameSchema } from '$lib/schemas/admin';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/db/queries/users';
-import { resetPassword } from '$lib/server/import/members';
+import { resetPassword } from '$lib/server/admin/members';
 import type { Actions, PageServerLoad } from './$types';
 
 function accountOf(id: string) {

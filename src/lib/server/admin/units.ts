@@ -1,13 +1,16 @@
+// Administration of the organisation tree: each use case checks its rules, writes in one transaction and audits.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { auditEvent, membership, period, unit, type UnitKind } from '../schema';
-import { CHAPTER_KINDS, createUnit, findUnit, inSubtree, type UnitRow } from './units';
-import { rebuildMemberCounts, rebuildUnitStats } from './stats';
+import type { Db } from '../db/client';
+import { membership, period, unit, type UnitKind } from '../db/schema';
+import { recordAudit } from '../db/queries/audit';
+import type { AuditAction } from '../../domain/audit';
+import { CHAPTER_KINDS, createUnit, findUnit, inSubtree, type UnitRow } from '../db/queries/units';
+import { rebuildMemberCounts, rebuildUnitStats } from '../db/queries/stats';
 
 export type UnitChange = { ok: true; unit: UnitRow } | { ok: false; message: string };
 
-function audit(db: Db, actorId: number, action: string, unitId: number, detail: unknown): void {
-	db.insert(auditEvent).values({ actorId, action, unitId, targetType: 'unit', targetId: unitId, detail }).run();
+function audit(db: Db, actorId: number, action: AuditAction, unitId: number, detail: unknown): void {
+	recordAudit(db, { actorId, action, unitId, target: { type: 'unit', id: unitId }, detail });
 }
 
 /** A chapter holds members, not units. */

@@ -1,52 +1,35 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../client';
-import { auditEvent, member, membership, roleGrant, session, unit, user } from '../schema';
-import { CHAPTER_KINDS, findUnit } from './units';
-import { createMember, moveMember, type NewMember } from './members';
-import { addMemberCount } from './stats';
-import { findUserByUsername } from './users';
-import { generateTemporaryPassword, hashPassword } from '../../auth/password';
-import type { TargetGroup } from '../../../domain/template';
+// Member administration: adding by hand, editing, moving, deactivating and resetting passwords — each
+// use case checks its rules, writes in one transaction and leaves an audit line.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { member, roleGrant, session, user } from '../db/schema';
+import { CHAPTER_KINDS, findUnit } from '../db/queries/units';
+import {
+	createMember,
+	endCurrentMembership,
+	memberForAdmin,
+	moveMember,
+	openChapters,
+	type NewMember
+} from '../db/queries/members';
+import { recordAudit } from '../db/queries/audit';
+import type { AuditAction } from '../../domain/audit';
+import { findUserById, findUserByUsername } from '../db/queries/users';
+import { invalidateUserSessions } from '../auth/session';
+import { generateTemporaryPassword, hashPassword } from '../auth/password';
+import type { TargetGroup } from '../../domain/template';
 
 export type MemberChange = { ok: true } | { ok: false; message: string };
-
-/** A member's account, profile, current chapter and chapter history, for the administrator. */
-export function memberForAdmin(db: Db, userId: number) {
-	const person = db
-		.select({
-			id: user.id,
-			username: user.username,
-			fullName: user.fullName,
-			active: user.active,
-			mustChangePassword: user.mustChangePassword,
-			dateOfBirth: member.dateOfBirth,
-			position: member.position,
-			targetGroup: member.targetGroup
-		})
-		.from(user)
-		.innerJoin(member, eq(member.userId, user.id))
-		.where(eq(user.id, userId))
-		.get();
-	if (!person) return undefined;
-	const history = db
-		.select({ unitId: unit.id, unitName: unit.name, startedOn: membership.startedOn, endedOn: membership.endedOn })
-		.from(membership)
-		.innerJoin(unit, eq(unit.id, membership.unitId))
-		.where(eq(membership.memberId, userId))
-		.orderBy(membership.startedOn, membership.id)
-		.all();
-	return { person, history, current: history.find((h) => h.endedOn === null) ?? null };
-}
 
 function audit(
 	db: Db,
 	actorId: number,
-	action: string,
+	action: AuditAction,
 	userId: number,
 	detail: unknown,
 	unitId: number | null = null
 ): void {
-	db.insert(auditEvent).values({ actorId, action, unitId, targetType: 'user', targetId: userId, detail }).run();
+	recordAudit(db, { actorId, action, unitId, target: { type: 'user', id: userId }, detail });
 }
 
 /** Adds one member by hand, recorded in the audit log as an import is. */
@@ -145,25 +128,21 @@ export function deactivateMember(db: Db, userId: number, onDate: string, actorId
 		tx.update(user).set({ active: false }).where(eq(user.id, userId)).run();
 		tx.delete(session).where(eq(session.userId, userId)).run();
 		tx.delete(roleGrant).where(eq(roleGrant.userId, userId)).run();
-		const closed = tx
-			.update(membership)
-			.set({ endedOn: onDate })
-			.where(and(eq(membership.memberId, userId), isNull(membership.endedOn)))
-			.returning({ unitId: membership.unitId })
-			.all();
-		for (const c of closed) addMemberCount(tx, findUnit(tx, c.unitId)!.path, -1);
+		endCurrentMembership(tx, userId, onDate);
 		audit(tx, actorId, 'member.deactivate', userId, { onDate });
 	});
 	return { ok: true };
 }
 
-/** Every open chapter, for pickers. */
-export function openChapters(db: Db) {
-	return db
-		.select({ id: unit.id, name: unit.name, kind: unit.kind })
-		.from(unit)
-		.where(isNull(unit.closedAt))
-		.all()
-		.filter((u) => CHAPTER_KINDS.includes(u.kind))
-		.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+/** Gives an account a new temporary password that must be changed at the next sign-in and signs it out everywhere; null when there is no such account. */
+export async function resetPassword(db: Db, userId: number, actorId: number): Promise<string | null> {
+	if (!findUserById(db, userId)) return null;
+	const password = generateTemporaryPassword();
+	const passwordHash = await hashPassword(password);
+	db.transaction((tx) => {
+		tx.update(user).set({ passwordHash, mustChangePassword: true }).where(eq(user.id, userId)).run();
+		invalidateUserSessions(tx, userId);
+		audit(tx, actorId, 'password.reset', userId, null);
+	});
+	return password;
 }
