@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestAccount, createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import type { Connection, Db } from '../db/client';
+import type { Connection } from '../db/client';
 import { auditEvent, member, membership, unit, user } from '../db/schema';
 import { findUnit } from '../db/queries/units';
 import { findUserById, findUserByUsername } from '../db/queries/users';

@@ -4,7 +4,7 @@ import defaultTemplateJson from '../../../data/template-default.json';
 import { scoreSheet, type Answers } from '../../../domain/scoring';
 import type { TemplateContent } from '../../../domain/template';
 import { createTestAccount, createTestDb } from '../../../../../tests/helpers/db';
-import type { Connection, Db } from '../client';
+import type { Connection } from '../client';
 import { auditEvent, template, templateVersion } from '../schema';
 import { findTemplateVersion, latestTemplateVersion, listTemplateVersions } from './templates';
 import { addTemplateVersion, DEFAULT_TEMPLATE_KEY, ensureDefaultTemplate, importTemplate } from '../../admin/templates';
