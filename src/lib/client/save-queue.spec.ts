@@ -1,0 +1,431 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	DEBOUNCE_MS,
+	OPEN_TAB_MS,
+	applyStale,
+	copyKey,
+	createQueue,
+	edit,
+	emptyChanges,
+	localCopy,
+	parkKey,
+	parseCopy,
+	readAnswer,
+	receive,
+	restore,
+	retryDelay,
+	startSend,
+	type Edit,
+	type PendingChanges,
+	type SaveAnswer,
+	type SaveQueue,
+	type StoredCopy
+} from './save-queue';
+
+const NOW = 1_750_000_000_000;
+const text = (field: 'strengths' | 'shortcomings' | 'commitment', value: string): Edit => ({
+	kind: 'text',
+	field,
+	value
+});
+const level = (code: string, value: 0 | 1 | 2 | 3 | null): Edit => ({ kind: 'answer', code, field: 'level', value });
+const saved = (revision: number): SaveAnswer => ({ kind: 'saved', revision, savedAt: NOW });
+
+/** Applies edits one after the other. */
+function typed(q: SaveQueue, ...edits: Edit[]): SaveQueue {
+	return edits.reduce((acc, e) => edit(acc, e).queue, q);
+}
+
+/** Starts the next send, failing the test when there is none. */
+function send(q: SaveQueue) {
+	const started = startSend(q);
+	if (!started) throw new Error('expected a save to go out');
+	return started;
+}
+
+/** Copies as the wrapper reads them from localStorage. */
+const stored = (entries: Record<string, StoredCopy | null>) =>
+	Object.entries(entries).flatMap(([key, copy]) => (copy ? [{ key, copy }] : []));
+
+describe('what goes out next', () => {
+	it('waits for a pause in typing, then sends every field once with its newest value', () => {
+		const first = edit(createQueue(3, null), text('strengths', 'Nhiệt'));
+		expect(first.wake).toBe(DEBOUNCE_MS);
+		expect(first.queue.state).toBe('pending');
+		const q = typed(first.queue, text('strengths', 'Nhiệt tình'), level('TT1.1', 2));
+		const { request, queue } = send(q);
+		expect(request).toEqual({
+			revision: 3,
+			changes: { answers: { 'TT1.1': { level: 2 } }, texts: { strengths: 'Nhiệt tình' }, progress: {} }
+		});
+		expect(queue.state).toBe('saving');
+		expect(startSend(queue)).toBeNull();
+	});
+
+	it('sends what was typed during a save right after it, from the revision that save returned', () => {
+		const sending = send(typed(createQueue(3, null), text('strengths', 'a'), level('TT1.1', 1))).queue;
+		const during = typed(sending, text('strengths', 'b'), level('TT1.2', 0));
+		expect(startSend(during)).toBeNull();
+		const answered = receive(during, saved(4));
+		expect(answered.wake).toBe(0);
+		expect(answered.queue.state).toBe('pending');
+		expect(send(answered.queue).request).toEqual({
+			revision: 4,
+			changes: { answers: { 'TT1.2': { level: 0 } }, texts: { strengths: 'b' }, progress: {} }
+		});
+	});
+
+	it('after a failed save, resends the failed changes with the newer typing on top', () => {
+		const sending = send(typed(createQueue(3, null), text('strengths', 'a'), level('TT1.1', 1))).queue;
+		const during = typed(sending, text('strengths', 'b'));
+		const failed = receive(during, { kind: 'offline' }).queue;
+		expect(send(failed).request.changes).toEqual({
+			answers: { 'TT1.1': { level: 1 } },
+			texts: { strengths: 'b' },
+			progress: {}
+		});
+	});
+
+	it('ends on saved with nothing left, and ignores an answer to nothing', () => {
+		const done = receive(send(typed(createQueue(1, null), text('commitment', 'x'))).queue, saved(2));
+		expect(done).toMatchObject({ wake: null, queue: { state: 'saved', revision: 2, savedAt: NOW } });
+		expect(startSend(done.queue)).toBeNull();
+		expect(receive(done.queue, saved(9)).queue).toBe(done.queue);
+	});
+});
+
+describe('retrying', () => {
+	it('waits 2 s, 5 s, 10 s, then every 30 s', () => {
+		expect([1, 2, 3, 4, 5, 9].map(retryDelay)).toEqual([2000, 5000, 10000, 30000, 30000, 30000]);
+	});
+
+	it('follows the schedule across network errors and starts over after a success', () => {
+		let q = typed(createQueue(1, null), text('strengths', 'x'));
+		const waits: (number | null)[] = [];
+		for (let i = 0; i < 5; i++) {
+			const step = receive(send(q).queue, { kind: 'offline' });
+			expect(step.queue.state).toBe('error');
+			expect(step.queue.message).toContain('Mất kết nối');
+			waits.push(step.wake);
+			q = step.queue;
+		}
+		expect(waits).toEqual([2000, 5000, 10000, 30000, 30000]);
+		q = receive(send(q).queue, saved(2)).queue;
+		expect(q.attempts).toBe(0);
+		q = typed(q, text('strengths', 'y'));
+		expect(receive(send(q).queue, { kind: 'offline' }).wake).toBe(2000);
+	});
+
+	it('retries when the server is busy or failing, but not when it refuses the changes', () => {
+		const q = send(typed(createQueue(1, null), text('strengths', 'x'))).queue;
+		const busy = receive(q, readAnswer(503, { message: 'Máy chủ đang bận.' }, NOW));
+		expect(busy).toMatchObject({ wake: 2000, queue: { state: 'error', message: 'Máy chủ đang bận. Đang thử lại…' } });
+		expect(receive(q, readAnswer(429, {}, NOW)).wake).toBe(2000);
+		const refused = receive(q, readAnswer(400, { message: 'Mã biểu hiện không hợp lệ.' }, NOW));
+		expect(refused).toMatchObject({ wake: null, queue: { state: 'error', message: 'Mã biểu hiện không hợp lệ.' } });
+		expect(refused.queue.pending.texts).toEqual({ strengths: 'x' });
+	});
+});
+
+describe('reading the server', () => {
+	it('maps each status to what the queue does with it', () => {
+		expect(readAnswer(200, { revision: 5, savedAt: 7 }, NOW)).toEqual({ kind: 'saved', revision: 5, savedAt: 7 });
+		expect(readAnswer(200, { revision: 5 }, NOW)).toEqual({ kind: 'saved', revision: 5, savedAt: NOW });
+		expect(readAnswer(200, {}, NOW)).toEqual({ kind: 'refused', message: 'Không lưu được phiếu.' });
+		expect(readAnswer(401, { message: 'Phiên đăng nhập đã hết hạn.' }, NOW).kind).toBe('expired');
+		expect(readAnswer(409, { message: 'Phiếu vừa được lưu…' }, NOW).kind).toBe('conflict');
+		expect(readAnswer(500, { message: 42 }, NOW)).toEqual({ kind: 'unavailable', message: 'Không lưu được phiếu.' });
+	});
+});
+
+describe('a revision conflict', () => {
+	const conflicted = () => {
+		const sending = send(typed(createQueue(3, null), text('strengths', 'a'))).queue;
+		return receive(typed(sending, level('TT1.1', 2)), { kind: 'conflict', message: 'Phiếu vừa được lưu ở nơi khác.' });
+	};
+
+	it('stops sending and says so, keeping every local change', () => {
+		const { queue, wake } = conflicted();
+		expect(wake).toBeNull();
+		expect(queue).toMatchObject({ state: 'conflict', message: 'Phiếu vừa được lưu ở nơi khác.' });
+		expect(startSend(queue)).toBeNull();
+		const more = edit(queue, text('commitment', 'c'));
+		expect(more.wake).toBeNull();
+		expect(more.queue.state).toBe('conflict');
+		expect(startSend(more.queue)).toBeNull();
+		expect(localCopy(more.queue, NOW)).toEqual({
+			baseRevision: 3,
+			pending: { answers: { 'TT1.1': { level: 2 } }, texts: { strengths: 'a', commitment: 'c' }, progress: {} },
+			at: NOW
+		});
+	});
+
+	it('after the reload, the changes are offered on top of the newer sheet, not sent on their own', () => {
+		const key = copyKey(1, 'tab-a');
+		const copy = localCopy(conflicted().queue, NOW)!;
+		const found = restore(createQueue(4, NOW), key, stored({ [key]: copy }), NOW + 1000);
+		expect(found.restored).toBeNull();
+		expect(found.wake).toBeNull();
+		expect(startSend(found.queue)).toBeNull();
+		expect(found.stale).toEqual(copy.pending);
+		// Moved aside, so typing before deciding cannot overwrite it.
+		expect(found.park).toEqual({ key: parkKey(key), copy: { ...copy, at: NOW + 1000 } });
+		expect(found.staleKeys).toEqual([parkKey(key)]);
+
+		const typedFirst = typed(found.queue, text('strengths', 'mới'));
+		const taken = applyStale(typedFirst, found.stale!);
+		expect(taken.wake).toBe(0);
+		expect(send(taken.queue).request).toEqual({ revision: 4, changes: copy.pending });
+	});
+
+	it('a reload before deciding offers the moved copy again, below whatever the tab typed since', () => {
+		const key = copyKey(1, 'tab-a');
+		const first = restore(createQueue(4, NOW), key, stored({ [key]: localCopy(conflicted().queue, NOW) }), NOW);
+		const typedSince = localCopy(typed(first.queue, text('strengths', 'mới')), NOW);
+		const again = restore(
+			createQueue(4, NOW),
+			key,
+			stored({ [first.park!.key]: first.park!.copy, [key]: typedSince }),
+			NOW + 5
+		);
+		expect(again.restored).toEqual({ answers: {}, texts: { strengths: 'mới' }, progress: {} });
+		expect(again.stale).toEqual(first.stale);
+		expect(again.staleKeys).toEqual([parkKey(key)]);
+	});
+});
+
+describe('an expired session', () => {
+	const expired = () => {
+		const q = send(typed(createQueue(3, null), text('shortcomings', 'Viết khi phiên đã hết hạn'))).queue;
+		return receive(q, { kind: 'expired', message: 'Phiên đăng nhập đã hết hạn.' });
+	};
+
+	it('keeps everything, stops retrying on its own and keeps saying so while the member types', () => {
+		const { queue, wake } = expired();
+		expect(wake).toBeNull();
+		expect(queue.state).toBe('expired');
+		const more = edit(queue, text('commitment', 'tiếp'));
+		expect(more.queue.state).toBe('expired');
+		expect(localCopy(more.queue, NOW)?.pending.texts).toEqual({
+			shortcomings: 'Viết khi phiên đã hết hạn',
+			commitment: 'tiếp'
+		});
+	});
+
+	it('sends everything after signing in again: the reloaded page takes its own copy at the same revision', () => {
+		const key = copyKey(1, 'tab-a');
+		const copy = localCopy(typed(expired().queue, text('commitment', 'tiếp')), NOW)!;
+		const found = restore(createQueue(3, null), key, stored({ [key]: copy }), NOW + 120_000);
+		expect(found.stale).toBeNull();
+		expect(found.restored).toEqual(copy.pending);
+		expect(found.wake).toBe(0);
+		const { request, queue } = send(found.queue);
+		expect(request).toEqual({ revision: 3, changes: copy.pending });
+		expect(localCopy(receive(queue, saved(4)).queue, NOW)).toBeNull();
+	});
+
+	it('a session renewed in another tab is used by the next edit, which sends everything', () => {
+		const more = edit(expired().queue, text('commitment', 'tiếp'));
+		expect(more.wake).toBe(DEBOUNCE_MS);
+		expect(send(more.queue).request.changes.texts).toEqual({
+			shortcomings: 'Viết khi phiên đã hết hạn',
+			commitment: 'tiếp'
+		});
+	});
+});
+
+describe('the local copy of each tab', () => {
+	const changes = (strengths: string): PendingChanges => ({ ...emptyChanges(), texts: { strengths } });
+
+	it('is one key per tab and sheet', () => {
+		expect(copyKey(7, 'a')).not.toBe(copyKey(7, 'b'));
+		expect(copyKey(7, 'a')).not.toBe(copyKey(8, 'a'));
+	});
+
+	it('holds what is in flight as well as what waits, and nothing once all is saved', () => {
+		const sending = send(typed(createQueue(3, null), text('strengths', 'a'))).queue;
+		const during = typed(sending, level('TT1.1', 1));
+		expect(localCopy(during, NOW)).toEqual({
+			baseRevision: 3,
+			pending: { answers: { 'TT1.1': { level: 1 } }, texts: { strengths: 'a' }, progress: {} },
+			at: NOW
+		});
+		expect(localCopy(createQueue(3, null), NOW)).toBeNull();
+	});
+
+	it("offers another tab's leftovers instead of merging them, and leaves a tab that is still open alone", () => {
+		const own = copyKey(1, 'mine');
+		const closed = copyKey(1, 'closed');
+		const open = copyKey(1, 'open');
+		const found = restore(
+			createQueue(3, null),
+			own,
+			stored({
+				[closed]: { baseRevision: 3, pending: changes('đóng'), at: NOW - OPEN_TAB_MS - 1 },
+				[open]: { baseRevision: 3, pending: changes('mở'), at: NOW - 1000 }
+			}),
+			NOW
+		);
+		expect(found.restored).toBeNull();
+		expect(found.stale).toEqual(changes('đóng'));
+		expect(found.staleKeys).toEqual([closed]);
+		expect(found.park).toBeNull();
+		expect(startSend(found.queue)).toBeNull();
+	});
+
+	it('reads back what it wrote and drops what it cannot understand', () => {
+		const copy = localCopy(typed(createQueue(3, null), text('strengths', 'a')), NOW)!;
+		expect(parseCopy(JSON.stringify(copy))).toEqual(copy);
+		expect(parseCopy(null)).toBeNull();
+		expect(parseCopy(JSON.stringify({ baseRevision: 3, pending: emptyChanges() }))).toBeNull();
+		expect(parseCopy('{not json')).toBe('unreadable');
+		expect(parseCopy('{}')).toBe('unreadable');
+		expect(parseCopy(JSON.stringify({ baseRevision: 3, pending: { answers: [] } }))).toBe('unreadable');
+	});
+});
+
+// The whole tab, modelled: a server that applies saves at its revision, this tab's localStorage, reloads
+// (the request in flight may or may not reach the server), other devices saving, and the member deciding on
+// leftovers. After every step, the server's copy with the stored copies on top is what the member meant.
+describe('nothing typed is lost', () => {
+	const CODES = ['TT1.1', 'TT1.2'];
+	const editArb: fc.Arbitrary<Edit> = fc.oneof(
+		fc.record({
+			kind: fc.constant('answer' as const),
+			code: fc.constantFrom(...CODES),
+			field: fc.constant('level' as const),
+			value: fc.constantFrom(null, 0, 1, 2, 3)
+		}),
+		fc.record({
+			kind: fc.constant('answer' as const),
+			code: fc.constantFrom(...CODES),
+			field: fc.constant('note' as const),
+			value: fc.string({ maxLength: 3 })
+		}),
+		fc.record({
+			kind: fc.constant('text' as const),
+			field: fc.constantFrom('strengths' as const, 'commitment' as const),
+			value: fc.string({ maxLength: 3 })
+		}),
+		fc.record({
+			kind: fc.constant('progress' as const),
+			code: fc.constantFrom(...CODES),
+			field: fc.constant('status' as const),
+			value: fc.constantFrom(null, 'done' as const)
+		})
+	);
+	const outcomes = ['saved', 'lost', 'offline', 'unavailable', 'expired', 'refused'] as const;
+	const commandArb = fc.oneof(
+		{ weight: 5, arbitrary: editArb.map((e) => ({ do: 'edit' as const, edit: e })) },
+		{ weight: 3, arbitrary: fc.constant({ do: 'send' as const }) },
+		{ weight: 3, arbitrary: fc.constantFrom(...outcomes).map((outcome) => ({ do: 'answer' as const, outcome })) },
+		{ weight: 1, arbitrary: fc.constant({ do: 'elsewhere' as const }) },
+		{ weight: 1, arbitrary: fc.boolean().map((arrives) => ({ do: 'reload' as const, arrives })) },
+		{ weight: 1, arbitrary: fc.boolean().map((take) => ({ do: 'decide' as const, take })) }
+	);
+
+	type Field = [string, unknown];
+	const fieldsOf = (p: PendingChanges): Field[] => [
+		...Object.entries(p.answers).flatMap(([code, a]) =>
+			Object.entries(a).map(([f, v]): Field => [`a:${code}:${f}`, v])
+		),
+		...Object.entries(p.texts).map(([f, v]): Field => [`t:${f}`, v]),
+		...Object.entries(p.progress).flatMap(([code, a]) =>
+			Object.entries(a).map(([f, v]): Field => [`p:${code}:${f}`, v])
+		)
+	];
+	const fieldOf = (e: Edit) => (e.kind === 'text' ? `t:${e.field}` : `${e.kind[0]}:${e.code}:${e.field}`);
+
+	it('holds for any sequence of edits, answers, reloads and decisions', () => {
+		fc.assert(
+			fc.property(fc.array(commandArb, { maxLength: 60 }), (commands) => {
+				const key = copyKey(1, 'tab');
+				const server = { revision: 0, fields: new Map<string, unknown>() };
+				const storage = new Map<string, string>();
+				const meant = new Map<string, unknown>();
+				let now = NOW;
+				let q = createQueue(0, null);
+				let sent: PendingChanges | null = null;
+				let request: { revision: number; changes: PendingChanges } | null = null;
+				let offer: { stale: PendingChanges; keys: string[]; touched: Set<string> } | null = null;
+
+				const persist = () => {
+					const copy = localCopy(q, now);
+					if (copy) storage.set(key, JSON.stringify(copy));
+					else storage.delete(key);
+				};
+				/** The server applies a request only at its own revision. */
+				const arrive = (r: NonNullable<typeof request>) => {
+					if (r.revision !== server.revision) return false;
+					for (const [f, v] of fieldsOf(r.changes)) server.fields.set(f, v);
+					server.revision += 1;
+					return true;
+				};
+				const check = () => {
+					const view = new Map(server.fields);
+					for (const k of [parkKey(key), key]) {
+						const copy = parseCopy(storage.get(k) ?? null);
+						expect(copy).not.toBe('unreadable');
+						if (copy && copy !== 'unreadable') for (const [f, v] of fieldsOf(copy.pending)) view.set(f, v);
+					}
+					for (const [f, v] of meant) expect([f, view.get(f)]).toEqual([f, v]);
+				};
+
+				for (const c of commands) {
+					now += 1000;
+					if (c.do === 'edit') {
+						q = edit(q, c.edit).queue;
+						meant.set(fieldOf(c.edit), c.edit.value);
+						offer?.touched.add(fieldOf(c.edit));
+						persist();
+					} else if (c.do === 'send') {
+						const started = startSend(q);
+						if (started) ({ queue: q, request } = started);
+						sent = request?.changes ?? null;
+					} else if (c.do === 'answer' && request) {
+						let answer: SaveAnswer;
+						if (request.revision !== server.revision) answer = { kind: 'conflict', message: 'x' };
+						else if (c.outcome === 'saved' || c.outcome === 'lost') {
+							arrive(request);
+							answer = c.outcome === 'saved' ? saved(server.revision) : { kind: 'offline' };
+						} else if (c.outcome === 'offline') answer = { kind: 'offline' };
+						else answer = { kind: c.outcome, message: 'x' };
+						q = receive(q, answer).queue;
+						request = sent = null;
+						persist();
+					} else if (c.do === 'elsewhere') {
+						server.revision += 1;
+					} else if (c.do === 'reload') {
+						if (request && c.arrives) arrive(request);
+						request = sent = null;
+						q = createQueue(server.revision, now);
+						const copies = [...storage].flatMap(([k, text]) => {
+							const copy = parseCopy(text);
+							return copy && copy !== 'unreadable' ? [{ key: k, copy }] : [];
+						});
+						const found = restore(q, key, copies, now);
+						if (found.park) storage.set(found.park.key, JSON.stringify(found.park.copy));
+						q = found.queue;
+						offer = found.stale ? { stale: found.stale, keys: found.staleKeys, touched: new Set() } : null;
+						persist();
+					} else if (c.do === 'decide' && offer) {
+						for (const k of offer.keys) storage.delete(k);
+						if (c.take) {
+							q = applyStale(q, offer.stale).queue;
+							for (const [f, v] of fieldsOf(offer.stale)) meant.set(f, v);
+						} else {
+							// The member let those go: what they meant is now the sheet as it is, or this visit's typing.
+							for (const [f] of fieldsOf(offer.stale)) if (!offer.touched.has(f)) meant.delete(f);
+						}
+						offer = null;
+						persist();
+					}
+					expect(sent === null || q.inFlight === sent).toBe(true);
+					check();
+				}
+			}),
+			{ numRuns: 500 }
+		);
+	});
+});
