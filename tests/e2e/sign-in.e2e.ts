@@ -103,6 +103,36 @@ test('after signing in, the page asked for before opens', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản');
 });
 
+test('a next that would leave the site, or break the answer, sends home instead', async ({ request, baseURL }) => {
+	// Each value as it stands in the address bar after `/login?next=`.
+	const cases = [
+		['/%09/example.org', '/'],
+		['/%0a/example.org', '/'],
+		['/%0d%0aSet-Cookie:x', '/'],
+		['//evil.example', '/'],
+		['/%5Cevil.example', '/'],
+		['/.//evil.example', '/'],
+		['https://evil.example', '/'],
+		['javascript:alert(1)', '/'],
+		['/t%E1%BB%87p', '/t%E1%BB%87p'],
+		['/account', '/account']
+	];
+	for (const [next, expected] of cases) {
+		// Posted the way a browser without JavaScript posts it, so the answer is a real redirect.
+		const signedIn = await request.post(`${baseURL}/login?next=${next}`, {
+			headers: { origin: baseURL!, accept: 'text/html' },
+			form: { username: 'dangvien008', password: DEMO_PASSWORD },
+			maxRedirects: 0
+		});
+		expect(signedIn.status(), `sign-in with next=${next}`).toBe(303);
+		expect(signedIn.headers()['location'], `sign-in with next=${next}`).toBe(expected);
+		// Already signed in, the page itself moves on at once.
+		const again = await request.get(`${baseURL}/login?next=${next}`, { maxRedirects: 0 });
+		expect(again.status(), `visit with next=${next}`).toBe(303);
+		expect(again.headers()['location'], `visit with next=${next}`).toBe(expected);
+	}
+});
+
 test('a temporary password must be changed at first sign-in', async ({ page }) => {
 	await createMemberWithTemporaryPassword('matkhautam', 'tam-thoi-123');
 	await page.goto('/login');

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { attemptSignIn } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { safeNext } from '$lib/server/auth/next';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/schemas/auth';
 import { fieldErrors, formFields } from '$lib/schemas/form';
@@ -9,13 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 // Public page: anyone may try to sign in.
 
-/** Only same-site paths are followed after sign-in, never another host. */
-function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	return {};
 };
 
@@ -40,6 +36,9 @@ export const actions: Actions = {
 		const token = generateSessionToken();
 		const expiresAt = createSession(db, token, result.userId);
 		setSessionCookie(event.cookies, event.url, token, expiresAt);
-		redirect(303, result.mustChangePassword ? '/account/password' : safeNext(event.url.searchParams.get('next')));
+		redirect(
+			303,
+			result.mustChangePassword ? '/account/password' : safeNext(event.url.searchParams.get('next'), event.url.origin)
+		);
 	}
 };
