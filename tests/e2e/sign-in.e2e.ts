@@ -71,17 +71,30 @@ test('empty fields get a message next to each field', async ({ page }) => {
 	await expect(page.getByText('Vui lòng nhập mật khẩu.')).toBeVisible();
 });
 
-test('repeated failures lock the account for a while', async ({ page }) => {
+test('repeated failures make that account wait at this address, and say for how long', async ({ page }) => {
+	test.setTimeout(60_000);
 	await page.goto('/login');
-	for (let i = 0; i < 5; i++) {
+	const alert = page.getByRole('alert');
+	// Three failures are free; then each wait doubles from 1 second and a waiting attempt is not counted.
+	// Wait out the short waits until one is long enough (5 seconds or more) that the right password, sent
+	// at once, surely falls inside it.
+	let seconds = 0;
+	for (let i = 0; i < 20 && seconds < 5; i++) {
+		if (seconds > 0) await page.waitForTimeout(seconds * 1000);
 		await page.getByLabel('Tên đăng nhập').fill('dangvien003');
 		await page.getByLabel('Mật khẩu').fill(`sai-${i}`);
+		const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login'));
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await expect(page.getByRole('alert')).toBeVisible();
+		await answer;
+		await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeEnabled();
+		const shown = (await alert.textContent()) ?? '';
+		seconds = Number(/^Đăng nhập sai quá nhiều lần\. Vui lòng đợi (\d+) giây rồi thử lại\.$/.exec(shown)?.[1] ?? 0);
 	}
+	expect(seconds).toBeGreaterThanOrEqual(5);
+
 	await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('alert')).toContainText('Đăng nhập sai quá nhiều lần');
+	await expect(alert).toContainText('Đăng nhập sai quá nhiều lần. Vui lòng đợi');
 	await expect(page).toHaveURL(/\/login/);
 });
 

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { attemptSignIn } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/auth/next';
+import { waitText } from '$lib/server/auth/throttle';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/schemas/auth';
 import { fieldErrors, formFields } from '$lib/schemas/form';
@@ -25,12 +26,13 @@ export const actions: Actions = {
 		const db = getDb();
 		const result = await attemptSignIn(db, { ...parsed.data, address: event.getClientAddress() });
 		if (!result.ok) {
-			const message =
-				result.reason === 'locked'
-					? `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${result.minutes} phút.`
+			// A waiting attempt is told how long to wait; its password was not even checked.
+			if (result.reason === 'throttled') event.setHeaders({ 'retry-after': String(Math.ceil(result.waitMs / 1000)) });
+			const form =
+				result.reason === 'throttled'
+					? `Đăng nhập sai quá nhiều lần. Vui lòng đợi ${waitText(result.waitMs)} rồi thử lại.`
 					: 'Tên đăng nhập hoặc mật khẩu không đúng.';
-			const errors: Record<string, string> = { form: message };
-			return fail(result.reason === 'locked' ? 429 : 400, { values, errors });
+			return fail(result.reason === 'throttled' ? 429 : 400, { values, errors: { form } as Record<string, string> });
 		}
 
 		const token = generateSessionToken();
