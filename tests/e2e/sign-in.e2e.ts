@@ -71,17 +71,30 @@ test('empty fields get a message next to each field', async ({ page }) => {
 	await expect(page.getByText('Vui lòng nhập mật khẩu.')).toBeVisible();
 });
 
-test('repeated failures lock the account for a while', async ({ page }) => {
+test('repeated failures make that account wait at this address, and say for how long', async ({ page }) => {
+	test.setTimeout(60_000);
 	await page.goto('/login');
-	for (let i = 0; i < 5; i++) {
+	const alert = page.getByRole('alert');
+	// Three failures are free; then each wait doubles from 1 second and a waiting attempt is not counted.
+	// Wait out the short waits until one is long enough (5 seconds or more) that the right password, sent
+	// at once, surely falls inside it.
+	let seconds = 0;
+	for (let i = 0; i < 20 && seconds < 5; i++) {
+		if (seconds > 0) await page.waitForTimeout(seconds * 1000);
 		await page.getByLabel('Tên đăng nhập').fill('dangvien003');
 		await page.getByLabel('Mật khẩu').fill(`sai-${i}`);
+		const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login'));
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await expect(page.getByRole('alert')).toBeVisible();
+		await answer;
+		await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeEnabled();
+		const shown = (await alert.textContent()) ?? '';
+		seconds = Number(/^Đăng nhập sai quá nhiều lần\. Vui lòng đợi (\d+) giây rồi thử lại\.$/.exec(shown)?.[1] ?? 0);
 	}
+	expect(seconds).toBeGreaterThanOrEqual(5);
+
 	await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('alert')).toContainText('Đăng nhập sai quá nhiều lần');
+	await expect(alert).toContainText('Đăng nhập sai quá nhiều lần. Vui lòng đợi');
 	await expect(page).toHaveURL(/\/login/);
 });
 
@@ -101,6 +114,36 @@ test('after signing in, the page asked for before opens', async ({ page }) => {
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await expect(page).toHaveURL(/\/account$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản');
+});
+
+test('a next that would leave the site, or break the answer, sends home instead', async ({ request, baseURL }) => {
+	// Each value as it stands in the address bar after `/login?next=`.
+	const cases = [
+		['/%09/example.org', '/'],
+		['/%0a/example.org', '/'],
+		['/%0d%0aSet-Cookie:x', '/'],
+		['//evil.example', '/'],
+		['/%5Cevil.example', '/'],
+		['/.//evil.example', '/'],
+		['https://evil.example', '/'],
+		['javascript:alert(1)', '/'],
+		['/t%E1%BB%87p', '/t%E1%BB%87p'],
+		['/account', '/account']
+	];
+	for (const [next, expected] of cases) {
+		// Posted the way a browser without JavaScript posts it, so the answer is a real redirect.
+		const signedIn = await request.post(`${baseURL}/login?next=${next}`, {
+			headers: { origin: baseURL!, accept: 'text/html' },
+			form: { username: 'dangvien008', password: DEMO_PASSWORD },
+			maxRedirects: 0
+		});
+		expect(signedIn.status(), `sign-in with next=${next}`).toBe(303);
+		expect(signedIn.headers()['location'], `sign-in with next=${next}`).toBe(expected);
+		// Already signed in, the page itself moves on at once.
+		const again = await request.get(`${baseURL}/login?next=${next}`, { maxRedirects: 0 });
+		expect(again.status(), `visit with next=${next}`).toBe(303);
+		expect(again.headers()['location'], `visit with next=${next}`).toBe(expected);
+	}
 });
 
 test('a temporary password must be changed at first sign-in', async ({ page }) => {

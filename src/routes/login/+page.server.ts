@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { attemptSignIn } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { safeNext } from '$lib/server/auth/next';
+import { waitText } from '$lib/server/auth/throttle';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/schemas/auth';
 import { fieldErrors, formFields } from '$lib/schemas/form';
@@ -9,13 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 // Public page: anyone may try to sign in.
 
-/** Only same-site paths are followed after sign-in, never another host. */
-function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	return {};
 };
 
@@ -29,17 +26,21 @@ export const actions: Actions = {
 		const db = getDb();
 		const result = await attemptSignIn(db, { ...parsed.data, address: event.getClientAddress() });
 		if (!result.ok) {
-			const message =
-				result.reason === 'locked'
-					? `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${result.minutes} phút.`
+			// A waiting attempt is told how long to wait; its password was not even checked.
+			if (result.reason === 'throttled') event.setHeaders({ 'retry-after': String(Math.ceil(result.waitMs / 1000)) });
+			const form =
+				result.reason === 'throttled'
+					? `Đăng nhập sai quá nhiều lần. Vui lòng đợi ${waitText(result.waitMs)} rồi thử lại.`
 					: 'Tên đăng nhập hoặc mật khẩu không đúng.';
-			const errors: Record<string, string> = { form: message };
-			return fail(result.reason === 'locked' ? 429 : 400, { values, errors });
+			return fail(result.reason === 'throttled' ? 429 : 400, { values, errors: { form } as Record<string, string> });
 		}
 
 		const token = generateSessionToken();
 		const expiresAt = createSession(db, token, result.userId);
 		setSessionCookie(event.cookies, event.url, token, expiresAt);
-		redirect(303, result.mustChangePassword ? '/account/password' : safeNext(event.url.searchParams.get('next')));
+		redirect(
+			303,
+			result.mustChangePassword ? '/account/password' : safeNext(event.url.searchParams.get('next'), event.url.origin)
+		);
 	}
 };

@@ -10,12 +10,15 @@ import {
 } from '../../../../tests/helpers/db';
 import type { Db } from '../db/client';
 import { findUserById } from '../db/queries/users';
-import { auditEvent, session } from '../db/schema';
+import { auditEvent, loginThrottle, session } from '../db/schema';
 import { changePassword } from './change-password';
+import { attemptSignIn } from './login';
 import { verifyPassword } from './password';
 import { createSession, generateSessionToken, validateSessionToken } from './session';
 
 const NEW_PASSWORD = 'Rèn-luyện-2026';
+const ADDRESS = '192.0.2.44';
+const T0 = Date.UTC(2026, 3, 10, 7, 30, 0);
 
 describe('changePassword', () => {
 	let db: Db;
@@ -29,7 +32,11 @@ describe('changePassword', () => {
 
 	it('refuses a wrong current password and keeps the stored hash', async () => {
 		const before = findUserById(db, userId)!;
-		const result = await changePassword(db, userId, { currentPassword: 'khong-dung', newPassword: NEW_PASSWORD });
+		const result = await changePassword(db, userId, {
+			currentPassword: 'khong-dung',
+			newPassword: NEW_PASSWORD,
+			address: ADDRESS
+		});
 
 		expect(result).toEqual({ ok: false, field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' });
 		const after = findUserById(db, userId)!;
@@ -38,10 +45,55 @@ describe('changePassword', () => {
 		expect(db.select().from(auditEvent).all()).toHaveLength(0);
 	});
 
+	it('makes the current-password check wait after three wrong ones from the same address, like sign-in', async () => {
+		const before = findUserById(db, userId)!;
+		const attempt = (currentPassword: string, address: string, now: number) =>
+			changePassword(db, userId, { currentPassword, newPassword: NEW_PASSWORD, address }, now);
+		for (let i = 0; i < 3; i++) {
+			expect(await attempt('khong-dung', ADDRESS, T0)).toMatchObject({
+				ok: false,
+				message: 'Mật khẩu hiện tại không đúng.'
+			});
+		}
+		const counted = db.select().from(loginThrottle).all();
+
+		// Not even the right password is checked until the wait is over, and the wait is not counted.
+		expect(await attempt(TEST_PASSWORD, ADDRESS, T0)).toEqual({
+			ok: false,
+			field: 'currentPassword',
+			message: 'Nhập sai mật khẩu quá nhiều lần. Vui lòng đợi 1 giây rồi thử lại.',
+			throttled: true
+		});
+		expect(db.select().from(loginThrottle).all()).toEqual(counted);
+		expect(findUserById(db, userId)!.passwordHash).toBe(before.passwordHash);
+
+		// The next wrong one, once allowed, doubles the wait.
+		expect(await attempt('khong-dung', ADDRESS, T0 + 1000)).toMatchObject({ ok: false, field: 'currentPassword' });
+		expect(await attempt(TEST_PASSWORD, ADDRESS, T0 + 1000)).toMatchObject({
+			message: 'Nhập sai mật khẩu quá nhiều lần. Vui lòng đợi 2 giây rồi thử lại.'
+		});
+		expect(await attempt(TEST_PASSWORD, ADDRESS, T0 + 3000)).toMatchObject({ ok: true });
+		// Success forgets the count.
+		expect(db.select().from(loginThrottle).all()).toEqual([]);
+	});
+
+	it('shares its counter with sign-in for the same account and address, and not with others', async () => {
+		for (let i = 0; i < 3; i++) {
+			await attemptSignIn(db, { username: 'HoangMai', password: 'khong-dung', address: ADDRESS }, T0);
+		}
+		const input = { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD };
+		expect(await changePassword(db, userId, { ...input, address: ADDRESS }, T0)).toMatchObject({ throttled: true });
+		expect(await changePassword(db, userId, { ...input, address: '198.51.100.9' }, T0)).toMatchObject({ ok: true });
+	});
+
 	it('refuses a new password that contains the username, whatever its case', async () => {
 		const before = findUserById(db, userId)!;
 		for (const newPassword of ['hoangmai2026!', 'x-HoangMai-x']) {
-			const result = await changePassword(db, userId, { currentPassword: TEST_PASSWORD, newPassword });
+			const result = await changePassword(db, userId, {
+				currentPassword: TEST_PASSWORD,
+				newPassword,
+				address: ADDRESS
+			});
 			expect(result).toMatchObject({ ok: false, field: 'newPassword' });
 			if (result.ok) throw new Error('expected a refusal');
 			expect(result.message).toContain('tên đăng nhập');
@@ -57,7 +109,11 @@ describe('changePassword', () => {
 		createSession(db, otherToken, otherId);
 		const before = findUserById(db, userId)!;
 
-		const result = await changePassword(db, userId, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+		const result = await changePassword(db, userId, {
+			currentPassword: TEST_PASSWORD,
+			newPassword: NEW_PASSWORD,
+			address: ADDRESS
+		});
 
 		expect(result.ok).toBe(true);
 		if (!result.ok) throw new Error('expected success');
@@ -87,7 +143,7 @@ describe('changePassword', () => {
 	});
 
 	it('records the change in the audit log', async () => {
-		await changePassword(db, userId, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+		await changePassword(db, userId, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, address: ADDRESS });
 
 		const events = db.select().from(auditEvent).all();
 		expect(events).toHaveLength(1);

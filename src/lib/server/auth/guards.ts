@@ -2,6 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from '../db/client';
 import { findUnit, type UnitRow } from '../db/queries/units';
 import { canViewUnit, isAdmin, isSecretaryOf } from './access';
+import { safeNext } from './next';
 import type { AuthUser } from './types';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
@@ -10,8 +11,8 @@ type Event = Pick<RequestEvent, 'locals' | 'url'>;
 export function requireUser(event: Event): AuthUser {
 	const user = event.locals.user;
 	if (!user) {
-		const next = event.url.pathname + event.url.search;
-		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+		const next = safeNext(event.url.pathname + event.url.search, event.url.origin);
+		redirect(303, next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
 	}
 	return user;
 }

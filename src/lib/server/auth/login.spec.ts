@@ -10,19 +10,47 @@ import {
 import type { Db } from '../db/client';
 import { loginThrottle, user } from '../db/schema';
 import { attemptSignIn } from './login';
-import { clearFailures, lockedMinutes, MAX_FAILURES, recordFailure, throttleKeys } from './throttle';
+import {
+	beginAttempt,
+	delayAfter,
+	FIRST_DELAY_MS,
+	forgiveAttempt,
+	MAX_DELAY_MS,
+	signInCounters as counters,
+	THROTTLE,
+	waitMs,
+	waitText
+} from './throttle';
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const T0 = Date.UTC(2026, 3, 10, 7, 30, 0);
 const WRONG = 'sai-mat-khau';
+const ATTACKER = '203.0.113.66';
+const HOME = '198.51.100.200';
+const OFFICE = '192.0.2.10';
 
 let db: Db;
+/** The time every attempt is made at; tests move it instead of sleeping. */
+let clock: number;
 
 function signIn(username: string, password: string, address = '10.0.0.1') {
-	return attemptSignIn(db, { username, password, address });
+	return attemptSignIn(db, { username, password, address }, clock);
 }
 
 async function failTimes(n: number, username: string, address: string) {
 	for (let i = 0; i < n; i++) expect(await signIn(username, WRONG, address)).toEqual({ ok: false, reason: 'invalid' });
+}
+
+/** Fails `n` times, waiting out every delay as a patient attacker would. */
+async function failPatiently(n: number, username: string, address: string) {
+	for (let failed = 0; failed < n;) {
+		const result = await signIn(username, WRONG, address);
+		if (result.ok) throw new Error('expected a failure');
+		if (result.reason === 'throttled') clock += result.waitMs;
+		else failed += 1;
+	}
 }
 
 function throttleRow(key: string) {
@@ -31,6 +59,7 @@ function throttleRow(key: string) {
 
 beforeEach(() => {
 	db = createTestDb();
+	clock = T0;
 });
 
 describe('attemptSignIn', () => {
@@ -67,149 +96,204 @@ describe('attemptSignIn', () => {
 		expect(await signIn('hoathuong', TEST_PASSWORD.toUpperCase())).toEqual({ ok: false, reason: 'invalid' });
 	});
 
-	it('locks an account after 5 failures, even against the right password, while others still sign in', async () => {
+	it('lets three failures from one place through, then makes that place wait 1, 2, 4 … seconds, up to 15 minutes', async () => {
 		await createTestAccount(db, 'nannhan');
-		const otherId = await createTestAccount(db, 'nguoikhac');
-		expect(MAX_FAILURES.account).toBe(5);
+		await failTimes(3, 'nannhan', ATTACKER);
 
-		await failTimes(5, 'nannhan', '10.0.0.1');
+		const expected = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900].map((s) => s * SECOND);
+		for (const delay of expected) {
+			const last = clock;
+			// Not even the right password gets in before the wait is over.
+			expect(await signIn('nannhan', TEST_PASSWORD, ATTACKER)).toEqual({
+				ok: false,
+				reason: 'throttled',
+				waitMs: delay
+			});
+			clock = last + delay - 1;
+			expect(await signIn('nannhan', WRONG, ATTACKER)).toEqual({ ok: false, reason: 'throttled', waitMs: 1 });
+			clock = last + delay;
+			expect(await signIn('nannhan', WRONG, ATTACKER)).toEqual({ ok: false, reason: 'invalid' });
+		}
+		expect(throttleRow(counters('nannhan', ATTACKER).pair.key)).toMatchObject({ failures: 16 });
+	});
 
-		const locked = await signIn('nannhan', TEST_PASSWORD, '10.0.0.1');
-		expect(locked).toMatchObject({ ok: false, reason: 'locked' });
-		if (locked.ok || locked.reason !== 'locked') throw new Error('expected a lock');
-		expect(locked.minutes).toBeGreaterThan(0);
-		expect(locked.minutes).toBeLessThanOrEqual(15);
-		// The lock is on the account, so a new address does not get around it.
-		expect(await signIn('nannhan', TEST_PASSWORD, '10.9.9.9')).toMatchObject({ ok: false, reason: 'locked' });
-		expect(await signIn('nguoikhac', TEST_PASSWORD, '10.0.0.2')).toEqual({
+	it('answers a throttled attempt without checking the password or counting it', async () => {
+		await createTestAccount(db, 'chokiem');
+		await failTimes(3, 'chokiem', ATTACKER);
+		const before = db.select().from(loginThrottle).all();
+
+		for (const password of [TEST_PASSWORD, WRONG, '']) {
+			expect(await signIn('chokiem', password, ATTACKER)).toMatchObject({ ok: false, reason: 'throttled' });
+		}
+		expect(db.select().from(loginThrottle).all()).toEqual(before);
+	});
+
+	it('lets the owner sign in from elsewhere while an attacker at one address has failed 50 times', async () => {
+		const ownerId = await createTestAccount(db, 'quantri9');
+		const secretaryId = await createTestAccount(db, 'bithu01');
+		await failPatiently(50, 'quantri9', ATTACKER);
+		// Fifty failures took the attacker hours: each one past the third waited, the last ones 15 minutes.
+		expect(clock - T0).toBeGreaterThan(9 * HOUR);
+
+		expect(await signIn('quantri9', TEST_PASSWORD, HOME)).toEqual({
 			ok: true,
-			userId: otherId,
+			userId: ownerId,
 			mustChangePassword: false
+		});
+		// Even a colleague behind the attacker's address is not slowed.
+		expect(await signIn('bithu01', TEST_PASSWORD, ATTACKER)).toMatchObject({ ok: true, userId: secretaryId });
+		// The attacker's own pair still waits.
+		expect(await signIn('quantri9', TEST_PASSWORD, ATTACKER)).toMatchObject({ ok: false, reason: 'throttled' });
+	});
+
+	it('slows a guess at one account from many addresses once they fail 50 times within an hour', async () => {
+		const id = await createTestAccount(db, 'bithu02');
+		expect(THROTTLE.account).toEqual({ free: 50, windowMs: HOUR });
+		for (let i = 1; i <= 49; i++) await failTimes(1, 'bithu02', `198.51.100.${i}`);
+		expect(await signIn('bithu02', TEST_PASSWORD, HOME)).toMatchObject({ ok: true, userId: id });
+
+		await failTimes(1, 'bithu02', '198.51.100.50');
+		expect(await signIn('bithu02', TEST_PASSWORD, HOME)).toEqual({ ok: false, reason: 'throttled', waitMs: SECOND });
+		clock += SECOND;
+		expect(await signIn('bithu02', TEST_PASSWORD, HOME)).toMatchObject({ ok: true, userId: id });
+		// The owner's success does not wipe the attackers' count: the next failure waits longer.
+		await failTimes(1, 'bithu02', '198.51.100.51');
+		expect(await signIn('bithu02', TEST_PASSWORD, HOME)).toEqual({
+			ok: false,
+			reason: 'throttled',
+			waitMs: 2 * SECOND
+		});
+		// An hour after the first failure the window starts again.
+		clock = T0 + HOUR;
+		expect(await signIn('bithu02', TEST_PASSWORD, HOME)).toMatchObject({ ok: true, userId: id });
+	});
+
+	it('slows every sign-in from an address once it has failed 30 times across accounts', async () => {
+		const firstId = await createTestAccount(db, 'trongvanphong');
+		const secondId = await createTestAccount(db, 'canbo2');
+		expect(THROTTLE.address).toEqual({ free: 30, windowMs: HOUR });
+
+		// Different usernames, so no pair waits.
+		for (let i = 1; i <= 29; i++) await failTimes(1, `khach${i}`, OFFICE);
+		expect(await signIn('trongvanphong', TEST_PASSWORD, OFFICE)).toMatchObject({ ok: true, userId: firstId });
+
+		await failTimes(1, 'khach30', OFFICE);
+		expect(await signIn('canbo2', TEST_PASSWORD, OFFICE)).toEqual({ ok: false, reason: 'throttled', waitMs: SECOND });
+		expect(await signIn('khach31', WRONG, OFFICE)).toMatchObject({ ok: false, reason: 'throttled' });
+		// Elsewhere the same accounts are fine.
+		expect(await signIn('canbo2', TEST_PASSWORD, HOME)).toMatchObject({ ok: true, userId: secondId });
+
+		clock += SECOND;
+		expect(await signIn('canbo2', TEST_PASSWORD, OFFICE)).toMatchObject({ ok: true, userId: secondId });
+		await failTimes(1, 'khach31', OFFICE);
+		expect(await signIn('trongvanphong', TEST_PASSWORD, OFFICE)).toEqual({
+			ok: false,
+			reason: 'throttled',
+			waitMs: 2 * SECOND
 		});
 	});
 
 	it('counts failures under any spelling of the same username', async () => {
 		await createTestAccount(db, 'vietkhac');
-		for (const spelling of ['vietkhac', 'VietKhac', ' vietkhac', 'VIETKHAC ', 'vietKhac']) {
-			await signIn(spelling, WRONG, '10.0.0.3');
-		}
-		expect(await signIn('vietkhac', TEST_PASSWORD, '10.0.0.3')).toMatchObject({ ok: false, reason: 'locked' });
+		for (const spelling of ['vietkhac', ' VietKhac', 'VIETKHAC ']) await failTimes(1, spelling, ATTACKER);
+		expect(await signIn('vietKhac', TEST_PASSWORD, ATTACKER)).toMatchObject({ ok: false, reason: 'throttled' });
 	});
 
-	it('does not lock before the fifth failure', async () => {
-		const id = await createTestAccount(db, 'bonlan');
-		await failTimes(4, 'bonlan', '10.0.0.4');
-		expect(await signIn('bonlan', TEST_PASSWORD, '10.0.0.4')).toMatchObject({ ok: true, userId: id });
-	});
-
-	it('clears the account failures after a success', async () => {
+	it('forgets the failures of that account at that address after a success', async () => {
 		const id = await createTestAccount(db, 'quenmk');
-		await failTimes(4, 'quenmk', '10.0.0.5');
-		expect(await signIn('quenmk', TEST_PASSWORD, '10.0.0.5')).toMatchObject({ ok: true, userId: id });
-		expect(throttleRow(throttleKeys('quenmk', '10.0.0.5').account)).toBeUndefined();
-		// Without the reset these would make 8 failures in one window.
-		await failTimes(4, 'quenmk', '10.0.0.5');
-		expect(await signIn('quenmk', TEST_PASSWORD, '10.0.0.5')).toMatchObject({ ok: true, userId: id });
+		await failTimes(3, 'quenmk', OFFICE);
+		clock += SECOND;
+		expect(await signIn('quenmk', TEST_PASSWORD, OFFICE)).toMatchObject({ ok: true, userId: id });
+		expect(throttleRow(counters('quenmk', OFFICE).pair.key)).toBeUndefined();
+		// Without the reset the first of these would already wait.
+		await failTimes(3, 'quenmk', OFFICE);
 	});
 
-	it('locks an address for every account after 30 failures from it', async () => {
-		const firstId = await createTestAccount(db, 'trongvanphong');
-		const secondId = await createTestAccount(db, 'canbo2');
-		expect(MAX_FAILURES.address).toBe(30);
-		const office = '203.0.113.7';
-
-		// Different usernames, so no single account reaches its own limit.
-		for (let i = 1; i <= 29; i++) await signIn(`khach${i}`, WRONG, office);
-		expect(await signIn('trongvanphong', TEST_PASSWORD, office)).toMatchObject({ ok: true, userId: firstId });
-
-		await signIn('khach30', WRONG, office);
-		const locked = await signIn('canbo2', TEST_PASSWORD, office);
-		expect(locked).toMatchObject({ ok: false, reason: 'locked' });
-		expect(await signIn('trongvanphong', TEST_PASSWORD, office)).toMatchObject({ ok: false, reason: 'locked' });
-		// Elsewhere the same accounts are fine.
-		expect(await signIn('canbo2', TEST_PASSWORD, '198.51.100.1')).toMatchObject({ ok: true, userId: secondId });
+	it('leaves no counter behind when sign-in succeeds at once', async () => {
+		const id = await createTestAccount(db, 'dungngay');
+		expect(await signIn('dungngay', TEST_PASSWORD, OFFICE)).toMatchObject({ ok: true, userId: id });
+		expect(db.select().from(loginThrottle).all()).toEqual([]);
 	});
 
-	it('lets the account in again once an old lock has run out', async () => {
-		const id = await createTestAccount(db, 'hetkhoa');
-		const key = throttleKeys('hetkhoa', '10.0.0.6').account;
-		const twentyMinutesAgo = Date.now() - 20 * MINUTE;
-		for (let i = 0; i < 5; i++) recordFailure(db, key, MAX_FAILURES.account, twentyMinutesAgo);
+	it('counts attempts sent all at once before checking any password, so they cannot all slip through', async () => {
+		const id = await createTestAccount(db, 'songsong');
+		const wrong = await Promise.all(Array.from({ length: 10 }, () => signIn('songsong', WRONG, ATTACKER)));
+		expect(wrong.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(3);
+		expect(wrong.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(7);
 
-		expect(await signIn('hetkhoa', TEST_PASSWORD, '10.0.0.6')).toMatchObject({ ok: true, userId: id });
-	});
-
-	it('keeps a recent lock in force', async () => {
-		await createTestAccount(db, 'conkhoa');
-		const key = throttleKeys('conkhoa', '10.0.0.7').account;
-		const fiveMinutesAgo = Date.now() - 5 * MINUTE;
-		for (let i = 0; i < 5; i++) recordFailure(db, key, MAX_FAILURES.account, fiveMinutesAgo);
-
-		const result = await signIn('conkhoa', TEST_PASSWORD, '10.0.0.7');
-		expect(result).toMatchObject({ ok: false, reason: 'locked' });
-		if (result.ok || result.reason !== 'locked') throw new Error('expected a lock');
-		// Locked 5 minutes ago for 15: at most 10 minutes remain.
-		expect(result.minutes).toBeGreaterThan(0);
-		expect(result.minutes).toBeLessThanOrEqual(10);
+		// Right passwords at once from elsewhere all get in, and give back what they counted.
+		const right = await Promise.all(Array.from({ length: 3 }, () => signIn('songsong', TEST_PASSWORD, HOME)));
+		expect(right).toEqual(Array.from({ length: 3 }, () => ({ ok: true, userId: id, mustChangePassword: false })));
+		expect(throttleRow(counters('songsong', HOME).address.key)).toBeUndefined();
+		expect(throttleRow(counters('songsong', HOME).account.key)).toMatchObject({ failures: 3 });
 	});
 });
 
-describe('throttle windows', () => {
-	const T0 = Date.UTC(2026, 3, 10, 7, 30, 0);
-	const KEY = 'user:thu';
+describe('throttle counters', () => {
+	const RULE = { free: 3, windowMs: HOUR };
 
-	it('keys an attempt by the normalised username and by the address', () => {
-		expect(throttleKeys('  NguyenVan ', '192.0.2.1')).toEqual({ account: 'user:nguyenvan', address: 'ip:192.0.2.1' });
+	it('keys an attempt by the address with the normalised username, by the address, and by the username', () => {
+		expect(counters('  NguyenVan ', '192.0.2.1')).toEqual({
+			pair: { key: 'pair:192.0.2.1 nguyenvan', rule: THROTTLE.pair },
+			address: { key: 'ip:192.0.2.1', rule: THROTTLE.address },
+			account: { key: 'user:nguyenvan', rule: THROTTLE.account }
+		});
 	});
 
-	it('locks for 15 minutes from the failure that reached the limit', () => {
-		for (let i = 0; i < 5; i++) recordFailure(db, KEY, 5, T0 + i * MINUTE);
-		const lockStart = T0 + 4 * MINUTE;
-
-		expect(lockedMinutes(db, [KEY], lockStart)).toBe(15);
-		expect(lockedMinutes(db, [KEY], lockStart + 14 * MINUTE + 1)).toBe(1);
-		expect(lockedMinutes(db, [KEY], lockStart + 15 * MINUTE - 1)).toBe(1);
-		expect(lockedMinutes(db, [KEY], lockStart + 15 * MINUTE)).toBe(0);
+	it('waits nothing for the free failures, then doubles from 1 second up to 15 minutes', () => {
+		expect(FIRST_DELAY_MS).toBe(SECOND);
+		expect(MAX_DELAY_MS).toBe(15 * MINUTE);
+		expect([0, 1, 2, 3, 4, 5, 12, 13, 14, 10_000].map((n) => delayAfter(n, THROTTLE.pair) / SECOND)).toEqual([
+			0, 0, 0, 1, 2, 4, 512, 900, 900, 900
+		]);
+		expect([29, 30, 31].map((n) => delayAfter(n, THROTTLE.address) / SECOND)).toEqual([0, 1, 2]);
+		expect([49, 50, 51].map((n) => delayAfter(n, THROTTLE.account) / SECOND)).toEqual([0, 1, 2]);
 	});
 
-	it('forgets failures older than the 15-minute window', () => {
-		for (let i = 0; i < 4; i++) recordFailure(db, KEY, 5, T0);
-		recordFailure(db, KEY, 5, T0 + 15 * MINUTE + 1);
+	it('starts a counter afresh once its window has passed', () => {
+		const counter = { key: 'user:thu', rule: RULE };
+		for (const at of [T0, T0 + 10 * MINUTE, T0 + 20 * MINUTE, T0 + HOUR - 1]) {
+			expect(beginAttempt(db, [counter], at).ok).toBe(true);
+		}
+		expect(throttleRow('user:thu')).toMatchObject({ failures: 4 });
+		expect(waitMs(db, ['user:thu'], T0 + HOUR - 1)).toBe(2 * SECOND);
 
-		expect(lockedMinutes(db, [KEY], T0 + 15 * MINUTE + 1)).toBe(0);
-		expect(throttleRow(KEY)).toMatchObject({ failures: 1 });
-		expect(throttleRow(KEY)!.windowStartedAt.getTime()).toBe(T0 + 15 * MINUTE + 1);
+		expect(beginAttempt(db, [counter], T0 + HOUR + 2 * SECOND).ok).toBe(true);
+		expect(throttleRow('user:thu')).toMatchObject({ failures: 1, lockedUntil: null });
+		expect(throttleRow('user:thu')!.windowStartedAt.getTime()).toBe(T0 + HOUR + 2 * SECOND);
 	});
 
-	it('counts failures spread across one window together', () => {
-		for (let i = 0; i < 5; i++) recordFailure(db, KEY, 5, T0 + i * 3 * MINUTE); // last one 12 minutes in
-		expect(lockedMinutes(db, [KEY], T0 + 12 * MINUTE)).toBe(15);
+	it('reports the longest wait among the keys, and 0 for keys never seen', () => {
+		for (let i = 0; i < 3; i++) beginAttempt(db, [{ key: 'user:mot', rule: RULE }], T0);
+		for (let i = 0; i < 4; i++) beginAttempt(db, [{ key: 'user:hai', rule: RULE }], T0 + (i === 3 ? SECOND : 0));
+
+		expect(waitMs(db, ['user:mot'], T0)).toBe(SECOND);
+		expect(waitMs(db, ['user:mot', 'user:hai', 'ip:chua-gap'], T0 + SECOND)).toBe(2 * SECOND);
+		expect(waitMs(db, ['ip:chua-gap'], T0)).toBe(0);
+		expect(waitMs(db, ['user:mot', 'user:hai'], T0 + 3 * SECOND)).toBe(0);
 	});
 
-	it('starts afresh after a lock has run out', () => {
-		for (let i = 0; i < 5; i++) recordFailure(db, KEY, 5, T0);
-		const after = T0 + 15 * MINUTE + 1;
-		recordFailure(db, KEY, 5, after);
+	it('keeps the wait of a failure counted after the one it takes back', () => {
+		const counter = { key: 'ip:chung', rule: RULE };
+		const mine = beginAttempt(db, [counter], T0);
+		for (let i = 0; i < 2; i++) beginAttempt(db, [counter], T0);
+		if (!mine.ok) throw new Error('expected the attempt to go ahead');
+		forgiveAttempt(db, mine, []);
 
-		expect(lockedMinutes(db, [KEY], after)).toBe(0);
-		expect(throttleRow(KEY)).toMatchObject({ failures: 1, lockedUntil: null });
+		expect(throttleRow('ip:chung')).toMatchObject({ failures: 2 });
+		expect(waitMs(db, ['ip:chung'], T0)).toBe(SECOND);
 	});
 
-	it('reports the longest lock among the keys, and 0 for keys never seen', () => {
-		for (let i = 0; i < 5; i++) recordFailure(db, 'user:mot', 5, T0);
-		for (let i = 0; i < 5; i++) recordFailure(db, 'user:hai', 5, T0 + 10 * MINUTE);
-
-		expect(lockedMinutes(db, ['user:mot', 'user:hai'], T0 + 10 * MINUTE)).toBe(15);
-		expect(lockedMinutes(db, ['user:mot', 'ip:chua-gap'], T0 + 10 * MINUTE)).toBe(5);
-		expect(lockedMinutes(db, ['ip:chua-gap'], T0)).toBe(0);
-	});
-
-	it('clearFailures removes the counter of one key only', () => {
-		for (let i = 0; i < 5; i++) recordFailure(db, 'user:mot', 5, T0);
-		for (let i = 0; i < 5; i++) recordFailure(db, 'user:hai', 5, T0);
-		clearFailures(db, 'user:mot');
-
-		expect(lockedMinutes(db, ['user:mot'], T0)).toBe(0);
-		expect(lockedMinutes(db, ['user:hai'], T0)).toBe(15);
+	it('says how long to wait in seconds under a minute, then in whole minutes rounded up', () => {
+		expect([1, 1000, 1001, 59_000, 59_001, 60_000, 61_000, 15 * MINUTE].map(waitText)).toEqual([
+			'1 giây',
+			'1 giây',
+			'2 giây',
+			'59 giây',
+			'1 phút',
+			'1 phút',
+			'2 phút',
+			'15 phút'
+		]);
 	});
 });

@@ -2,46 +2,135 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { loginThrottle } from '../db/schema';
 
-const WINDOW_MS = 15 * 60 * 1000;
-const LOCK_MS = 15 * 60 * 1000;
-// An address may serve a whole office behind one NAT, so it gets more room than one account.
-export const MAX_FAILURES = { account: 5, address: 30 } as const;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 
-/** The throttle keys of one sign-in attempt. */
-export function throttleKeys(username: string, address: string) {
-	return { account: `user:${username.trim().toLowerCase()}`, address: `ip:${address}` } as const;
+/** How one counter slows attempts: `free` failures within `windowMs` cost nothing; each one after that makes the next attempt wait, doubling from 1 second up to 15 minutes. */
+export interface ThrottleRule {
+	free: number;
+	windowMs: number;
 }
 
-/** Minutes left on a lock for any of the keys, or 0 when sign-in may be tried. */
-export function lockedMinutes(db: Db, keys: readonly string[], now = Date.now()): number {
+// Slow an attacker, never lock out the owner (OWASP ASVS 2.2.1): nothing is ever locked for good, and the
+// counter an attacker can drive up from one address (the pair) is not the one the owner elsewhere needs.
+export const THROTTLE = {
+	// One account from one address: a person mistyping, or one attacker guessing. The window is a day so
+	// that waiting out a short window does not buy the attacker fresh free guesses.
+	pair: { free: 3, windowMs: 24 * HOUR },
+	// Many accounts from one address (credential stuffing). An office behind one NAT shares it, hence the room.
+	address: { free: 30, windowMs: HOUR },
+	// One account from many addresses. One address can fail at most about 15 times an hour (its pair waits),
+	// so only a distributed attack reaches this, and even then at most about 60 guesses an hour get through.
+	account: { free: 50, windowMs: HOUR }
+} as const satisfies Record<string, ThrottleRule>;
+
+export const FIRST_DELAY_MS = SECOND;
+export const MAX_DELAY_MS = 15 * MINUTE;
+
+/** One counter an attempt is checked and counted against. */
+export interface Counter {
+	key: string;
+	rule: ThrottleRule;
+}
+
+/** The failure counted against one key before the password was checked, so it can be taken back. */
+interface CountedFailure {
+	key: string;
+	failures: number;
+	windowStartedAt: number;
+}
+
+/** An attempt either waits (and nothing was checked or counted) or goes ahead, already counted as a failure. */
+export type Attempt = { ok: false; waitMs: number } | { ok: true; counted: CountedFailure[] };
+
+/** The counters of one sign-in attempt (the username is compared the way sign-in finds the account). */
+export function signInCounters(username: string, address: string) {
+	const name = username.trim().toLowerCase();
+	return {
+		// The address first: it has no spaces, so no username can make two pairs share a key.
+		pair: { key: `pair:${address} ${name}`, rule: THROTTLE.pair },
+		address: { key: `ip:${address}`, rule: THROTTLE.address },
+		account: { key: `user:${name}`, rule: THROTTLE.account }
+	} as const satisfies Record<string, Counter>;
+}
+
+/** How long the next attempt must wait after `failures` failures within a window of `rule`. */
+export function delayAfter(failures: number, rule: ThrottleRule): number {
+	if (failures < rule.free) return 0;
+	return Math.min(FIRST_DELAY_MS * 2 ** (failures - rule.free), MAX_DELAY_MS);
+}
+
+/** Milliseconds until an attempt may be made against every one of `keys`, or 0. */
+export function waitMs(db: Db, keys: readonly string[], now = Date.now()): number {
 	let until = 0;
 	for (const key of keys) {
 		const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-		const lockedUntil = row?.lockedUntil?.getTime() ?? 0;
-		if (lockedUntil > now) until = Math.max(until, lockedUntil);
+		until = Math.max(until, row?.lockedUntil?.getTime() ?? 0);
 	}
-	return until > now ? Math.ceil((until - now) / 60_000) : 0;
+	return Math.max(0, until - now);
 }
 
-/** Counts a failed attempt against a key and locks it once it reaches `limit` within the window. */
-export function recordFailure(db: Db, key: string, limit: number, now = Date.now()): void {
-	db.transaction((tx) => {
-		const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-		const fresh = !row || now - row.windowStartedAt.getTime() > WINDOW_MS;
-		const failures = fresh ? 1 : row.failures + 1;
-		const values = {
-			failures,
-			windowStartedAt: fresh ? new Date(now) : row.windowStartedAt,
-			lockedUntil: failures >= limit ? new Date(now + LOCK_MS) : null
-		};
-		tx.insert(loginThrottle)
-			.values({ key, ...values })
-			.onConflictDoUpdate({ target: loginThrottle.key, set: values })
-			.run();
+function countFailure(db: Db, { key, rule }: Counter, now: number): CountedFailure {
+	const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+	const fresh = !row || now - row.windowStartedAt.getTime() >= rule.windowMs;
+	const failures = fresh ? 1 : row.failures + 1;
+	const windowStartedAt = fresh ? new Date(now) : row.windowStartedAt;
+	const delay = delayAfter(failures, rule);
+	const values = { failures, windowStartedAt, lockedUntil: delay > 0 ? new Date(now + delay) : null };
+	db.insert(loginThrottle)
+		.values({ key, ...values })
+		.onConflictDoUpdate({ target: loginThrottle.key, set: values })
+		.run();
+	return { key, failures, windowStartedAt: windowStartedAt.getTime() };
+}
+
+/**
+ * Starts an attempt: when any counter still makes it wait, says how long and counts nothing (the password
+ * is not even checked). Otherwise counts the attempt as a failure on every counter before the password is
+ * checked, so that attempts sent all at once cannot each slip through before the first one is counted.
+ */
+export function beginAttempt(db: Db, counters: readonly Counter[], now = Date.now()): Attempt {
+	return db.transaction((tx) => {
+		const txDb = tx as unknown as Db;
+		const wait = waitMs(
+			txDb,
+			counters.map((c) => c.key),
+			now
+		);
+		if (wait > 0) return { ok: false, waitMs: wait };
+		return { ok: true, counted: counters.map((c) => countFailure(txDb, c, now)) };
 	});
 }
 
-/** Forgets the failures of a key after a successful sign-in. */
-export function clearFailures(db: Db, key: string): void {
-	db.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+/**
+ * Ends an attempt whose password was right: the keys in `reset` are forgotten, and the failure counted on
+ * the others is taken back (with the wait it set, unless another failure has been counted since).
+ */
+export function forgiveAttempt(db: Db, attempt: Extract<Attempt, { ok: true }>, reset: readonly string[]): void {
+	db.transaction((tx) => {
+		for (const counted of attempt.counted) {
+			const where = eq(loginThrottle.key, counted.key);
+			const row = tx.select().from(loginThrottle).where(where).get();
+			// Gone, or a new window has begun since: the failure it counted is already forgotten.
+			const stillCounted = row !== undefined && row.windowStartedAt.getTime() === counted.windowStartedAt;
+			if (reset.includes(counted.key) || (stillCounted && row.failures <= 1)) {
+				tx.delete(loginThrottle).where(where).run();
+				continue;
+			}
+			if (!stillCounted) continue;
+			// When no failure was counted after this one, the wait it set is its own; otherwise keep the later one.
+			const lastCounted = row.failures === counted.failures;
+			tx.update(loginThrottle)
+				.set({ failures: row.failures - 1, lockedUntil: lastCounted ? null : row.lockedUntil })
+				.where(where)
+				.run();
+		}
+	});
+}
+
+/** What a person is told when they must wait `ms` before trying again, rounded up (seconds, then minutes). */
+export function waitText(ms: number): string {
+	const seconds = Math.max(1, Math.ceil(ms / SECOND));
+	return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }

@@ -116,7 +116,10 @@ export const session = sqliteTable(
 	(t) => [index('session_user_idx').on(t.userId)]
 );
 
-/** Failed sign-in counters, keyed "user:<name>" or "ip:<address>"; kept in the database so a restart does not reset them. */
+/**
+ * Failed sign-in counters, keyed "pair:<address> <name>", "user:<name>" or "ip:<address>"; kept in the database
+ * so a restart does not reset them. `lockedUntil` is when the next attempt may be made (see auth/throttle.ts).
+ */
 export const loginThrottle = sqliteTable('login_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull(),

@@ -19,8 +19,12 @@ export const actions: Actions = {
 		const parsed = changePasswordSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 
-		const result = await changePassword(getDb(), user.id, parsed.data);
-		if (!result.ok) return fail(400, { errors: { [result.field]: result.message } as Record<string, string> });
+		const result = await changePassword(getDb(), user.id, { ...parsed.data, address: event.getClientAddress() });
+		if (!result.ok) {
+			return fail(result.throttled ? 429 : 400, {
+				errors: { [result.field]: result.message } as Record<string, string>
+			});
+		}
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		redirect(303, '/account?changed=1');
 	}
