@@ -7,7 +7,7 @@ import { createDb } from '../src/lib/server/db/client';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
 import { runScenario, type Result, type Scenario } from './load';
-import { databaseFloor, pdfFigures, writeReport, type SizeReport } from './report';
+import { databaseFloor, pdfFigures, writeReport, type ContentionReport, type SizeReport } from './report';
 
 const PORT = 4400;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -204,10 +204,76 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 	return { shape, generateSeconds: province.seconds, dbFloorOpsPerSecond: dbFloor, results };
 }
 
+/** Small, but every chapter has 60 members with a sheet: the bundle a large chapter prints. */
+const CONTENTION_SHAPE: ProvinceShape = {
+	label: '600 đảng viên, chi bộ 60 người',
+	members: 600,
+	chapters: 10,
+	branches: 1,
+	grassroots: 2
+};
+
+/** A member's page idle, then while a secretary prints a 60-sheet bundle again and again. */
+async function benchContention(): Promise<ContentionReport> {
+	const file = `${DIR}/contention.db`;
+	for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+	console.log(`\n== PDF và các yêu cầu khác (${CONTENTION_SHAPE.label}): tạo dữ liệu…`);
+	const province = await generateProvince(file, CONTENTION_SHAPE);
+	const chapter = province.chapters[0];
+	const members = province.drafts.slice(0, 20);
+	const secretary = chapter.memberIds[0];
+	const cookies = sessions(file, [...members.map((d) => d.memberId), secretary]);
+	let turn = 0;
+	const memberPage = (name: string): Scenario => ({
+		name,
+		connections: 2,
+		seconds: 8,
+		ok: [200],
+		next: () => {
+			const d = members[turn++ % members.length];
+			return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: { cookie: cookies.get(d.memberId)! } };
+		}
+	});
+	const server = await startServer(file);
+	try {
+		const idle = await runScenario(BASE, server.pid!, memberPage('Trang phiếu của đảng viên, máy chủ rảnh'));
+		let printing = true;
+		let bundles = 0;
+		// One secretary printing the bundle over and over, so that one is always being made.
+		const printer = (async () => {
+			while (printing) {
+				const answer = await fetch(`${BASE}/chapters/${chapter.id}/bundle.pdf`, {
+					headers: { cookie: cookies.get(secretary)! }
+				});
+				await answer.arrayBuffer();
+				if (answer.ok) bundles += 1;
+			}
+		})();
+		const busy = await runScenario(
+			BASE,
+			server.pid!,
+			memberPage(`Trang phiếu của đảng viên, trong khi tạo tập ${chapter.memberIds.length} phiếu`)
+		);
+		printing = false;
+		await printer;
+		const report: ContentionReport = { sheets: chapter.memberIds.length, idle, busy, bundles };
+		for (const r of [idle, busy])
+			console.log(
+				`   ${r.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} yêu cầu, ${r.errors} lỗi, ${r.memoryMb} MB`
+			);
+		console.log(`   p99 khi tạo PDF / p99 khi rảnh = ${(busy.p99 / idle.p99).toFixed(1)}; ${bundles} tập PDF đã tạo`);
+		return report;
+	} finally {
+		server.kill('SIGTERM');
+	}
+}
+
 mkdirSync(DIR, { recursive: true });
-const only = process.argv[2] as keyof typeof SHAPES | undefined;
+// `tsx bench/run.ts province54k` (or province260k, or contention) runs that part alone.
+const only = process.argv[2] as keyof typeof SHAPES | 'contention' | undefined;
 const sizes: SizeReport[] = [];
 for (const [key, shape] of Object.entries(SHAPES)) if (!only || only === key) sizes.push(await benchSize(key, shape));
+const contention = !only || only === 'contention' ? await benchContention() : null;
 const pdf = await pdfFigures();
-writeReport('docs/benchmarks.md', sizes, pdf);
+writeReport('docs/benchmarks.md', sizes, pdf, contention);
 console.log('\nĐã ghi docs/benchmarks.md');
