@@ -160,9 +160,10 @@ export function writeReport(
 		out.push(
 			`## PDF và các yêu cầu khác — tập ${contention.sheets} phiếu`,
 			'',
-			`A member's sheet page (2 connections, 8 s) on a server with nothing else to do, then while one secretary prints`,
-			`the bundle of a ${contention.sheets}-member chapter again and again (${contention.bundles} bundles made in that time). PDFs are made in`,
-			`worker threads (${Math.max(1, os.availableParallelism() - 1)} on this machine), so the page waits for a core, not for the bundle.`,
+			"A member's sheet page, asked for by 2 clients each waiting for its answer: 8 s on a server with nothing else to do,",
+			`then while one secretary prints the bundle of a ${contention.sheets}-member chapter ${contention.bundles} times in a row, until the last one is made`,
+			'(requests still waiting then are counted, so a stall shows in p99). PDFs are made in worker threads',
+			`(${Math.max(1, os.availableParallelism() - 1)} on this machine), so the page waits for a core, not for the bundle.`,
 			'',
 			'| Kịch bản | req/s | p50 (ms) | p99 (ms) | yêu cầu | lỗi | bộ nhớ máy chủ (MB) |',
 			'|---|---:|---:|---:|---:|---:|---:|',

@@ -6,7 +6,7 @@ import { mkdirSync, openSync, rmSync } from 'node:fs';
 import { createDb } from '../src/lib/server/db/client';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
-import { runScenario, type Result, type Scenario } from './load';
+import { measureUntil, runScenario, type Result, type Scenario } from './load';
 import { databaseFloor, pdfFigures, writeReport, type ContentionReport, type SizeReport } from './report';
 
 const PORT = 4400;
@@ -213,6 +213,9 @@ const CONTENTION_SHAPE: ProvinceShape = {
 	grassroots: 2
 };
 
+/** Bundles printed one after another while the member's page is measured. */
+const BUNDLES = 2;
+
 /** A member's page idle, then while a secretary prints a 60-sheet bundle again and again. */
 async function benchContention(): Promise<ContentionReport> {
 	const file = `${DIR}/contention.db`;
@@ -224,24 +227,25 @@ async function benchContention(): Promise<ContentionReport> {
 	const secretary = chapter.memberIds[0];
 	const cookies = sessions(file, [...members.map((d) => d.memberId), secretary]);
 	let turn = 0;
-	const memberPage = (name: string): Scenario => ({
-		name,
-		connections: 2,
-		seconds: 8,
-		ok: [200],
-		next: () => {
-			const d = members[turn++ % members.length];
-			return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: { cookie: cookies.get(d.memberId)! } };
-		}
-	});
+	const memberPage = () => {
+		const d = members[turn++ % members.length];
+		return { path: `/sheets/${d.sheetId}`, headers: { cookie: cookies.get(d.memberId)! } };
+	};
 	const server = await startServer(file);
 	try {
-		const idle = await runScenario(BASE, server.pid!, memberPage('Trang phiếu của đảng viên, máy chủ rảnh'));
-		let printing = true;
+		const idleUntil = performance.now() + 8_000;
+		const idle = await measureUntil(
+			BASE,
+			server.pid!,
+			'Trang phiếu của đảng viên, máy chủ rảnh',
+			2,
+			memberPage,
+			() => performance.now() > idleUntil
+		);
+		// One secretary printing the bundle BUNDLES times in a row; the page is measured until the last is made.
 		let bundles = 0;
-		// One secretary printing the bundle over and over, so that one is always being made.
 		const printer = (async () => {
-			while (printing) {
+			for (let i = 0; i < BUNDLES; i++) {
 				const answer = await fetch(`${BASE}/chapters/${chapter.id}/bundle.pdf`, {
 					headers: { cookie: cookies.get(secretary)! }
 				});
@@ -249,12 +253,16 @@ async function benchContention(): Promise<ContentionReport> {
 				if (answer.ok) bundles += 1;
 			}
 		})();
-		const busy = await runScenario(
+		let printed = false;
+		void printer.then(() => (printed = true));
+		const busy = await measureUntil(
 			BASE,
 			server.pid!,
-			memberPage(`Trang phiếu của đảng viên, trong khi tạo tập ${chapter.memberIds.length} phiếu`)
+			`Trang phiếu của đảng viên, trong khi tạo tập ${chapter.memberIds.length} phiếu`,
+			2,
+			memberPage,
+			() => printed
 		);
-		printing = false;
 		await printer;
 		const report: ContentionReport = { sheets: chapter.memberIds.length, idle, busy, bundles };
 		for (const r of [idle, busy])
