@@ -32,7 +32,8 @@ export interface Result {
 	memoryMb: number;
 }
 
-function rssMb(pid: number): number {
+/** The resident memory of a process (every thread of it) in MB. */
+export function rssMb(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 	return kb / 1024;
@@ -74,6 +75,58 @@ export async function runScenario(base: string, serverPid: number, s: Scenario):
 		p99: result.latency.p99,
 		requests: result.requests.total,
 		errors: bad + result.errors + result.timeouts,
+		unexpected,
+		memoryMb: Math.round(peak)
+	};
+}
+
+/**
+ * `connections` loops, each asking for the next request as soon as its answer came, until `stop()` says so;
+ * requests under way then are waited for and counted (autocannon drops them, which hides a stalled server).
+ */
+export async function measureUntil(
+	base: string,
+	serverPid: number,
+	name: string,
+	connections: number,
+	next: () => { path: string; headers?: Record<string, string> },
+	stop: () => boolean
+): Promise<Result> {
+	let peak = rssMb(serverPid);
+	const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
+	const latencies: number[] = [];
+	const unexpected: Record<number, number> = {};
+	let errors = 0;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: connections }, async () => {
+			while (!stop()) {
+				const r = next();
+				const t = performance.now();
+				try {
+					const answer = await fetch(base + r.path, { headers: r.headers });
+					await answer.arrayBuffer();
+					if (answer.status !== 200) {
+						errors += 1;
+						unexpected[answer.status] = (unexpected[answer.status] ?? 0) + 1;
+					}
+				} catch {
+					errors += 1;
+				}
+				latencies.push(performance.now() - t);
+			}
+		})
+	);
+	clearInterval(sampler);
+	const sorted = [...latencies].sort((a, b) => a - b);
+	const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+	return {
+		name,
+		rps: latencies.length / ((performance.now() - started) / 1000),
+		p50: at(0.5),
+		p99: at(0.99),
+		requests: latencies.length,
+		errors,
 		unexpected,
 		memoryMb: Math.round(peak)
 	};

@@ -17,6 +17,15 @@ export interface SizeReport {
 	results: Result[];
 }
 
+/** A member's page measured idle and while a chapter's bundle is being made. */
+export interface ContentionReport {
+	sheets: number;
+	idle: Result;
+	busy: Result;
+	/** Bundles made while the busy figures were measured. */
+	bundles: number;
+}
+
 /** The autosave's write done straight with better-sqlite3 (revision check, answer upsert, revision bump, in one transaction): what the database alone allows. */
 export function databaseFloor(file: string, sheetIds: number[]): number {
 	const db = new Database(file);
@@ -101,7 +110,12 @@ function targets(size: SizeReport): string[] {
 }
 
 /** Writes the run's figures, with the machine and the date, to a Markdown file. */
-export function writeReport(file: string, sizes: SizeReport[], pdf: Awaited<ReturnType<typeof pdfFigures>>): void {
+export function writeReport(
+	file: string,
+	sizes: SizeReport[],
+	pdf: Awaited<ReturnType<typeof pdfFigures>>,
+	contention: ContentionReport | null = null
+): void {
 	const cpu = os.cpus();
 	const out: string[] = [
 		'# Benchmarks',
@@ -140,6 +154,26 @@ export function writeReport(file: string, sizes: SizeReport[], pdf: Awaited<Retu
 				`| ${r.name} | ${fmt(r.rps)} | ${fmt((100 * r.rps) / floor.rps)}% | ${r.p50} | ${r.p99} | ${fmt(r.requests)} | ${r.errors} | ${r.memoryMb} |`
 			);
 		out.push('', '| Mục tiêu | Đo được | Kết quả |', '|---|---|---|', ...targets(size), '');
+	}
+	if (contention) {
+		const { idle, busy } = contention;
+		out.push(
+			`## PDF và các yêu cầu khác — tập ${contention.sheets} phiếu`,
+			'',
+			"A member's sheet page, asked for by 2 clients each waiting for its answer: 8 s on a server with nothing else to do,",
+			`then while one secretary prints the bundle of a ${contention.sheets}-member chapter ${contention.bundles} times in a row, until the last one is made`,
+			'(requests still waiting then are counted, so a stall shows in p99). PDFs are made in worker threads',
+			`(${Math.max(1, os.availableParallelism() - 1)} on this machine), so the page waits for a core, not for the bundle.`,
+			'',
+			'| Kịch bản | req/s | p50 (ms) | p99 (ms) | yêu cầu | lỗi | bộ nhớ máy chủ (MB) |',
+			'|---|---:|---:|---:|---:|---:|---:|',
+			...[idle, busy].map(
+				(r) => `| ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.requests)} | ${r.errors} | ${r.memoryMb} |`
+			),
+			'',
+			`p99 khi đang tạo tập PDF so với khi rảnh: ${fmt(busy.p99 / idle.p99, 1)} lần. Bộ nhớ máy chủ cao nhất khi tạo tập (cả luồng PDF): ${busy.memoryMb} MB.`,
+			''
+		);
 	}
 	out.push('## PDF (trong tiến trình, dữ liệu mẫu)', '');
 	out.push(`- Một phiếu cá nhân: ${fmt(pdf.personalMs)} ms (trung vị của 7 lần).`);

@@ -6,8 +6,8 @@ import { mkdirSync, openSync, rmSync } from 'node:fs';
 import { createDb } from '../src/lib/server/db/client';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
-import { runScenario, type Result, type Scenario } from './load';
-import { databaseFloor, pdfFigures, writeReport, type SizeReport } from './report';
+import { measureUntil, runScenario, type Result, type Scenario } from './load';
+import { databaseFloor, pdfFigures, writeReport, type ContentionReport, type SizeReport } from './report';
 
 const PORT = 4400;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -204,10 +204,84 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 	return { shape, generateSeconds: province.seconds, dbFloorOpsPerSecond: dbFloor, results };
 }
 
+/** Small, but every chapter has 60 members with a sheet: the bundle a large chapter prints. */
+const CONTENTION_SHAPE: ProvinceShape = {
+	label: '600 đảng viên, chi bộ 60 người',
+	members: 600,
+	chapters: 10,
+	branches: 1,
+	grassroots: 2
+};
+
+/** Bundles printed one after another while the member's page is measured. */
+const BUNDLES = 2;
+
+/** A member's page idle, then while a secretary prints a 60-sheet bundle again and again. */
+async function benchContention(): Promise<ContentionReport> {
+	const file = `${DIR}/contention.db`;
+	for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+	console.log(`\n== PDF và các yêu cầu khác (${CONTENTION_SHAPE.label}): tạo dữ liệu…`);
+	const province = await generateProvince(file, CONTENTION_SHAPE);
+	const chapter = province.chapters[0];
+	const members = province.drafts.slice(0, 20);
+	const secretary = chapter.memberIds[0];
+	const cookies = sessions(file, [...members.map((d) => d.memberId), secretary]);
+	let turn = 0;
+	const memberPage = () => {
+		const d = members[turn++ % members.length];
+		return { path: `/sheets/${d.sheetId}`, headers: { cookie: cookies.get(d.memberId)! } };
+	};
+	const server = await startServer(file);
+	try {
+		const idleUntil = performance.now() + 8_000;
+		const idle = await measureUntil(
+			BASE,
+			server.pid!,
+			'Trang phiếu của đảng viên, máy chủ rảnh',
+			2,
+			memberPage,
+			() => performance.now() > idleUntil
+		);
+		// One secretary printing the bundle BUNDLES times in a row; the page is measured until the last is made.
+		let bundles = 0;
+		const printer = (async () => {
+			for (let i = 0; i < BUNDLES; i++) {
+				const answer = await fetch(`${BASE}/chapters/${chapter.id}/bundle.pdf`, {
+					headers: { cookie: cookies.get(secretary)! }
+				});
+				await answer.arrayBuffer();
+				if (answer.ok) bundles += 1;
+			}
+		})();
+		let printed = false;
+		void printer.then(() => (printed = true));
+		const busy = await measureUntil(
+			BASE,
+			server.pid!,
+			`Trang phiếu của đảng viên, trong khi tạo tập ${chapter.memberIds.length} phiếu`,
+			2,
+			memberPage,
+			() => printed
+		);
+		await printer;
+		const report: ContentionReport = { sheets: chapter.memberIds.length, idle, busy, bundles };
+		for (const r of [idle, busy])
+			console.log(
+				`   ${r.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} yêu cầu, ${r.errors} lỗi, ${r.memoryMb} MB`
+			);
+		console.log(`   p99 khi tạo PDF / p99 khi rảnh = ${(busy.p99 / idle.p99).toFixed(1)}; ${bundles} tập PDF đã tạo`);
+		return report;
+	} finally {
+		server.kill('SIGTERM');
+	}
+}
+
 mkdirSync(DIR, { recursive: true });
-const only = process.argv[2] as keyof typeof SHAPES | undefined;
+// `tsx bench/run.ts province54k` (or province260k, or contention) runs that part alone.
+const only = process.argv[2] as keyof typeof SHAPES | 'contention' | undefined;
 const sizes: SizeReport[] = [];
 for (const [key, shape] of Object.entries(SHAPES)) if (!only || only === key) sizes.push(await benchSize(key, shape));
+const contention = !only || only === 'contention' ? await benchContention() : null;
 const pdf = await pdfFigures();
-writeReport('docs/benchmarks.md', sizes, pdf);
+writeReport('docs/benchmarks.md', sizes, pdf, contention);
 console.log('\nĐã ghi docs/benchmarks.md');

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
 import { bundleReports, periodForPrint, reportFileName } from '$lib/server/print';
-import { renderBundlePdf } from '$lib/server/pdf/personal';
+import { renderPdf } from '$lib/server/pdf/pool';
 import { pdfResponse } from '$lib/server/export';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const period = periodForPrint(db, unit, event.url.searchParams.get('period'));
 	return pdfResponse(
-		await renderBundlePdf(bundleReports(db, unit, period.id)),
+		await renderPdf({ kind: 'bundle', reports: bundleReports(db, unit, period.id) }),
 		reportFileName('Phiếu tự soi, tự sửa', unit.name, period.year)
 	);
 };

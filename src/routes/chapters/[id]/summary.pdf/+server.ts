@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
 import { periodForPrint, reportFileName } from '$lib/server/print';
 import { chapterSummary } from '$lib/server/reports';
-import { renderSummaryPdf } from '$lib/server/pdf/summary';
+import { renderPdf } from '$lib/server/pdf/pool';
 import { pdfResponse } from '$lib/server/export';
 import type { RequestHandler } from './$types';
 
@@ -12,7 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const period = periodForPrint(db, unit, event.url.searchParams.get('period'));
 	return pdfResponse(
-		await renderSummaryPdf(chapterSummary(db, unit, period)),
+		await renderPdf({ kind: 'summary', report: chapterSummary(db, unit, period) }),
 		reportFileName('Báo cáo tổng hợp', unit.name, period.year)
 	);
 };

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
 import { chapterSheet } from '$lib/server/sheets/review';
 import { personalReport } from '$lib/server/reports';
-import { renderPersonalPdf } from '$lib/server/pdf/personal';
+import { renderPdf } from '$lib/server/pdf/pool';
 import { pdfResponse } from '$lib/server/export';
 import { reportFileName } from '$lib/server/print';
 import type { RequestHandler } from './$types';
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
 	const report = personalReport(db, detail);
 	return pdfResponse(
-		await renderPersonalPdf(report),
+		await renderPdf({ kind: 'personal', report }),
 		reportFileName('Phiếu tự soi, tự sửa', report.memberName, detail.period.year)
 	);
 };
