@@ -1,10 +1,5 @@
 import { RATING_LABELS, type Rating } from './template';
-
-const ROLE_WORDS: Record<string, string> = {
-	secretary: 'bí thư chi bộ',
-	committee: 'cấp ủy cấp trên (chỉ xem)',
-	admin: 'quản trị'
-};
+import { ROLE_LABELS } from './org';
 
 /** Every action the audit log records, with its name in Vietnamese. */
 export const AUDIT_ACTION_LABELS = {
@@ -51,6 +46,7 @@ export function describeSheetEvent(action: string, detail: unknown): string {
 	}
 	if (action === 'sheet.approve' && d.final) return `${label}, xếp loại «${RATING_LABELS[d.final]}»`;
 	const role = (detail as { role?: string } | null)?.role;
-	if ((action === 'role.grant' || action === 'role.revoke') && role) return `${label}: ${ROLE_WORDS[role] ?? role}`;
+	if ((action === 'role.grant' || action === 'role.revoke') && role)
+		return `${label}: ${(ROLE_LABELS as Record<string, string>)[role]?.toLowerCase() ?? role}`;
 	return label;
 }

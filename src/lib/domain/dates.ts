@@ -38,3 +38,8 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatTime(at: Date | number): string {
 	return timeFormat.format(at);
 }
+
+/** "07/03/2026 14:05" of a moment, in Vietnam: server and browser print the same, wherever they run. */
+export function formatDateTime(at: Date | number): string {
+	return `${formatDate(todayIso(new Date(at)))} ${formatTime(at)}`;
+}
