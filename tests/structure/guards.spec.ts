@@ -15,7 +15,7 @@ const PUBLIC_FILES = new Set([
 	// Only shapes the header (name, navigation) from locals.user, which may be null; every page checks access in its own load.
 	'src/routes/+layout.server.ts',
 	// The sign-in page itself: a visitor without a session must be able to open it and post the form.
-	'src/routes/login/+page.server.ts',
+	'src/routes/(app)/login/+page.server.ts',
 	// Says "ok" and nothing else: load balancers ask it whether the server is up, and the benchmark uses it as the framework's floor.
 	'src/routes/health/+server.ts'
 ]);
