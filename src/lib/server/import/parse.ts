@@ -1,4 +1,13 @@
-import ExcelJS from 'exceljs';
+import {
+	HEADER_SEARCH_ROWS,
+	ImportFileError,
+	LIMIT_MESSAGES,
+	MAX_CELL_CHARS,
+	MAX_IMPORT_BYTES,
+	MAX_IMPORT_COLUMNS,
+	MAX_IMPORT_ROWS
+} from './limits';
+import { readFirstSheet, type SheetRow, type SheetValue } from './xlsx';
 
 /** The columns of a member import file, with the Vietnamese header a person writes. */
 export const IMPORT_COLUMNS = {
@@ -16,8 +25,7 @@ export type ImportRow = { line: number } & Record<ImportField, string>;
 
 export type ParseResult = { ok: true; rows: ImportRow[] } | { ok: false; error: string };
 
-/** Largest file accepted. The server's BODY_SIZE_LIMIT must be above this plus the multipart overhead. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './limits';
 
 /** Lower case without diacritics, spaces or punctuation: "Họ và tên" → "hovaten". */
 export function foldText(text: string): string {
@@ -60,7 +68,7 @@ function columnMap(header: string[]): Partial<Record<ImportField, number>> {
 export function rowsFromTable(table: RawRow[]): ParseResult {
 	const nonEmpty = table.filter((r) => r.cells.some((c) => c.trim() !== ''));
 	if (nonEmpty.length === 0) return { ok: false, error: 'Tệp không có dữ liệu.' };
-	const candidates = nonEmpty.slice(0, 10).map((row, index) => ({ index, map: columnMap(row.cells) }));
+	const candidates = nonEmpty.slice(0, HEADER_SEARCH_ROWS).map((row, index) => ({ index, map: columnMap(row.cells) }));
 	const best = candidates.reduce((a, b) => (Object.keys(b.map).length > Object.keys(a.map).length ? b : a));
 	const headerIndex = Object.keys(best.map).length >= 2 ? best.index : 0;
 	const map = Object.keys(best.map).length >= 2 ? best.map : {};
@@ -89,24 +97,44 @@ function pickDelimiter(firstLine: string): string {
 	return best.n > 0 ? best.d : ',';
 }
 
-/** Splits CSV text into records (quoted fields may hold the delimiter, quotes and line breaks); each record keeps the line it starts on. */
+/**
+ * Splits CSV text into the records that are not blank (quoted fields may hold the delimiter, quotes and line
+ * breaks); each record keeps the line it starts on. Stops at the first limit passed: a cell over
+ * MAX_CELL_CHARS, a non-blank field beyond MAX_IMPORT_COLUMNS, more rows than any header position allows.
+ */
 export function parseCsv(text: string): { ok: true; rows: RawRow[] } | { ok: false; error: string } {
 	const delimiter = pickDelimiter(text.split(/\r\n|\r|\n/, 1)[0] ?? '');
 	const rows: RawRow[] = [];
 	let cells: string[] = [];
 	let cell = '';
+	let column = 1;
 	let line = 1;
 	let recordLine = 1;
 	let quoted = false;
 	let quoteLine = 0;
-	const endRecord = () => {
-		cells.push(cell);
-		rows.push({ line: recordLine, cells });
-		cells = [];
+	// Trailing empty fields (Excel writes them for every formatted column) are not kept.
+	const endCell = (): string | null => {
+		if (cell.trim() !== '') {
+			if (column > MAX_IMPORT_COLUMNS) return LIMIT_MESSAGES.tooManyColumns(recordLine, `thứ ${column}`);
+			while (cells.length < column - 1) cells.push('');
+			cells.push(cell);
+		}
 		cell = '';
+		column++;
+		return null;
+	};
+	const endRecord = (): string | null => {
+		const error = endCell();
+		if (error) return error;
+		if (cells.length > 0) rows.push({ line: recordLine, cells });
+		if (rows.length > MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS) return LIMIT_MESSAGES.tooManyRows;
+		cells = [];
+		column = 1;
+		return null;
 	};
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
+		let error: string | null = null;
 		if (quoted) {
 			if (ch === '"' && text[i + 1] === '"') {
 				cell += '"';
@@ -121,18 +149,19 @@ export function parseCsv(text: string): { ok: true; rows: RawRow[] } | { ok: fal
 			quoteLine = line;
 			cell = '';
 		} else if (ch === delimiter) {
-			cells.push(cell);
-			cell = '';
+			error = endCell();
 		} else if (ch === '\n' || ch === '\r') {
 			if (ch === '\r' && text[i + 1] === '\n') i++;
-			endRecord();
+			error = endRecord();
 			line++;
 			recordLine = line;
 		} else cell += ch;
+		if (cell.length > MAX_CELL_CHARS) error = LIMIT_MESSAGES.tooLongCell(recordLine, `thứ ${column}`);
+		if (error) return { ok: false, error };
 	}
 	if (quoted) return { ok: false, error: `Dòng ${quoteLine}: dấu ngoặc kép (") mở ở đây nhưng không được đóng.` };
-	if (cell !== '' || cells.length > 0) endRecord();
-	return { ok: true, rows };
+	const error = cell !== '' || cells.length > 0 || column > 1 ? endRecord() : null;
+	return error ? { ok: false, error } : { ok: true, rows };
 }
 
 function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
@@ -156,57 +185,43 @@ function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-function isoOfUtcDate(date: Date): string {
-	return date.toISOString().slice(0, 10);
-}
-
-/** The text of a spreadsheet cell; a date cell (or a date serial in the birth-date column) becomes YYYY-MM-DD. */
-function cellText(value: ExcelJS.CellValue, isDateColumn: boolean): string {
-	if (value === null || value === undefined) return '';
-	if (value instanceof Date) return isoOfUtcDate(value);
-	if (typeof value === 'number') {
-		if (isDateColumn && value > 1 && value < 80_000)
-			return isoOfUtcDate(new Date(EXCEL_EPOCH_MS + Math.round(value) * 86_400_000));
-		return String(value);
-	}
-	if (typeof value === 'string' || typeof value === 'boolean') return String(value);
-	if ('richText' in value) return value.richText.map((r) => r.text).join('');
-	if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue, isDateColumn);
-	if ('text' in value) return String(value.text);
-	if ('error' in value) return String(value.error);
-	return '';
+/** The text of a spreadsheet cell; a date serial in the birth-date column becomes YYYY-MM-DD. */
+function cellText(value: SheetValue, isDateColumn: boolean): string {
+	if (typeof value !== 'number') return value;
+	// The whole part of a serial is the day (the fraction is the time of day), as Excel counts it.
+	if (isDateColumn && value > 1 && value < 80_000)
+		return new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000).toISOString().slice(0, 10);
+	return String(value);
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ParseResult> {
-	const workbook = new ExcelJS.Workbook();
+	let grid: SheetRow[];
 	try {
-		await workbook.xlsx.load(bytes.slice().buffer);
+		grid = await readFirstSheet(bytes);
 	} catch (err) {
-		console.warn('An uploaded XLSX file could not be read:', err);
-		return { ok: false, error: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải tệp .xlsx.' };
+		if (!(err instanceof ImportFileError)) throw err;
+		if (err.cause) console.warn('An uploaded XLSX file could not be read:', err.cause);
+		return { ok: false, error: err.message };
 	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) return { ok: false, error: 'Tệp Excel không có trang tính nào.' };
-	const grid: { line: number; values: ExcelJS.CellValue[] }[] = [];
-	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		const values: ExcelJS.CellValue[] = [];
-		row.eachCell({ includeEmpty: true }, (cell, col) => (values[col - 1] = cell.value));
-		grid.push({ line: rowNumber, values });
-	});
 	// The birth-date column is only known once the header is found, so read the header first.
-	const plain = grid.map((r) => ({ line: r.line, cells: Array.from(r.values, (v) => cellText(v ?? null, false)) }));
-	const header = plain
-		.slice(0, 10)
-		.map((r) => columnMap(r.cells))
+	const header = grid
+		.slice(0, HEADER_SEARCH_ROWS)
+		.map((r) => columnMap(r.values.map((v) => cellText(v, false))))
 		.find((m) => m.dateOfBirth !== undefined);
 	const dateColumn = header?.dateOfBirth;
 	return rowsFromTable(
-		grid.map((r) => ({ line: r.line, cells: Array.from(r.values, (v, i) => cellText(v ?? null, i === dateColumn)) }))
+		grid.map((r) => ({ line: r.line, cells: r.values.map((v, i) => cellText(v, i === dateColumn)) }))
 	);
 }
 
 /** Reads an uploaded CSV (UTF-8, with or without BOM; comma, semicolon or tab) or XLSX file (first sheet) into rows. */
 export async function parseImportFile(bytes: Uint8Array): Promise<ParseResult> {
+	const parsed = await parseAnyFile(bytes);
+	// Readers stop a little past the limit (the header may sit below a title): the exact count is checked here.
+	return parsed.ok && parsed.rows.length > MAX_IMPORT_ROWS ? { ok: false, error: LIMIT_MESSAGES.tooManyRows } : parsed;
+}
+
+async function parseAnyFile(bytes: Uint8Array): Promise<ParseResult> {
 	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return readXlsx(bytes);
 	if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
 		return {

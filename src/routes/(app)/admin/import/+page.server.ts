@@ -1,29 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { commitImport, groupByChapter, previewImport, type ImportPreview } from '$lib/server/import/members';
+import { commitImport, groupByChapter, previewImport } from '$lib/server/import/members';
 import { readImportUpload } from '$lib/server/import/parse';
+import { previewSummary } from '$lib/server/import/summary';
 import type { Actions, PageServerLoad } from './$types';
-
-const SAMPLE_ROWS = 50;
 
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
 	return {};
 };
-
-/** What the page shows of a check: the first valid rows, the counts and every error. */
-function summary(fileName: string, total: number, preview: ImportPreview) {
-	const badLines = new Set(preview.errors.map((e) => e.line)).size;
-	return {
-		fileName,
-		total,
-		validCount: preview.valid.length,
-		badLines,
-		sample: preview.valid.slice(0, SAMPLE_ROWS),
-		errors: preview.errors
-	};
-}
 
 // The check stores nothing on the server: "Nhập" posts the same file again and every row is checked again.
 export const actions: Actions = {
@@ -31,8 +17,8 @@ export const actions: Actions = {
 		requireAdmin(event);
 		const upload = await readImportUpload(await event.request.formData(), 'file');
 		if (!upload.ok) return fail(400, { fileError: upload.error });
-		const checked = summary(upload.fileName, upload.rows.length, previewImport(getDb(), upload.rows));
-		if (checked.errors.length > 0) return fail(400, { preview: checked });
+		const checked = previewSummary(upload.fileName, upload.rows.length, previewImport(getDb(), upload.rows));
+		if (checked.errorCount > 0) return fail(400, { preview: checked });
 		return { preview: checked };
 	},
 	commit: async (event) => {
@@ -41,7 +27,7 @@ export const actions: Actions = {
 		if (!upload.ok) return fail(400, { fileError: upload.error });
 		const result = await commitImport(getDb(), upload.rows, admin.id);
 		if (!result.ok)
-			return fail(400, { preview: summary(upload.fileName, upload.rows.length, result.preview), refused: true });
+			return fail(400, { preview: previewSummary(upload.fileName, upload.rows.length, result.preview), refused: true });
 		// The temporary passwords exist only in this response (no redirect, nothing kept in clear): keep it out of caches.
 		event.setHeaders({ 'cache-control': 'no-store' });
 		return {
