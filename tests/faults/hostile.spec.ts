@@ -1468,7 +1468,8 @@ describe('the list of actions and endpoints under test', () => {
 						relative(join(ROOT, 'src/routes'), dir)
 							.split('\\')
 							.join('/')
-							.replace(/\([^)]*\)\/?/g, '');
+							.replace(/\([^)]*\)\/?/g, '')
+							.replace(/=\w+\]/g, ']');
 					const source = readFileSync(file, 'utf8');
 					const clean = path.replace(/\/$/, '') || '/';
 					if (name === '+server.ts')
