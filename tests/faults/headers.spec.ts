@@ -6,6 +6,8 @@ import {
 	readDb,
 	request,
 	sessionCookieOf,
+	changedTables,
+	snapshotDb,
 	signIn,
 	startServer,
 	tempDir,
@@ -342,4 +344,60 @@ describe('changing a password', () => {
 		for (const old of [a, b])
 			expect((await request(server, '/account', { cookie: old })).headers.get('location')).toMatch(/^\/login\b/);
 	});
+});
+
+describe('no GET', () => {
+	it('makes a sheet: opening this year’s sheet before starting it changes nothing; the Bắt đầu button does', async () => {
+		const starter = await signIn(server, 'dangvien013');
+		const before = snapshotDb(dbFile);
+		for (let i = 0; i < 3; i++) {
+			const answer = await request(server, '/sheets/current', { cookie: starter });
+			expect([answer.status, answer.headers.get('location')]).toEqual([303, '/sheets']);
+		}
+		// The member's page, fetched as a hover preload would, offers the button and makes nothing either.
+		const page = await request(server, '/sheets', { cookie: starter, headers: { accept: 'text/html' } });
+		expect(page.text).toMatch(/<form method="POST" action="\?\/start">[\s\S]*?Bắt đầu làm phiếu năm \d{4}/);
+		await request(server, '/sheets/__data.json', { cookie: starter });
+		// Sign-in slides the session's expiry, and that is all a GET may write.
+		expect(changedTables(before, snapshotDb(dbFile)).filter((t) => t !== 'session')).toEqual([]);
+
+		const started = await openCurrentSheet(server, starter);
+		expect(changedTables(before, snapshotDb(dbFile))).toEqual(expect.arrayContaining(['sheet', 'unit_stats']));
+		const reopened = await request(server, '/sheets/current', { cookie: starter });
+		expect(reopened.headers.get('location')).toBe(`/sheets/${started}`);
+		expect(await openCurrentSheet(server, starter)).toBe(started);
+	});
+
+	it('to any page or download of any role writes anything but the session', async () => {
+		const before = snapshotDb(dbFile);
+		const paths: [keyof typeof cookies, string][] = [
+			['member', '/sheets/current'],
+			['member', '/sheets'],
+			['member', `/sheets/${ids.sheet}`],
+			['member', `/sheets/${ids.sheet}/report.pdf`],
+			['member', '/signs'],
+			['member', '/account'],
+			['secretary', `/chapters/${ids.chapter}`],
+			['secretary', `/chapters/${ids.chapter}/sheets/${ids.submitted}`],
+			['secretary', `/chapters/${ids.chapter}/bundle.pdf`],
+			['secretary', `/chapters/${ids.chapter}/export.csv`],
+			['committee', `/units/${ids.root}`],
+			['committee', `/units/${ids.root}/export.xlsx`],
+			['admin', '/admin'],
+			['admin', `/admin/units/${ids.root}`],
+			['admin', `/admin/members/${ids.memberId}`],
+			['admin', '/admin/periods'],
+			['admin', `/admin/periods/${ids.period}`],
+			['admin', '/admin/signs'],
+			['admin', '/admin/templates'],
+			['admin', `/admin/templates/${ids.template}`],
+			['admin', `/admin/templates/${ids.template}/export`],
+			['admin', '/admin/import'],
+			['admin', '/admin/audit'],
+			['admin', `/admin/users/${ids.memberId}/reset-password`]
+		];
+		for (const [who, path] of paths)
+			expect((await request(server, path, { cookie: cookies[who] })).status).toBeLessThan(400);
+		expect(changedTables(before, snapshotDb(dbFile)).filter((t) => t !== 'session')).toEqual([]);
+	}, 30_000);
 });

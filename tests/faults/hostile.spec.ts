@@ -32,6 +32,7 @@ const ROUTES = [
 	['POST', '/login', 'default', 'anyone'],
 	['POST', '/logout', 'default', 'a signed-in user'],
 	['POST', '/account/password', 'default', 'a signed-in user'],
+	['POST', '/sheets', 'start', 'a party member'],
 	['POST', '/sheets/[id]', 'save', 'the member, own sheet'],
 	['POST', '/sheets/[id]', 'submit', 'the member, own sheet'],
 	['POST', '/api/sheets/[id]', '', 'the member, own sheet (autosave)'],
@@ -706,6 +707,10 @@ function memberCases(): Case[] {
 			],
 			{ keep: ['confirmPassword'], label: 'not confirmed' }
 		).slice(0, 1),
+		// Starting one's sheet again only opens it: refused only from another site or as a body of the wrong kind.
+		...formCases('POST /sheets start', 'member', '/sheets?/start', [], { readsForm: false }).filter(
+			(c) => c.status === 403 || /JSON|text\/plain|without a content type/.test(c.what)
+		),
 		// Signing out is refused only from another site; the session must survive it.
 		...formCases('POST /logout default', 'member', '/logout', [], { readsForm: false }).filter((c) => c.status === 403)
 	];
@@ -1012,6 +1017,18 @@ function adminCases(): Case[] {
 		)
 	];
 	return [
+		// The administrator belongs to no chapter, so has no sheet to start.
+		{
+			route: 'POST /sheets start',
+			who: 'admin',
+			method: 'POST',
+			url: '/sheets?/start',
+			what: 'an account with no chapter',
+			body: '',
+			type: FORM,
+			accept: 'text/html',
+			status: 403
+		},
 		// Units.
 		...formCases(units('rename'), 'admin', '/admin/units/999999?/rename', [['name', 'Đơn vị đổi tên']], {
 			label: 'an unknown unit'

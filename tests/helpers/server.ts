@@ -220,12 +220,17 @@ export async function signIn(server: RunningServer, username: string, password =
 	return cookie;
 }
 
-/** Opens a member's sheet for the open period (made on first open) and returns its id. */
+/** Starts (or opens, once started) a member's sheet for the open period, as the "Bắt đầu" button does, and returns its id. */
 export async function openCurrentSheet(server: RunningServer, cookie: string): Promise<number> {
-	const answer = await request(server, '/sheets/current', { cookie });
+	const answer = await request(server, '/sheets?/start', {
+		method: 'POST',
+		cookie,
+		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: ''
+	});
 	const id = /^\/sheets\/(\d+)$/.exec(answer.headers.get('location') ?? '')?.[1];
 	if (answer.status !== 303 || !id)
-		throw new Error(`/sheets/current answered ${answer.status} → ${answer.headers.get('location')}`);
+		throw new Error(`starting the sheet answered ${answer.status} → ${answer.headers.get('location')}`);
 	return Number(id);
 }
 
