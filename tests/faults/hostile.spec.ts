@@ -295,6 +295,9 @@ function formCases(
 			type: 'application/json',
 			bug: 'mediaType'
 		},
+		// A browser form can be sent as text/plain, and a script may send no type at all: 415, never a 500.
+		{ ...base, what: `${label}a text/plain body`, body: urlencoded(fields), type: 'text/plain' },
+		{ ...base, what: `${label}a body without a content type`, body: urlencoded(fields) },
 		{
 			...base,
 			what: `${label}fields repeated`,
@@ -569,6 +572,12 @@ function memberCases(): Case[] {
 			status: 403
 		}),
 		apiCase('member', member.sheet, 'a form body', urlencoded(valid(member.revision)), { type: FORM }),
+		apiCase('member', member.sheet, 'a text/plain body', JSON.stringify({ revision: member.revision }), {
+			type: 'text/plain'
+		}),
+		apiCase('member', member.sheet, 'a body without a content type', JSON.stringify({ revision: member.revision }), {
+			type: undefined
+		}),
 		apiCase('member', member.sheet, 'an empty body', ''),
 		apiCase('member', member.sheet, 'cut-off JSON', '{"revision": 1, "answers": {'),
 		apiCase('member', member.sheet, 'HTML', `<html>${SCRIPT}</html>`, { type: 'text/html' }),
