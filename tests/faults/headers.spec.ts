@@ -637,3 +637,25 @@ describe('request bodies', () => {
 		expect(stored).toEqual({ revision: revision + 1, strengths: words(5000) });
 	}, 30_000);
 });
+
+describe('a password typed with combining marks', () => {
+	it('signs in to an account whose password was set precomposed', async () => {
+		const account = 'dangvien014';
+		const password = 'Rèn-luyện-tu-dưỡng-2026';
+		const cookie = await signIn(server, account);
+		const changed = await request(server, '/account/password', {
+			method: 'POST',
+			cookie,
+			headers: { accept: 'text/html', 'content-type': FORM },
+			body: new URLSearchParams({
+				currentPassword: 'tusoi2026',
+				newPassword: password,
+				confirmPassword: password
+			}).toString()
+		});
+		expect(changed.status).toBe(303);
+		expect(password.normalize('NFD')).not.toBe(password);
+		expect(await signIn(server, account, password.normalize('NFD'))).toMatch(/^tusoi_session=/);
+		expect(await signIn(server, `\u200B${account}`, password)).toMatch(/^tusoi_session=/);
+	});
+});
