@@ -57,10 +57,10 @@ const forcePasswordChange: Handle = async ({ event, resolve }) => {
 
 /** A write whose body its address does not read (text/plain to a form action, a form to /api, none at all): 415. */
 const knownContentType: Handle = async ({ event, resolve }) => {
-	if (
-		UNSAFE_METHODS.has(event.request.method) &&
-		!acceptsContentType(event.url.pathname, event.request.headers.get('content-type'))
-	) {
+	const { method, body, headers } = event.request;
+	// A POST is always read; a PUT or DELETE without a body is left to the 405 of an address without it.
+	const read = method === 'POST' || (UNSAFE_METHODS.has(method) && body !== null);
+	if (read && !acceptsContentType(event.url.pathname, headers.get('content-type'))) {
 		return refusal(event, 415, 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
 	}
 	return resolve(event);

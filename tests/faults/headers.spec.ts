@@ -535,6 +535,10 @@ describe('request bodies', () => {
 			expect([path, type, answer.status]).toEqual([path, type, 415]);
 			expect(answer.text).toMatch(VIETNAMESE);
 		}
+		// A method an address does not have, without a body, is still told so (405), not asked for a type.
+		const put = await request(server, '/health', { method: 'PUT' });
+		expect(put.status).toBe(405);
+		expect(put.text).toMatch(VIETNAMESE);
 	});
 
 	it('over the cap are refused from their Content-Length, before the body is sent, with 413 in Vietnamese', async () => {
