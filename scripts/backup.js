@@ -2,7 +2,7 @@
 // Writes a consistent copy of the live database with SQLite's online backup, which is safe while the
 // server runs and writes, then checks the copy with PRAGMA integrity_check.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 const source = resolve(process.env.DATABASE_URL || './data/tusoi.db');
@@ -17,7 +17,9 @@ if (existsSync(target)) {
 	console.error(`Tệp đích đã tồn tại, không ghi đè: ${target}`);
 	process.exit(1);
 }
-mkdirSync(dirname(target), { recursive: true });
+// A backup holds what the database holds (password hashes, everyone's answers): owner-only, as the database.
+mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+closeSync(openSync(target, 'wx', 0o600));
 
 const db = new Database(source, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
@@ -31,6 +33,8 @@ const sheets = copy.prepare("select count(*) as n from sqlite_master where type 
 	? copy.prepare('select count(*) as n from sheet').get().n
 	: 0;
 copy.close();
+
+chmodSync(target, 0o600);
 
 if (integrity !== 'ok') {
 	console.error(`Bản sao lưu không toàn vẹn (${integrity}): ${target}`);

@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs';
 process.env.PORT ||= '3000';
 // adapter-node needs the public origin to accept form posts; behind a proxy set ORIGIN yourself.
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
-// Member lists are imported as files of up to 5 MB; adapter-node's default body limit is 512 KB.
+// adapter-node applies BODY_SIZE_LIMIT to every request as its body is read. It is the ceiling of the one
+// request that may be large, an administrator's member import (files of up to 5 MB); hooks.server.ts refuses
+// every other body over 512 KB (BODY_CAP in src/lib/server/http/edge.ts) once the session is known, before
+// reading it.
 process.env.BODY_SIZE_LIMIT ||= '6M';
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

@@ -1,10 +1,12 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { redirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
+import { env } from '$env/dynamic/private';
+import { acceptsContentType, bodyCapFor, fitsWithin, isApiPath } from '$lib/server/http/edge';
 
 export const init: ServerInit = async () => {
 	await startUp();
@@ -53,7 +55,46 @@ const forcePasswordChange: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** A write whose body its address does not read (text/plain to a form action, a form to /api, none at all): 415. */
+const knownContentType: Handle = async ({ event, resolve }) => {
+	const { method, body, headers } = event.request;
+	// A POST is always read; a PUT or DELETE without a body is left to the 405 of an address without it.
+	const read = method === 'POST' || (UNSAFE_METHODS.has(method) && body !== null);
+	if (read && !acceptsContentType(event.url.pathname, headers.get('content-type'))) {
+		return refusal(event, 415, 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
+	}
+	return resolve(event);
+};
+
+/**
+ * A body over the cap is refused before it is read: from its Content-Length, or, sent in chunks, by reading
+ * a copy that stops at the cap (what is read stays buffered for the route, so at most the cap is held).
+ * Runs after the session is checked, since only an administrator's member import may be large; that one is
+ * bounded by adapter-node's BODY_SIZE_LIMIT instead.
+ */
+const boundedBody: Handle = async ({ event, resolve }) => {
+	const cap = bodyCapFor(event.url.pathname, event.locals.user);
+	if (cap === Infinity) return resolve(event);
+	const declared = Number(event.request.headers.get('content-length') ?? NaN);
+	if (declared > cap) return tooLarge(event);
+	if (UNSAFE_METHODS.has(event.request.method) && !Number.isFinite(declared) && event.request.body) {
+		let fits: boolean;
+		try {
+			fits = await fitsWithin(event.request.clone().body, cap);
+		} catch {
+			return refusal(event, 400, BROKEN_BODY);
+		}
+		if (!fits) return tooLarge(event);
+	}
+	return resolve(event);
+};
+
+const tooLarge = (event: RequestEvent) =>
+	// The rest of the body is never read: close the connection rather than drain it.
+	refusal(event, 413, 'Dữ liệu gửi lên quá lớn.', { connection: 'close' });
+
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
+const BROKEN_BODY = 'Biểu mẫu gửi lên bị hỏng hoặc không đọc được. Vui lòng tải lại trang và gửi lại.';
 
 /** A broken form body (a truncated multipart boundary, say) is the sender's fault: 400, not a crash in the action. */
 const wellFormedForms: Handle = async ({ event, resolve }) => {
@@ -62,11 +103,22 @@ const wellFormedForms: Handle = async ({ event, resolve }) => {
 		try {
 			await event.request.clone().formData();
 		} catch {
-			return plain(400, 'Biểu mẫu gửi lên bị hỏng hoặc không đọc được. Vui lòng tải lại trang và gửi lại.');
+			return refusal(event, 400, BROKEN_BODY);
 		}
 	}
 	return resolve(event);
 };
+
+/**
+ * A refusal in the shape its sender reads: the action result a form with use:enhance expects, JSON with a
+ * message for the endpoints, plain text for a browser posting without JavaScript.
+ */
+function refusal(event: RequestEvent, status: number, message: string, headers: Record<string, string> = {}): Response {
+	if (event.request.headers.get('x-sveltekit-action') === 'true')
+		return Response.json({ type: 'error', error: { message } }, { status, headers });
+	if (isApiPath(event.url.pathname)) return Response.json({ message }, { status, headers });
+	return plain(status, message, headers);
+}
 
 function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
 	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -76,7 +128,16 @@ function plain(status: number, message: string, headers: Record<string, string> 
 const FALLBACK_CSP =
 	"default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-/** Common security headers on every response, and Vietnamese words for the framework's own refusals. */
+// Downloads carry a person's answers and ratings whoever asks for them.
+const DOWNLOAD_TYPES = /^(application\/pdf|text\/csv|application\/vnd\.openxmlformats)/i;
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Common security headers on every response, and Vietnamese words for the framework's own refusals.
+ * Nothing shown to a signed-in user, and no download, may be kept by a browser or a proxy: a shared
+ * computer's back button or a cache would show it to the next person. HSTS only when the public address
+ * is https: sent from a plain-http origin it would lock a browser out of a server that has no TLS.
+ */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	let response = await resolve(event);
 	if (response.status === 405) {
@@ -92,10 +153,21 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	) {
 		response.headers.set('content-security-policy', FALLBACK_CSP);
 	}
+	const personal = event.locals.user || DOWNLOAD_TYPES.test(response.headers.get('content-type') ?? '');
+	if (personal && !event.url.pathname.startsWith('/_app/immutable/')) response.headers.set('cache-control', 'no-store');
+	if (env.ORIGIN?.startsWith('https://')) response.headers.set('strict-transport-security', HSTS);
 	return response;
 };
 
-export const handle = sequence(securityHeaders, sameOrigin, wellFormedForms, authenticate, forcePasswordChange);
+export const handle = sequence(
+	securityHeaders,
+	sameOrigin,
+	knownContentType,
+	authenticate,
+	forcePasswordChange,
+	boundedBody,
+	wellFormedForms
+);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 404) return { message: 'Không tìm thấy trang bạn cần.' };

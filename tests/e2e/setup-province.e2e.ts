@@ -259,6 +259,6 @@ test('the secretary signs in with the printed password, changes it, and finds th
 	await expect(secretary.getByRole('heading', { level: 1 })).toHaveText('Phiếu tự soi, tự sửa của tôi');
 	await expect(secretary.getByText(`${OFFICE} — ${HEALTH} — ${BLOC} — ${PROVINCE}`)).toBeVisible();
 	await expect(secretary.getByText(`Năm ${YEAR} đang mở, hạn nộp`)).toBeVisible();
-	await expect(secretary.getByRole('link', { name: `Bắt đầu làm phiếu năm ${YEAR}` })).toBeVisible();
+	await expect(secretary.getByRole('button', { name: `Bắt đầu làm phiếu năm ${YEAR}` })).toBeVisible();
 	await secretary.context().close();
 });

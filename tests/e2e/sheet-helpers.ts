@@ -1,9 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { hydrated } from './fixtures';
 
-/** Opens this year's sheet from the member's page. */
+/** Opens this year's sheet from the member's page: the "Bắt đầu" button the first time, a link after. */
 export async function openSheet(page: Page): Promise<void> {
-	await page.getByRole('link', { name: /phiếu năm \d{4}/ }).click();
+	await page
+		.getByRole('button', { name: /Bắt đầu làm phiếu năm \d{4}/ })
+		.or(page.getByRole('link', { name: /Mở phiếu năm \d{4}/ }))
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Phiếu tự soi, tự sửa năm \d{4}/);
 	await hydrated(page);
 }

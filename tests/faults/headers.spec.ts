@@ -1,11 +1,16 @@
 // Security headers on every page of the built server, cross-site form posts refused, and every other
-// session of a user ended when their password changes.
+// session of a user ended when their password changes. Also what the edge refuses before a route runs:
+// bodies of the wrong kind or over the cap; and that no GET writes and nothing personal is cached.
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signsForGroup, type TargetGroup, type TemplateContent } from '../../src/lib/domain/template';
 import {
 	openCurrentSheet,
 	readDb,
 	request,
 	sessionCookieOf,
+	changedTables,
+	snapshotDb,
 	signIn,
 	startServer,
 	tempDir,
@@ -341,5 +346,320 @@ describe('changing a password', () => {
 		expect(reset.status).toBe(200);
 		for (const old of [a, b])
 			expect((await request(server, '/account', { cookie: old })).headers.get('location')).toMatch(/^\/login\b/);
+	});
+});
+
+describe('caching', () => {
+	it('is forbidden for every page behind sign-in and every download; static assets keep theirs', async () => {
+		const personal: [keyof typeof cookies, string][] = [
+			['member', '/sheets'],
+			['member', `/sheets/${ids.sheet}`],
+			['member', `/sheets/${ids.sheet}/print`],
+			['member', `/sheets/${ids.sheet}/report.pdf`],
+			['member', '/account'],
+			['member', '/'],
+			['secretary', `/chapters/${ids.chapter}`],
+			['secretary', `/chapters/${ids.chapter}/export.csv`],
+			['secretary', `/chapters/${ids.chapter}/export.xlsx`],
+			['secretary', `/chapters/${ids.chapter}/bundle.pdf`],
+			['secretary', `/chapters/${ids.chapter}/summary.pdf`],
+			['committee', `/units/${ids.root}`],
+			['committee', `/units/${ids.root}/export.xlsx`],
+			['admin', '/admin'],
+			['admin', '/admin/audit'],
+			['admin', `/admin/templates/${ids.template}/export`]
+		];
+		const cached: string[] = [];
+		for (const [who, path] of personal) {
+			const answer = await request(server, path, { cookie: cookies[who] });
+			if (answer.status >= 400 || answer.headers.get('cache-control') !== 'no-store')
+				cached.push(`${who} ${path}: ${answer.status}, cache-control ${answer.headers.get('cache-control')}`);
+		}
+		// A page's data fetched by the client router is personal too.
+		const data = await request(server, '/account/__data.json', { cookie: cookies.member });
+		if (data.headers.get('cache-control') !== 'no-store') cached.push(`/account/__data.json: ${data.status}`);
+		expect(cached).toEqual([]);
+
+		const login = await request(server, '/login');
+		const asset = /\/_app\/immutable\/[^"]+\.js/.exec(login.text)?.[0];
+		expect(asset).toBeDefined();
+		const script = await request(server, asset!);
+		expect(script.status).toBe(200);
+		expect(script.headers.get('cache-control')).toMatch(/immutable/);
+	}, 30_000);
+
+	it('sends no HSTS when the public address is plain http', async () => {
+		for (const [who, path] of [
+			[null, '/login'],
+			['member', '/sheets']
+		] as const) {
+			const answer = await request(server, path, { cookie: who ? cookies[who] : null });
+			expect(answer.headers.get('strict-transport-security')).toBeNull();
+		}
+	});
+
+	it('sends HSTS on every answer when the public address is https', async () => {
+		const httpsTemp = tempDir('tusoi-hsts-');
+		const behindProxy = await startServer(`${httpsTemp.dir}/hsts.db`, { env: { ORIGIN: 'https://tusoi.example.vn' } });
+		try {
+			const member = await signIn(behindProxy, 'dangvien001');
+			for (const [cookie, path] of [
+				[null, '/login'],
+				[null, '/khong-co-trang-nay'],
+				[member, '/sheets'],
+				[member, '/account']
+			] as const) {
+				const answer = await request(behindProxy, path, { cookie });
+				expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+			}
+		} finally {
+			await behindProxy.stop();
+			httpsTemp.remove();
+		}
+	}, 60_000);
+});
+
+describe('no GET', () => {
+	it('makes a sheet: opening this year’s sheet before starting it changes nothing; the Bắt đầu button does', async () => {
+		const starter = await signIn(server, 'dangvien013');
+		const before = snapshotDb(dbFile);
+		for (let i = 0; i < 3; i++) {
+			const answer = await request(server, '/sheets/current', { cookie: starter });
+			expect([answer.status, answer.headers.get('location')]).toEqual([303, '/sheets']);
+		}
+		// The member's page, fetched as a hover preload would, offers the button and makes nothing either.
+		const page = await request(server, '/sheets', { cookie: starter, headers: { accept: 'text/html' } });
+		expect(page.text).toMatch(/<form method="POST" action="\?\/start">[\s\S]*?Bắt đầu làm phiếu năm \d{4}/);
+		await request(server, '/sheets/__data.json', { cookie: starter });
+		// Sign-in slides the session's expiry, and that is all a GET may write.
+		expect(changedTables(before, snapshotDb(dbFile)).filter((t) => t !== 'session')).toEqual([]);
+
+		const started = await openCurrentSheet(server, starter);
+		expect(changedTables(before, snapshotDb(dbFile))).toEqual(expect.arrayContaining(['sheet', 'unit_stats']));
+		const reopened = await request(server, '/sheets/current', { cookie: starter });
+		expect(reopened.headers.get('location')).toBe(`/sheets/${started}`);
+		expect(await openCurrentSheet(server, starter)).toBe(started);
+	});
+
+	it('to any page or download of any role writes anything but the session', async () => {
+		const before = snapshotDb(dbFile);
+		const paths: [keyof typeof cookies, string][] = [
+			['member', '/sheets/current'],
+			['member', '/sheets'],
+			['member', `/sheets/${ids.sheet}`],
+			['member', `/sheets/${ids.sheet}/report.pdf`],
+			['member', '/signs'],
+			['member', '/account'],
+			['secretary', `/chapters/${ids.chapter}`],
+			['secretary', `/chapters/${ids.chapter}/sheets/${ids.submitted}`],
+			['secretary', `/chapters/${ids.chapter}/bundle.pdf`],
+			['secretary', `/chapters/${ids.chapter}/export.csv`],
+			['committee', `/units/${ids.root}`],
+			['committee', `/units/${ids.root}/export.xlsx`],
+			['admin', '/admin'],
+			['admin', `/admin/units/${ids.root}`],
+			['admin', `/admin/members/${ids.memberId}`],
+			['admin', '/admin/periods'],
+			['admin', `/admin/periods/${ids.period}`],
+			['admin', '/admin/signs'],
+			['admin', '/admin/templates'],
+			['admin', `/admin/templates/${ids.template}`],
+			['admin', `/admin/templates/${ids.template}/export`],
+			['admin', '/admin/import'],
+			['admin', '/admin/audit'],
+			['admin', `/admin/users/${ids.memberId}/reset-password`]
+		];
+		for (const [who, path] of paths)
+			expect((await request(server, path, { cookie: cookies[who] })).status).toBeLessThan(400);
+		expect(changedTables(before, snapshotDb(dbFile)).filter((t) => t !== 'session')).toEqual([]);
+	}, 30_000);
+});
+
+/**
+ * Sends a request's head and `bytes` of its body, declared (Content-Length `declared`) or chunked, and never
+ * its end: only a server that answers without waiting for the rest of the body answers at all.
+ */
+function unfinished(
+	path: string,
+	options: { bytes: number; declared?: number; cookie?: string; type: string; accept?: string }
+): Promise<Answer> {
+	return new Promise((resolve, reject) => {
+		const headers: Record<string, string> = { origin: server.origin, 'content-type': options.type };
+		if (options.declared !== undefined) headers['content-length'] = String(options.declared);
+		if (options.cookie) headers.cookie = options.cookie;
+		if (options.accept) headers.accept = options.accept;
+		const req = httpRequest(server.base + path, { method: 'POST', headers, agent: false }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => {
+				req.destroy();
+				const text = Buffer.concat(chunks).toString('utf8');
+				const answerHeaders = new Headers(res.headers as Record<string, string>);
+				resolve({
+					status: res.statusCode ?? 0,
+					headers: answerHeaders,
+					contentType: answerHeaders.get('content-type') ?? '',
+					body: Buffer.concat(chunks),
+					text
+				});
+			});
+		});
+		req.on('error', () => {}); // the server may close the socket once it has answered
+		const timer = setTimeout(() => {
+			req.destroy();
+			reject(new Error(`${path}: no answer while the body was still coming`));
+		}, 15_000);
+		req.on('response', () => clearTimeout(timer));
+		const chunk = Buffer.alloc(16_384, 0x61);
+		for (let sent = 0; sent < options.bytes; sent += chunk.length) req.write(chunk);
+	});
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+describe('request bodies', () => {
+	it('of a kind the address does not read are refused with 415 in Vietnamese', async () => {
+		for (const [path, type] of [
+			['/login', 'text/plain'],
+			['/login', null],
+			['/logout', 'application/json'],
+			[`/api/sheets/${ids.sheet}`, 'text/plain'],
+			[`/api/sheets/${ids.sheet}`, FORM]
+		] as const) {
+			const answer = await request(server, path, {
+				method: 'POST',
+				cookie: cookies.member,
+				headers: type ? { 'content-type': type } : {},
+				body: 'username=a&password=b'
+			});
+			expect([path, type, answer.status]).toEqual([path, type, 415]);
+			expect(answer.text).toMatch(VIETNAMESE);
+		}
+		// A method an address does not have, without a body, is still told so (405), not asked for a type.
+		const put = await request(server, '/health', { method: 'PUT' });
+		expect(put.status).toBe(405);
+		expect(put.text).toMatch(VIETNAMESE);
+	});
+
+	it('over the cap are refused from their Content-Length, before the body is sent, with 413 in Vietnamese', async () => {
+		const anonymous = await unfinished('/login', {
+			bytes: 16_384,
+			declared: 1_000_000,
+			type: FORM,
+			accept: 'text/html'
+		});
+		expect(anonymous.status).toBe(413);
+		expect(anonymous.text).toMatch(VIETNAMESE);
+		const api = await unfinished(`/api/sheets/${ids.sheet}`, {
+			bytes: 16_384,
+			declared: 1_000_000,
+			cookie: cookies.member,
+			type: 'application/json'
+		});
+		expect(api.status).toBe(413);
+		expect(JSON.parse(api.text).message).toMatch(VIETNAMESE);
+	});
+
+	it('sent in chunks are read only up to the cap, then refused with 413', async () => {
+		for (const [path, cookie, type] of [
+			['/login', undefined, FORM],
+			[`/sheets/${ids.sheet}?/save`, cookies.member, FORM],
+			[`/api/sheets/${ids.sheet}`, cookies.member, 'application/json'],
+			['/admin/import?/preview', cookies.member, 'multipart/form-data; boundary=x']
+		] as const) {
+			const answer = await unfinished(path, { bytes: 1_000_000, cookie, type, accept: 'text/html' });
+			expect([path, answer.status]).toEqual([path, 413]);
+			expect(answer.text).toMatch(VIETNAMESE);
+		}
+	});
+
+	it('may be large only for an administrator importing members', async () => {
+		const file = new FormData();
+		file.append('file', new Blob([Buffer.alloc(1_500_000, 0x61)], { type: 'text/csv' }), 'ds.csv');
+		const post = (cookie: string) =>
+			request(server, '/admin/import?/preview', {
+				method: 'POST',
+				cookie,
+				headers: { accept: 'text/html' },
+				body: file
+			});
+		const member = await post(cookies.member);
+		expect(member.status).toBe(413);
+		const secretary = await post(cookies.secretary);
+		expect(secretary.status).toBe(413);
+		// The administrator's file is read, and refused for what it holds, not for its size.
+		const admin = await post(cookies.admin);
+		expect(admin.status).toBe(400);
+		expect(admin.text).not.toMatch(/quá lớn/);
+	});
+
+	it('hold the largest sheet a member can fill: every text at its limit, posted without JavaScript', async () => {
+		const filler = await signIn(server, 'dangvien011');
+		const sheet = await openCurrentSheet(server, filler);
+		const { revision, codes, lines } = readDb(dbFile, (db) => {
+			const row = db
+				.prepare(
+					'select s.revision, s.target_group as grp, v.content from sheet s join template_version v on v.id = s.template_version_id where s.id = ?'
+				)
+				.get(sheet) as { revision: number; grp: TargetGroup; content: string };
+			return {
+				revision: row.revision,
+				codes: signsForGroup(JSON.parse(row.content) as TemplateContent, row.grp).map((s) => s.code),
+				lines: (db.prepare('select code from action_progress where sheet_id = ?').all(sheet) as { code: string }[]).map(
+					(p) => p.code
+				)
+			};
+		});
+		expect(codes.length).toBeGreaterThanOrEqual(50); // group A
+		const words = (n: number) => 'Chủ động nghiên cứu, học tập nghị quyết; '.repeat(Math.ceil(n / 40)).slice(0, n);
+		const fields: [string, string][] = [['revision', String(revision)]];
+		for (const code of codes)
+			fields.push(
+				[`level.${code}`, '1'],
+				[`note.${code}`, words(1000)],
+				[`action.${code}`, words(1000)],
+				[`deadline.${code}`, '2027-06-30']
+			);
+		for (const code of lines) fields.push([`progress.${code}`, 'done'], [`progressNote.${code}`, words(1000)]);
+		for (const name of ['strengths', 'shortcomings', 'commitment']) fields.push([name, words(5000)]);
+		const body = new URLSearchParams(fields).toString();
+		console.log(`a group A sheet with every text at its limit: ${body.length} bytes urlencoded`);
+		expect(body.length).toBeGreaterThan(256 * 1024);
+		const saved = await request(server, `/sheets/${sheet}?/save`, {
+			method: 'POST',
+			cookie: filler,
+			headers: { accept: 'text/html', 'content-type': FORM },
+			body
+		});
+		expect(saved.status).toBe(200);
+		const stored = readDb(dbFile, (db) =>
+			db.prepare('select revision, strengths from sheet where id = ?').get(sheet)
+		) as {
+			revision: number;
+			strengths: string;
+		};
+		expect(stored).toEqual({ revision: revision + 1, strengths: words(5000) });
+	}, 30_000);
+});
+
+describe('a password typed with combining marks', () => {
+	it('signs in to an account whose password was set precomposed', async () => {
+		const account = 'dangvien014';
+		const password = 'Rèn-luyện-tu-dưỡng-2026';
+		const cookie = await signIn(server, account);
+		const changed = await request(server, '/account/password', {
+			method: 'POST',
+			cookie,
+			headers: { accept: 'text/html', 'content-type': FORM },
+			body: new URLSearchParams({
+				currentPassword: 'tusoi2026',
+				newPassword: password,
+				confirmPassword: password
+			}).toString()
+		});
+		expect(changed.status).toBe(303);
+		expect(password.normalize('NFD')).not.toBe(password);
+		expect(await signIn(server, account, password.normalize('NFD'))).toMatch(/^tusoi_session=/);
+		expect(await signIn(server, `\u200B${account}`, password)).toMatch(/^tusoi_session=/);
 	});
 });

@@ -32,6 +32,7 @@ const ROUTES = [
 	['POST', '/login', 'default', 'anyone'],
 	['POST', '/logout', 'default', 'a signed-in user'],
 	['POST', '/account/password', 'default', 'a signed-in user'],
+	['POST', '/sheets', 'start', 'a party member'],
 	['POST', '/sheets/[id]', 'save', 'the member, own sheet'],
 	['POST', '/sheets/[id]', 'submit', 'the member, own sheet'],
 	['POST', '/api/sheets/[id]', '', 'the member, own sheet (autosave)'],
@@ -294,6 +295,9 @@ function formCases(
 			type: 'application/json',
 			bug: 'mediaType'
 		},
+		// A browser form can be sent as text/plain, and a script may send no type at all: 415, never a 500.
+		{ ...base, what: `${label}a text/plain body`, body: urlencoded(fields), type: 'text/plain' },
+		{ ...base, what: `${label}a body without a content type`, body: urlencoded(fields) },
 		{
 			...base,
 			what: `${label}fields repeated`,
@@ -568,6 +572,12 @@ function memberCases(): Case[] {
 			status: 403
 		}),
 		apiCase('member', member.sheet, 'a form body', urlencoded(valid(member.revision)), { type: FORM }),
+		apiCase('member', member.sheet, 'a text/plain body', JSON.stringify({ revision: member.revision }), {
+			type: 'text/plain'
+		}),
+		apiCase('member', member.sheet, 'a body without a content type', JSON.stringify({ revision: member.revision }), {
+			type: undefined
+		}),
 		apiCase('member', member.sheet, 'an empty body', ''),
 		apiCase('member', member.sheet, 'cut-off JSON', '{"revision": 1, "answers": {'),
 		apiCase('member', member.sheet, 'HTML', `<html>${SCRIPT}</html>`, { type: 'text/html' }),
@@ -706,6 +716,10 @@ function memberCases(): Case[] {
 			],
 			{ keep: ['confirmPassword'], label: 'not confirmed' }
 		).slice(0, 1),
+		// Starting one's sheet again only opens it: refused only from another site or as a body of the wrong kind.
+		...formCases('POST /sheets start', 'member', '/sheets?/start', [], { readsForm: false }).filter(
+			(c) => c.status === 403 || /JSON|text\/plain|without a content type/.test(c.what)
+		),
 		// Signing out is refused only from another site; the session must survive it.
 		...formCases('POST /logout default', 'member', '/logout', [], { readsForm: false }).filter((c) => c.status === 403)
 	];
@@ -1012,6 +1026,18 @@ function adminCases(): Case[] {
 		)
 	];
 	return [
+		// The administrator belongs to no chapter, so has no sheet to start.
+		{
+			route: 'POST /sheets start',
+			who: 'admin',
+			method: 'POST',
+			url: '/sheets?/start',
+			what: 'an account with no chapter',
+			body: '',
+			type: FORM,
+			accept: 'text/html',
+			status: 403
+		},
 		// Units.
 		...formCases(units('rename'), 'admin', '/admin/units/999999?/rename', [['name', 'Đơn vị đổi tên']], {
 			label: 'an unknown unit'

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { BODY_CAP, IMPORT_PATH } from '../../src/lib/server/http/edge';
 
 /** The project root: the server runs from here so it finds drizzle/ and build/. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,7 +73,8 @@ export async function startServer(
 ): Promise<RunningServer> {
 	requireBuild();
 	const port = await freePort();
-	const origin = `http://localhost:${port}`;
+	// The public origin: its own loopback address unless the test names another (an https one behind a proxy).
+	const origin = options.env?.ORIGIN ?? `http://localhost:${port}`;
 	const base = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		cwd: ROOT,
@@ -190,10 +192,12 @@ export async function request(
 			if (!answered) reject(err);
 		});
 		req.on('timeout', () => req.destroy(new Error(`no answer to ${method} ${path} in time`)));
-		// A body over the server's limit (6 MB) is refused from its Content-Length before it is read. Sending it
-		// all races the refusal (the socket closes while we write: EPIPE, answer lost), so send the header and a
-		// first part only; a server that did not refuse would wait for the rest and the request would time out.
-		req.end(body && body.length > SERVER_BODY_LIMIT ? body.subarray(0, 65_536) : body);
+		// A body over the server's limit (BODY_CAP, or 6 MB for the member import) is refused from its
+		// Content-Length before it is read. Sending it all races the refusal (the socket closes while we write:
+		// EPIPE, answer lost), so send the header and a first part only; a server that did not refuse would
+		// wait for the rest and the request would time out.
+		const limit = path.split('?')[0] === IMPORT_PATH ? SERVER_BODY_LIMIT : BODY_CAP;
+		req.end(body && body.length > limit ? body.subarray(0, 65_536) : body);
 	});
 }
 
@@ -220,12 +224,17 @@ export async function signIn(server: RunningServer, username: string, password =
 	return cookie;
 }
 
-/** Opens a member's sheet for the open period (made on first open) and returns its id. */
+/** Starts (or opens, once started) a member's sheet for the open period, as the "Bắt đầu" button does, and returns its id. */
 export async function openCurrentSheet(server: RunningServer, cookie: string): Promise<number> {
-	const answer = await request(server, '/sheets/current', { cookie });
+	const answer = await request(server, '/sheets?/start', {
+		method: 'POST',
+		cookie,
+		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: ''
+	});
 	const id = /^\/sheets\/(\d+)$/.exec(answer.headers.get('location') ?? '')?.[1];
 	if (answer.status !== 303 || !id)
-		throw new Error(`/sheets/current answered ${answer.status} → ${answer.headers.get('location')}`);
+		throw new Error(`starting the sheet answered ${answer.status} → ${answer.headers.get('location')}`);
 	return Number(id);
 }
 

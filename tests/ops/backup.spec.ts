@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '../../src/lib/server/db/client';
@@ -67,6 +67,15 @@ describe('npm run backup', () => {
 		expect(loadSheetDetail(restored, sheetIds[0])?.answers).toBeTruthy();
 		restored.$client.close();
 	}, 60_000);
+
+	it('writes the copy owner-only, in a backups directory only the owner can enter', () => {
+		const file = join(dir, 'live3.db');
+		createDb(file).$client.close();
+		const target = join(dir, 'backups', 'copy.db');
+		execFileSync(process.execPath, ['scripts/backup.js', target], { env: { ...process.env, DATABASE_URL: file } });
+		const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
+		expect([modeOf(target), modeOf(join(dir, 'backups'))]).toEqual(['600', '700']);
+	});
 
 	it('refuses to overwrite an existing file', () => {
 		const file = join(dir, 'live2.db');

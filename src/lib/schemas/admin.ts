@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { nameField, textField } from './text';
 import { ROLES, UNIT_KINDS } from '../domain/org';
 import { isRealIsoDate } from '../domain/iso-date';
 import { TARGET_GROUPS } from '../domain/template';
@@ -10,8 +11,7 @@ const id = (what: string) =>
 		.positive(`${what} không hợp lệ.`);
 
 export const unitNameSchema = z.object({
-	name: z
-		.string({ error: 'Vui lòng nhập tên đơn vị.' })
+	name: nameField({ error: 'Vui lòng nhập tên đơn vị.' })
 		.trim()
 		.min(3, 'Tên đơn vị cần ít nhất 3 ký tự.')
 		.max(200, 'Tên đơn vị không quá 200 ký tự.')
@@ -24,8 +24,7 @@ export const newUnitSchema = unitNameSchema.extend({
 export const moveUnitSchema = z.object({ parentId: id('Đơn vị cấp trên') });
 
 export const grantSchema = z.object({
-	username: z
-		.string({ error: 'Vui lòng nhập tên đăng nhập.' })
+	username: nameField({ error: 'Vui lòng nhập tên đăng nhập.' })
 		.trim()
 		.min(1, 'Vui lòng nhập tên đăng nhập.')
 		.max(64, 'Tên đăng nhập không quá 64 ký tự.'),
@@ -41,8 +40,7 @@ const realDate = isRealIsoDate;
 
 /** A member's details as an administrator edits them. */
 export const memberDetailsSchema = z.object({
-	fullName: z
-		.string({ error: 'Vui lòng nhập họ và tên.' })
+	fullName: nameField({ error: 'Vui lòng nhập họ và tên.' })
 		.trim()
 		.min(2, 'Vui lòng nhập họ và tên.')
 		.max(100, 'Họ và tên không quá 100 ký tự.'),
@@ -50,14 +48,13 @@ export const memberDetailsSchema = z.object({
 		.string({ error: 'Vui lòng nhập ngày sinh.' })
 		.refine(realDate, 'Ngày sinh không hợp lệ.')
 		.refine((v) => v >= '1900-01-01' && v <= new Date().toISOString().slice(0, 10), 'Ngày sinh không hợp lệ.'),
-	position: z.string().trim().max(200, 'Chức vụ không quá 200 ký tự.'),
+	position: textField().trim().max(200, 'Chức vụ không quá 200 ký tự.'),
 	targetGroup: z.enum(TARGET_GROUPS, { error: 'Hãy chọn nhóm đối tượng.' })
 });
 
 /** A new member: the details, a login id and the chapter. */
 export const newMemberSchema = memberDetailsSchema.extend({
-	username: z
-		.string({ error: 'Vui lòng nhập tên đăng nhập.' })
+	username: nameField({ error: 'Vui lòng nhập tên đăng nhập.' })
 		.trim()
 		.toLowerCase()
 		.regex(
@@ -76,8 +73,7 @@ export const moveMemberSchema = z.object({
 /** A new review period. */
 export const newPeriodSchema = z
 	.object({
-		name: z
-			.string({ error: 'Vui lòng nhập tên đợt.' })
+		name: nameField({ error: 'Vui lòng nhập tên đợt.' })
 			.trim()
 			.min(3, 'Tên đợt cần ít nhất 3 ký tự.')
 			.max(100, 'Tên đợt không quá 100 ký tự.'),

@@ -1,14 +1,13 @@
 import { z } from './zod';
+import { nameField, textField } from './text';
 
 /** The sign-in form. */
 export const loginSchema = z.object({
-	username: z
-		.string({ error: 'Vui lòng nhập tên đăng nhập.' })
+	username: nameField({ error: 'Vui lòng nhập tên đăng nhập.' })
 		.trim()
 		.min(1, 'Vui lòng nhập tên đăng nhập.')
 		.max(64, 'Tên đăng nhập không quá 64 ký tự.'),
-	password: z
-		.string({ error: 'Vui lòng nhập mật khẩu.' })
+	password: textField({ error: 'Vui lòng nhập mật khẩu.' })
 		.min(1, 'Vui lòng nhập mật khẩu.')
 		.max(128, 'Mật khẩu không quá 128 ký tự.')
 });
@@ -18,15 +17,13 @@ export const PASSWORD_MIN = 8;
 /** The change-password form. */
 export const changePasswordSchema = z
 	.object({
-		currentPassword: z
-			.string({ error: 'Vui lòng nhập mật khẩu hiện tại.' })
+		currentPassword: textField({ error: 'Vui lòng nhập mật khẩu hiện tại.' })
 			.min(1, 'Vui lòng nhập mật khẩu hiện tại.')
 			.max(128, 'Mật khẩu không quá 128 ký tự.'),
-		newPassword: z
-			.string({ error: 'Vui lòng nhập mật khẩu mới.' })
+		newPassword: textField({ error: 'Vui lòng nhập mật khẩu mới.' })
 			.min(PASSWORD_MIN, `Mật khẩu mới cần ít nhất ${PASSWORD_MIN} ký tự.`)
 			.max(128, 'Mật khẩu mới không quá 128 ký tự.'),
-		confirmPassword: z.string({ error: 'Vui lòng nhập lại mật khẩu mới.' })
+		confirmPassword: textField({ error: 'Vui lòng nhập lại mật khẩu mới.' })
 	})
 	.refine((v) => v.newPassword === v.confirmPassword, {
 		path: ['confirmPassword'],

@@ -1,11 +1,11 @@
 import { z } from './zod';
+import { textField } from './text';
 import { RATINGS } from '../domain/template';
 import { TEXT_LIMITS } from '../domain/sheet';
 
 const CODE = /^(TT|DD|DB)[1-9]\.[1-9]$/;
 
-const assessment = z
-	.string()
+const assessment = textField()
 	.trim()
 	.max(TEXT_LIMITS.longText, `Nhận xét của chi ủy không quá ${TEXT_LIMITS.longText.toLocaleString('vi-VN')} ký tự.`);
 
@@ -16,8 +16,7 @@ export const returnSchema = z.object({
 		.array(
 			z.object({
 				code: z.string().regex(CODE, 'Mã biểu hiện không hợp lệ.').nullable(),
-				text: z
-					.string()
+				text: textField()
 					.trim()
 					.min(1, 'Ghi chú không được để trống.')
 					.max(TEXT_LIMITS.note, `Mỗi ghi chú không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
@@ -31,16 +30,14 @@ export const returnSchema = z.object({
 export const approveSchema = z.object({
 	assessment,
 	finalRating: z.enum(RATINGS, { error: 'Hãy chọn xếp loại.' }),
-	reason: z
-		.string()
+	reason: textField()
 		.trim()
 		.max(TEXT_LIMITS.note, `Lý do không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)
 });
 
 /** Reopening an approved sheet. */
 export const reopenSchema = z.object({
-	reason: z
-		.string({ error: 'Hãy ghi lý do mở lại phiếu.' })
+	reason: textField({ error: 'Hãy ghi lý do mở lại phiếu.' })
 		.trim()
 		.min(5, 'Hãy ghi lý do mở lại phiếu (ít nhất 5 ký tự).')
 		.max(TEXT_LIMITS.note, `Lý do không quá ${TEXT_LIMITS.note.toLocaleString('vi-VN')} ký tự.`)

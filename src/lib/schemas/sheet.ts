@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { textField } from './text';
 import { PROGRESS_STATUSES, TEXT_LIMITS } from '../domain/sheet';
 import { isRealIsoDate } from '../domain/iso-date';
 
@@ -9,7 +10,7 @@ const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z
 	error: 'Mức độ phải là 0, 1, 2 hoặc 3.'
 });
 const text = (max: number, what: string) =>
-	z.string({ error: `${what} phải là văn bản.` }).max(max, `${what} không quá ${max.toLocaleString('vi-VN')} ký tự.`);
+	textField({ error: `${what} phải là văn bản.` }).max(max, `${what} không quá ${max.toLocaleString('vi-VN')} ký tự.`);
 const deadline = z
 	.string()
 	.regex(ISO_DATE, 'Thời hạn khắc phục phải là một ngày hợp lệ.')

@@ -1,6 +1,7 @@
 // Import and export of questionnaire templates as JSON. Errors are written for the administrator
 // who has to fix the file: Vietnamese, naming the field and the concrete sign they concern.
 import { z } from './zod';
+import { textField } from './text';
 import {
 	PARENT_IDS,
 	RATINGS,
@@ -19,8 +20,7 @@ const ifMissing = (whenMissing: string, otherwise: string) => (iss: { input?: un
 	missing(iss.input) ? whenMissing : otherwise;
 
 function requiredText(what: string) {
-	return z
-		.string({ error: ifMissing(`thiếu ${what}`, `${what} phải là chuỗi ký tự`) })
+	return textField({ error: ifMissing(`thiếu ${what}`, `${what} phải là chuỗi ký tự`) })
 		.trim()
 		.min(1, { error: `thiếu ${what}` });
 }
@@ -178,7 +178,7 @@ export const templateSchema = z
 			wording: z.enum(WORDING_KINDS, {
 				error: (iss) => `nguồn cách diễn đạt không hợp lệ ${shown(iss.input)} (chỉ nhận ${WORDING_KINDS.join(', ')})`
 			}),
-			wordingNote: z.string({ error: 'ghi chú về cách diễn đạt phải là chuỗi ký tự' }).optional(),
+			wordingNote: textField({ error: 'ghi chú về cách diễn đạt phải là chuỗi ký tự' }).optional(),
 			rules,
 			exclusions: arrayOf(exclusion, 'danh sách loại trừ').default([]),
 			signs: arrayOf(concreteSign, 'danh sách biểu hiện cụ thể').min(1, {

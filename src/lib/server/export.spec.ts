@@ -137,7 +137,8 @@ const scoreOf = (db: Db, memberId: number, periodId: number) =>
 		.find((s) => s.memberId === memberId && s.periodId === periodId)?.score ?? null;
 
 /** A small RFC 4180 reader: fields in double quotes may hold commas, quotes ("") and line breaks; records end in CRLF. */
-function parseCsv(text: string): string[][] {
+/** Reads CSV as a spreadsheet would, splitting on `separator` outside quotes. */
+function parseCsv(text: string, separator = ','): string[][] {
 	const records: string[][] = [];
 	let field = '';
 	let record: string[] = [];
@@ -151,7 +152,7 @@ function parseCsv(text: string): string[][] {
 			} else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"' && field === '') quoted = true;
-		else if (ch === ',') {
+		else if (ch === separator) {
 			record.push(field);
 			field = '';
 		} else if (ch === '\r' && text[i + 1] === '\n') {
@@ -338,7 +339,7 @@ describe('toCsv', () => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
 		const body = csv.slice(1);
-		expect(body.split('\r\n')[0]).toBe(HEADERS.join(','));
+		expect(body.split('\r\n')[0]).toBe(HEADERS.map((h) => `"${h}"`).join(','));
 		expect(body).toContain(`,"'=HYPERLINK(""http://x"")",`);
 		expect(body).toContain(`,"Giáo viên, ""chủ nhiệm""",`);
 		expect(body).toContain(`,"'-Chưa khắc phục, ""cần"" theo dõi\nthêm",`);
@@ -427,8 +428,44 @@ describe('toCsv', () => {
 	});
 
 	it('writes only the header for no rows', () => {
-		expect(toCsv([])).toBe(`\uFEFF${HEADERS.join(',')}\r\n`);
+		expect(toCsv([])).toBe(`\uFEFF${HEADERS.map((h) => `"${h}"`).join(',')}\r\n`);
 	});
+
+	// Excel set to Vietnamese splits a CSV on ";", elsewhere on ",": a separator inside a name must not
+	// start a cell that is a formula, whichever one the reader's Excel uses, and whether it honours quotes.
+	const NAMES = ['An;=HYPERLINK("http://x")', 'Bình,+1+1', 'Cường;@SUM(1)', 'Dũng\t=cmd', 'Em;-2', 'Gia\n=1'];
+	const POSITION = 'Tổ viên;=1+1,=2';
+	async function hostileCsv(): Promise<string> {
+		const ctx = await setup();
+		for (const name of NAMES) await member(ctx.db, ctx.chapter3, name, { position: POSITION });
+		return toCsv(resultRows(ctx.db, ctx.chapter3.path, ctx.period.id)).slice(1);
+	}
+
+	it('keeps every cell whole when read with its quotes, formula-like text after a separator guarded', async () => {
+		const records = parseCsv(await hostileCsv());
+		expect(records.map((r) => r.length)).toEqual(Array(NAMES.length + 1).fill(HEADERS.length));
+		const guarded = (text: string) => text.replace(/([,;\t\r\n])(?=[=+\-@])/g, "$1'");
+		expect(
+			records
+				.slice(1)
+				.map((r) => r[1])
+				.sort()
+		).toEqual(NAMES.map(guarded).sort());
+		for (const record of records.slice(1)) expect(record[4]).toBe("Tổ viên;'=1+1,'=2");
+		for (const record of records) for (const field of record) expect(field).not.toMatch(FORMULA_START);
+	});
+
+	it.each([',', ';', '\t'])(
+		'starts no cell with a formula when split on %j without regard to quotes',
+		async (separator) => {
+			const cells = (await hostileCsv())
+				.split(/\r\n|\r|\n/)
+				.flatMap((line) => line.split(separator))
+				.map((cell) => cell.replace(/^"/, ''));
+			expect(cells.length).toBeGreaterThan(NAMES.length + 1); // the separator did split something
+			expect(cells.filter((cell) => FORMULA_START.test(cell))).toEqual([]);
+		}
+	);
 });
 
 describe('attachment', () => {

@@ -52,11 +52,23 @@ export function exportCells(rows: ResultRow[]): (string | number | null)[][] {
 /** The header row. */
 export const EXPORT_HEADERS = COLUMNS.map((c) => c.header);
 
-/** CSV with a byte-order mark, so Excel opens the Vietnamese text as UTF-8. */
+/**
+ * Where a reader might split a cell despite its quotes (a separator it was not told, a line break) and
+ * what would then start a new cell: guarded with an apostrophe like a cell's own start.
+ */
+const SPLIT_THEN_FORMULA = /([,;\t\r\n])(?=[=+\-@])/g;
+
+/**
+ * CSV with a byte-order mark, so Excel opens the Vietnamese text as UTF-8. Excel in Vietnamese splits on
+ * ";" where others split on ",", so an unquoted "An;=HYPERLINK(…)" would be cut in two, the second half a
+ * formula neutralise never saw. Every cell is quoted, so a reader that honours quotes splits nowhere
+ * inside it; and a formula-like start after any separator inside a cell is guarded too, for one that does
+ * not (Excel reading a comma file as ";" is one).
+ */
 export function toCsv(rows: ResultRow[]): string {
 	const quote = (v: string | number | null) => {
-		const text = v === null ? '' : String(v);
-		return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+		const text = (v === null ? '' : String(v)).replace(SPLIT_THEN_FORMULA, "$1'");
+		return `"${text.replace(/"/g, '""')}"`;
 	};
 	const lines = [EXPORT_HEADERS, ...exportCells(rows)].map((cells) => cells.map(quote).join(','));
 	return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -1,17 +1,21 @@
 import { hash, verify } from '@node-rs/argon2';
+import { composed } from '../../schemas/text';
 
 // The parameters the Lucia guide recommends for argon2id (OWASP minimums).
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
 
-/** Hashes a password with argon2id. */
+// A password is hashed and checked in its composed form (NFC): "mậtkhẩu" typed with Unikey's combining
+// marks on one device and precomposed on another is the same password.
+
+/** Hashes a password, composed, with argon2id. */
 export function hashPassword(password: string): Promise<string> {
-	return hash(password, ARGON2_OPTIONS);
+	return hash(composed(password), ARGON2_OPTIONS);
 }
 
-/** Checks a password against a stored argon2 hash; a malformed hash counts as a mismatch. */
+/** Checks a password, composed, against a stored argon2 hash; a malformed hash counts as a mismatch. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
 	try {
-		return await verify(passwordHash, password);
+		return await verify(passwordHash, composed(password));
 	} catch (err) {
 		console.error('Password hash could not be verified:', err);
 		return false;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 
@@ -17,9 +17,34 @@ export type Connection = BetterSQLite3Database<Schema> & { $client: Database.Dat
 /** Where the committed migrations live; the server runs from the project root. */
 export const MIGRATIONS_DIR = resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 
+/** Group and others may not read or write these: sessions, password hashes and everyone's answers. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/**
+ * Makes the database file owner-only before SQLite opens it: a new one is created 0600 (and a directory
+ * made for it 0700); an existing one that others can read is narrowed. SQLite gives the -wal and -shm
+ * files it makes the main file's mode, so they follow. A directory that already exists is left alone: it
+ * may be shared (/var/lib, /tmp).
+ */
+function keepPrivate(file: string): void {
+	const path = resolve(file);
+	mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+	if (!existsSync(path)) closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+	for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+		if (!existsSync(f) || (statSync(f).mode & 0o077) === 0) continue;
+		try {
+			chmodSync(f, PRIVATE_FILE_MODE);
+		} catch (err) {
+			// Someone else's file we may still write: serve, but say so.
+			console.warn(`Không thu hẹp được quyền của ${f}:`, (err as Error).message);
+		}
+	}
+}
+
 /** Opens (creating if needed) a SQLite database with the pragmas the app relies on, and applies every pending migration. */
 export function createDb(file: string): Connection {
-	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+	if (file !== ':memory:') keepPrivate(file);
 	const sqlite = new Database(file);
 	sqlite.pragma('journal_mode = WAL');
 	// NORMAL in WAL mode: a commit survives a process crash; only power loss can drop the last transactions.

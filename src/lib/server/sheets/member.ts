@@ -32,22 +32,34 @@ export interface Refusal {
 	revision?: number;
 }
 
-/** The member's sheet for the open period, made on first open; null when no period is open for their chapter. */
-export function openCurrentSheet(db: Db, user: AuthUser & { chapterId: number }, today: string): SheetDetail | null {
+/** The open period of the member's chapter and the sheet they have in it, if any; null when none is open. */
+function currentOf(db: Db, user: AuthUser & { chapterId: number }, today: string) {
 	const chapter = findUnit(db, user.chapterId);
 	if (!chapter || !user.targetGroup) return null;
-	const current = currentPeriodFor(db, chapter.path, today);
+	const period = currentPeriodFor(db, chapter.path, today);
+	if (!period) return null;
+	return { chapter, period, targetGroup: user.targetGroup, existing: findMemberSheet(db, user.id, period.id) };
+}
+
+/** The id of the member's sheet for the open period if they have started it; reads only. */
+export function findCurrentSheetId(db: Db, user: AuthUser & { chapterId: number }, today: string): number | null {
+	return currentOf(db, user, today)?.existing?.id ?? null;
+}
+
+/** The member's sheet for the open period, made on first open; null when no period is open for their chapter. */
+export function openCurrentSheet(db: Db, user: AuthUser & { chapterId: number }, today: string): SheetDetail | null {
+	const current = currentOf(db, user, today);
 	if (!current) return null;
-	const existing = findMemberSheet(db, user.id, current.id);
+	const { chapter, period, targetGroup } = current;
 	const made =
-		existing ??
+		current.existing ??
 		createSheet(db, {
-			periodId: current.id,
-			year: current.year,
+			periodId: period.id,
+			year: period.year,
 			memberId: user.id,
 			chapterId: chapter.id,
-			targetGroup: user.targetGroup,
-			templateVersionId: current.templateVersionId
+			targetGroup,
+			templateVersionId: period.templateVersionId
 		});
 	return loadSheetDetail(db, made.id)!;
 }

@@ -1,10 +1,12 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireMember } from '$lib/server/auth/guards';
 import { ancestorsOf, findUnit } from '$lib/server/db/queries/units';
 import { currentPeriodFor } from '$lib/server/db/queries/periods';
 import { memberSheets } from '$lib/server/db/queries/sheets';
+import { openCurrentSheet } from '$lib/server/sheets/member';
 import { todayIso } from '$lib/domain/dates';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireMember(event);
@@ -25,4 +27,14 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		sheets
 	};
+};
+
+export const actions: Actions = {
+	/** Starts this year's sheet (or opens it, when a second tab started it already). */
+	start: (event) => {
+		const user = requireMember(event);
+		const detail = openCurrentSheet(getDb(), user, todayIso());
+		if (!detail) return fail(409, { message: 'Chưa có đợt kiểm điểm nào đang mở cho chi bộ của bạn.' });
+		redirect(303, `/sheets/${detail.sheet.id}`);
+	}
 };
