@@ -2,6 +2,7 @@
 // session of a user ended when their password changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	DEMO_PASSWORD,
 	openCurrentSheet,
 	readDb,
 	request,
@@ -191,7 +192,7 @@ describe('a cross-site form post', () => {
 				method: 'POST',
 				origin,
 				headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-				body: 'username=dangvien002&password=tusoi2026'
+				body: `username=dangvien002&password=${DEMO_PASSWORD}`
 			});
 			expectRefused(answer);
 		}
@@ -286,7 +287,7 @@ describe('changing a password', () => {
 			cookie: changer,
 			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({
-				currentPassword: 'tusoi2026',
+				currentPassword: DEMO_PASSWORD,
 				newPassword: NEW_PASSWORD,
 				confirmPassword: NEW_PASSWORD
 			}).toString()

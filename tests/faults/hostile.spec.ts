@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { signsForGroup, RATINGS, type TargetGroup, type TemplateContent } from '../../src/lib/domain/template';
 import {
 	changedTables,
+	DEMO_PASSWORD,
 	openCurrentSheet,
 	readDb,
 	request,
@@ -689,7 +690,7 @@ function memberCases(): Case[] {
 			'member',
 			'/account/password',
 			[
-				['currentPassword', 'tusoi2026'],
+				['currentPassword', DEMO_PASSWORD],
 				['newPassword', 'ngắn'],
 				['confirmPassword', 'ngắn']
 			],
@@ -700,7 +701,7 @@ function memberCases(): Case[] {
 			'member',
 			'/account/password',
 			[
-				['currentPassword', 'tusoi2026'],
+				['currentPassword', DEMO_PASSWORD],
 				['newPassword', 'Mật-khẩu-mới-2026'],
 				['confirmPassword', 'Khác-hẳn-2026']
 			],
@@ -1395,7 +1396,7 @@ function signInCases(): Case[] {
 			'/login',
 			[
 				['username', ''],
-				['password', 'tusoi2026']
+				['password', DEMO_PASSWORD]
 			],
 			{ keep: ['username'], label: 'no login id' }
 		),
@@ -1405,7 +1406,7 @@ function signInCases(): Case[] {
 			'/login',
 			[
 				['username', MB],
-				['password', 'tusoi2026']
+				['password', DEMO_PASSWORD]
 			],
 			{ keep: ['username'], label: 'a login id of 1 MB' }
 		).slice(0, 1),
