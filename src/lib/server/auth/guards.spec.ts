@@ -23,7 +23,7 @@ import type { UnitRow } from '../db/queries/units';
 
 // Guards take only `locals` and `url` of the request, so a plain object is the whole event.
 function event(user: AuthUser | null, url = 'http://localhost/sheets'): Parameters<typeof requireUser>[0] {
-	return { locals: { user, session: null } as App.Locals, url: new URL(url) };
+	return { locals: { user, sessionId: null }, url: new URL(url) };
 }
 
 /** What a guard threw: a redirect's status and target, or an HTTP error's status and message. */
