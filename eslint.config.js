@@ -12,7 +12,7 @@ const gitignorePath = fileURLToPath(new URL('./.gitignore', import.meta.url));
 
 export default ts.config(
 	includeIgnoreFile(gitignorePath),
-	{ ignores: ['drizzle/', 'static/'] },
+	{ ignores: ['drizzle/', 'static/', '.stryker/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
@@ -23,7 +23,9 @@ export default ts.config(
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
 				// Benchmarks and tool configs sit outside the app's tsconfig; they get a default project.
-				projectService: { allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'bench/*.ts'] },
+				projectService: {
+					allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'vitest.mutation.config.ts', 'bench/*.ts']
+				},
 				extraFileExtensions: ['.svelte'],
 				tsconfigRootDir: import.meta.dirname
 			}

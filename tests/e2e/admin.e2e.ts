@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { hydrated, signIn } from './fixtures';
+import { hydrated, signIn } from './helpers';
 import { addDays, formatDate } from '../../src/lib/domain/dates';
 
 // Other browser tests share this database and run at the same time: this file only adds units, roles and a

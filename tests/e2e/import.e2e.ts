@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { hydrated, signIn } from './fixtures';
+import { hydrated, signIn } from './helpers';
 
 const CHAPTER = 'Chi bộ Văn phòng Sở';
 

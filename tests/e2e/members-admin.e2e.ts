@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { hydrated, signIn } from './fixtures';
+import { hydrated, signIn } from './helpers';
 
 test('an administrator adds a member, edits, moves and deactivates them', async ({ page, browser }) => {
 	const username = `moi${Date.now().toString(36)}`;

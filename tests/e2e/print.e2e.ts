@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { signIn } from './helpers';
 
 /** Follows a "Tải PDF" style link with the page's own session and checks a PDF comes back. */
 async function expectPdf(page: Page, href: string): Promise<void> {

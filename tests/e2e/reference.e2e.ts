@@ -3,7 +3,7 @@
 // default template 'bo-65-bieu-hien', and they correct the wording of DB8 only.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { signIn } from './helpers';
 
 interface TemplateFile {
 	key: string;

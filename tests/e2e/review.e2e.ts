@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { hydrated, newMember, signIn } from './fixtures';
+import { hydrated, newMember, signIn } from './helpers';
 import { answerEverything, openSheet, saved } from './sheet-helpers';
 
 async function asUser(browser: Browser, username: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { hydrated } from './fixtures';
+import { hydrated } from './helpers';
 import { E2E_EMPTY_PORT } from './paths';
 import { todayIso } from '../../src/lib/domain/dates';
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { hydrated } from './fixtures';
+import { hydrated } from './helpers';
 
 /** Opens this year's sheet from the member's page: the "Bắt đầu" button the first time, a link after. */
 export async function openSheet(page: Page): Promise<void> {

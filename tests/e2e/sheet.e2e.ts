@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { hydrated, newMember, returnedSheetWithNotes, signIn } from './fixtures';
+import { DEMO_PASSWORD, hydrated, newMember, returnedSheetWithNotes, signIn } from './helpers';
 import { answerEverything, openSheet, saved } from './sheet-helpers';
 
 test('a member fills the whole sheet, sees the live rating and submits it', async ({ page }) => {
@@ -107,7 +107,7 @@ test('an expired session keeps what was typed and sends it after signing in agai
 	await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
 	await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
 	await page.getByLabel('Tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('tusoi2026');
+	await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await expect(page).toHaveURL(sheetUrl);
 	await saved(page);

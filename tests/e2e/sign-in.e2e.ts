@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createMemberWithTemporaryPassword, DEMO_PASSWORD, signIn } from './fixtures';
+import { createMemberWithTemporaryPassword, DEMO_PASSWORD, signIn } from './helpers';
 
 test.describe('each demo role signs in and lands on its work', () => {
 	const cases = [
@@ -186,7 +186,7 @@ test('a member is refused the administration page, in Vietnamese', async ({ page
 test('a form posted from another site is refused', async ({ request, baseURL }) => {
 	const response = await request.post(`${baseURL}/login`, {
 		headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
-		data: 'username=quantri&password=tusoi2026'
+		data: `username=quantri&password=${DEMO_PASSWORD}`
 	});
 	expect(response.status()).toBe(403);
 	expect(await response.text()).toContain('biểu mẫu được gửi từ một trang web khác');

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signsForGroup, type TargetGroup, type TemplateContent } from '../../src/lib/domain/template';
 import {
+	DEMO_PASSWORD,
 	openCurrentSheet,
 	readDb,
 	request,
@@ -118,6 +119,9 @@ describe('security headers', () => {
 			['secretary', `/chapters/${ids.chapter}/print`, 200],
 			['secretary', `/chapters/${ids.chapter}/summary/print`, 200],
 			['committee', `/units/${ids.root}`, 200],
+			['admin', '/sheets', 403],
+			['admin', '/sheets/current', 403],
+			['committee', '/sheets', 403],
 			['admin', '/admin', 200],
 			['admin', `/admin/units/${ids.root}`, 200],
 			['admin', `/admin/members/${ids.memberId}`, 200],
@@ -196,7 +200,7 @@ describe('a cross-site form post', () => {
 				method: 'POST',
 				origin,
 				headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-				body: 'username=dangvien002&password=tusoi2026'
+				body: `username=dangvien002&password=${DEMO_PASSWORD}`
 			});
 			expectRefused(answer);
 		}
@@ -291,7 +295,7 @@ describe('changing a password', () => {
 			cookie: changer,
 			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({
-				currentPassword: 'tusoi2026',
+				currentPassword: DEMO_PASSWORD,
 				newPassword: NEW_PASSWORD,
 				confirmPassword: NEW_PASSWORD
 			}).toString()

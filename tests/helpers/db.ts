@@ -62,7 +62,7 @@ export async function createTestAccount(db: Db, username: string, mustChangePass
 		.get().id;
 }
 
-/** Gives a role over a unit. */
-export function grantRole(db: Db, userId: number, role: GrantedRole, unit: UnitRow): void {
+/** Gives a role over a unit straight in the table (tests only; the use case with its rules is grantRole in queries/roles.ts). */
+export function giveRole(db: Db, userId: number, role: GrantedRole, unit: UnitRow): void {
 	db.insert(roleGrant).values({ userId, role, unitId: unit.id }).run();
 }

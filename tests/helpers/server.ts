@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { BODY_CAP, IMPORT_PATH } from '../../src/lib/server/http/edge';
+import { DEMO_PASSWORD } from '../../src/lib/server/seed/demo';
 
 /** The project root: the server runs from here so it finds drizzle/ and build/. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The password of every demo account. */
-export const DEMO_PASSWORD = 'tusoi2026';
+/** The password of every demo account, as the seed sets it. */
+export { DEMO_PASSWORD };
 
 /** A letter only Vietnamese uses, so a message in it is in Vietnamese rather than English. */
 export const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỹý]/i;

@@ -62,7 +62,7 @@ import { eq } from 'drizzle-orm';
 import { reviewNote, unit as unitTable, unitSignStats, unitStats } from '../../src/lib/server/db/schema';
 import { openCurrentSheet, saveSheet } from '../../src/lib/server/sheets/member';
 import type { UnitRow } from '../../src/lib/server/db/queries/units';
-import { createTestMember, grantRole } from './db';
+import { createTestMember, giveRole } from './db';
 
 /** A member of `chapter` who is also its secretary, as a request would carry them. */
 export async function testSecretary(
@@ -71,7 +71,7 @@ export async function testSecretary(
 	fullName = 'Trần Văn Bí Thư'
 ): Promise<AuthUser & { chapterId: number }> {
 	const id = await createTestMember(db, chapter, { fullName, targetGroup: 'A' });
-	grantRole(db, id, 'secretary', chapter);
+	giveRole(db, id, 'secretary', chapter);
 	return signedInUser(db, id);
 }
 

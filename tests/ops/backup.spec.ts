@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '../../src/lib/server/db/client';
@@ -33,6 +33,12 @@ describe('npm run backup', () => {
 			(r) => r.id
 		);
 		expect(sheetIds.length).toBeGreaterThan(100);
+		// A handed-in sheet's answers as the live database holds them, to find again in the restored copy.
+		const answered = db.$client
+			.prepare("select id from sheet where status in ('submitted', 'approved') order by id limit 1")
+			.get() as { id: number };
+		const liveAnswers = loadSheetDetail(db, answered.id)!.answers;
+		expect(Object.keys(liveAnswers).length).toBeGreaterThan(10);
 		db.$client.close();
 
 		const writer = spawn(process.execPath, ['-e', WRITER, file, '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -64,7 +70,7 @@ describe('npm run backup', () => {
 			(r) => r.id
 		);
 		expect(restoredIds).toEqual(sheetIds);
-		expect(loadSheetDetail(restored, sheetIds[0])?.answers).toBeTruthy();
+		expect(loadSheetDetail(restored, answered.id)?.answers).toEqual(liveAnswers);
 		restored.$client.close();
 	}, 60_000);
 
@@ -82,11 +88,14 @@ describe('npm run backup', () => {
 		createDb(file).$client.close();
 		const target = join(dir, 'exists.db');
 		createDb(target).$client.close();
-		expect(() =>
-			execFileSync(process.execPath, ['scripts/backup.js', target], {
-				env: { ...process.env, DATABASE_URL: file },
-				stdio: 'pipe'
-			})
-		).toThrow();
+		const existing = readFileSync(target);
+		const run = spawnSync(process.execPath, ['scripts/backup.js', target], {
+			env: { ...process.env, DATABASE_URL: file },
+			encoding: 'utf8'
+		});
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain(`Tệp đích đã tồn tại, không ghi đè: ${target}`);
+		expect(run.stdout).toBe('');
+		expect(readFileSync(target).equals(existing)).toBe(true);
 	});
 });

@@ -3,8 +3,12 @@ import {
 	EMPTY_ANSWER,
 	isFlagged,
 	levelsOf,
+	PROGRESS_LABELS,
 	problemMessage,
+	progressAnchor,
+	SHEET_TEXT_LABELS,
 	sheetProblems,
+	signAnchor,
 	type AnswerEntry,
 	type Problem,
 	shownSelfRating,
@@ -188,5 +192,29 @@ describe('how a sheet is named and rated in lists', () => {
 	it('names a target group with its form and description', () => {
 		expect(targetGroupName('B')).toBe('Nhóm B (Mẫu 2B) — Đảng viên không giữ chức vụ lãnh đạo, quản lý');
 		expect(targetGroupName('C')).toBe('Nhóm C (Mẫu 2C) — Đảng viên không làm việc trong hệ thống chính trị');
+	});
+});
+
+describe('the words and anchors a sheet page uses', () => {
+	it("names each result of last year's plan and each free-text part in Vietnamese", () => {
+		expect(PROGRESS_LABELS).toEqual({
+			done: 'Đã khắc phục',
+			in_progress: 'Đang khắc phục',
+			not_done: 'Chưa khắc phục'
+		});
+		expect(SHEET_TEXT_LABELS).toEqual({
+			strengths: 'Ưu điểm',
+			shortcomings: 'Hạn chế, khuyết điểm và nguyên nhân',
+			commitment: 'Cam kết tu dưỡng, rèn luyện'
+		});
+	});
+
+	it('starts an answer empty', () => {
+		expect(EMPTY_ANSWER).toEqual({ level: null, note: '', action: '', actionDeadline: null });
+	});
+
+	it('gives each sign and plan line an element id without the dot', () => {
+		expect(signAnchor('TT1.1')).toBe('sign-TT1-1');
+		expect(progressAnchor('DB3.2')).toBe('progress-DB3-2');
 	});
 });

@@ -6,7 +6,7 @@ import {
 	createTestDb,
 	createTestMember,
 	createTestTree,
-	grantRole
+	giveRole
 } from '../../../../tests/helpers/db';
 import type { Connection, Db } from '../db/client';
 import { moveMember } from '../db/queries/members';
@@ -84,8 +84,8 @@ describe('sessions in the database', () => {
 			fullName: 'Trần Thị Hạnh',
 			targetGroup: 'A'
 		});
-		grantRole(db, memberId, 'secretary', tree.chapterA);
-		grantRole(db, memberId, 'committee', tree.branch);
+		giveRole(db, memberId, 'secretary', tree.chapterA);
+		giveRole(db, memberId, 'committee', tree.branch);
 		const token = generateSessionToken();
 		const expiresAt = createSession(db, token, memberId, T0);
 

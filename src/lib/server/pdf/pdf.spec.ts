@@ -2,17 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { desc, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../../../../tests/helpers/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
+import { handIn, testSecretary } from '../../../../tests/helpers/sheets';
 import type { ChapterSummaryReport, PersonalReport } from '../../domain/report';
-import type { Db } from '../db/client';
+import { signsForGroup } from '../../domain/template';
 import { loadSheetDetail } from '../db/queries/sheets';
-import { findPeriod } from '../db/queries/periods';
+import { createPeriod, findPeriod } from '../db/queries/periods';
+import { ensureDefaultTemplate } from '../admin/templates';
 import { findUnit } from '../db/queries/units';
 import { sheet } from '../db/schema';
 import { chapterSummary, personalReport } from '../reports';
-import { seedDemoData } from '../seed/demo';
 import { partyDocument, render, section } from './document';
 import { renderBundlePdf, renderPersonalPdf } from './personal';
 import { renderSummaryPdf } from './summary';
@@ -330,44 +331,78 @@ describe('renderSummaryPdf', () => {
 	});
 });
 
-describe('PDFs from the demo database', () => {
-	let db: Db;
-	beforeAll(async () => {
-		db = createTestDb();
-		await seedDemoData(db);
-	}, 60_000);
+describe('PDFs of a sheet made through the app', () => {
+	// The expected text is written out here, not read back from the report builder under test.
+	it('prints the header, the member, every concrete sign, the plan and the rating, and the chapter summary', async () => {
+		const db = createTestDb();
+		const version = ensureDefaultTemplate(db);
+		const tree = createTestTree(db);
+		const period = createPeriod(db, {
+			name: 'Năm 2026',
+			year: 2026,
+			unitId: tree.province.id,
+			templateVersionId: version.id,
+			opensOn: '2026-03-01',
+			deadline: '2026-03-31'
+		});
+		await testSecretary(db, tree.chapterA, 'Trần Văn Bí Thư');
+		const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B', fullName: 'Lê Thị Hoa' });
+		await createTestMember(db, tree.chapterA, { targetGroup: 'C', fullName: 'Phạm Văn Chưa Nộp' });
+		const id = handIn(db, memberId, version.content, '2026-03-10', { 'TT1.1': 2, 'DD1.1': 1 });
+		db.update(sheet)
+			.set({ submittedAt: new Date('2026-03-10T03:00:00Z') })
+			.where(eq(sheet.id, id))
+			.run();
 
-	it('prints every concrete sign of a real sheet, and its chapter’s summary', async () => {
-		const row = db
-			.select()
-			.from(sheet)
-			.where(inArray(sheet.status, ['submitted', 'approved']))
-			.orderBy(desc(sheet.answeredCount))
-			.get()!;
-		const report = personalReport(db, loadSheetDetail(db, row.id)!);
-		const pdf = await renderPersonalPdf(report);
+		const pdf = await renderPersonalPdf(personalReport(db, loadSheetDetail(db, id)!));
 		const text = layoutText(pdf);
 		for (const s of [
-			report.header.parentLine,
-			report.header.chapterLine,
-			report.header.placeDate,
-			report.memberName,
-			report.score.rating,
 			'ĐẢNG CỘNG SẢN VIỆT NAM',
+			'ĐẢNG BỘ TRƯỜNG MỘT',
+			'CHI BỘ GIÁO VIÊN',
+			'Thử, ngày 10 tháng 3 năm 2026',
 			'PHIẾU TỰ SOI, TỰ SỬA',
+			'Năm 2026 — Mẫu 2B',
+			'Lê Thị Hoa',
+			'17/05/1980',
+			'Chi bộ Giáo viên',
+			'Điểm: 98,8/100',
+			'Tự xếp loại: Khá',
+			'Có 1 biểu hiện ở mức độ rõ trở lên (TT1.1) nên xếp loại không cao hơn «Khá».',
+			'Kế hoạch khắc phục',
+			'30/09/2026',
 			'NGƯỜI TỰ ĐÁNH GIÁ',
+			'Trần Văn Bí Thư',
 			'Trang 1/'
 		]) {
 			expect(text).toContain(s);
 		}
 		const flowed = flowing(pdf);
-		const signs = report.categories.flatMap((c) => c.signs);
+		for (const s of [
+			'TT1.1Coi việc là đảng viên chủ yếu để thuận lợi cho thăng tiến, xin việc, làm ăn; không còn lấy lý tưởng của Đảng làm mục tiêu phấn đấu.',
+			'DD1.1Tính toán thiệt hơn khi được giao việc chung; chỉ nhiệt tình với những việc mang lại lợi ích cho bản thân.',
+			'Biện pháp khắc phục cho TT1.1: tự kiểm tra hằng tháng.',
+			'Biện pháp khắc phục cho DD1.1: tự kiểm tra hằng tháng.'
+		])
+			expect(flowed).toContain(squash(s));
+		// Every concrete sign of group B's sheet, as the template lists them.
+		const signs = signsForGroup(version.content, 'B');
 		expect(signs.length).toBeGreaterThan(10);
 		for (const s of signs) expect(flowed).toContain(squash(`${s.code}${s.text}`));
 
-		const summary = chapterSummary(db, findUnit(db, row.chapterId)!, findPeriod(db, row.periodId)!);
+		const summary = chapterSummary(db, findUnit(db, tree.chapterA.id)!, findPeriod(db, period.id)!);
 		const summaryText = layoutText(await renderSummaryPdf(summary));
-		for (const m of summary.members) expect(summaryText).toContain(m.name);
-		for (const r of summary.ratings) expect(summaryText).toContain(r.label);
+		for (const s of [
+			'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
+			'CHI BỘ GIÁO VIÊN',
+			'Lê Thị Hoa',
+			'Phạm Văn Chưa Nộp',
+			'Trần Văn Bí Thư',
+			'Tốt',
+			'Khá',
+			'Trung bình',
+			'Yếu kém'
+		])
+			expect(summaryText).toContain(s);
 	});
 });

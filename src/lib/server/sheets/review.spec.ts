@@ -283,6 +283,24 @@ describe('approveSheet', () => {
 		).toMatchObject({ ok: false, status: 409 });
 	});
 
+	it('stores no reason when the final rating is the computed one, even if a reason was typed', async () => {
+		const ctx = await setup();
+		const detail = submitted(ctx);
+		expect(detail.sheet.rating).toBe('kha');
+		expect(
+			approveSheet(ctx.db, ctx.secretary, detail, {
+				assessment: '',
+				finalRating: 'kha',
+				reason: 'Lý do gõ nhầm khi không điều chỉnh'
+			})
+		).toEqual({ ok: true });
+		expect(row(ctx.db, detail.sheet.id)).toMatchObject({ finalRating: 'kha', finalRatingReason: null });
+		const audit = events(ctx.db, detail.sheet.id, 'sheet.approve');
+		expect(audit).toHaveLength(1);
+		expect(audit[0].reason).toBeNull();
+		expect(events(ctx.db, detail.sheet.id, 'sheet.approve.adjusted')).toEqual([]);
+	});
+
 	it.each([
 		['an empty reason', ''],
 		['a reason of spaces', '    ']
@@ -445,6 +463,14 @@ describe('reopenSheet', () => {
 		).toMatchObject({ ok: true });
 		handIn(ctx.db, ctx.memberId, ctx.content, TODAY);
 		expect(notesOf(ctx.db, detail.sheet.id)[0].resolvedAt).toBeInstanceOf(Date);
+	});
+
+	it("keeps the secretary's assessment on the reopened sheet", async () => {
+		const { ctx, detail } = await approved();
+		expect(row(ctx.db, detail.sheet.id).assessment).toBe('Nhận xét');
+		expect(reopenSheet(ctx.db, ctx.secretary, detail, { reason: 'Nhầm xếp loại' })).toEqual({ ok: true });
+		expect(row(ctx.db, detail.sheet.id)).toMatchObject({ status: 'returned', assessment: 'Nhận xét' });
+		expect(load(ctx, detail.sheet.id).sheet.assessment).toBe('Nhận xét');
 	});
 
 	it('accepts a reason of exactly five characters', async () => {

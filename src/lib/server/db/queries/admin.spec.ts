@@ -8,7 +8,7 @@ import {
 	createTestDb,
 	createTestMember,
 	createTestTree,
-	grantRole as giveRole,
+	giveRole,
 	TEST_PASSWORD
 } from '../../../../../tests/helpers/db';
 import { handIn, maintainedCounts, signedInUser } from '../../../../../tests/helpers/sheets';

@@ -5,7 +5,7 @@ import {
 	createTestDb,
 	createTestMember,
 	createTestTree,
-	grantRole as giveRole
+	giveRole
 } from '../../../../../tests/helpers/db';
 import { auditEvent, roleGrant } from '../schema';
 import { grantRole, revokeRole } from '../../admin/roles';

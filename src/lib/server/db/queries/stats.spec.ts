@@ -225,6 +225,39 @@ describe('maintained counts', () => {
 		expect(flaggedAt(db, period.id, tree.grassroots.id)).toEqual({ 'DB3.2': 1 });
 	});
 
+	it("rebuilds one period from that period's sheets only, leaving another period's counts as they were", async () => {
+		const ctx = await setup();
+		const { db, tree, period } = ctx;
+		const earlier = createPeriod(db, {
+			name: 'Năm 2025',
+			year: 2025,
+			unitId: tree.province.id,
+			templateVersionId: period.templateVersionId,
+			opensOn: '2025-03-01',
+			deadline: '2025-03-31'
+		});
+		const first = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
+		const second = await createTestMember(db, tree.chapterB, { targetGroup: 'C' });
+		const third = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
+		// In 2025 only the earlier period is open; in 2026 the later one is the member's current period.
+		handIn(db, first, ctx.content, '2025-03-10', { 'TT1.1': 2 });
+		handIn(db, second, ctx.content, '2025-03-10', { 'DD1.1': 1 });
+		handIn(db, third, ctx.content, TODAY, { 'DB3.1': 1 });
+		expect(countsAt(db, earlier.id, tree.province.id)).toEqual({ ...ZERO, submitted: 2, kha: 1, tot: 1 });
+		expect(countsAt(db, period.id, tree.province.id)).toEqual({ ...ZERO, submitted: 1, tot: 1 });
+
+		const earlierBefore = maintainedCounts(db, earlier.id);
+		for (const p of [period, earlier]) {
+			rebuildUnitStats(db, p.id);
+			expect(normalised(db, p.id)).toEqual(countedFromScratch(db, p.id));
+		}
+		expect(maintainedCounts(db, earlier.id)).toEqual(earlierBefore);
+		expect(countsAt(db, period.id, tree.province.id)).toEqual({ ...ZERO, submitted: 1, tot: 1 });
+		expect(flaggedAt(db, period.id, tree.province.id)).toEqual({ 'DB3.1': 1 });
+		expect(countsAt(db, earlier.id, tree.chapterB.id)).toEqual({ ...ZERO, submitted: 1, tot: 1 });
+		expect(flaggedAt(db, earlier.id, tree.province.id)).toEqual({ 'TT1.1': 1, 'DD1.1': 1 });
+	});
+
 	it('moves the member count with the member and leaves the sheet counted where it was made', async () => {
 		const ctx = await setup();
 		const { db, tree, period } = ctx;

@@ -7,7 +7,9 @@ import { createSheet } from '../../src/lib/server/db/queries/sheets';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { E2E_DATABASE } from './paths';
 
-export const DEMO_PASSWORD = 'tusoi2026';
+import { DEMO_PASSWORD } from '../../src/lib/server/seed/demo';
+
+export { DEMO_PASSWORD };
 
 /** Waits until the page's scripts have taken over (at once when JavaScript is off). */
 export async function hydrated(page: Page): Promise<void> {
