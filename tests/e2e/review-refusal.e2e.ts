@@ -2,11 +2,11 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hydrated, newMember, signIn } from './fixtures';
 import { answerEverything, openSheet, saved } from './sheet-helpers';
 
-/** A fresh member hands in a complete sheet (with JavaScript, in a context of its own); returns the sheet id. */
+/** A fresh member (named apart from review.e2e's, which picks its sheet by name) hands in a complete sheet (with JavaScript, in a context of its own); returns the sheet id. */
 async function submittedSheet(browser: Browser): Promise<string> {
 	const context = await browser.newContext({ javaScriptEnabled: true });
 	const member = await context.newPage();
-	await signIn(member, await newMember('tuchoi'));
+	await signIn(member, await newMember('tuchoi', 'Ngô Văn Từ Chối'));
 	await openSheet(member);
 	await answerEverything(member);
 	await saved(member);
