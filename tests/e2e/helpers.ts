@@ -31,7 +31,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 let created = 0;
 
 /** A new member of "Chi bộ Văn phòng Sở" with the demo password, so a test has a sheet nobody else touches. */
-export async function newMember(prefix = 'thu'): Promise<string> {
+export async function newMember(prefix = 'thu', fullName = 'Đặng Thị Thử'): Promise<string> {
 	created += 1;
 	const username = `${prefix}${process.pid}x${created}`;
 	const db = createDb(E2E_DATABASE);
@@ -40,7 +40,7 @@ export async function newMember(prefix = 'thu'): Promise<string> {
 		if (!chapter) throw new Error('The demo data has no "Chi bộ Văn phòng Sở"');
 		createMember(db, {
 			username,
-			fullName: `Đặng Thị Thử ${created}`,
+			fullName: `${fullName} ${created}`,
 			passwordHash: await demoHash(),
 			mustChangePassword: false,
 			dateOfBirth: '1990-04-30',

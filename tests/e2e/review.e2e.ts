@@ -56,7 +56,8 @@ test('a secretary returns a sheet with a note, the member fixes it, the secretar
 		.fill('Đồng chí nhận thức rõ hạn chế và có biện pháp khắc phục cụ thể.');
 	await secretary.getByLabel('Xếp loại của chi ủy').selectOption({ label: 'Khá' });
 	await secretary.getByRole('button', { name: 'Duyệt phiếu' }).click();
-	await expect(secretary.getByRole('alert')).toContainText('hãy ghi lý do điều chỉnh');
+	// The refusal sits by the reason field now, and what was typed stays (tests/e2e/review-refusal.e2e.ts).
+	await expect(secretary.locator('#reason-error')).toContainText('hãy ghi lý do điều chỉnh');
 	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
 
 	await secretary

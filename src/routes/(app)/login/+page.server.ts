@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { attemptSignIn } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/cookie';
@@ -6,7 +6,7 @@ import { safeNext } from '$lib/server/auth/next';
 import { waitText } from '$lib/server/auth/throttle';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/schemas/auth';
-import { fieldErrors, formFields } from '$lib/schemas/form';
+import { fieldErrors, formFields, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 // Public page: anyone may try to sign in.
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const fields = formFields(await event.request.formData(), ['username', 'password']);
 		const values = { username: (fields.username ?? '').slice(0, 200) };
 		const parsed = loginSchema.safeParse(fields);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, values, fieldErrors(parsed.error));
 
 		const db = getDb();
 		const result = await attemptSignIn(db, { ...parsed.data, address: event.getClientAddress() });
@@ -32,7 +32,7 @@ export const actions: Actions = {
 				result.reason === 'throttled'
 					? `Đăng nhập sai quá nhiều lần. Vui lòng đợi ${waitText(result.waitMs)} rồi thử lại.`
 					: 'Tên đăng nhập hoặc mật khẩu không đúng.';
-			return fail(result.reason === 'throttled' ? 429 : 400, { values, errors: { form } as Record<string, string> });
+			return refuse(result.reason === 'throttled' ? 429 : 400, values, { form });
 		}
 
 		const token = generateSessionToken();

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { changePassword } from '$lib/server/auth/change-password';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { changePasswordSchema } from '$lib/schemas/auth';
-import { fieldErrors, formFields } from '$lib/schemas/form';
+import { fieldErrors, formFields, refusalErrors, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -17,13 +17,12 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const fields = formFields(await event.request.formData(), ['currentPassword', 'newPassword', 'confirmPassword']);
 		const parsed = changePasswordSchema.safeParse(fields);
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, {}, fieldErrors(parsed.error));
 
 		const result = await changePassword(getDb(), user.id, { ...parsed.data, address: event.getClientAddress() });
 		if (!result.ok) {
-			return fail(result.throttled ? 429 : 400, {
-				errors: { [result.field]: result.message } as Record<string, string>
-			});
+			// Nothing typed here is sent back: every field is a password.
+			return refuse(result.throttled ? 429 : 400, {}, refusalErrors(result));
 		}
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		redirect(303, '/account?changed=1');

@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { allUnits } from '$lib/server/db/queries/units';
 import { openPeriod } from '$lib/server/admin/periods';
 import { listPeriods, templateVersionChoices } from '$lib/server/db/queries/periods';
 import { newPeriodSchema } from '$lib/schemas/admin';
-import { fieldErrors } from '$lib/schemas/form';
+import { parseForm, refusalErrors, refuse } from '$lib/schemas/form';
 import { addDays, todayIso } from '$lib/domain/dates';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,11 +26,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireAdmin(event);
-		const values = Object.fromEntries(await event.request.formData());
-		const parsed = newPeriodSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const parsed = parseForm(newPeriodSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors);
 		const result = openPeriod(getDb(), parsed.data, admin.id);
-		if (!result.ok) return fail(400, { errors: { form: result.message } as Record<string, string> });
+		if (!result.ok) return refuse(400, parsed.values, refusalErrors(result));
 		redirect(303, `/admin/periods/${result.id}`);
 	}
 };

@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { signCatalog } from '$lib/server/db/queries/signs';
 import { setSignWording } from '$lib/server/admin/signs';
 import { signWordingSchema } from '$lib/schemas/sign-wording';
-import { fieldErrors } from '$lib/schemas/form';
+import { parseForm, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -23,15 +22,13 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const admin = requireAdmin(event);
-		const data = await event.request.formData();
-		const parsed = signWordingSchema.safeParse({
+		const parsed = parseForm(signWordingSchema, await event.request.formData(), (data) => ({
 			signId: data.get('signId'),
 			text: data.get('text'),
 			official: data.get('official') === 'on',
 			source: data.get('source') ?? ''
-		});
-		const signId = String(data.get('signId') ?? '');
-		if (!parsed.success) return fail(400, { signId, errors: fieldErrors(parsed.error) });
+		}));
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { signId: parsed.values.signId ?? '' });
 		setSignWording(getDb(), parsed.data, admin.id);
 		return { saved: parsed.data.signId };
 	}

@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { deactivateMember, transferMember, updateMemberDetails } from '$lib/server/admin/members';
 import { memberForAdmin, openChapters } from '$lib/server/db/queries/members';
 import { memberDetailsSchema, moveMemberSchema } from '$lib/schemas/admin';
-import { fieldErrors } from '$lib/schemas/form';
+import { parseForm, refusalErrors, refuse } from '$lib/schemas/form';
 import { todayIso } from '$lib/domain/dates';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,17 +19,17 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	update: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = memberDetailsSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) return fail(400, { action: 'update', errors: fieldErrors(parsed.error) });
+		const parsed = parseForm(memberDetailsSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'update' });
 		const result = updateMemberDetails(getDb(), Number(event.params.id), parsed.data, admin.id);
 		return result.ok
 			? { action: 'update', done: 'Đã lưu.' }
-			: fail(400, { action: 'update', errors: { form: result.message } as Record<string, string> });
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'update' });
 	},
 	move: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = moveMemberSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) return fail(400, { action: 'move', errors: fieldErrors(parsed.error) });
+		const parsed = parseForm(moveMemberSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'move' });
 		const result = transferMember(
 			getDb(),
 			Number(event.params.id),
@@ -39,13 +39,13 @@ export const actions: Actions = {
 		);
 		return result.ok
 			? { action: 'move', done: 'Đã chuyển sinh hoạt.' }
-			: fail(400, { action: 'move', errors: { form: result.message } as Record<string, string> });
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'move' });
 	},
 	deactivate: async (event) => {
 		const admin = requireAdmin(event);
 		const result = deactivateMember(getDb(), Number(event.params.id), todayIso(), admin.id);
 		return result.ok
 			? { action: 'deactivate', done: 'Đã ngừng tài khoản.' }
-			: fail(400, { action: 'deactivate', errors: { form: result.message } as Record<string, string> });
+			: refuse(400, {}, refusalErrors(result), { action: 'deactivate' });
 	}
 };

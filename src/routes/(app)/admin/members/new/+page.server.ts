@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { addMember } from '$lib/server/admin/members';
 import { openChapters } from '$lib/server/db/queries/members';
 import { newMemberSchema } from '$lib/schemas/admin';
-import { fieldErrors } from '$lib/schemas/form';
+import { parseForm, refusalErrors, refuse } from '$lib/schemas/form';
 import { todayIso } from '$lib/domain/dates';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,15 +15,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireAdmin(event);
-		const values = Object.fromEntries(await event.request.formData());
-		const shown = Object.fromEntries(
-			Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : ''])
-		);
-		const parsed = newMemberSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { values: shown, errors: fieldErrors(parsed.error) });
+		const parsed = parseForm(newMemberSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors);
 		const result = await addMember(getDb(), parsed.data, { actorId: admin.id, today: todayIso() });
-		if (!result.ok)
-			return fail(400, { values: shown, errors: { [result.field]: result.message } as Record<string, string> });
+		if (!result.ok) return refuse(400, parsed.values, refusalErrors(result));
 		return {
 			created: {
 				id: result.id,

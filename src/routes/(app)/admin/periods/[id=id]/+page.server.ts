@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { findPeriod } from '$lib/server/db/queries/periods';
@@ -7,6 +7,7 @@ import { closePeriod, extendDeadline } from '$lib/server/admin/periods';
 import { notHandedIn } from '$lib/server/db/queries/periods';
 import { countsOf } from '$lib/server/overview';
 import { deadlineSchema } from '$lib/schemas/admin';
+import { parseForm, refusalErrors, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -32,14 +33,18 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	extend: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = deadlineSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) return fail(400, { message: parsed.error.issues[0].message });
+		const parsed = parseForm(deadlineSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'extend' });
 		const result = extendDeadline(getDb(), Number(event.params.id), parsed.data.deadline, admin.id);
-		return result.ok ? { done: 'Đã gia hạn.' } : fail(400, { message: result.message });
+		return result.ok
+			? { done: 'Đã gia hạn.' }
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'extend' });
 	},
 	close: (event) => {
 		const admin = requireAdmin(event);
 		const result = closePeriod(getDb(), Number(event.params.id), admin.id);
-		return result.ok ? { done: 'Đã kết thúc đợt kiểm điểm.' } : fail(400, { message: result.message });
+		return result.ok
+			? { done: 'Đã kết thúc đợt kiểm điểm.' }
+			: refuse(400, {}, refusalErrors(result), { action: 'close' });
 	}
 };

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { findTemplateVersion } from '$lib/server/db/queries/templates';
@@ -6,6 +6,7 @@ import { addTemplateVersion } from '$lib/server/admin/templates';
 import { parseTemplateText, serializeTemplate } from '$lib/schemas/template';
 import { MAX_TEMPLATE_BYTES, uploadedText } from '$lib/schemas/upload';
 import { TARGET_GROUPS, signsForGroup } from '$lib/domain/template';
+import { formValues, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -33,9 +34,14 @@ export const actions: Actions = {
 		if (!findTemplateVersion(getDb(), Number(event.params.id))) error(404, 'Không tìm thấy phiên bản mẫu phiếu.');
 		const data = await event.request.formData();
 		const upload = await uploadedText(data, 'file', 'json', MAX_TEMPLATE_BYTES);
-		if (!upload.ok) return fail(400, { errors: [upload.error] });
-		const parsed = parseTemplateText(upload.text);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors.slice(0, 50) });
+		const parsed = upload.ok ? parseTemplateText(upload.text) : { ok: false as const, errors: [upload.error] };
+		if (!parsed.ok)
+			return refuse(
+				400,
+				formValues(data),
+				{ form: 'Chưa lưu được. Chưa có gì thay đổi.' },
+				{ problems: parsed.errors.slice(0, 50) }
+			);
 		const created = addTemplateVersion(getDb(), parsed.content, {
 			note: String(data.get('note') ?? '').slice(0, 500),
 			actorId: admin.id

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { allUnits, ancestorsOf, childrenOf, CHAPTER_KINDS, findUnit } from '$lib/server/db/queries/units';
@@ -7,9 +7,8 @@ import { grantsOn } from '$lib/server/db/queries/roles';
 import { grantRole, revokeRole } from '$lib/server/admin/roles';
 import { addUnit, closeUnit, moveUnit, renameUnit } from '$lib/server/admin/units';
 import { grantSchema, moveUnitSchema, newUnitSchema, revokeSchema, unitNameSchema } from '$lib/schemas/admin';
+import { parseForm, refusalErrors, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
-
-const formOf = async (request: Request) => Object.fromEntries(await request.formData());
 
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
@@ -47,54 +46,54 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	rename: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = unitNameSchema.safeParse(await formOf(event.request));
-		if (!parsed.success) return fail(400, { action: 'rename', message: parsed.error.issues[0].message });
+		const parsed = parseForm(unitNameSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'rename' });
 		const result = renameUnit(getDb(), Number(event.params.id), parsed.data.name, admin.id);
 		return result.ok
 			? { action: 'rename', done: 'Đã đổi tên.' }
-			: fail(400, { action: 'rename', message: result.message });
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'rename' });
 	},
 	addChild: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = newUnitSchema.safeParse(await formOf(event.request));
-		if (!parsed.success) return fail(400, { action: 'addChild', message: parsed.error.issues[0].message });
+		const parsed = parseForm(newUnitSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'addChild' });
 		const result = addUnit(getDb(), { ...parsed.data, parentId: Number(event.params.id) }, admin.id);
 		return result.ok
 			? { action: 'addChild', done: `Đã thêm ${result.unit.name}.` }
-			: fail(400, { action: 'addChild', message: result.message });
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'addChild' });
 	},
 	move: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = moveUnitSchema.safeParse(await formOf(event.request));
-		if (!parsed.success) return fail(400, { action: 'move', message: parsed.error.issues[0].message });
+		const parsed = parseForm(moveUnitSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'move' });
 		const result = moveUnit(getDb(), Number(event.params.id), parsed.data.parentId, admin.id);
 		return result.ok
 			? { action: 'move', done: 'Đã chuyển đơn vị.' }
-			: fail(400, { action: 'move', message: result.message });
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'move' });
 	},
 	close: async (event) => {
 		const admin = requireAdmin(event);
 		const result = closeUnit(getDb(), Number(event.params.id), admin.id);
 		return result.ok
 			? { action: 'close', done: 'Đã giải thể đơn vị.' }
-			: fail(400, { action: 'close', message: result.message });
+			: refuse(400, {}, refusalErrors(result), { action: 'close' });
 	},
 	grant: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = grantSchema.safeParse(await formOf(event.request));
-		if (!parsed.success) return fail(400, { action: 'grant', message: parsed.error.issues[0].message });
+		const parsed = parseForm(grantSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'grant' });
 		const result = grantRole(getDb(), { ...parsed.data, unitId: Number(event.params.id) }, admin.id);
 		return result.ok
 			? { action: 'grant', done: 'Đã giao vai trò.' }
-			: fail(400, { action: 'grant', message: result.message });
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'grant' });
 	},
 	revoke: async (event) => {
 		const admin = requireAdmin(event);
-		const parsed = revokeSchema.safeParse(await formOf(event.request));
-		if (!parsed.success) return fail(400, { action: 'revoke', message: parsed.error.issues[0].message });
+		const parsed = parseForm(revokeSchema, await event.request.formData());
+		if (!parsed.ok) return refuse(400, parsed.values, parsed.errors, { action: 'revoke' });
 		const result = revokeRole(getDb(), { ...parsed.data, unitId: Number(event.params.id) }, admin.id);
 		return result.ok
 			? { action: 'revoke', done: 'Đã thu hồi vai trò.' }
-			: fail(400, { action: 'revoke', message: result.message });
+			: refuse(400, parsed.values, refusalErrors(result), { action: 'revoke' });
 	}
 };

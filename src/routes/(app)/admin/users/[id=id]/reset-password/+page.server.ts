@@ -1,8 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/db/queries/users';
 import { resetPassword } from '$lib/server/admin/members';
+import { refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 function accountOf(id: string) {
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const account = accountOf(event.params.id);
 		// Resetting one's own password would sign this administrator out mid-task; the account page is the way.
-		if (account.id === admin.id) return fail(400, { message: 'Hãy đổi mật khẩu của chính bạn ở trang Tài khoản.' });
+		if (account.id === admin.id) return refuse(400, {}, { form: 'Hãy đổi mật khẩu của chính bạn ở trang Tài khoản.' });
 		const password = await resetPassword(getDb(), account.id, admin.id);
 		if (!password) error(404, 'Không tìm thấy tài khoản.');
 		// Shown once, in this response only: no redirect, and no cache may keep it.

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireSecretary, requireUnitViewer } from '$lib/server/auth/guards';
 import { isSecretaryOf } from '$lib/server/auth/access';
@@ -6,6 +6,7 @@ import { approveSheet, chapterSheet, reopenSheet, returnSheet, type ReviewResult
 import { sheetView } from '$lib/server/sheets/view';
 import { sheetHistory } from '$lib/server/db/queries/audit';
 import { returnFormToInput } from '$lib/schemas/review';
+import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
 import { describeSheetEvent } from '$lib/domain/audit';
 import { scoreSheet } from '$lib/domain/scoring';
 import { levelsOf } from '$lib/domain/sheet';
@@ -53,8 +54,10 @@ async function review(event: Event, { user, unit }: ReturnType<typeof requireSec
 	const db = getDb();
 	const detail = chapterSheet(db, unit.id, Number(event.params.sheetId));
 	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
-	const result = act(await event.request.formData(), detail, db, user);
-	if (!result.ok) return fail(result.status, { message: result.message, field: result.field ?? null });
+	const data = await event.request.formData();
+	const result = act(data, detail, db, user);
+	// A refusal gives back everything typed (assessment, chosen rating, notes) so nothing has to be typed twice.
+	if (!result.ok) return refuse(result.status, formValues(data), refusalErrors(result));
 	redirect(303, `/chapters/${unit.id}/sheets/${detail.sheet.id}?done=${done}`);
 }
 
