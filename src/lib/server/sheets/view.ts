@@ -58,4 +58,3 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 	};
 }
 
-export type SheetView = ReturnType<typeof sheetView>;
