@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { findPeriod } from '$lib/server/db/queries/periods';
 import { findUnit } from '$lib/server/db/queries/units';
-import { closePeriod, extendDeadline } from '$lib/server/admin/periods';
+import { closePeriod, extendDeadline, reopenPeriod } from '$lib/server/admin/periods';
 import { notHandedIn } from '$lib/server/db/queries/periods';
 import { countsOf } from '$lib/server/overview';
 import { deadlineSchema } from '$lib/schemas/admin';
@@ -41,5 +41,11 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const result = closePeriod(getDb(), Number(event.params.id), admin.id);
 		return result.ok ? { done: 'Đã kết thúc đợt kiểm điểm.' } : fail(400, { message: result.message });
+	},
+	reopen: async (event) => {
+		const admin = requireAdmin(event);
+		const reason = (await event.request.formData()).get('reason');
+		const result = reopenPeriod(getDb(), Number(event.params.id), typeof reason === 'string' ? reason : '', admin.id);
+		return result.ok ? { done: 'Đã mở lại đợt kiểm điểm.' } : fail(400, { message: result.message });
 	}
 };
