@@ -1,7 +1,7 @@
 // The 27 signs of Resolution 04-NQ/TW, typed from the bundled reference data.
 // 14 of them have wording that was not checked against the resolution; the UI must never
 // present that wording as the official text.
-import raw from '../data/signs27.json';
+import raw from '../data/signs27.json' with { type: 'json' };
 import { CATEGORY_KEYS, parentIdOf, type CategoryKey, type ParentId } from './template';
 
 /** How the wording of a sign was obtained (see status_legend in signs27.json). */

@@ -1,6 +1,6 @@
 // Questionnaire template types and the vocabulary shared by scoring, schemas and UI.
 // Pure: runs on server and client alike.
-import signs27 from '../data/signs27.json';
+import signs27 from '../data/signs27.json' with { type: 'json' };
 
 /** Target groups, matching Mẫu 2A / 2B / 2C of Hướng dẫn 43-HD/BTCTW. */
 export const TARGET_GROUPS = ['A', 'B', 'C'] as const;
