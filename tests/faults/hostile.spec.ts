@@ -53,6 +53,7 @@ const ROUTES = [
 	['POST', '/admin/periods', 'create', 'administrator'],
 	['POST', '/admin/periods/[id]', 'extend', 'administrator'],
 	['POST', '/admin/periods/[id]', 'close', 'administrator'],
+	['POST', '/admin/periods/[id]', 'reopen', 'administrator, with a reason'],
 	['POST', '/admin/signs', 'save', 'administrator'],
 	['POST', '/admin/templates', 'import', 'administrator'],
 	['POST', '/admin/templates/[id]', 'newVersion', 'administrator'],
@@ -977,6 +978,13 @@ function committeeCases(): Case[] {
 			"another chapter's sheet",
 			404
 		),
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'committee',
+			`/admin/periods/${ids.closedPeriod}?/reopen`,
+			[['reason', 'Sửa sai sót của năm']],
+			{ status: 403, readsForm: false }
+		).slice(0, 1),
 		...formCases('POST /admin/periods create', 'committee', '/admin/periods?/create', [['name', 'Năm mới']], {
 			status: 403,
 			readsForm: false
@@ -1352,6 +1360,33 @@ function adminCases(): Case[] {
 			label: 'a closed period',
 			readsForm: false
 		}).slice(0, 1),
+		// Reopening a closed year: only with a reason, only a closed period, only a known one.
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'admin',
+			`/admin/periods/${openPeriod}?/reopen`,
+			[['reason', 'Sửa sai sót của năm']],
+			{ label: 'an open period' }
+		),
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'admin',
+			`/admin/periods/${closedPeriod}?/reopen`,
+			[['reason', ' ab ']],
+			{
+				keep: ['reason'],
+				label: 'a reason too short'
+			}
+		),
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'admin',
+			'/admin/periods/999999?/reopen',
+			[['reason', 'Sửa sai sót']],
+			{
+				label: 'an unknown period'
+			}
+		).slice(0, 1),
 		...formCases(
 			'POST /admin/periods/[id] extend',
 			'admin',

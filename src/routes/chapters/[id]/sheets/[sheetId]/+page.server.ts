@@ -66,6 +66,8 @@ async function review(event: Event, { user, unit }: ReturnType<typeof requireUni
 	const detail = chapterSheet(db, unit.id, Number(event.params.sheetId));
 	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
 	const result = act(await event.request.formData(), detail, db, user);
+	// Not this person's decision (their own sheet, or read-only here): refused like a guard, whatever the client.
+	if (!result.ok && result.status === 403) error(403, result.message);
 	if (!result.ok) return fail(result.status, { message: result.message, field: result.field ?? null });
 	redirect(303, `/chapters/${unit.id}/sheets/${detail.sheet.id}?done=${done}`);
 }
