@@ -108,7 +108,7 @@ test('a committee user can read but not change anything', async ({ page, baseURL
 			headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' },
 			data: 'finalRating=tot&assessment=x&generalNote=x&reopenReason=xxxxxx'
 		});
-		expect(response.status()).toBe(403);
+		expect(response.status(), `${href}?/${action}`).toBe(403);
 	}
 	await page.goto(chapterUrl);
 	await expect(page.getByText('Chỉ xem')).toBeVisible();
@@ -122,4 +122,89 @@ test('a member is refused the chapter page', async ({ page }) => {
 	const response = await page.goto(chapterUrl);
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không có quyền truy cập');
+});
+
+/** A new member's sheet, answered completely and handed in; returns its id. */
+async function handedInSheet(browser: Browser) {
+	const member = await asUser(browser, await newMember('cu'));
+	await openSheet(member);
+	await answerEverything(member);
+	await saved(member);
+	await member.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(member.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	const id = Number(/\/sheets\/(\d+)/.exec(member.url())![1]);
+	return { member, id };
+}
+
+test('an approval from a page opened before the sheet changed is refused, and nothing is decided', async ({
+	browser
+}) => {
+	const { member, id } = await handedInSheet(browser);
+	const tabA = await asUser(browser, 'bithu01');
+	const chapter = /\/chapters\/(\d+)/.exec(tabA.url())![1];
+	const url = `/chapters/${chapter}/sheets/${id}`;
+	await tabA.goto(url);
+	await hydrated(tabA);
+	await expect(tabA.getByRole('button', { name: 'Duyệt phiếu' })).toBeVisible();
+
+	// Tab B (the same secretary) returns it; the member changes a line and hands it in again.
+	const tabB = await tabA.context().newPage();
+	await tabB.goto(url);
+	await hydrated(tabB);
+	await tabB.getByLabel('Nhận xét chung khi trả lại').fill('Đề nghị ghi rõ thời hạn từng việc.');
+	await tabB.getByRole('button', { name: 'Trả lại để hoàn thiện' }).click();
+	await expect(tabB.getByText('Đã trả lại phiếu để đảng viên hoàn thiện.')).toBeVisible();
+	await member.goto(member.url().split('?')[0]);
+	await hydrated(member);
+	await member.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Khắc phục dứt điểm trong quý I, báo cáo chi bộ.');
+	await saved(member);
+	await member.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(member.getByText('Trạng thái: Đã nộp')).toBeVisible();
+
+	// Tab A still shows the first version: its approval must not land on the new one.
+	await tabA.getByRole('button', { name: 'Duyệt phiếu' }).click();
+	await expect(tabA.getByRole('alert')).toHaveText(
+		'Phiếu đã thay đổi kể từ khi bạn mở trang. Hãy tải lại để xem bản mới nhất.'
+	);
+	await tabA.goto(url);
+	await expect(tabA.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	await expect(tabA.locator('section', { hasText: 'Lịch sử phiếu' })).not.toContainText('Chi ủy duyệt phiếu');
+	await member.context().close();
+	await tabA.context().close();
+});
+
+test('a secretary cannot decide her own sheet; the committee above does, and the pages say so', async ({
+	browser,
+	baseURL
+}) => {
+	const secretary = await asUser(browser, 'bithu01');
+	const chapterPath = new URL(secretary.url()).pathname;
+	await expect(secretary.getByText(/Phiếu của bí thư do cấp ủy cấp trên \(.+\) xem xét\./)).toBeVisible();
+	await secretary.goto('/sheets');
+	await openSheet(secretary);
+	await answerEverything(secretary);
+	await saved(secretary);
+	await secretary.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	const id = /\/sheets\/(\d+)/.exec(secretary.url())![1];
+	const url = `${chapterPath}/sheets/${id}`;
+
+	await secretary.goto(url);
+	await expect(secretary.getByText(/Phiếu của bí thư do cấp ủy cấp trên/)).toBeVisible();
+	await expect(secretary.getByRole('button', { name: 'Duyệt phiếu' })).toHaveCount(0);
+	// Even a hand-made request is refused: who may decide is checked before anything else.
+	const posted = await secretary.request.post(`${baseURL}${url}?/approve`, {
+		headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'revision=1&finalRating=tot&assessment=x&reason=Tu+nang+xep+loai'
+	});
+	expect(posted.status()).toBe(403);
+
+	const committee = await asUser(browser, 'capuy');
+	await committee.goto(url);
+	await hydrated(committee);
+	await committee.getByLabel('Nhận xét của chi ủy').fill('Đồng chí bí thư hoàn thành tốt nhiệm vụ.');
+	await committee.getByRole('button', { name: 'Duyệt phiếu' }).click();
+	await expect(committee.getByText('Đã duyệt phiếu. Phiếu đã được khóa.')).toBeVisible();
+	await secretary.context().close();
+	await committee.context().close();
 });

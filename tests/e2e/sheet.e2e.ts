@@ -154,3 +154,52 @@ test.describe('on a phone', () => {
 		expect(overflow).toBeLessThanOrEqual(0);
 	});
 });
+
+/** Fills the sheet completely, then leaves "Ưu điểm" empty and puts the first remediation deadline in 2019. */
+async function answerWithGaps(page: import('@playwright/test').Page) {
+	await answerEverything(page);
+	await page.getByLabel('Ưu điểm').fill('   ');
+	await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2019-01-01');
+}
+
+async function expectHandInGaps(page: import('@playwright/test').Page) {
+	await expect(page.getByText('Phiếu chưa đủ để nộp')).toBeVisible();
+	const text = page.getByRole('link', { name: 'Ưu điểm: hãy viết ít nhất một câu (từ 20 ký tự).' });
+	await expect(text).toHaveAttribute('href', '#text-strengths');
+	const deadline = page.getByRole('link', { name: /thời hạn khắc phục đã qua/ });
+	await expect(deadline).toHaveAttribute('href', /^#sign-/);
+	await expect(page.getByText('Trạng thái: Đang làm')).toBeVisible();
+	return { text, deadline };
+}
+
+test('handing in needs the texts and deadlines from today on, each gap linked to its field', async ({ page }) => {
+	await signIn(page, await newMember());
+	await openSheet(page);
+	await answerWithGaps(page);
+	await saved(page);
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	const { text } = await expectHandInGaps(page);
+	await text.click();
+	await expect(page).toHaveURL(/#text-strengths$/);
+	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
+	await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2030-06-30');
+	await saved(page);
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();
+});
+
+test.describe('the hand-in check without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('names and links each gap after a plain POST', async ({ page }) => {
+		await signIn(page, await newMember());
+		await openSheet(page);
+		await answerWithGaps(page);
+		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+		await expectHandInGaps(page);
+		await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
+		await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2030-06-30');
+		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+		await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	});
+});

@@ -55,6 +55,7 @@ const ROUTES = [
 	['POST', '/admin/periods', 'create', 'administrator'],
 	['POST', '/admin/periods/[id]', 'extend', 'administrator'],
 	['POST', '/admin/periods/[id]', 'close', 'administrator'],
+	['POST', '/admin/periods/[id]', 'reopen', 'administrator, with a reason'],
 	['POST', '/admin/signs', 'save', 'administrator'],
 	['POST', '/admin/templates', 'import', 'administrator'],
 	['POST', '/admin/templates/[id]', 'newVersion', 'administrator'],
@@ -161,12 +162,14 @@ interface Ids {
 	/** A member of the other chapter and their sheet: other people's ids. */
 	other: { id: number; username: string; sheet: number; revision: number };
 	/** Handed-in sheets of the open period in each chapter. */
-	submitted: { id: number; rating: string | null };
+	submitted: { id: number; rating: string | null; revision: number };
+	/** bithu01's own sheet of the open period: nobody decides their own sheet. */
+	ownSheet: number;
 	otherSubmitted: number;
 }
 let ids: Ids;
 
-function findIds(): Omit<Ids, 'member' | 'other'> & {
+function findIds(): Omit<Ids, 'member' | 'other' | 'ownSheet'> & {
 	memberUser: { id: number; username: string };
 	otherUser: { id: number; username: string };
 } {
@@ -190,8 +193,8 @@ function findIds(): Omit<Ids, 'member' | 'other'> & {
 				openPeriod
 			);
 		const submittedIn = (unitId: number) =>
-			one<{ id: number; rating: string | null }>(
-				"select id, rating from sheet where chapter_id = ? and period_id = ? and status = 'submitted' order by id limit 1",
+			one<{ id: number; rating: string | null; revision: number }>(
+				"select id, rating, revision from sheet where chapter_id = ? and period_id = ? and status = 'submitted' order by id limit 1",
 				unitId,
 				openPeriod
 			);
@@ -237,9 +240,11 @@ beforeAll(async () => {
 	// Opening a sheet makes it on first visit, so both are opened before any snapshot is taken.
 	const memberSheet = await openCurrentSheet(server, cookies.member);
 	const otherSheet = await openCurrentSheet(server, await signIn(server, found.otherUser.username));
+	const ownSheet = await openCurrentSheet(server, cookies.secretary);
 	const m = sheetFacts(memberSheet);
 	ids = {
 		...found,
+		ownSheet,
 		member: { ...found.memberUser, sheet: memberSheet, revision: m.revision, group: m.group, codes: m.codes },
 		other: { ...found.otherUser, sheet: otherSheet, revision: sheetFacts(otherSheet).revision }
 	};
@@ -734,18 +739,67 @@ function secretaryCases(): Case[] {
 	const approve = 'POST /chapters/[id]/sheets/[sheetId] approve' as const;
 	const reopen = 'POST /chapters/[id]/sheets/[sheetId] reopen' as const;
 	const returnFields: Fields = [
+		['revision', String(submitted.revision)],
 		['assessment', 'Cần bổ sung'],
 		['generalNote', 'Ghi chú chung'],
 		[`signNote.${code}`, 'Ghi chú biểu hiện']
 	];
 	const approveFields: Fields = [
+		['revision', String(submitted.revision)],
 		['assessment', 'Hoàn thành tốt'],
 		['finalRating', 'tot'],
 		['reason', 'Lý do điều chỉnh']
 	];
-	const reopenFields: Fields = [['reopenReason', 'Cần sửa lại phần kế hoạch']];
+	const reopenFields: Fields = [
+		['revision', String(submitted.revision)],
+		['reopenReason', 'Cần sửa lại phần kế hoạch']
+	];
 	const inOwn = (sheet: number | string) => `/chapters/${chapter}/sheets/${sheet}`;
+	const ownRevision = String(sheetFacts(ids.ownSheet).revision);
+	const own = inOwn(ids.ownSheet);
 	return [
+		// Their own sheet: nobody returns, approves, re-rates or reopens it, whatever state it is in.
+		...formCases(ret, 'secretary', `${own}?/return`, [['revision', ownRevision], ...returnFields.slice(1)], {
+			label: 'own sheet',
+			status: 403
+		}).slice(0, 1),
+		...formCases(
+			approve,
+			'secretary',
+			`${own}?/approve`,
+			[
+				['revision', ownRevision],
+				['assessment', 'Tốt'],
+				['finalRating', 'kha'],
+				['reason', '']
+			],
+			{ label: 'own sheet', status: 403 }
+		).slice(0, 1),
+		...formCases(
+			approve,
+			'secretary',
+			`${own}?/approve`,
+			[
+				['revision', ownRevision],
+				['assessment', 'Tốt'],
+				['finalRating', 'tot'],
+				['reason', 'Tự nâng xếp loại']
+			],
+			{ label: 'own sheet, adjusted rating', status: 403 }
+		).slice(0, 1),
+		...formCases(
+			reopen,
+			'secretary',
+			`${own}?/reopen`,
+			[
+				['revision', ownRevision],
+				['reopenReason', 'Tự mở lại']
+			],
+			{
+				label: 'own sheet',
+				status: 403
+			}
+		).slice(0, 1),
 		// Another chapter's sheet, through one's own chapter or through its own: not found.
 		...formCases(ret, 'secretary', `${inOwn(otherSubmitted)}?/return`, returnFields, {
 			label: "another chapter's sheet"
@@ -939,6 +993,13 @@ function committeeCases(): Case[] {
 			"another chapter's sheet",
 			404
 		),
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'committee',
+			`/admin/periods/${ids.closedPeriod}?/reopen`,
+			[['reason', 'Sửa sai sót của năm']],
+			{ status: 403, readsForm: false }
+		).slice(0, 1),
 		...formCases('POST /admin/periods create', 'committee', '/admin/periods?/create', [['name', 'Năm mới']], {
 			status: 403,
 			readsForm: false
@@ -1326,6 +1387,33 @@ function adminCases(): Case[] {
 			label: 'a closed period',
 			readsForm: false
 		}).slice(0, 1),
+		// Reopening a closed year: only with a reason, only a closed period, only a known one.
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'admin',
+			`/admin/periods/${openPeriod}?/reopen`,
+			[['reason', 'Sửa sai sót của năm']],
+			{ label: 'an open period' }
+		),
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'admin',
+			`/admin/periods/${closedPeriod}?/reopen`,
+			[['reason', ' ab ']],
+			{
+				keep: ['reason'],
+				label: 'a reason too short'
+			}
+		),
+		...formCases(
+			'POST /admin/periods/[id] reopen',
+			'admin',
+			'/admin/periods/999999?/reopen',
+			[['reason', 'Sửa sai sót']],
+			{
+				label: 'an unknown period'
+			}
+		).slice(0, 1),
 		...formCases(
 			'POST /admin/periods/[id] extend',
 			'admin',
@@ -1815,6 +1903,7 @@ describe('text that is rightly accepted', () => {
 			cookie: cookies.secretary,
 			headers: { accept: 'text/html', 'content-type': FORM },
 			body: urlencoded([
+				['revision', String(submitted.revision)],
 				['assessment', ASSESSMENT],
 				['finalRating', finalRating],
 				['reason', REASON]

@@ -26,6 +26,13 @@ export function signedInUser(db: Db, userId: number): AuthUser & { chapterId: nu
 	return found.user as AuthUser & { chapterId: number };
 }
 
+/** The three free-text parts, each a sentence long, as a hand-in needs them. */
+export const completeTexts = {
+	strengths: 'Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.',
+	shortcomings: 'Có lúc chưa chủ động nghiên cứu tài liệu của chi bộ.',
+	commitment: 'Tiếp tục tu dưỡng, rèn luyện, sửa chữa những hạn chế đã nêu.'
+};
+
 /** A flagged answer's action text in tests, so assertions can find it. */
 export const testAction = (code: string) => `Biện pháp khắc phục cho ${code}: tự kiểm tra hằng tháng.`;
 
@@ -90,9 +97,14 @@ export function handIn(
 	const detail = openCurrentSheet(db, user, today);
 	if (!detail) throw new Error(`no open period for member ${memberId}`);
 	const answers = completeAnswers(content, detail.sheet.targetGroup, flagged);
-	const result = saveSheet(db, user, detail.sheet.id, { revision: detail.sheet.revision, answers }, today, {
-		submit: true
-	});
+	const result = saveSheet(
+		db,
+		user,
+		detail.sheet.id,
+		{ revision: detail.sheet.revision, answers, texts: completeTexts },
+		today,
+		{ submit: true }
+	);
 	if (!result.ok) throw new Error(`hand-in refused: ${result.message}`);
 	return detail.sheet.id;
 }

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS = {
 	'period.create': 'Mở đợt kiểm điểm',
 	'period.extend': 'Gia hạn đợt kiểm điểm',
 	'period.close': 'Kết thúc đợt kiểm điểm',
+	'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 	'template.version.create': 'Thêm phiên bản mẫu phiếu',
 	'sign.wording.set': 'Sửa nội dung biểu hiện'
 } as const;

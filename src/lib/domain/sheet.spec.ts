@@ -4,6 +4,7 @@ import {
 	isFlagged,
 	levelsOf,
 	PROGRESS_LABELS,
+	problemAnchor,
 	problemMessage,
 	progressAnchor,
 	SHEET_TEXT_LABELS,
@@ -216,5 +217,46 @@ describe('the words and anchors a sheet page uses', () => {
 	it('gives each sign and plan line an element id without the dot', () => {
 		expect(signAnchor('TT1.1')).toBe('sign-TT1-1');
 		expect(progressAnchor('DB3.2')).toBe('progress-DB3-2');
+	});
+});
+
+describe('handing in: texts and deadlines', () => {
+	const texts = {
+		strengths: 'Hoàn thành tốt nhiệm vụ được giao.',
+		shortcomings: 'Có lúc chưa chủ động nghiên cứu.',
+		commitment: 'Tiếp tục tu dưỡng, rèn luyện.'
+	};
+	const all = { 'DB2.1': answer({ level: 0 }), 'TT1.1': answer({ level: 0 }), 'DD4.1': answer({ level: 0 }) };
+
+	it('names each text part shorter than a sentence (20 characters after trimming), linked to its field', () => {
+		const problems = sheetProblems(
+			content,
+			'B',
+			all,
+			{},
+			{ texts: { ...texts, strengths: ` ${'x'.repeat(19)} `, commitment: '' } }
+		);
+		expect(problems).toEqual([
+			{ kind: 'short_text', code: 'strengths' },
+			{ kind: 'short_text', code: 'commitment' }
+		]);
+		expect(problems.map(problemAnchor)).toEqual(['text-strengths', 'text-commitment']);
+		expect(problemMessage(problems[0])).toBe('Ưu điểm: hãy viết ít nhất một câu (từ 20 ký tự).');
+		expect(sheetProblems(content, 'B', all, {}, { texts })).toEqual([]);
+	});
+
+	it('refuses a remediation deadline before today and accepts today', () => {
+		const flagged = (actionDeadline: string) => ({
+			...all,
+			'TT1.1': answer({ level: 1, action: 'Sửa ngay', actionDeadline })
+		});
+		expect(sheetProblems(content, 'B', flagged('2019-01-01'), {}, { today: '2026-03-10' })).toEqual([
+			{ kind: 'past_deadline', code: 'TT1.1' }
+		]);
+		expect(sheetProblems(content, 'B', flagged('2026-03-10'), {}, { today: '2026-03-10' })).toEqual([]);
+		// Without a hand-in day (an old sheet shown again), old deadlines stand.
+		expect(sheetProblems(content, 'B', flagged('2019-01-01'))).toEqual([]);
+		expect(problemAnchor({ kind: 'past_deadline', code: 'TT1.1' })).toBe('sign-TT1-1');
+		expect(problemMessage({ kind: 'past_deadline', code: 'TT1.1' })).toMatch(/từ hôm nay/);
 	});
 });

@@ -104,15 +104,24 @@ export function levelsOf(answers: Record<string, AnswerEntry>): Answers {
 
 /** Something that keeps a sheet from being submitted, anchored to the field a person must fix. */
 export type Problem =
-	| { kind: 'unanswered' | 'missing_action' | 'missing_deadline'; code: string }
-	| { kind: 'missing_progress'; code: string };
+	| { kind: 'unanswered' | 'missing_action' | 'missing_deadline' | 'past_deadline'; code: string }
+	| { kind: 'missing_progress'; code: string }
+	| { kind: 'short_text'; code: SheetTextField };
 
-/** Everything missing before the sheet can be submitted, in the order the sheet shows it. */
+/** The shortest a free-text part may be when handed in, after trimming: about one sentence. */
+export const MIN_TEXT_LENGTH = 20;
+
+/**
+ * Everything missing before the sheet can be submitted, in the order the sheet shows it. With `texts`, the three
+ * free-text parts must each hold a sentence; with `today` (a day in Vietnam), remediation deadlines may not lie
+ * in the past. Only handing in checks these: a sheet handed in back then keeps its old deadlines.
+ */
 export function sheetProblems(
 	content: TemplateContent,
 	group: TargetGroup,
 	answers: Record<string, AnswerEntry>,
-	progress: Record<string, ProgressEntry> = {}
+	progress: Record<string, ProgressEntry> = {},
+	handIn: { texts?: SheetTexts; today?: string } = {}
 ): Problem[] {
 	const problems: Problem[] = [];
 	for (const sign of signsForGroup(content, group)) {
@@ -121,11 +130,17 @@ export function sheetProblems(
 		else if (isFlagged(entry.level)) {
 			if (!entry.action.trim()) problems.push({ kind: 'missing_action', code: sign.code });
 			if (!entry.actionDeadline) problems.push({ kind: 'missing_deadline', code: sign.code });
+			else if (handIn.today !== undefined && entry.actionDeadline < handIn.today)
+				problems.push({ kind: 'past_deadline', code: sign.code });
 		}
 	}
 	for (const [code, entry] of Object.entries(progress)) {
 		if (!entry.status) problems.push({ kind: 'missing_progress', code });
 	}
+	const texts = handIn.texts;
+	if (texts)
+		for (const field of SHEET_TEXT_FIELDS)
+			if (texts[field].trim().length < MIN_TEXT_LENGTH) problems.push({ kind: 'short_text', code: field });
 	return problems;
 }
 
@@ -138,8 +153,12 @@ export function problemMessage(problem: Problem): string {
 			return `Biểu hiện ${problem.code}: cần ghi biện pháp khắc phục.`;
 		case 'missing_deadline':
 			return `Biểu hiện ${problem.code}: cần ghi thời hạn khắc phục.`;
+		case 'past_deadline':
+			return `Biểu hiện ${problem.code}: thời hạn khắc phục đã qua; hãy chọn một ngày từ hôm nay trở đi.`;
 		case 'missing_progress':
 			return `Kế hoạch năm trước, biểu hiện ${problem.code}: chưa chọn kết quả khắc phục.`;
+		case 'short_text':
+			return `${SHEET_TEXT_LABELS[problem.code]}: hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`;
 	}
 }
 
@@ -151,4 +170,16 @@ export function signAnchor(code: string): string {
 /** The element id of a prior-plan item. */
 export function progressAnchor(code: string): string {
 	return `progress-${code.replace('.', '-')}`;
+}
+
+/** The element id of one of the three free-text parts. */
+export function textAnchor(field: SheetTextField): string {
+	return `text-${field}`;
+}
+
+/** The element id a problem's link points to, so each missing part is one click away. */
+export function problemAnchor(problem: Problem): string {
+	if (problem.kind === 'short_text') return textAnchor(problem.code);
+	if (problem.kind === 'missing_progress') return progressAnchor(problem.code);
+	return signAnchor(problem.code);
 }

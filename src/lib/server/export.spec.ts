@@ -114,6 +114,7 @@ async function filled() {
 	const secretary3 = await testSecretary(db, chapter3, 'Bí thư Giáo viên');
 	expect(
 		approveSheet(db, secretary3, chapterSheet(db, chapter3.id, linkSheet)!, {
+			revision: chapterSheet(db, chapter3.id, linkSheet)!.sheet.revision,
 			assessment: '',
 			finalRating: 'trung_binh',
 			reason: REASON

@@ -166,8 +166,12 @@ describe('choosePeriod', () => {
 			closedAt: new Date('2025-12-31T00:00:00Z')
 		});
 		const open = ctx.periodOver(tree.province);
-		const elsewhere = ctx.periodOver(tree.otherBranch, { name: 'Năm 2026 (xã Hai)' });
-		const belowChapter = ctx.periodOver(tree.chapterB, { name: 'Năm 2026 (Hành chính)' });
+		// Closed: one open period per subtree and year, so these cannot be open beside the province's.
+		const elsewhere = ctx.periodOver(tree.otherBranch, { name: 'Năm 2026 (xã Hai)', closedAt: new Date('2026-02-01') });
+		const belowChapter = ctx.periodOver(tree.chapterB, {
+			name: 'Năm 2026 (Hành chính)',
+			closedAt: new Date('2026-02-01')
+		});
 		return { ...ctx, old, last, open, elsewhere, belowChapter };
 	}
 
@@ -256,6 +260,7 @@ describe('unitOverview and topSigns', () => {
 		handIn(db, o1, ctx.content, TODAY, { 'DD9.5': 3 });
 		expect(
 			approveSheet(db, secretary, chapterSheet(db, tree.chapterA.id, s1)!, {
+				revision: chapterSheet(db, tree.chapterA.id, s1)!.sheet.revision,
 				assessment: '',
 				finalRating: 'tot',
 				reason: ''
@@ -344,6 +349,7 @@ describe('unitOverview and topSigns', () => {
 
 		// A returned sheet's signs leave the list.
 		returnSheet(db, f.secretary, chapterSheet(db, tree.chapterA.id, f.s3)!, {
+			revision: chapterSheet(db, tree.chapterA.id, f.s3)!.sheet.revision,
 			assessment: '',
 			notes: [{ code: null, text: 'Xem lại' }]
 		});

@@ -7,7 +7,7 @@ import { loadSheetDetail, type SheetDetail } from '../db/queries/sheets';
 import { member, membership, period, sheet, unit } from '../db/schema';
 import { openCurrentSheet } from '../sheets/member';
 import { scoreSheet } from '../../domain/scoring';
-import { isFlagged, levelsOf } from '../../domain/sheet';
+import { isFlagged, levelsOf, sheetProblems } from '../../domain/sheet';
 import { signsForGroup } from '../../domain/template';
 import { todayIso } from '../../domain/dates';
 import { seedDemoData } from './demo';
@@ -139,5 +139,27 @@ describe('seedDemoPeriods through seedDemoData', () => {
 		expect(opened!.progress.map((p) => [p.code, p.action, p.actionDeadline, p.status]).sort()).toEqual(
 			flagged.map(([code, a]) => [code, a.action, a.actionDeadline, null]).sort()
 		);
+	});
+
+	it("passes the hand-in check on every handed-in sheet: this year's against today, last year's against its hand-in day", () => {
+		const handed = db
+			.select({ id: sheet.id })
+			.from(sheet)
+			.all()
+			.map((s) => loadSheetDetail(db, s.id)!)
+			.filter((d) => d.sheet.status === 'submitted' || d.sheet.status === 'approved');
+		expect(handed.length).toBeGreaterThan(50);
+		for (const d of handed) {
+			const handedInOn = d.period.year === year ? today : d.sheet.submittedAt!.toISOString().slice(0, 10);
+			const progress = Object.fromEntries(d.progress.map((p) => [p.code, p]));
+			const texts = {
+				strengths: d.sheet.strengths,
+				shortcomings: d.sheet.shortcomings,
+				commitment: d.sheet.commitment
+			};
+			expect(sheetProblems(d.content, d.sheet.targetGroup, d.answers, progress, { texts, today: handedInOn })).toEqual(
+				[]
+			);
+		}
 	});
 });

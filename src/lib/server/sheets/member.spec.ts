@@ -1,7 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import { completeAnswers, sheetTables, signedInUser, testAction } from '../../../../tests/helpers/sheets';
+import {
+	completeAnswers,
+	completeTexts,
+	sheetTables,
+	signedInUser,
+	testAction
+} from '../../../../tests/helpers/sheets';
 import type { Db } from '../db/client';
 import { createPeriod, type PeriodRow } from '../db/queries/periods';
 import { createSheet, loadSheetDetail, writeSheetChanges } from '../db/queries/sheets';
@@ -405,7 +411,10 @@ describe('submitting', () => {
 			...unanswered.slice(0, unanswered.indexOf('TT3.1')).map((code) => ({ kind: 'unanswered', code })),
 			{ kind: 'missing_action', code: 'TT2.1' },
 			{ kind: 'missing_deadline', code: 'TT2.1' },
-			...unanswered.slice(unanswered.indexOf('TT3.1')).map((code) => ({ kind: 'unanswered', code }))
+			...unanswered.slice(unanswered.indexOf('TT3.1')).map((code) => ({ kind: 'unanswered', code })),
+			{ kind: 'short_text', code: 'strengths' },
+			{ kind: 'short_text', code: 'shortcomings' },
+			{ kind: 'short_text', code: 'commitment' }
 		]);
 		expect(row(ctx.db, made.id)).toMatchObject({
 			status: 'draft',
@@ -422,7 +431,9 @@ describe('submitting', () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B', { 'TT1.1': 1, 'DD9.1': 2 });
-		const result = saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers }, TODAY, { submit: true });
+		const result = saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, {
+			submit: true
+		});
 		expect(result).toMatchObject({ ok: true, revision: 1, problems: [] });
 		const expected = scoreSheet(ctx.content, 'B', levelsOf(loadSheetDetail(ctx.db, made.id)!.answers));
 		expect(expected.provisional).toBe(false);
@@ -457,7 +468,7 @@ describe('submitting', () => {
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 0, answers: completeAnswers(ctx.content, 'B', { 'DB1.1': 1 }) },
+			{ revision: 0, texts: completeTexts, answers: completeAnswers(ctx.content, 'B', { 'DB1.1': 1 }) },
 			TODAY
 		);
 		expect(saveSheet(ctx.db, ctx.user, made.id, { revision: 1 }, TODAY, { submit: true })).toMatchObject({
@@ -472,7 +483,7 @@ describe('submitting', () => {
 		const { sheet: made } = open(ctx);
 		const answers = { ...completeAnswers(ctx.content, 'B'), 'DD1.2': { level: 2 as const } };
 		const refusal = expectRefused(
-			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers }, TODAY, { submit: true }),
+			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, { submit: true }),
 			422
 		)!;
 		expect(refusal.problems).toEqual([
@@ -489,7 +500,7 @@ describe('submitting', () => {
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 0, answers: completeAnswers(ctx.content, 'B') },
+			{ revision: 0, texts: completeTexts, answers: completeAnswers(ctx.content, 'B') },
 			DEADLINE,
 			{ submit: true }
 		);
@@ -506,7 +517,7 @@ describe('submitting', () => {
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 1, answers: completeAnswers(ctx.content, 'B') },
+			{ revision: 1, texts: completeTexts, answers: completeAnswers(ctx.content, 'B') },
 			late,
 			{ submit: true }
 		);
@@ -518,9 +529,16 @@ describe('submitting', () => {
 	it('lets a returned sheet be changed and handed in again', async () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
-		saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers: completeAnswers(ctx.content, 'B') }, TODAY, {
-			submit: true
-		});
+		saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 0, texts: completeTexts, answers: completeAnswers(ctx.content, 'B') },
+			TODAY,
+			{
+				submit: true
+			}
+		);
 		setStatus(ctx.db, made.id, 'returned');
 		const edited = saveSheet(
 			ctx.db,
@@ -600,7 +618,7 @@ describe("last year's plan", () => {
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B');
 		const refusal = expectRefused(
-			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers }, TODAY, { submit: true }),
+			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, { submit: true }),
 			422
 		)!;
 		expect(refusal.problems).toEqual([
@@ -643,6 +661,7 @@ describe("last year's plan", () => {
 			{
 				revision: 0,
 				answers: completeAnswers(ctx.content, 'B'),
+				texts: completeTexts,
 				progress: { 'TT4.2': { status: 'done' }, 'DD9.3': { status: 'done' } }
 			},
 			TODAY
@@ -671,5 +690,123 @@ describe('ownSheet', () => {
 		expect(ownSheet(ctx.db, ctx.user, Number.NaN)).toBeUndefined();
 		expect(ownSheet(ctx.db, ctx.user, mine.id + 0.5)).toBeUndefined();
 		expect(ownSheet(ctx.db, ctx.user, theirs.sheet.id + 100)).toBeUndefined();
+	});
+});
+
+describe('handing in needs the texts and remediation deadlines from today on', () => {
+	it('refuses empty texts even on a sheet rated Yếu kém, naming each part, and keeps what was typed', async () => {
+		const ctx = await setup();
+		const { sheet: made } = open(ctx);
+		const worst = Object.fromEntries(
+			signsForGroup(ctx.content, 'B')
+				.slice(0, 3)
+				.map((s) => [s.code, 3 as const])
+		);
+		const answers = completeAnswers(ctx.content, 'B', worst);
+		const result = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 0, answers, texts: { strengths: '  Tốt.  ', shortcomings: '', commitment: ' '.repeat(30) } },
+			TODAY,
+			{ submit: true }
+		);
+		const refusal = expectRefused(result, 422)!;
+		expect(refusal.problems).toEqual([
+			{ kind: 'short_text', code: 'strengths' },
+			{ kind: 'short_text', code: 'shortcomings' },
+			{ kind: 'short_text', code: 'commitment' }
+		]);
+		expect(row(ctx.db, made.id)).toMatchObject({ status: 'draft', rating: 'yeu_kem', strengths: '  Tốt.  ' });
+		expect(submits(ctx.db, made.id)).toEqual([]);
+	});
+
+	it('accepts texts of exactly 20 characters after trimming, refuses 19', async () => {
+		const ctx = await setup();
+		const { sheet: made } = open(ctx);
+		const answers = completeAnswers(ctx.content, 'B');
+		const texts = { ...completeTexts, commitment: `  ${'a'.repeat(19)}  ` };
+		expect(
+			expectRefused(
+				saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts }, TODAY, { submit: true }),
+				422
+			)!.problems
+		).toEqual([{ kind: 'short_text', code: 'commitment' }]);
+		expect(
+			saveSheet(ctx.db, ctx.user, made.id, { revision: 1, texts: { commitment: 'a'.repeat(20) } }, TODAY, {
+				submit: true
+			})
+		).toMatchObject({ ok: true });
+	});
+
+	it('refuses a remediation deadline before today (Vietnam day) and accepts today', async () => {
+		const ctx = await setup();
+		const { sheet: made } = open(ctx);
+		const answers = {
+			...completeAnswers(ctx.content, 'B', { 'TT1.1': 1, 'DD1.1': 1 }),
+			'TT1.1': { level: 1 as const, action: testAction('TT1.1'), actionDeadline: '2019-01-01' },
+			'DD1.1': { level: 1 as const, action: testAction('DD1.1'), actionDeadline: '2026-03-09' }
+		};
+		const refusal = expectRefused(
+			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, { submit: true }),
+			422
+		)!;
+		expect(refusal.problems).toEqual([
+			{ kind: 'past_deadline', code: 'TT1.1' },
+			{ kind: 'past_deadline', code: 'DD1.1' }
+		]);
+		expect(
+			saveSheet(
+				ctx.db,
+				ctx.user,
+				made.id,
+				{
+					revision: 1,
+					answers: { 'TT1.1': { actionDeadline: TODAY }, 'DD1.1': { actionDeadline: '2026-12-31' } }
+				},
+				TODAY,
+				{ submit: true }
+			)
+		).toMatchObject({ ok: true });
+	});
+
+	it('lets a draft keep a past deadline and short texts: only handing in checks them', async () => {
+		const ctx = await setup();
+		const { sheet: made } = open(ctx);
+		const result = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{
+				revision: 0,
+				answers: { 'TT1.1': { level: 1, action: 'Sửa', actionDeadline: '2019-01-01' } },
+				texts: { strengths: 'Ngắn' }
+			},
+			TODAY
+		);
+		expect(result).toMatchObject({ ok: true, revision: 1 });
+		expect(row(ctx.db, made.id)).toMatchObject({ status: 'draft', strengths: 'Ngắn' });
+	});
+});
+
+describe('a closed period', () => {
+	it('refuses save and hand-in on its sheets with a message naming the year', async () => {
+		const ctx = await setup();
+		const { sheet: made } = open(ctx);
+		ctx.db
+			.update(period)
+			.set({ closedAt: new Date('2026-03-09T00:00:00Z') })
+			.where(eq(period.id, ctx.current!.id))
+			.run();
+		const before = sheetTables(ctx.db);
+		const message = 'Đợt kiểm điểm năm 2026 đã kết thúc: phiếu chỉ còn để xem.';
+		const payload = { revision: 0, answers: completeAnswers(ctx.content, 'B'), texts: completeTexts };
+		expect(saveSheet(ctx.db, ctx.user, made.id, payload, TODAY)).toEqual({ ok: false, status: 409, message });
+		expect(saveSheet(ctx.db, ctx.user, made.id, payload, TODAY, { submit: true })).toEqual({
+			ok: false,
+			status: 409,
+			message
+		});
+		expect(sheetTables(ctx.db)).toEqual(before);
 	});
 });

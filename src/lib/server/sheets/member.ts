@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
-import { currentPeriodFor, isPeriodOpen } from '../db/queries/periods';
+import { currentPeriodFor } from '../db/queries/periods';
+import { periodLock } from '../../domain/period';
 import { findUnit } from '../db/queries/units';
 import {
 	auditSheet,
@@ -73,8 +74,8 @@ export function ownSheet(db: Db, user: AuthUser, sheetId: number): SheetDetail |
 
 /** Why a sheet cannot be changed by its member now, or null when it can. */
 export function editRefusal(detail: Pick<SheetCore, 'sheet' | 'period'>, today: string): Refusal | null {
-	if (!isPeriodOpen(detail.period, today))
-		return { ok: false, status: 409, message: 'Đợt kiểm điểm này đã kết thúc hoặc chưa mở; phiếu chỉ để xem.' };
+	const locked = periodLock(detail.period, today);
+	if (locked) return { ok: false, status: 409, message: locked };
 	if (detail.sheet.status === 'submitted')
 		return {
 			ok: false,
@@ -152,7 +153,12 @@ export function saveSheet(
 			})
 		);
 		const score = scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(answers));
-		const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress);
+		const texts = {
+			strengths: changes.texts?.strengths ?? detail.sheet.strengths,
+			shortcomings: changes.texts?.shortcomings ?? detail.sheet.shortcomings,
+			commitment: changes.texts?.commitment ?? detail.sheet.commitment
+		};
+		const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress, { texts, today });
 
 		if (options.submit && detail.period.deadline < today) {
 			return {

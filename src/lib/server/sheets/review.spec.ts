@@ -1,6 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
+import {
+	createTestAccount,
+	createTestDb,
+	createTestMember,
+	createTestTree,
+	giveRole
+} from '../../../../tests/helpers/db';
 import { handIn, reviewTables, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
 import { moveMember } from '../db/queries/members';
@@ -10,7 +16,18 @@ import { auditEvent, reviewNote, sheet, type SheetStatus } from '../db/schema';
 import { describeSheetEvent } from '../../domain/audit';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf } from '../../domain/sheet';
-import { approveSheet, chapterSheet, reopenSheet, returnSheet, type ReviewResult } from './review';
+import {
+	approveSheet,
+	chapterSheet,
+	reopenSheet,
+	returnSheet,
+	reviewRights,
+	secretarySheetSentence,
+	type ReviewResult
+} from './review';
+import { closePeriod, reopenPeriod } from '../admin/periods';
+import type { AuthUser } from '../auth/types';
+import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
 import { openCurrentSheet, saveSheet } from './member';
 import { sheetView } from './view';
 import type { Db } from '../db/client';
@@ -88,7 +105,12 @@ describe('returnSheet', () => {
 		const detail = submitted(ctx);
 		const refusal = refusedWithoutWriting(
 			ctx,
-			() => returnSheet(ctx.db, ctx.secretary, detail, { assessment: 'Chưa đạt', notes: [] }),
+			() =>
+				returnSheet(ctx.db, ctx.secretary, detail, {
+					revision: detail.sheet.revision,
+					assessment: 'Chưa đạt',
+					notes: []
+				}),
 			400,
 			/ít nhất một nhận xét/
 		);
@@ -101,7 +123,12 @@ describe('returnSheet', () => {
 		const detail = submitted(ctx);
 		refusedWithoutWriting(
 			ctx,
-			() => returnSheet(ctx.db, ctx.secretary, detail, { assessment: '', notes: [{ code: null, text: '   ' }] }),
+			() =>
+				returnSheet(ctx.db, ctx.secretary, detail, {
+					revision: detail.sheet.revision,
+					assessment: '',
+					notes: [{ code: null, text: '   ' }]
+				}),
 			400
 		);
 	});
@@ -114,6 +141,7 @@ describe('returnSheet', () => {
 			ctx,
 			() =>
 				returnSheet(ctx.db, ctx.secretary, detail, {
+					revision: detail.sheet.revision,
 					assessment: '',
 					notes: [
 						{ code: null, text: 'Xem lại' },
@@ -131,7 +159,12 @@ describe('returnSheet', () => {
 		const detail = submitted(ctx);
 		refusedWithoutWriting(
 			ctx,
-			() => returnSheet(ctx.db, ctx.secretary, detail, { assessment: '', notes: [{ code: 'XX1', text: 'Sai' }] }),
+			() =>
+				returnSheet(ctx.db, ctx.secretary, detail, {
+					revision: detail.sheet.revision,
+					assessment: '',
+					notes: [{ code: 'XX1', text: 'Sai' }]
+				}),
 			400,
 			/Mã biểu hiện/
 		);
@@ -146,7 +179,12 @@ describe('returnSheet', () => {
 			const detail = load(ctx, id);
 			refusedWithoutWriting(
 				ctx,
-				() => returnSheet(ctx.db, ctx.secretary, detail, { assessment: '', notes: [{ code: null, text: 'Xem lại' }] }),
+				() =>
+					returnSheet(ctx.db, ctx.secretary, detail, {
+						revision: detail.sheet.revision,
+						assessment: '',
+						notes: [{ code: null, text: 'Xem lại' }]
+					}),
 				409,
 				/đã nộp/
 			);
@@ -157,6 +195,7 @@ describe('returnSheet', () => {
 		const ctx = await setup();
 		const detail = submitted(ctx);
 		const result = returnSheet(ctx.db, ctx.secretary, detail, {
+			revision: detail.sheet.revision,
 			assessment: '  Cần nêu rõ nguyên nhân.  ',
 			notes: [
 				{ code: null, text: 'Phần hạn chế còn chung chung.' },
@@ -193,6 +232,7 @@ describe('returnSheet', () => {
 		const ctx = await setup();
 		const detail = submitted(ctx);
 		returnSheet(ctx.db, ctx.secretary, detail, {
+			revision: detail.sheet.revision,
 			assessment: '',
 			notes: [
 				{ code: null, text: 'Bổ sung cam kết.' },
@@ -218,7 +258,11 @@ describe('returnSheet', () => {
 		expect(sheetView(ctx.db, after, TODAY).notes).toEqual([]);
 
 		// A second return shows only its own notes.
-		returnSheet(ctx.db, ctx.secretary, after, { assessment: '', notes: [{ code: null, text: 'Lần hai.' }] });
+		returnSheet(ctx.db, ctx.secretary, after, {
+			revision: after.sheet.revision,
+			assessment: '',
+			notes: [{ code: null, text: 'Lần hai.' }]
+		});
 		expect(sheetView(ctx.db, load(ctx, detail.sheet.id), TODAY).notes.map((n) => n.text)).toEqual(['Lần hai.']);
 	});
 
@@ -227,13 +271,23 @@ describe('returnSheet', () => {
 		const firstTab = submitted(ctx);
 		const secondTab = load(ctx, firstTab.sheet.id);
 		expect(
-			approveSheet(ctx.db, ctx.secretary, firstTab, { assessment: '', finalRating: firstTab.sheet.rating, reason: '' })
+			approveSheet(ctx.db, ctx.secretary, firstTab, {
+				revision: firstTab.sheet.revision,
+				assessment: '',
+				finalRating: firstTab.sheet.rating,
+				reason: ''
+			})
 		).toEqual({ ok: true });
 		refusedWithoutWriting(
 			ctx,
-			() => returnSheet(ctx.db, ctx.secretary, secondTab, { assessment: '', notes: [{ code: null, text: 'Trả lại' }] }),
+			() =>
+				returnSheet(ctx.db, ctx.secretary, secondTab, {
+					revision: secondTab.sheet.revision,
+					assessment: '',
+					notes: [{ code: null, text: 'Trả lại' }]
+				}),
 			409,
-			/tải lại trang/
+			/tải lại để xem bản mới nhất/
 		);
 		expect(row(ctx.db, firstTab.sheet.id).status).toBe('approved');
 	});
@@ -248,6 +302,7 @@ describe('approveSheet', () => {
 		expect(detail.sheet.rating).toBe(computed);
 		expect(
 			approveSheet(ctx.db, ctx.secretary, detail, {
+				revision: detail.sheet.revision,
 				assessment: 'Đồng ý với kết quả tự đánh giá.',
 				finalRating: 'kha',
 				reason: ''
@@ -309,7 +364,13 @@ describe('approveSheet', () => {
 		const detail = submitted(ctx);
 		const refusal = refusedWithoutWriting(
 			ctx,
-			() => approveSheet(ctx.db, ctx.secretary, detail, { assessment: '', finalRating: 'tot', reason }),
+			() =>
+				approveSheet(ctx.db, ctx.secretary, detail, {
+					revision: detail.sheet.revision,
+					assessment: '',
+					finalRating: 'tot',
+					reason
+				}),
 			400,
 			/«Khá».*lý do/
 		);
@@ -321,7 +382,12 @@ describe('approveSheet', () => {
 		const detail = submitted(ctx);
 		const reason = 'Đã khắc phục ngay trong năm, chi bộ ghi nhận.';
 		expect(
-			approveSheet(ctx.db, ctx.secretary, detail, { assessment: '', finalRating: 'tot', reason: `  ${reason} ` })
+			approveSheet(ctx.db, ctx.secretary, detail, {
+				revision: detail.sheet.revision,
+				assessment: '',
+				finalRating: 'tot',
+				reason: `  ${reason} `
+			})
 		).toEqual({ ok: true });
 		expect(row(ctx.db, detail.sheet.id)).toMatchObject({
 			status: 'approved',
@@ -342,7 +408,13 @@ describe('approveSheet', () => {
 		for (const finalRating of [undefined, null, 'xuat_sac']) {
 			const refusal = refusedWithoutWriting(
 				ctx,
-				() => approveSheet(ctx.db, ctx.secretary, detail, { assessment: '', finalRating, reason: 'Lý do' }),
+				() =>
+					approveSheet(ctx.db, ctx.secretary, detail, {
+						revision: detail.sheet.revision,
+						assessment: '',
+						finalRating,
+						reason: 'Lý do'
+					}),
 				400,
 				/xếp loại/
 			);
@@ -359,7 +431,13 @@ describe('approveSheet', () => {
 			const detail = load(ctx, id);
 			refusedWithoutWriting(
 				ctx,
-				() => approveSheet(ctx.db, ctx.secretary, detail, { assessment: '', finalRating: 'kha', reason: '' }),
+				() =>
+					approveSheet(ctx.db, ctx.secretary, detail, {
+						revision: detail.sheet.revision,
+						assessment: '',
+						finalRating: 'kha',
+						reason: ''
+					}),
 				409
 			);
 		}
@@ -371,6 +449,7 @@ describe('approveSheet', () => {
 		// Another tab returns it; the member changes the answers and hands it in again.
 		expect(
 			returnSheet(ctx.db, ctx.secretary, load(ctx, seen.sheet.id), {
+				revision: load(ctx, seen.sheet.id).sheet.revision,
 				assessment: '',
 				notes: [{ code: null, text: 'Sửa lại' }]
 			})
@@ -380,9 +459,15 @@ describe('approveSheet', () => {
 		// The page still shows the old "Khá" sheet: approving it must not lock a sheet nobody has read.
 		refusedWithoutWriting(
 			ctx,
-			() => approveSheet(ctx.db, ctx.secretary, seen, { assessment: '', finalRating: 'kha', reason: '' }),
+			() =>
+				approveSheet(ctx.db, ctx.secretary, seen, {
+					revision: seen.sheet.revision,
+					assessment: '',
+					finalRating: 'kha',
+					reason: ''
+				}),
 			409,
-			/tải lại trang/
+			/tải lại để xem bản mới nhất/
 		);
 		expect(row(ctx.db, seen.sheet.id)).toMatchObject({ status: 'submitted', finalRating: null });
 	});
@@ -393,6 +478,7 @@ describe('reopenSheet', () => {
 		const ctx = await setup();
 		const detail = submitted(ctx);
 		approveSheet(ctx.db, ctx.secretary, detail, {
+			revision: detail.sheet.revision,
 			assessment: 'Nhận xét',
 			finalRating: 'tot',
 			reason: 'Có tiến bộ rõ'
@@ -408,7 +494,7 @@ describe('reopenSheet', () => {
 		const { ctx, detail } = await approved();
 		const refusal = refusedWithoutWriting(
 			ctx,
-			() => reopenSheet(ctx.db, ctx.secretary, detail, { reason }),
+			() => reopenSheet(ctx.db, ctx.secretary, detail, { revision: detail.sheet.revision, reason }),
 			400,
 			message
 		);
@@ -423,7 +509,7 @@ describe('reopenSheet', () => {
 			const now = load(ctx, detail.sheet.id);
 			refusedWithoutWriting(
 				ctx,
-				() => reopenSheet(ctx.db, ctx.secretary, now, { reason: 'Nhầm xếp loại' }),
+				() => reopenSheet(ctx.db, ctx.secretary, now, { revision: now.sheet.revision, reason: 'Nhầm xếp loại' }),
 				409,
 				/đã duyệt/
 			);
@@ -432,7 +518,9 @@ describe('reopenSheet', () => {
 
 	it('reopens an approved sheet: returned, final rating cleared, a general note and audit with the reason', async () => {
 		const { ctx, detail } = await approved();
-		expect(reopenSheet(ctx.db, ctx.secretary, detail, { reason: '  Nhầm xếp loại ' })).toEqual({ ok: true });
+		expect(
+			reopenSheet(ctx.db, ctx.secretary, detail, { revision: detail.sheet.revision, reason: '  Nhầm xếp loại ' })
+		).toEqual({ ok: true });
 		expect(row(ctx.db, detail.sheet.id)).toMatchObject({
 			status: 'returned',
 			finalRating: null,
@@ -475,19 +563,29 @@ describe('reopenSheet', () => {
 
 	it('accepts a reason of exactly five characters', async () => {
 		const { ctx, detail } = await approved();
-		expect(reopenSheet(ctx.db, ctx.secretary, detail, { reason: 'Sai 1' })).toEqual({ ok: true });
+		expect(reopenSheet(ctx.db, ctx.secretary, detail, { revision: detail.sheet.revision, reason: 'Sai 1' })).toEqual({
+			ok: true
+		});
 	});
 
 	it('refuses a stale approved detail after the sheet was reopened and approved again (409)', async () => {
 		const { ctx, detail } = await approved();
-		reopenSheet(ctx.db, ctx.secretary, load(ctx, detail.sheet.id), { reason: 'Mở lại lần một' });
+		reopenSheet(ctx.db, ctx.secretary, load(ctx, detail.sheet.id), {
+			revision: load(ctx, detail.sheet.id).sheet.revision,
+			reason: 'Mở lại lần một'
+		});
 		handIn(ctx.db, ctx.memberId, ctx.content, TODAY);
-		approveSheet(ctx.db, ctx.secretary, load(ctx, detail.sheet.id), { assessment: '', finalRating: 'tot', reason: '' });
+		approveSheet(ctx.db, ctx.secretary, load(ctx, detail.sheet.id), {
+			revision: load(ctx, detail.sheet.id).sheet.revision,
+			assessment: '',
+			finalRating: 'tot',
+			reason: ''
+		});
 		refusedWithoutWriting(
 			ctx,
-			() => reopenSheet(ctx.db, ctx.secretary, detail, { reason: 'Mở lại lần hai' }),
+			() => reopenSheet(ctx.db, ctx.secretary, detail, { revision: detail.sheet.revision, reason: 'Mở lại lần hai' }),
 			409,
-			/tải lại trang/
+			/tải lại để xem bản mới nhất/
 		);
 	});
 });
@@ -538,14 +636,22 @@ describe('describeSheetEvent', () => {
 	it("tells a sheet's real history, newest first", async () => {
 		const ctx = await setup();
 		const detail = submitted(ctx);
-		returnSheet(ctx.db, ctx.secretary, detail, { assessment: '', notes: [{ code: null, text: 'Sửa' }] });
+		returnSheet(ctx.db, ctx.secretary, detail, {
+			revision: detail.sheet.revision,
+			assessment: '',
+			notes: [{ code: null, text: 'Sửa' }]
+		});
 		handIn(ctx.db, ctx.memberId, ctx.content, TODAY, FLAGGED);
 		approveSheet(ctx.db, ctx.secretary, load(ctx, detail.sheet.id), {
+			revision: load(ctx, detail.sheet.id).sheet.revision,
 			assessment: '',
 			finalRating: 'trung_binh',
 			reason: 'Chưa nghiêm túc'
 		});
-		reopenSheet(ctx.db, ctx.secretary, load(ctx, detail.sheet.id), { reason: 'Xem xét lại' });
+		reopenSheet(ctx.db, ctx.secretary, load(ctx, detail.sheet.id), {
+			revision: load(ctx, detail.sheet.id).sheet.revision,
+			reason: 'Xem xét lại'
+		});
 		const history = sheetHistory(ctx.db, detail.sheet.id);
 		expect(history.map((h) => describeSheetEvent(h.action, h.detail))).toEqual([
 			'Chi ủy mở lại phiếu đã duyệt',
@@ -557,5 +663,325 @@ describe('describeSheetEvent', () => {
 		expect(history.map((h) => h.reason)).toEqual(['Xem xét lại', 'Chưa nghiêm túc', null, null, null]);
 		expect(history[1].actorName).toBe(ctx.secretary.fullName);
 		expect(history[2].actorName).toBe('Lê Thị Hoa');
+	});
+});
+
+describe('separation of duties: nobody decides their own sheet', () => {
+	/** The secretary's own sheet handed in (computed "Khá"), as the chapter page loads it. */
+	function ownSubmitted(ctx: Ctx) {
+		return load(ctx, handIn(ctx.db, ctx.secretary.id, ctx.content, TODAY, FLAGGED));
+	}
+	async function committeeOver(ctx: Ctx, unit: Ctx['tree']['grassroots'], username: string): Promise<AuthUser> {
+		const id = await createTestAccount(ctx.db, username);
+		giveRole(ctx.db, id, 'committee', unit);
+		const token = generateSessionToken();
+		createSession(ctx.db, token, id);
+		return validateSessionToken(ctx.db, token)!.user;
+	}
+	const decisions: [string, (ctx: Ctx, actor: AuthUser, d: ReturnType<typeof load>) => ReviewResult][] = [
+		[
+			'return',
+			(ctx, actor, d) =>
+				returnSheet(ctx.db, actor, d, {
+					revision: d.sheet.revision,
+					assessment: '',
+					notes: [{ code: null, text: 'Tự trả' }]
+				})
+		],
+		[
+			'approve',
+			(ctx, actor, d) =>
+				approveSheet(ctx.db, actor, d, { revision: d.sheet.revision, assessment: '', finalRating: 'kha', reason: '' })
+		],
+		[
+			'approve with an adjusted rating',
+			(ctx, actor, d) =>
+				approveSheet(ctx.db, actor, d, {
+					revision: d.sheet.revision,
+					assessment: '',
+					finalRating: 'tot',
+					reason: 'Tự nâng xếp loại'
+				})
+		]
+	];
+
+	for (const [what, decide] of decisions) {
+		it(`refuses the secretary who would ${what} her own sheet with 403 and writes nothing`, async () => {
+			const ctx = await setup();
+			const own = ownSubmitted(ctx);
+			expect(own.sheet.rating).toBe('kha');
+			refusedWithoutWriting(ctx, () => decide(ctx, ctx.secretary, own), 403, /chính mình/);
+		});
+	}
+
+	it('refuses the secretary who would reopen her own approved sheet with 403 and writes nothing', async () => {
+		const ctx = await setup();
+		const own = ownSubmitted(ctx);
+		setStatus(ctx.db, own.sheet.id, 'approved');
+		const approved = load(ctx, own.sheet.id);
+		refusedWithoutWriting(
+			ctx,
+			() => reopenSheet(ctx.db, ctx.secretary, approved, { revision: approved.sheet.revision, reason: 'Tự mở lại' }),
+			403,
+			/chính mình/
+		);
+	});
+
+	it("lets the committee directly above decide a secretary's sheet when the chapter has no second secretary", async () => {
+		const ctx = await setup();
+		const above = await committeeOver(ctx, ctx.tree.grassroots, 'capuy-coso');
+		const province = await committeeOver(ctx, ctx.tree.province, 'capuy-tinh');
+		const own = ownSubmitted(ctx);
+		expect(reviewRights(ctx.db, ctx.secretary, own)).toMatchObject({
+			canDecide: false,
+			decider: { kind: 'committee' }
+		});
+		expect(reviewRights(ctx.db, above, own).canDecide).toBe(true);
+		expect(reviewRights(ctx.db, province, own).canDecide).toBe(false);
+		expect(secretarySheetSentence(ctx.db, ctx.tree.chapterA)).toBe(
+			`Phiếu của bí thư do cấp ủy cấp trên (${ctx.tree.grassroots.name}) xem xét.`
+		);
+		// A committee further up is not the one directly above.
+		refusedWithoutWriting(
+			ctx,
+			() =>
+				approveSheet(ctx.db, province, own, {
+					revision: own.sheet.revision,
+					assessment: '',
+					finalRating: 'kha',
+					reason: ''
+				}),
+			403,
+			/Đảng bộ Trường Một/
+		);
+		expect(
+			approveSheet(ctx.db, above, own, {
+				revision: own.sheet.revision,
+				assessment: 'Cấp ủy cấp trên thống nhất.',
+				finalRating: 'tot',
+				reason: 'Hoàn thành xuất sắc nhiệm vụ chi bộ'
+			})
+		).toEqual({ ok: true });
+		expect(row(ctx.db, own.sheet.id)).toMatchObject({ status: 'approved', finalRating: 'tot' });
+		expect(events(ctx.db, own.sheet.id, 'sheet.approve.adjusted')[0]).toMatchObject({ actorId: above.id });
+		const approved = load(ctx, own.sheet.id);
+		expect(reopenSheet(ctx.db, above, approved, { revision: approved.sheet.revision, reason: 'Xem xét lại' })).toEqual({
+			ok: true
+		});
+	});
+
+	it('keeps the committee read-only for every other sheet', async () => {
+		const ctx = await setup();
+		const above = await committeeOver(ctx, ctx.tree.grassroots, 'capuy-coso');
+		const detail = submitted(ctx);
+		expect(reviewRights(ctx.db, above, detail).canDecide).toBe(false);
+		for (const [, decide] of decisions) refusedWithoutWriting(ctx, () => decide(ctx, above, detail), 403);
+		setStatus(ctx.db, detail.sheet.id, 'approved');
+		const approved = load(ctx, detail.sheet.id);
+		refusedWithoutWriting(
+			ctx,
+			() => reopenSheet(ctx.db, above, approved, { revision: approved.sheet.revision, reason: 'Mở lại' }),
+			403
+		);
+	});
+
+	it("gives a secretary's sheet to the chapter's second secretary when there is one, not to the committee", async () => {
+		const ctx = await setup();
+		const above = await committeeOver(ctx, ctx.tree.grassroots, 'capuy-coso');
+		const second = await testSecretary(ctx.db, ctx.tree.chapterA, 'Phạm Văn Phó');
+		expect(secretarySheetSentence(ctx.db, ctx.tree.chapterA)).toBe(
+			'Phiếu của bí thư do bí thư còn lại của chi bộ xem xét.'
+		);
+		const own = ownSubmitted(ctx);
+		refusedWithoutWriting(ctx, () => decisions[1][1](ctx, above, own), 403);
+		refusedWithoutWriting(ctx, () => decisions[1][1](ctx, ctx.secretary, own), 403, /chính mình/);
+		expect(decisions[1][1](ctx, second, own)).toEqual({ ok: true });
+		// And the second secretary's own sheet goes to the first.
+		const theirs = load(ctx, handIn(ctx.db, second.id, ctx.content, TODAY));
+		refusedWithoutWriting(ctx, () => decisions[0][1](ctx, second, theirs), 403, /chính mình/);
+		expect(decisions[0][1](ctx, ctx.secretary, theirs)).toEqual({ ok: true });
+	});
+
+	it("says so when nobody can decide a secretary's sheet yet", async () => {
+		const ctx = await setup();
+		const own = ownSubmitted(ctx);
+		expect(secretarySheetSentence(ctx.db, ctx.tree.chapterA)).toMatch(/chưa có ai được giao/);
+		refusedWithoutWriting(ctx, () => decisions[1][1](ctx, ctx.secretary, own), 403);
+	});
+});
+
+describe('a closed period is read-only for everyone', () => {
+	it('refuses return, approve and reopen on a sheet of a closed period, saying so, and writes nothing', async () => {
+		const ctx = await setup();
+		const handed = submitted(ctx);
+		const other = await createTestMember(ctx.db, ctx.tree.chapterA, { targetGroup: 'B' });
+		const approvedId = handIn(ctx.db, other, ctx.content, TODAY);
+		const toApprove = load(ctx, approvedId);
+		approveSheet(ctx.db, ctx.secretary, toApprove, {
+			revision: toApprove.sheet.revision,
+			assessment: '',
+			finalRating: toApprove.sheet.rating,
+			reason: ''
+		});
+		expect(closePeriod(ctx.db, ctx.current.id, ctx.secretary.id).ok).toBe(true);
+		const closed = /Đợt kiểm điểm năm 2026 đã kết thúc: phiếu chỉ còn để xem\./;
+		const d = load(ctx, handed.sheet.id);
+		const a = load(ctx, approvedId);
+		expect(reviewRights(ctx.db, ctx.secretary, d).canDecide).toBe(false);
+		for (const [, decide] of decisions()) refusedWithoutWriting(ctx, () => decide(ctx, d), 409, closed);
+		refusedWithoutWriting(
+			ctx,
+			() => reopenSheet(ctx.db, ctx.secretary, a, { revision: a.sheet.revision, reason: 'Sửa năm cũ' }),
+			409,
+			closed
+		);
+		expect(row(ctx.db, approvedId)).toMatchObject({ status: 'approved', finalRating: a.sheet.finalRating });
+	});
+
+	it("keeps last year's approved sheet and this year's plan line until an administrator reopens the year", async () => {
+		const db = createTestDb();
+		const version = ensureDefaultTemplate(db);
+		const tree = createTestTree(db);
+		const adminId = await createTestAccount(db, 'quantri');
+		const last = createPeriod(db, {
+			name: 'Năm 2025',
+			year: 2025,
+			unitId: tree.province.id,
+			templateVersionId: version.id,
+			opensOn: '2025-11-01',
+			deadline: '2025-12-15'
+		});
+		const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
+		const secretary = await testSecretary(db, tree.chapterA);
+		const lastId = handIn(db, memberId, version.content, '2025-11-10', { 'TT1.1': 1 });
+		const lastDetail = chapterSheet(db, tree.chapterA.id, lastId)!;
+		approveSheet(db, secretary, lastDetail, {
+			revision: lastDetail.sheet.revision,
+			assessment: '',
+			finalRating: lastDetail.sheet.rating,
+			reason: ''
+		});
+		closePeriod(db, last.id, adminId);
+		createPeriod(db, {
+			name: 'Năm 2026',
+			year: 2026,
+			unitId: tree.province.id,
+			templateVersionId: version.id,
+			opensOn: '2026-03-01',
+			deadline: '2026-03-31'
+		});
+		const approved = chapterSheet(db, tree.chapterA.id, lastId)!;
+		const refused = reopenSheet(db, secretary, approved, { revision: approved.sheet.revision, reason: 'Sửa năm cũ' });
+		expect(refused).toEqual({
+			ok: false,
+			status: 409,
+			message: 'Đợt kiểm điểm năm 2025 đã kết thúc: phiếu chỉ còn để xem.'
+		});
+		expect(db.select().from(sheet).where(eq(sheet.id, lastId)).get()).toMatchObject({ status: 'approved' });
+		const thisYear = openCurrentSheet(db, signedInUser(db, memberId), TODAY)!;
+		expect(thisYear.progress.map((p) => p.code)).toEqual(['TT1.1']);
+
+		// The administrator's way: reopen the year first, with a reason (another year's open period is no overlap).
+		expect(reopenPeriod(db, last.id, 'Sửa sai sót năm 2025', adminId)).toEqual({ ok: true, id: last.id });
+		const again = chapterSheet(db, tree.chapterA.id, lastId)!;
+		expect(reopenSheet(db, secretary, again, { revision: again.sheet.revision, reason: 'Sửa năm cũ' })).toEqual({
+			ok: true
+		});
+	});
+
+	function decisions(): [string, (ctx: Ctx, d: ReturnType<typeof load>) => ReviewResult][] {
+		return [
+			[
+				'return',
+				(ctx, d) =>
+					returnSheet(ctx.db, ctx.secretary, d, {
+						revision: d.sheet.revision,
+						assessment: '',
+						notes: [{ code: null, text: 'Sửa' }]
+					})
+			],
+			[
+				'approve',
+				(ctx, d) =>
+					approveSheet(ctx.db, ctx.secretary, d, {
+						revision: d.sheet.revision,
+						assessment: '',
+						finalRating: d.sheet.rating,
+						reason: ''
+					})
+			]
+		];
+	}
+});
+
+describe('decisions carry the revision the page showed', () => {
+	const stale = /^Phiếu đã thay đổi kể từ khi bạn mở trang\. Hãy tải lại để xem bản mới nhất\.$/;
+
+	it("refuses tab A's approval after tab B returned the sheet and the member handed it in again", async () => {
+		const ctx = await setup();
+		const tabA = submitted(ctx);
+		const shown = tabA.sheet.revision;
+		const tabB = load(ctx, tabA.sheet.id);
+		expect(
+			returnSheet(ctx.db, ctx.secretary, tabB, {
+				revision: tabB.sheet.revision,
+				assessment: '',
+				notes: [{ code: null, text: 'Sửa TT1.1' }]
+			})
+		).toEqual({ ok: true });
+		const member = signedInUser(ctx.db, ctx.memberId);
+		const returned = load(ctx, tabA.sheet.id);
+		expect(
+			saveSheet(
+				ctx.db,
+				member,
+				returned.sheet.id,
+				{ revision: returned.sheet.revision, answers: { 'TT1.1': { level: 0 } } },
+				TODAY,
+				{
+					submit: true
+				}
+			)
+		).toMatchObject({ ok: true });
+		// The POST loads the sheet afresh (submitted again), but the form carries what tab A showed.
+		const fresh = load(ctx, tabA.sheet.id);
+		expect(fresh.sheet.status).toBe('submitted');
+		refusedWithoutWriting(
+			ctx,
+			() =>
+				approveSheet(ctx.db, ctx.secretary, fresh, {
+					revision: String(shown),
+					assessment: '',
+					finalRating: 'tot',
+					reason: ''
+				}),
+			409,
+			stale
+		);
+		expect(
+			approveSheet(ctx.db, ctx.secretary, fresh, {
+				revision: String(fresh.sheet.revision),
+				assessment: '',
+				finalRating: fresh.sheet.rating,
+				reason: ''
+			})
+		).toEqual({ ok: true });
+	});
+
+	it('refuses a decision without a revision, or with one in words, as stale', async () => {
+		const ctx = await setup();
+		const detail = submitted(ctx);
+		for (const revision of [undefined, '', 'một', null, '1.5'])
+			refusedWithoutWriting(
+				ctx,
+				() =>
+					returnSheet(ctx.db, ctx.secretary, detail, {
+						revision,
+						assessment: '',
+						notes: [{ code: null, text: 'Sửa' }]
+					}),
+				409,
+				stale
+			);
 	});
 });

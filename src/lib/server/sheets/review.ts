@@ -8,6 +8,9 @@ import { RATING_LABELS, signsForGroup, type Rating } from '../../domain/template
 import { approveSchema, reopenSchema, returnSchema } from '../../schemas/review';
 import type { Refusal } from './member';
 import type { AuditAction } from '../../domain/audit';
+import { decisionRefusal, deciderOf, secretarySheetDecider, type Decider } from '../../domain/review-rights';
+import { closedPeriodMessage } from '../../domain/period';
+import { reviewParties } from '../db/queries/roles';
 
 export type ReviewResult = { ok: true } | (Refusal & { field?: string });
 
@@ -62,14 +65,53 @@ function transition(
 const changedMeanwhile: Refusal = {
 	ok: false,
 	status: 409,
-	message: 'Phiếu vừa thay đổi. Hãy tải lại trang rồi thực hiện lại.'
+	message: 'Phiếu đã thay đổi kể từ khi bạn mở trang. Hãy tải lại để xem bản mới nhất.'
 };
+
+/** Who may decide this sheet, and the sentence the pages show about a secretary's own sheet. */
+export function reviewRights(
+	db: Db,
+	actor: AuthUser,
+	detail: SheetDetail
+): { canDecide: boolean; decider: Decider; secretarySheet: string } {
+	const parties = reviewParties(db, { id: detail.sheet.chapterId, path: detail.chapter.path });
+	const ctx = { ...parties, ownerId: detail.sheet.memberId };
+	return {
+		canDecide: decisionRefusal(actor, ctx) === null && closedPeriodMessage(detail.period) === null,
+		decider: deciderOf(ctx),
+		secretarySheet: secretarySheetDecider(parties)
+	};
+}
+
+/** "Phiếu của bí thư do … xem xét" for a chapter. */
+export function secretarySheetSentence(db: Db, chapter: { id: number; path: string }): string {
+	return secretarySheetDecider(reviewParties(db, chapter));
+}
+
+/**
+ * What every decision checks before its own rules: the actor may decide this sheet (nobody decides their own),
+ * the period is still open, and the sheet is the one the page showed (`revision` is what the form carried, not
+ * what was just loaded, so a sheet changed since the secretary read it is refused).
+ */
+function decisionGate(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): Refusal | null {
+	const parties = reviewParties(db, { id: detail.sheet.chapterId, path: detail.chapter.path });
+	const refused = decisionRefusal(actor, { ...parties, ownerId: detail.sheet.memberId });
+	if (refused) return { ok: false, status: 403, message: refused };
+	const closed = closedPeriodMessage(detail.period);
+	if (closed) return { ok: false, status: 409, message: closed };
+	const given = (input as { revision?: unknown } | null)?.revision;
+	const shown = typeof given === 'number' ? given : typeof given === 'string' && given.trim() ? Number(given) : NaN;
+	if (shown !== detail.sheet.revision) return changedMeanwhile;
+	return null;
+}
 
 const notHandedIn: Refusal = { ok: false, status: 409, message: 'Chỉ xem xét được phiếu đã nộp.' };
 
 /** Sends a handed-in sheet back to its member with notes on the whole sheet or on particular signs. */
 export function returnSheet(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): ReviewResult {
 	const parsed = returnSchema.safeParse(input);
+	const gate = decisionGate(db, actor, detail, input);
+	if (gate) return gate;
 	if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0].message, field: 'notes' };
 	if (detail.sheet.status !== 'submitted') return notHandedIn;
 	const codes = new Set(signsForGroup(detail.content, detail.sheet.targetGroup).map((s) => s.code));
@@ -95,6 +137,8 @@ export function returnSheet(db: Db, actor: AuthUser, detail: SheetDetail, input:
 /** Approves a handed-in sheet and locks it; a final rating other than the computed one needs a reason, and both are kept. */
 export function approveSheet(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): ReviewResult {
 	const parsed = approveSchema.safeParse(input);
+	const gate = decisionGate(db, actor, detail, input);
+	if (gate) return gate;
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		return { ok: false, status: 400, message: issue.message, field: String(issue.path[0] ?? 'form') };
@@ -128,6 +172,8 @@ export function approveSheet(db: Db, actor: AuthUser, detail: SheetDetail, input
 /** Reopens an approved sheet for revision; the reason goes to the member as a note and into the audit log. */
 export function reopenSheet(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): ReviewResult {
 	const parsed = reopenSchema.safeParse(input);
+	const gate = decisionGate(db, actor, detail, input);
+	if (gate) return gate;
 	if (!parsed.success)
 		return { ok: false, status: 400, message: parsed.error.issues[0].message, field: 'reopenReason' };
 	if (detail.sheet.status !== 'approved') return { ok: false, status: 409, message: 'Chỉ mở lại được phiếu đã duyệt.' };

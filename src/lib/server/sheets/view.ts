@@ -57,4 +57,3 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 		finalRating: detail.sheet.finalRating
 	};
 }
-

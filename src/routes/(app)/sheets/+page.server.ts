@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireMember } from '$lib/server/auth/guards';
 import { ancestorsOf, findUnit } from '$lib/server/db/queries/units';
@@ -6,6 +6,7 @@ import { currentPeriodFor } from '$lib/server/db/queries/periods';
 import { memberSheets } from '$lib/server/db/queries/sheets';
 import { openCurrentSheet } from '$lib/server/sheets/member';
 import { todayIso } from '$lib/domain/dates';
+import { refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -34,7 +35,7 @@ export const actions: Actions = {
 	start: (event) => {
 		const user = requireMember(event);
 		const detail = openCurrentSheet(getDb(), user, todayIso());
-		if (!detail) return fail(409, { message: 'Chưa có đợt kiểm điểm nào đang mở cho chi bộ của bạn.' });
+		if (!detail) return refuse(409, {}, { form: 'Chưa có đợt kiểm điểm nào đang mở cho chi bộ của bạn.' });
 		redirect(303, `/sheets/${detail.sheet.id}`);
 	}
 };

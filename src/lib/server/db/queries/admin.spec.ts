@@ -29,7 +29,7 @@ import {
 import { addUnit, closeUnit, moveUnit, renameUnit } from '../../admin/units';
 import { deactivateMember, transferMember, updateMemberDetails } from '../../admin/members';
 import { memberForAdmin } from './members';
-import { closePeriod, extendDeadline, openPeriod } from '../../admin/periods';
+import { closePeriod, extendDeadline, openPeriod, reopenPeriod } from '../../admin/periods';
 import { notHandedIn } from './periods';
 import { grantRole, revokeRole } from '../../admin/roles';
 import { auditLog } from './audit';
@@ -43,6 +43,7 @@ import { createSession, generateSessionToken, validateSessionToken } from '../..
 import { canViewUnit, homePathFor, isSecretaryOf, navigationFor } from '../../auth/access';
 import { requireUnitViewer } from '../../auth/guards';
 import type { AuthUser } from '../../auth/types';
+import { actionLabel } from '../../../domain/audit';
 import { bootstrapInstallation } from '../../seed/bootstrap';
 import { openCurrentSheet, saveSheet } from '../../sheets/member';
 
@@ -794,7 +795,7 @@ describe('periods', () => {
 		const refused = {
 			ok: false,
 			status: 409,
-			message: 'Đợt kiểm điểm này đã kết thúc hoặc chưa mở; phiếu chỉ để xem.'
+			message: 'Đợt kiểm điểm năm 2026 đã kết thúc: phiếu chỉ còn để xem.'
 		};
 		expect(
 			saveSheet(db, signedIn, detail.sheet.id, { revision: 1, answers: { 'TT1.1': { level: 0 } } }, TODAY)
@@ -1059,5 +1060,100 @@ describe('bootstrapInstallation', () => {
 			})
 		).toBeNull();
 		expect({ units: units(db), users: db.select().from(user).all(), grants: count(db, roleGrant) }).toEqual(before);
+	});
+});
+
+describe('one open period per unit subtree per year', () => {
+	const input = (ctx: Ctx, extra: Partial<Parameters<typeof openPeriod>[1]> = {}) => ({
+		name: 'Năm 2026',
+		year: 2026,
+		unitId: ctx.tree.branch.id,
+		templateVersionId: ctx.version.id,
+		opensOn: '2026-03-01',
+		deadline: '2026-03-31',
+		...extra
+	});
+
+	it('refuses a period for the same unit, a unit inside or a unit above an open period of that year, naming it', async () => {
+		const ctx = await setup();
+		const { db, tree, adminId } = ctx;
+		const first = openPeriod(db, input(ctx, { name: 'Đợt phường Một' }), adminId);
+		expect(first.ok).toBe(true);
+		const before = { periods: count(db, period), audit: count(db, auditEvent) };
+		for (const unitId of [tree.branch.id, tree.chapterA.id, tree.grassroots.id, tree.province.id]) {
+			const refused = openPeriod(db, input(ctx, { unitId, name: 'Đợt trùng' }), adminId);
+			expect(refused).toEqual({ ok: false, message: expect.stringContaining('«Đợt phường Một» năm 2026') });
+			expect(refused.ok || refused.message).toMatch(/Đảng bộ phường Một/);
+		}
+		expect({ periods: count(db, period), audit: count(db, auditEvent) }).toEqual(before);
+	});
+
+	it('allows a sibling subtree, another year, and the same unit once the first period is closed', async () => {
+		const ctx = await setup();
+		const { db, tree, adminId } = ctx;
+		const first = openPeriod(db, input(ctx), adminId);
+		if (!first.ok) throw new Error(first.message);
+		expect(openPeriod(db, input(ctx, { unitId: tree.otherBranch.id }), adminId).ok).toBe(true);
+		expect(openPeriod(db, input(ctx, { year: 2027, opensOn: '2027-03-01', deadline: '2027-03-31' }), adminId).ok).toBe(
+			true
+		);
+		expect(closePeriod(db, first.id, adminId).ok).toBe(true);
+		expect(openPeriod(db, input(ctx, { unitId: tree.chapterA.id }), adminId).ok).toBe(true);
+	});
+
+	it('is held by the database too: an overlapping open period cannot be inserted or reopened behind the use case', async () => {
+		const ctx = await setup();
+		const { db, tree, version } = ctx;
+		const base = { year: 2026, templateVersionId: version.id, opensOn: '2026-03-01', deadline: '2026-03-31' };
+		createPeriod(db, { ...base, name: 'Đợt tỉnh', unitId: tree.province.id });
+		expect(() => createPeriod(db, { ...base, name: 'Đợt chi bộ', unitId: tree.chapterA.id })).toThrow(/period_overlap/);
+		const closed = createPeriod(db, {
+			...base,
+			name: 'Đợt cũ',
+			unitId: tree.chapterA.id,
+			closedAt: new Date('2026-02-01T00:00:00Z')
+		});
+		expect(() => db.update(period).set({ closedAt: null }).where(eq(period.id, closed.id)).run()).toThrow(
+			/period_overlap/
+		);
+		expect(count(db, period)).toBe(2);
+	});
+
+	it('reopenPeriod needs a reason, refuses an open or overlapping period, and audits "period.reopen"', async () => {
+		const ctx = await setup();
+		const { db, tree, adminId } = ctx;
+		const last = openPeriod(db, input(ctx, { name: 'Năm 2026 (đợt một)' }), adminId);
+		if (!last.ok) throw new Error(last.message);
+		expect(reopenPeriod(db, last.id, 'Sửa sai sót', adminId)).toEqual({ ok: false, message: 'Đợt kiểm điểm đang mở.' });
+		closePeriod(db, last.id, adminId);
+		expect(reopenPeriod(db, last.id, '  sửa ', adminId)).toEqual({
+			ok: false,
+			message: 'Hãy ghi lý do mở lại đợt kiểm điểm (ít nhất 5 ký tự).'
+		});
+		expect(reopenPeriod(db, 9999, 'Sửa sai sót', adminId)).toEqual({
+			ok: false,
+			message: 'Không tìm thấy đợt kiểm điểm.'
+		});
+		const second = openPeriod(db, input(ctx, { name: 'Năm 2026 (đợt hai)', unitId: tree.chapterA.id }), adminId);
+		if (!second.ok) throw new Error(second.message);
+		expect(reopenPeriod(db, last.id, 'Sửa sai sót', adminId)).toEqual({
+			ok: false,
+			message: expect.stringContaining('«Năm 2026 (đợt hai)»')
+		});
+		expect(findPeriod(db, last.id)!.closedAt).toBeInstanceOf(Date);
+		expect(audits(db, 'period.reopen')).toEqual([]);
+		closePeriod(db, second.id, adminId);
+		expect(reopenPeriod(db, last.id, '  Sửa xếp loại nhầm của năm  ', adminId)).toEqual({ ok: true, id: last.id });
+		expect(findPeriod(db, last.id)!.closedAt).toBeNull();
+		expect(audits(db, 'period.reopen')).toMatchObject([
+			{
+				actorId: adminId,
+				unitId: tree.branch.id,
+				targetType: 'period',
+				targetId: last.id,
+				reason: 'Sửa xếp loại nhầm của năm'
+			}
+		]);
+		expect(actionLabel('period.reopen')).toBe('Mở lại đợt kiểm điểm đã kết thúc');
 	});
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree } from '../../../../../tests/helpers/db';
 import {
 	completeAnswers,
+	completeTexts,
 	handIn,
 	maintainedCounts,
 	signedInUser,
@@ -185,6 +186,7 @@ describe('maintained counts', () => {
 		const detail = chapterSheet(db, tree.chapterA.id, id)!;
 		expect(
 			approveSheet(db, secretary, detail, {
+				revision: detail.sheet.revision,
 				assessment: '',
 				finalRating: 'trung_binh',
 				reason: 'Chưa tự giác khắc phục'
@@ -194,7 +196,12 @@ describe('maintained counts', () => {
 			expect(countsAt(db, period.id, u.id)).toEqual({ ...ZERO, approved: 1, trungBinh: 1 });
 		expect(flaggedAt(db, period.id, tree.province.id)).toEqual({ 'TT1.1': 1 });
 
-		expect(reopenSheet(db, secretary, chapterSheet(db, tree.chapterA.id, id)!, { reason: 'Xem xét lại' })).toEqual({
+		expect(
+			reopenSheet(db, secretary, chapterSheet(db, tree.chapterA.id, id)!, {
+				revision: chapterSheet(db, tree.chapterA.id, id)!.sheet.revision,
+				reason: 'Xem xét lại'
+			})
+		).toEqual({
 			ok: true
 		});
 		expect(countsAt(db, period.id, tree.province.id)).toEqual({ ...ZERO, returned: 1 });
@@ -211,6 +218,7 @@ describe('maintained counts', () => {
 
 		expect(
 			returnSheet(db, secretary, chapterSheet(db, tree.chapterA.id, id)!, {
+				revision: chapterSheet(db, tree.chapterA.id, id)!.sheet.revision,
 				assessment: '',
 				notes: [{ code: 'TT1.1', text: 'Xem lại' }]
 			})
@@ -367,7 +375,8 @@ function apply(ctx: Ctx, secretaries: Map<number, AuthUser>, members: number[], 
 				op.kind === 'submit'
 					? completeAnswers(content, opened.sheet.targetGroup, op.flags)
 					: Object.fromEntries(Object.entries(op.flags).map(([code, level]) => [code, { level }]));
-			saveSheet(db, user, opened.sheet.id, { revision: opened.sheet.revision, answers }, TODAY, {
+			const texts = op.kind === 'submit' ? completeTexts : undefined;
+			saveSheet(db, user, opened.sheet.id, { revision: opened.sheet.revision, answers, texts }, TODAY, {
 				submit: op.kind === 'submit'
 			});
 			return;
@@ -382,12 +391,18 @@ function apply(ctx: Ctx, secretaries: Map<number, AuthUser>, members: number[], 
 	const secretary = secretaries.get(target.chapterId)!;
 	if (op.kind === 'return')
 		returnSheet(db, secretary, detail, {
+			revision: detail.sheet.revision,
 			assessment: '',
 			notes: [{ code: op.onSign ? 'TT1.1' : null, text: 'Cần bổ sung' }]
 		});
 	else if (op.kind === 'approve')
-		approveSheet(db, secretary, detail, { assessment: '', finalRating: op.rating, reason: op.reason });
-	else reopenSheet(db, secretary, detail, { reason: op.reason });
+		approveSheet(db, secretary, detail, {
+			revision: detail.sheet.revision,
+			assessment: '',
+			finalRating: op.rating,
+			reason: op.reason
+		});
+	else reopenSheet(db, secretary, detail, { revision: detail.sheet.revision, reason: op.reason });
 }
 
 function reviewTarget(

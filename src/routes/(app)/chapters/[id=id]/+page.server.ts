@@ -4,6 +4,7 @@ import { requireUnitViewer } from '$lib/server/auth/guards';
 import { isSecretaryOf } from '$lib/server/auth/access';
 import { CHAPTER_KINDS } from '$lib/server/db/queries/units';
 import { chapterOverview, choosePeriod } from '$lib/server/overview';
+import { secretarySheetSentence } from '$lib/server/sheets/review';
 import { filterAndSort, SORTS, type SortKey } from '$lib/domain/chapter-list';
 import { SHEET_STATUS_LABELS, type SheetStatusKey } from '$lib/domain/sheet';
 import { todayIso } from '$lib/domain/dates';
@@ -22,6 +23,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		chapter: { id: unit.id, name: unit.name },
 		isSecretary: isSecretaryOf(user, unit.id),
+		secretarySheet: secretarySheetSentence(db, unit),
 		periods: periods.map((p) => ({ id: p.id, name: p.name })),
 		period: period
 			? { id: period.id, name: period.name, deadline: period.deadline, open: period.closedAt === null }

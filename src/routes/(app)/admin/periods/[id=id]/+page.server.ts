@@ -3,11 +3,11 @@ import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { findPeriod } from '$lib/server/db/queries/periods';
 import { findUnit } from '$lib/server/db/queries/units';
-import { closePeriod, extendDeadline } from '$lib/server/admin/periods';
+import { closePeriod, extendDeadline, reopenPeriod } from '$lib/server/admin/periods';
 import { notHandedIn } from '$lib/server/db/queries/periods';
 import { countsOf } from '$lib/server/overview';
 import { deadlineSchema } from '$lib/schemas/admin';
-import { parseForm, refusalErrors, refuse } from '$lib/schemas/form';
+import { formValues, parseForm, refusalErrors, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -46,5 +46,14 @@ export const actions: Actions = {
 		return result.ok
 			? { done: 'Đã kết thúc đợt kiểm điểm.' }
 			: refuse(400, {}, refusalErrors(result), { action: 'close' });
+	},
+	reopen: async (event) => {
+		const admin = requireAdmin(event);
+		const data = await event.request.formData();
+		const reason = data.get('reason');
+		const result = reopenPeriod(getDb(), Number(event.params.id), typeof reason === 'string' ? reason : '', admin.id);
+		return result.ok
+			? { done: 'Đã mở lại đợt kiểm điểm.' }
+			: refuse(400, formValues(data), { reason: result.message }, { action: 'reopen' });
 	}
 };

@@ -1,8 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireSecretary, requireUnitViewer } from '$lib/server/auth/guards';
-import { isSecretaryOf } from '$lib/server/auth/access';
-import { approveSheet, chapterSheet, reopenSheet, returnSheet, type ReviewResult } from '$lib/server/sheets/review';
+import { requireUnitViewer } from '$lib/server/auth/guards';
+import {
+	approveSheet,
+	chapterSheet,
+	reopenSheet,
+	returnSheet,
+	reviewRights,
+	type ReviewResult
+} from '$lib/server/sheets/review';
 import { sheetView } from '$lib/server/sheets/view';
 import { sheetHistory } from '$lib/server/db/queries/audit';
 import { returnFormToInput } from '$lib/schemas/review';
@@ -18,9 +24,12 @@ export const load: PageServerLoad = (event) => {
 	const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
 	const detail = chapterSheet(db, unit.id, Number(event.params.sheetId));
 	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
+	const rights = reviewRights(db, user, detail);
 	return {
 		chapter: { id: unit.id, name: unit.name },
-		isSecretary: isSecretaryOf(user, unit.id),
+		// Whether this user decides this very sheet: nobody decides their own, a secretary's goes to someone else.
+		isSecretary: rights.canDecide,
+		secretarySheet: rights.secretarySheet,
 		person: detail.person,
 		sheet: sheetView(db, detail, todayIso()),
 		score: scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(detail.answers)),
@@ -40,7 +49,10 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** Every review action: only this chapter's secretary, only a sheet of this chapter. */
+/**
+ * Every review action: a reader of this chapter (secretary, committee above, administrator), a sheet of this
+ * chapter; the use case then decides whether this reader may decide this sheet (separation of duties).
+ */
 type Event = Parameters<Actions[string]>[0];
 type Detail = NonNullable<ReturnType<typeof chapterSheet>>;
 type Act = (
@@ -50,12 +62,14 @@ type Act = (
 	user: App.Locals['user'] & object
 ) => ReviewResult;
 
-async function review(event: Event, { user, unit }: ReturnType<typeof requireSecretary>, act: Act, done: string) {
+async function review(event: Event, { user, unit }: ReturnType<typeof requireUnitViewer>, act: Act, done: string) {
 	const db = getDb();
 	const detail = chapterSheet(db, unit.id, Number(event.params.sheetId));
 	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
 	const data = await event.request.formData();
 	const result = act(data, detail, db, user);
+	// Not this person's decision (their own sheet, or read-only here): refused like a guard, whatever the client.
+	if (!result.ok && result.status === 403) error(403, result.message);
 	// A refusal gives back everything typed (assessment, chosen rating, notes) so nothing has to be typed twice.
 	if (!result.ok) return refuse(result.status, formValues(data), refusalErrors(result));
 	redirect(303, `/chapters/${unit.id}/sheets/${detail.sheet.id}?done=${done}`);
@@ -65,27 +79,30 @@ export const actions: Actions = {
 	return: (event) =>
 		review(
 			event,
-			requireSecretary(event, getDb(), Number(event.params.id), { hide: true }),
-			(data, detail, db, user) => returnSheet(db, user, detail, returnFormToInput(data)),
+			requireUnitViewer(event, getDb(), Number(event.params.id), { hide: true }),
+			(data, detail, db, user) =>
+				returnSheet(db, user, detail, { ...(returnFormToInput(data) as object), revision: data.get('revision') }),
 			'returned'
 		),
 	approve: (event) =>
 		review(
 			event,
-			requireSecretary(event, getDb(), Number(event.params.id), { hide: true }),
+			requireUnitViewer(event, getDb(), Number(event.params.id), { hide: true }),
 			(data, detail, db, user) =>
 				approveSheet(db, user, detail, {
 					assessment: data.get('assessment') ?? '',
 					finalRating: data.get('finalRating'),
-					reason: data.get('reason') ?? ''
+					reason: data.get('reason') ?? '',
+					revision: data.get('revision')
 				}),
 			'approved'
 		),
 	reopen: (event) =>
 		review(
 			event,
-			requireSecretary(event, getDb(), Number(event.params.id), { hide: true }),
-			(data, detail, db, user) => reopenSheet(db, user, detail, { reason: data.get('reopenReason') }),
+			requireUnitViewer(event, getDb(), Number(event.params.id), { hide: true }),
+			(data, detail, db, user) =>
+				reopenSheet(db, user, detail, { reason: data.get('reopenReason'), revision: data.get('revision') }),
 			'reopened'
 		)
 };

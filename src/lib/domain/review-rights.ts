@@ -1,0 +1,70 @@
+// Separation of duties in the review: who may decide (return, approve, re-rate, reopen) a given sheet.
+// Pure, so the guards, the use cases, the pages and the tests all ask the same question.
+import type { GrantedRole } from './org';
+
+/** A role the actor holds over a unit. */
+export interface ReviewGrant {
+	role: GrantedRole;
+	unitId: number;
+}
+
+/** What the rule needs to know about a sheet and the people around its chapter. */
+export interface ReviewContext {
+	/** The member whose sheet it is. */
+	ownerId: number;
+	chapterId: number;
+	/** Everyone holding the chapter's secretary role. */
+	secretaryIds: readonly number[];
+	/** The nearest unit above the chapter where someone holds the committee role, if any. */
+	committeeAbove: { unitId: number; unitName: string } | null;
+}
+
+/** Who decides a sheet: the chapter's secretary, or — for a secretary's own sheet — another secretary or the committee above. */
+export type Decider =
+	| { kind: 'secretary' }
+	| { kind: 'other_secretary' }
+	| { kind: 'committee'; unitId: number; unitName: string }
+	| { kind: 'nobody' };
+
+/** Who decides this sheet. */
+export function deciderOf(ctx: ReviewContext): Decider {
+	if (!ctx.secretaryIds.includes(ctx.ownerId)) return { kind: 'secretary' };
+	if (ctx.secretaryIds.some((id) => id !== ctx.ownerId)) return { kind: 'other_secretary' };
+	if (ctx.committeeAbove) return { kind: 'committee', ...ctx.committeeAbove };
+	return { kind: 'nobody' };
+}
+
+/** "Phiếu của bí thư do … xem xét", as the chapter page and the review page say it. */
+export function secretarySheetDecider(ctx: Omit<ReviewContext, 'ownerId'>): string {
+	// A chapter with two secretaries: each one's sheet goes to the other.
+	if (ctx.secretaryIds.length >= 2) return 'Phiếu của bí thư do bí thư còn lại của chi bộ xem xét.';
+	if (ctx.committeeAbove) return `Phiếu của bí thư do cấp ủy cấp trên (${ctx.committeeAbove.unitName}) xem xét.`;
+	return 'Phiếu của bí thư do cấp ủy cấp trên xem xét; hiện chưa có ai được giao vai trò cấp ủy cấp trên.';
+}
+
+/** Why this actor may not decide this sheet (a sentence in Vietnamese), or null when they may. */
+export function decisionRefusal(
+	actor: { id: number; grants: readonly ReviewGrant[] },
+	ctx: ReviewContext
+): string | null {
+	if (actor.id === ctx.ownerId)
+		return 'Không ai tự xem xét phiếu của chính mình: phiếu này phải do người khác trả lại, duyệt hoặc mở lại.';
+	const holds = (role: GrantedRole, unitId: number) => actor.grants.some((g) => g.role === role && g.unitId === unitId);
+	const decider = deciderOf(ctx);
+	switch (decider.kind) {
+		case 'secretary':
+		case 'other_secretary':
+			return holds('secretary', ctx.chapterId) ? null : 'Chỉ bí thư chi bộ được thực hiện thao tác này.';
+		case 'committee':
+			return holds('committee', decider.unitId)
+				? null
+				: `Phiếu của bí thư do cấp ủy cấp trên (${decider.unitName}) xem xét.`;
+		case 'nobody':
+			return 'Phiếu của bí thư cần cấp ủy cấp trên xem xét, nhưng chưa có ai được giao vai trò này.';
+	}
+}
+
+/** True when the actor may decide this sheet. */
+export function canDecide(actor: { id: number; grants: readonly ReviewGrant[] }, ctx: ReviewContext): boolean {
+	return decisionRefusal(actor, ctx) === null;
+}
