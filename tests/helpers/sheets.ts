@@ -7,7 +7,7 @@ import { createSession, generateSessionToken, validateSessionToken } from '../..
 import type { AuthUser } from '../../src/lib/server/auth/types';
 import { parseTemplate } from '../../src/lib/schemas/template';
 import { signsForGroup, type Level, type TargetGroup, type TemplateContent } from '../../src/lib/domain/template';
-import defaultTemplateJson from '../../src/lib/data/template-default.json';
+import defaultTemplateJson from '../../src/lib/data/template-default.json' with { type: 'json' };
 
 /** The bundled default template, validated the way the app validates it. */
 export function defaultTemplateContent(): TemplateContent {

@@ -17,7 +17,7 @@ import {
 } from './sheet';
 import { DEFAULT_RULES, signsForGroup, type ConcreteSign, type TemplateContent } from './template';
 import { parseTemplate } from '../schemas/template';
-import defaultTemplateJson from '../data/template-default.json';
+import defaultTemplateJson from '../data/template-default.json' with { type: 'json' };
 
 function defaultTemplateContent(): TemplateContent {
 	const parsed = parseTemplate(defaultTemplateJson);

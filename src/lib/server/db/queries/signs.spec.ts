@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import defaultTemplateJson from '../../../data/template-default.json';
+import defaultTemplateJson from '../../../data/template-default.json' with { type: 'json' };
 import { displayText, SIGNS, signById, SUMMARY_LABEL } from '../../../domain/catalog';
 import { TARGET_GROUPS, type TargetGroup } from '../../../domain/template';
 import { createTestAccount, createTestDb } from '../../../../../tests/helpers/db';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import defaultTemplateJson from '../../../data/template-default.json';
+import defaultTemplateJson from '../../../data/template-default.json' with { type: 'json' };
 import { scoreSheet, type Answers } from '../../../domain/scoring';
 import type { TemplateContent } from '../../../domain/template';
 import { createTestAccount, createTestDb } from '../../../../../tests/helpers/db';
