@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import defaultTemplateJson from '../../../data/template-default.json' with { type: 'json' };
-import { scoreSheet, type Answers } from '../../../domain/scoring';
-import type { TemplateContent } from '../../../domain/template';
-import { createTestAccount, createTestDb } from '../../../../../tests/helpers/db';
-import type { Connection } from '../client';
-import { auditEvent, template, templateVersion } from '../schema';
-import { findTemplateVersion, latestTemplateVersion, listTemplateVersions } from './templates';
-import { addTemplateVersion, DEFAULT_TEMPLATE_KEY, ensureDefaultTemplate, importTemplate } from '../../admin/templates';
+import defaultTemplateJson from '../../data/template-default.json' with { type: 'json' };
+import { scoreSheet, type Answers } from '../../domain/scoring';
+import type { TemplateContent } from '../../domain/template';
+import { createTestAccount, createTestDb } from '../../../../tests/helpers/db';
+import type { Connection } from '../db/client';
+import { auditEvent, template, templateVersion } from '../db/schema';
+import { findTemplateVersion, latestTemplateVersion, listTemplateVersions } from '../db/queries/templates';
+import { addTemplateVersion, DEFAULT_TEMPLATE_KEY, ensureDefaultTemplate, importTemplate } from './templates';
 
 let db: Connection;
 
