@@ -115,11 +115,6 @@ export const TARGET_GROUP_LABELS: Record<TargetGroup, string> = {
 /** The personal review form of Hướng dẫn 43-HD/BTCTW each group fills. */
 export const TARGET_GROUP_FORMS: Record<TargetGroup, string> = { A: 'Mẫu 2A', B: 'Mẫu 2B', C: 'Mẫu 2C' };
 
-export const WORDING_LABELS: Record<WordingKind, string> = {
-	app_default: 'Cách diễn đạt mặc định của ứng dụng, không phải văn bản chính thức',
-	provincial: 'Theo văn bản hướng dẫn của cấp ủy'
-};
-
 // Taken from the reference data so the labels cannot drift from it; "(9)" is a count, not part of the name.
 export const CATEGORY_LABELS = Object.fromEntries(
 	CATEGORY_KEYS.map((key) => [key, signs27.groups[key].replace(/\s*\(\d+\)\s*$/, '')])

@@ -1,5 +1,4 @@
 // The wording of the 27 signs: an administrator enters the official text with its source.
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { signWording } from '../db/schema';
 import { recordAudit } from '../db/queries/audit';
@@ -32,9 +31,4 @@ export function setSignWording(
 			detail: { signId: input.signId, official: input.official }
 		});
 	});
-}
-
-/** Drops an administrator's correction so the bundled wording shows again. */
-export function clearSignWording(db: Db, signId: string): void {
-	db.delete(signWording).where(eq(signWording.signId, signId)).run();
 }

@@ -8,7 +8,7 @@ import type { Db } from '../client';
 import { auditEvent, signWording } from '../schema';
 import { referenceFor } from '../../reference';
 import { signCatalog } from './signs';
-import { clearSignWording, setSignWording } from '../../admin/signs';
+import { setSignWording } from '../../admin/signs';
 import { ensureDefaultTemplate } from '../../admin/templates';
 
 let db: Db;
@@ -146,16 +146,6 @@ describe('setSignWording', () => {
 				detail: { signId: 'TT6', official: false }
 			}
 		]);
-	});
-});
-
-describe('clearSignWording', () => {
-	it('brings back the bundled wording and status', () => {
-		setSignWording(db, { signId: 'DB8', text: OFFICIAL_TEXT, official: true, source: SOURCE }, adminId);
-		clearSignWording(db, 'DB8');
-		expect(catalogSign('DB8')).toEqual(signById('DB8'));
-		expect(signCatalog(db)).toEqual(SIGNS);
-		expect(rowCounts().wordings).toBe(0);
 	});
 });
 
