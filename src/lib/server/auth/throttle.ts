@@ -92,14 +92,13 @@ function countFailure(db: Db, { key, rule }: Counter, now: number): CountedFailu
  */
 export function beginAttempt(db: Db, counters: readonly Counter[], now = Date.now()): Attempt {
 	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
 		const wait = waitMs(
-			txDb,
+			tx,
 			counters.map((c) => c.key),
 			now
 		);
 		if (wait > 0) return { ok: false, waitMs: wait };
-		return { ok: true, counted: counters.map((c) => countFailure(txDb, c, now)) };
+		return { ok: true, counted: counters.map((c) => countFailure(tx, c, now)) };
 	});
 }
 
