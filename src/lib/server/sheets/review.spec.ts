@@ -344,6 +344,7 @@ describe('approveSheet', () => {
 		expect(detail.sheet.rating).toBe('kha');
 		expect(
 			approveSheet(ctx.db, ctx.secretary, detail, {
+				revision: detail.sheet.revision,
 				assessment: '',
 				finalRating: 'kha',
 				reason: 'Lý do gõ nhầm khi không điều chỉnh'
@@ -556,7 +557,11 @@ describe('reopenSheet', () => {
 	it("keeps the secretary's assessment on the reopened sheet", async () => {
 		const { ctx, detail } = await approved();
 		expect(row(ctx.db, detail.sheet.id).assessment).toBe('Nhận xét');
-		expect(reopenSheet(ctx.db, ctx.secretary, detail, { reason: 'Nhầm xếp loại' })).toEqual({ ok: true });
+		expect(
+			reopenSheet(ctx.db, ctx.secretary, detail, { revision: detail.sheet.revision, reason: 'Nhầm xếp loại' })
+		).toEqual({
+			ok: true
+		});
 		expect(row(ctx.db, detail.sheet.id)).toMatchObject({ status: 'returned', assessment: 'Nhận xét' });
 		expect(load(ctx, detail.sheet.id).sheet.assessment).toBe('Nhận xét');
 	});
