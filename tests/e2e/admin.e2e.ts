@@ -101,6 +101,12 @@ test('an administrator builds units, gives and takes a role that changes what a 
 	await hydrated(admin);
 	await admin.getByLabel('Tên đợt').fill(periodName);
 	await admin.getByLabel('Phạm vi (đơn vị và mọi đơn vị trực thuộc)').selectOption(String(grassrootsId));
+	await admin.getByLabel('Năm').fill('2026');
+	await admin.getByRole('button', { name: 'Mở đợt' }).click();
+	// The demo's province-wide 2026 period already covers this unit: one open period per subtree and year.
+	await expect(admin.getByRole('alert')).toContainText('trùng phạm vi đơn vị này');
+	await expect(admin.getByLabel('Tên đợt')).toHaveValue(periodName);
+	await admin.getByLabel('Năm').fill('2027');
 	await admin.getByRole('button', { name: 'Mở đợt' }).click();
 	await expect(admin).toHaveURL(/\/admin\/periods\/\d+$/);
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText(periodName);
