@@ -1,7 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { createDb, type Connection, type Db } from '../../src/lib/server/db/client';
 import { createMember } from '../../src/lib/server/db/queries/members';
 import { createUnit, type UnitRow } from '../../src/lib/server/db/queries/units';
-import { roleGrant, user, type GrantedRole } from '../../src/lib/server/db/schema';
+import { membership, roleGrant, user, type GrantedRole } from '../../src/lib/server/db/schema';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import type { TargetGroup } from '../../src/lib/domain/template';
 
@@ -65,4 +66,9 @@ export async function createTestAccount(db: Db, username: string, mustChangePass
 /** Gives a role over a unit straight in the table (tests only; the use case with its rules is grantRole in queries/roles.ts). */
 export function giveRole(db: Db, userId: number, role: GrantedRole, unit: UnitRow): void {
 	db.insert(roleGrant).values({ userId, role, unitId: unit.id }).run();
+}
+
+/** Membership history of one member, oldest first (the app reads it through memberForAdmin; tests compare whole rows). */
+export function membershipHistory(db: Db, memberId: number) {
+	return db.select().from(membership).where(eq(membership.memberId, memberId)).orderBy(membership.startedOn).all();
 }

@@ -4,7 +4,7 @@ import defaultTemplateJson from '../../data/template-default.json' with { type: 
 import { scoreSheet, type Answers } from '../../domain/scoring';
 import type { TemplateContent } from '../../domain/template';
 import { createTestAccount, createTestDb } from '../../../../tests/helpers/db';
-import type { Connection } from '../db/client';
+import type { Connection, Db } from '../db/client';
 import { auditEvent, template, templateVersion } from '../db/schema';
 import { findTemplateVersion, latestTemplateVersion, listTemplateVersions } from '../db/queries/templates';
 import { addTemplateVersion, DEFAULT_TEMPLATE_KEY, ensureDefaultTemplate, importTemplate } from './templates';
@@ -124,7 +124,20 @@ describe('addTemplateVersion', () => {
 	});
 });
 
+/** Uploads `json` as an administrator's file would arrive: as text. */
+const importJson = (db: Db, json: unknown, options?: Parameters<typeof importTemplate>[2]) =>
+	importTemplate(db, JSON.stringify(json), options);
+
 describe('importTemplate', () => {
+	it('refuses text that is not JSON and writes nothing', () => {
+		ensureDefaultTemplate(db);
+		const before = rowCounts();
+		const result = importTemplate(db, '{ "key": ');
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.errors[0]).toMatch(/^Tệp không phải JSON hợp lệ/);
+		expect(rowCounts()).toEqual(before);
+	});
+
 	const broken: { name: string; mutate: (json: Record<string, any>) => void; error: string }[] = [
 		{
 			name: 'without signs',
@@ -169,7 +182,7 @@ describe('importTemplate', () => {
 			const before = rowCounts();
 			const json = defaultJson();
 			c.mutate(json);
-			const result = importTemplate(db, json);
+			const result = importJson(db, json);
 			expect(result.ok).toBe(false);
 			expect(result.ok ? [] : result.errors).toContain(c.error);
 			expect(rowCounts()).toEqual(before);
@@ -177,7 +190,7 @@ describe('importTemplate', () => {
 	}
 
 	it('refuses something that is not an object', () => {
-		const result = importTemplate(db, [1, 2, 3]);
+		const result = importJson(db, [1, 2, 3]);
 		expect(result).toEqual({ ok: false, errors: ['Tệp mẫu phiếu phải là một đối tượng JSON'] });
 		expect(rowCounts()).toEqual({ templates: 0, versions: 0, audits: 0 });
 	});
@@ -186,7 +199,7 @@ describe('importTemplate', () => {
 		const adminId = await createTestAccount(db, 'quantri');
 		const v1 = ensureDefaultTemplate(db);
 		const json = { ...defaultJson(), key: 'bo-thu-nghiem', name: 'Bộ thử nghiệm' };
-		const result = importTemplate(db, json, { note: 'Nhập thử', actorId: adminId });
+		const result = importJson(db, json, { note: 'Nhập thử', actorId: adminId });
 		if (!result.ok) throw new Error(result.errors.join('\n'));
 		expect(result.version).toMatchObject({ templateKey: 'bo-thu-nghiem', version: 1, note: 'Nhập thử' });
 		expect(result.version.templateId).not.toBe(v1.templateId);
@@ -197,7 +210,7 @@ describe('importTemplate', () => {
 
 	it('stores a re-import of the same key as the next version', () => {
 		ensureDefaultTemplate(db);
-		const result = importTemplate(db, defaultJson());
+		const result = importJson(db, defaultJson());
 		expect(result.ok && result.version.version).toBe(2);
 	});
 });
@@ -208,7 +221,7 @@ describe('listTemplateVersions', () => {
 		const smaller = structuredClone(v1.content);
 		smaller.signs = smaller.signs.filter((s) => s.code !== 'TT1.2');
 		addTemplateVersion(db, smaller);
-		const imported = importTemplate(db, { ...defaultJson(), key: 'bo-thu-nghiem' });
+		const imported = importJson(db, { ...defaultJson(), key: 'bo-thu-nghiem' });
 		expect(imported.ok).toBe(true);
 
 		expect(
@@ -232,9 +245,9 @@ describe('audit trail', () => {
 		const adminId = await createTestAccount(db, 'quantri');
 		const v1 = ensureDefaultTemplate(db);
 		const v2 = addTemplateVersion(db, v1.content, { actorId: adminId });
-		const imported = importTemplate(db, { ...defaultJson(), key: 'bo-thu-nghiem' }, { actorId: adminId });
+		const imported = importJson(db, { ...defaultJson(), key: 'bo-thu-nghiem' }, { actorId: adminId });
 		if (!imported.ok) throw new Error(imported.errors.join('\n'));
-		importTemplate(db, { ...defaultJson(), signs: [] });
+		importJson(db, { ...defaultJson(), signs: [] });
 
 		const events = db
 			.select({

@@ -8,7 +8,7 @@ import {
 } from '../db/queries/templates';
 import { recordAudit } from '../db/queries/audit';
 import type { TemplateContent } from '../../domain/template';
-import { parseTemplate } from '../../schemas/template';
+import { parseTemplate, parseTemplateText } from '../../schemas/template';
 import defaultTemplateJson from '../../data/template-default.json' with { type: 'json' };
 
 /**
@@ -34,13 +34,13 @@ export function addTemplateVersion(
 	return findTemplateVersion(db, id)!;
 }
 
-/** Validates an imported template and stores it as a new version; on any error nothing is written. */
+/** Validates an uploaded template (JSON text) and stores it as a new version; on any error nothing is written. */
 export function importTemplate(
 	db: Db,
-	json: unknown,
+	text: string,
 	options: { note?: string; actorId?: number | null } = {}
 ): { ok: true; version: StoredVersion } | { ok: false; errors: string[] } {
-	const parsed = parseTemplate(json);
+	const parsed = parseTemplateText(text);
 	if (!parsed.ok) return parsed;
 	return { ok: true, version: addTemplateVersion(db, parsed.content, options) };
 }

@@ -4,7 +4,8 @@ import { compareVietnameseNames } from '../../../domain/names';
 import { createTestDb, createTestMember, createTestTree, testPasswordHash } from '../../../../../tests/helpers/db';
 import type { Db } from '../client';
 import { member, membership, user } from '../schema';
-import { chapterMembers, createMember, membershipHistory, moveMember, type NewMember } from './members';
+import { chapterMembers, createMember, moveMember, type NewMember } from './members';
+import { membershipHistory } from '../../../../../tests/helpers/db';
 import { findUserByUsername } from './users';
 
 let db: Db;

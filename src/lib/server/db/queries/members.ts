@@ -97,11 +97,6 @@ export function chapterMembers(db: Db, chapterId: number): ChapterMemberRow[] {
 	return rows.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
 }
 
-/** Membership history of one member, oldest first. */
-export function membershipHistory(db: Db, memberId: number) {
-	return db.select().from(membership).where(eq(membership.memberId, memberId)).orderBy(membership.startedOn).all();
-}
-
 /** A member's account, profile, current chapter and chapter history, for the administrator. */
 export function memberForAdmin(db: Db, userId: number) {
 	const person = db

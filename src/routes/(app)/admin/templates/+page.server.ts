@@ -1,8 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { listTemplateVersions } from '$lib/server/db/queries/templates';
-import { addTemplateVersion } from '$lib/server/admin/templates';
-import { parseTemplateText } from '$lib/schemas/template';
+import { importTemplate } from '$lib/server/admin/templates';
 import { MAX_TEMPLATE_BYTES, uploadedText } from '$lib/schemas/upload';
 import { formValues, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,15 +19,15 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const data = await event.request.formData();
 		const upload = await uploadedText(data, 'file', 'json', MAX_TEMPLATE_BYTES);
-		const problems = upload.ok ? parseTemplateText(upload.text) : { ok: false as const, errors: [upload.error] };
-		if (!problems.ok)
-			return refuse(400, formValues(data), refused, {
-				problems: problems.errors.slice(0, 50),
-				more: Math.max(0, problems.errors.length - 50)
-			});
-		const parsed = problems;
 		const note = String(data.get('note') ?? '').slice(0, 500);
-		const version = addTemplateVersion(getDb(), parsed.content, { note, actorId: admin.id });
-		return { imported: { key: version.templateKey, version: version.version } };
+		const result = upload.ok
+			? importTemplate(getDb(), upload.text, { note, actorId: admin.id })
+			: { ok: false as const, errors: [upload.error] };
+		if (!result.ok)
+			return refuse(400, formValues(data), refused, {
+				problems: result.errors.slice(0, 50),
+				more: Math.max(0, result.errors.length - 50)
+			});
+		return { imported: { key: result.version.templateKey, version: result.version.version } };
 	}
 };
