@@ -50,3 +50,26 @@ export function overlappingPeriod(
 export function overlapMessage(p: OpenPeriod): string {
 	return `Đợt «${p.name}» năm ${p.year} của ${p.unitName} đang mở và trùng phạm vi đơn vị này. Mỗi đơn vị chỉ có một đợt kiểm điểm đang mở trong một năm: hãy kết thúc đợt đó trước hoặc chọn đơn vị khác.`;
 }
+
+/**
+ * Moving a unit under a new parent carries the open periods inside its subtree along: the pair (one inside,
+ * one over the new place) of the same year that would then overlap, if any.
+ */
+export function overlapAfterMove(
+	movingPath: string,
+	newParentPath: string,
+	open: readonly OpenPeriod[]
+): [inside: OpenPeriod, over: OpenPeriod] | undefined {
+	const inside = open.filter((p) => p.unitPath.startsWith(movingPath));
+	const over = open.filter((p) => newParentPath.startsWith(p.unitPath));
+	for (const a of inside) {
+		const b = over.find((o) => o.year === a.year);
+		if (b) return [a, b];
+	}
+	return undefined;
+}
+
+/** The refusal of such a move. */
+export function moveOverlapMessage([inside, over]: [OpenPeriod, OpenPeriod]): string {
+	return `Không chuyển được: đợt «${inside.name}» năm ${inside.year} của ${inside.unitName} sẽ trùng phạm vi với đợt «${over.name}» của ${over.unitName} đang mở. Hãy kết thúc một trong hai đợt trước.`;
+}

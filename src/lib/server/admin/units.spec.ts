@@ -268,3 +268,39 @@ describe('units', () => {
 		});
 	});
 });
+
+describe('moving a unit and the open periods it carries', () => {
+	const period = (ctx: Ctx, unitId: number, year: number, name: string) =>
+		createPeriod(ctx.db, {
+			name,
+			year,
+			unitId,
+			templateVersionId: ctx.version.id,
+			opensOn: `${year}-03-01`,
+			deadline: `${year}-03-31`
+		});
+
+	it('refuses a move that would put an open period inside another of the same year, and changes nothing', async () => {
+		const ctx = await setup();
+		const { db, tree, adminId } = ctx;
+		period(ctx, tree.branch.id, 2026, 'Năm 2026 phường');
+		period(ctx, tree.otherChapter.id, 2026, 'Năm 2026 thôn');
+		const before = units(db);
+		expect(moveUnit(db, tree.otherChapter.id, tree.grassroots.id, adminId)).toEqual({
+			ok: false,
+			message:
+				'Không chuyển được: đợt «Năm 2026 thôn» năm 2026 của Chi bộ Thôn Hai sẽ trùng phạm vi với đợt «Năm 2026 phường» của Đảng bộ phường Một đang mở. Hãy kết thúc một trong hai đợt trước.'
+		});
+		expect(units(db)).toEqual(before);
+		expect(audits(db, 'unit.move')).toEqual([]);
+	});
+
+	it('allows the move when the periods are of different years', async () => {
+		const ctx = await setup();
+		const { db, tree, adminId } = ctx;
+		period(ctx, tree.branch.id, 2026, 'Năm 2026 phường');
+		period(ctx, tree.otherChapter.id, 2025, 'Năm 2025 thôn');
+		expect(moveUnit(db, tree.otherChapter.id, tree.grassroots.id, adminId)).toMatchObject({ ok: true });
+		expect(findUnit(db, tree.otherChapter.id)!.parentId).toBe(tree.grassroots.id);
+	});
+});

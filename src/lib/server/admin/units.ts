@@ -3,6 +3,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { membership, period, unit, type UnitKind } from '../db/schema';
 import { recordAudit } from '../db/queries/audit';
+import { openPeriodsOfYear } from '../db/queries/periods';
+import { moveOverlapMessage, overlapAfterMove } from '../../domain/period';
 import type { AuditAction } from '../../domain/audit';
 import { CHAPTER_KINDS, createUnit, findUnit, inSubtree, type UnitRow } from '../db/queries/units';
 import { rebuildMemberCounts, rebuildUnitStats } from '../db/queries/stats';
@@ -66,6 +68,8 @@ export function moveUnit(db: Db, unitId: number, newParentId: number, actorId: n
 		return { ok: false, message: 'Không chuyển được một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.' };
 	if (moving.closedAt) return { ok: false, message: 'Đơn vị đã giải thể.' };
 	if (moving.parentId === parent!.id) return { ok: false, message: 'Đơn vị đã trực thuộc đơn vị này.' };
+	const overlap = overlapAfterMove(moving.path, parent!.path, openPeriodsOfYear(db));
+	if (overlap) return { ok: false, message: moveOverlapMessage(overlap) };
 	const newPath = `${parent!.path}${moving.id}/`;
 	const depthShift = parent!.depth + 1 - moving.depth;
 	db.transaction((tx) => {

@@ -148,13 +148,13 @@ export function templateVersionChoices(db: Db) {
 		.all();
 }
 
-/** The open periods of a year with their units' names and paths. */
-export function openPeriodsOfYear(db: Db, year: number) {
+/** The open periods (of one year, or all) with their units' names and paths. */
+export function openPeriodsOfYear(db: Db, year?: number) {
 	return db
 		.select({ id: period.id, name: period.name, year: period.year, unitName: unit.name, unitPath: unit.path })
 		.from(period)
 		.innerJoin(unit, eq(unit.id, period.unitId))
-		.where(and(eq(period.year, year), isNull(period.closedAt)))
+		.where(and(year === undefined ? undefined : eq(period.year, year), isNull(period.closedAt)))
 		.orderBy(period.id)
 		.all();
 }
