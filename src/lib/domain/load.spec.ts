@@ -15,6 +15,12 @@ describe('the domain modules', () => {
 		expect(PARENT_IDS).toHaveLength(27);
 	});
 
+	it('load the Vietnam-time date formats', async () => {
+		const { APP_TIME_ZONE, formatDateTime } = await import('./dates');
+		expect(APP_TIME_ZONE).toBe('Asia/Ho_Chi_Minh');
+		expect(formatDateTime(Date.parse('2026-12-01T17:30:00Z'))).toBe('02/12/2026 00:30');
+	});
+
 	it('load the Vietnamese name order', async () => {
 		const { compareVietnameseNames } = await import('./names');
 		expect(compareVietnameseNames('Lê Văn Dũng', 'Lê Văn Đức')).toBeLessThan(0);
