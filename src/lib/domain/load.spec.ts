@@ -1,6 +1,6 @@
 // Each domain module loads: tables built when a module is first imported (the 27 signs, the parent ids,
-// the Vietnamese collator, the Vietnam-time formatters) are built without throwing. Imported inside the tests, so that a module that
-// cannot load fails a test here rather than only the loading of the specs that import it.
+// the Vietnamese collator, the Vietnam-time formatters) are built without throwing. Imported inside the
+// tests, so that a module that cannot load fails a test here rather than only the loading of its specs.
 import { describe, expect, it } from 'vitest';
 
 describe('the domain modules', () => {
