@@ -1,6 +1,6 @@
 // A password with Vietnamese letters, typed once with Unikey's combining marks (NFD) and once precomposed
 // (NFC), is one password: set either way through the change-password form, it signs in typed either way.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changePasswordSchema, loginSchema } from '../../schemas/auth';
 import { createTestAccount, createTestDb, TEST_PASSWORD } from '../../../../tests/helpers/db';
 import type { Db } from '../db/client';
@@ -93,12 +93,20 @@ describe('a temporary password', () => {
 });
 
 describe('checking a password', () => {
-	it('counts a malformed stored hash as a mismatch', async () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	it('counts a malformed stored hash as a mismatch, and says so in the server log', async () => {
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		expect(await verifyPassword('not-an-argon2-hash', 'whatever')).toBe(false);
+		expect(logged).toHaveBeenCalledOnce();
+		expect(logged.mock.calls[0][0]).toBe('Password hash could not be verified:');
+		expect(logged.mock.calls[0][1]).toBeInstanceOf(Error);
 	});
 
-	it('answers false for an unknown account, whatever is typed', async () => {
+	it('answers false for an unknown account, whatever is typed, after a real check against a real hash', async () => {
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		expect(await verifyAgainstDummy('tusoi-dummy-password')).toBe(false);
 		expect(await verifyAgainstDummy('x')).toBe(false);
+		expect(logged).not.toHaveBeenCalled();
 	});
 });
