@@ -9,7 +9,7 @@ import {
 import { recordAudit } from '../db/queries/audit';
 import type { TemplateContent } from '../../domain/template';
 import { parseTemplate } from '../../schemas/template';
-import defaultTemplateJson from '../../data/template-default.json';
+import defaultTemplateJson from '../../data/template-default.json' with { type: 'json' };
 
 /**
  * Stores validated content as a new version of the template with its key (creating the template on
