@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, hydrated, newMember, returnedSheetWithNotes, signIn } from './helpers';
+import { DEMO_PASSWORD, hydrated, lastYearSheetWithPlan, newMember, returnedSheetWithNotes, signIn } from './helpers';
 import { answerEverything, openSheet, saved } from './sheet-helpers';
 
 test('a member fills the whole sheet, sees the live rating and submits it', async ({ page }) => {
@@ -66,6 +66,34 @@ test('a serious sign caps the live rating, a critical one brings it to Yếu ké
 	await expect(cells.nth(2)).toHaveText('Yếu kém');
 	await expect(cells.nth(3)).toHaveText('—');
 	await expect(cells.nth(4)).toContainText('DB3.1');
+});
+
+test("a member reports a line of last year's plan as not remedied, and it stays so after hand-in", async ({ page }) => {
+	const username = await newMember('kehoach', 'Lý Thị Kế Hoạch');
+	lastYearSheetWithPlan(username, {
+		'TT4.2': { level: 1, action: 'Tham gia đầy đủ các buổi học tập nghị quyết của chi bộ.' },
+		'DD9.3': { level: 2, action: 'Dành thời gian chăm lo gia đình, hòa giải với hàng xóm.' }
+	});
+	await signIn(page, username);
+	await openSheet(page);
+	const line = page.locator('#progress-DD9-3');
+	await expect(line).toContainText('Dành thời gian chăm lo gia đình, hòa giải với hàng xóm.');
+	await answerEverything(page);
+	await line.getByLabel('Chưa khắc phục').check();
+	await line.getByLabel('Ghi chú kết quả').fill('Chưa sắp xếp được thời gian, sẽ làm trong quý II.');
+	await saved(page);
+
+	await page.reload();
+	await hydrated(page);
+	await expect(line.getByLabel('Chưa khắc phục')).toBeChecked();
+	await expect(line.getByLabel('Ghi chú kết quả')).toHaveValue('Chưa sắp xếp được thời gian, sẽ làm trong quý II.');
+	await expect(page.locator('#progress-TT4-2').getByLabel('Đã khắc phục')).toBeChecked();
+
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	await page.reload();
+	await expect(line.getByLabel('Chưa khắc phục')).toBeChecked();
+	await expect(line.getByLabel('Chưa khắc phục')).toBeDisabled();
 });
 
 test('answers survive a reload halfway through', async ({ page }) => {
