@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteSessionCookie, setSessionCookie } from './cookie';
 import { SESSION_COOKIE } from './session';
 
-type Call = { op: 'set' | 'delete'; name: string; value?: string; options: Record<string, unknown> };
+type Call = { op: 'set' | 'delete'; name: string; value?: string; options: Parameters<Cookies['delete']>[1] };
 
 function recordingCookies(calls: Call[]): Cookies {
 	return {
