@@ -1,9 +1,9 @@
 import { expect, type Page } from '@playwright/test';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
 import { createMember } from '../../src/lib/server/db/queries/members';
 import { member, membership, period, reviewNote, roleGrant, sheet, unit, user } from '../../src/lib/server/db/schema';
-import { createSheet } from '../../src/lib/server/db/queries/sheets';
+import { createSheet, writeSheetChanges } from '../../src/lib/server/db/queries/sheets';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { E2E_DATABASE } from './paths';
 
@@ -114,6 +114,52 @@ export async function returnedSheetWithNotes(
 			db.insert(reviewNote)
 				.values({ sheetId: made.id, code: note.code, text: note.text, authorId: secretary.userId })
 				.run();
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** Gives a member a handed-in sheet in last year's (closed) period whose flagged signs carry actions: this year's plan to report on. */
+export function lastYearSheetWithPlan(
+	username: string,
+	plan: Record<string, { level: 1 | 2 | 3; action: string }>
+): void {
+	const db = createDb(E2E_DATABASE);
+	try {
+		const found = db.select().from(user).where(eq(user.username, username)).get();
+		if (!found) throw new Error(`No user ${username}`);
+		const profile = db.select().from(member).where(eq(member.userId, found.id)).get()!;
+		const current = db
+			.select()
+			.from(membership)
+			.where(and(eq(membership.memberId, found.id), isNull(membership.endedOn)))
+			.get()!;
+		const open = db.select().from(period).where(isNull(period.closedAt)).get()!;
+		const last = db
+			.select()
+			.from(period)
+			.where(and(isNotNull(period.closedAt), eq(period.year, open.year - 1)))
+			.get();
+		if (!last) throw new Error(`The demo data has no closed period for ${open.year - 1}`);
+		const made = createSheet(db, {
+			periodId: last.id,
+			year: last.year,
+			memberId: found.id,
+			chapterId: current.unitId,
+			targetGroup: profile.targetGroup,
+			templateVersionId: last.templateVersionId
+		});
+		const answers = Object.fromEntries(
+			Object.entries(plan).map(([code, { level, action }]) => [
+				code,
+				{ level, action, actionDeadline: `${last.year}-12-31` }
+			])
+		);
+		writeSheetChanges(db, made.id, { answers });
+		db.update(sheet)
+			.set({ status: 'submitted', revision: 1, submittedAt: new Date() })
+			.where(eq(sheet.id, made.id))
+			.run();
 	} finally {
 		db.$client.close();
 	}

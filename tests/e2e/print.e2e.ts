@@ -1,8 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
-/** Follows a "Tải PDF" style link with the page's own session and checks a PDF comes back. */
-async function expectPdf(page: Page, href: string): Promise<void> {
+const dir = mkdtempSync(path.join(tmpdir(), 'tusoi-print-e2e-'));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileNo = 0;
+
+/** The PDF's text in drawing order, without whitespace (lines wrap where the layout says), as poppler reads it. */
+function pdfText(pdf: Buffer): string {
+	const file = path.join(dir, `${process.pid}-${++fileNo}.pdf`);
+	writeFileSync(file, pdf);
+	return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/gu, '');
+}
+const squash = (s: string) => s.normalize('NFC').replace(/\s+/gu, '');
+const occurrences = (text: string, part: string) => text.split(squash(part)).length - 1;
+
+/** Follows a "Tải PDF" style link with the page's own session, checks a PDF comes back, and gives its text. */
+async function expectPdf(page: Page, href: string): Promise<string> {
 	const response = await page.request.get(href);
 	expect(response.status()).toBe(200);
 	expect(response.headers()['content-type']).toBe('application/pdf');
@@ -11,6 +28,17 @@ async function expectPdf(page: Page, href: string): Promise<void> {
 	expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(response.headers()['content-disposition'])![1])).toMatch(
 		/^(Phiếu tự soi, tự sửa|Báo cáo tổng hợp) — .+ — \d{4}\.pdf$/
 	);
+	const text = pdfText(await response.body());
+	// The top of a Party document, in the PDF's own words.
+	for (const line of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'CHI BỘ VĂN PHÒNG SỞ', 'T/M CHI ỦY'])
+		expect(text).toContain(squash(line));
+	return text;
+}
+
+/** The number of sheets the chapter's list links to, as the secretary's start page shows it now. */
+async function listedSheets(page: Page, chapterUrl: string): Promise<number> {
+	await page.goto(chapterUrl);
+	return page.locator('table a[href*="/sheets/"]').count();
 }
 
 async function expectPartyDocument(page: Page, title: string): Promise<void> {
@@ -33,19 +61,39 @@ test('a secretary prints one report, the chapter bundle and the summary, on the 
 	await expect(page).toHaveURL(/\/chapters\/\d+\/sheets\/\d+\/print$/);
 	await expectPartyDocument(page, 'PHIẾU TỰ SOI, TỰ SỬA');
 	await expect(page.getByText('NGƯỜI TỰ ĐÁNH GIÁ')).toBeVisible();
-	await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
+	const personal = await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
+	expect(occurrences(personal, 'PHIẾU TỰ SOI, TỰ SỬA')).toBe(1);
+	for (const part of ['NGƯỜI TỰ ĐÁNH GIÁ', 'Biểu hiện tự nhận không phải là kết luận của cơ quan có thẩm quyền.'])
+		expect(personal).toContain(squash(part));
 
+	// Other journeys add members and sheets to this chapter while this one runs: the bundle holds at least
+	// the sheets listed before it was opened and at most those listed after.
 	await page.goto(chapterUrl);
 	await page.getByRole('link', { name: 'tất cả phiếu' }).click();
 	await expectPartyDocument(page, 'PHIẾU TỰ SOI, TỰ SỬA');
-	await expect(page.getByRole('heading', { name: 'PHIẾU TỰ SOI, TỰ SỬA' })).toHaveCount(sheets);
-	await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
+	const onPage = await page.getByRole('heading', { name: 'PHIẾU TỰ SOI, TỰ SỬA' }).count();
+	const bundle = await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
+	const inPdf = occurrences(bundle, 'PHIẾU TỰ SOI, TỰ SỬA');
+	const sheetsAfter = await listedSheets(page, chapterUrl);
+	expect(onPage).toBeGreaterThanOrEqual(sheets);
+	expect(inPdf).toBeGreaterThanOrEqual(onPage);
+	expect(sheetsAfter).toBeGreaterThanOrEqual(inPdf);
 
-	await page.goto(chapterUrl);
 	await page.getByRole('link', { name: 'báo cáo tổng hợp' }).click();
 	await expectPartyDocument(page, 'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA');
 	await expect(page.getByRole('heading', { name: '4. Danh sách đảng viên' })).toBeVisible();
-	await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
+	const summary = await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
+	for (const part of [
+		'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
+		'Tình hình thực hiện',
+		'Kết quả tự xếp loại',
+		'Biểu hiện được tự nhận nhiều nhất',
+		'Danh sách đảng viên',
+		'Họ và tên',
+		'Tự xếp loại',
+		'Chi ủy xếp loại'
+	])
+		expect(summary).toContain(squash(part));
 });
 
 test("a member prints last year's own sheet, and nobody else's", async ({ page }) => {
@@ -56,7 +104,8 @@ test("a member prints last year's own sheet, and nobody else's", async ({ page }
 	const sheetUrl = page.url();
 	await page.getByRole('link', { name: 'In phiếu' }).click();
 	await expectPartyDocument(page, 'PHIẾU TỰ SOI, TỰ SỬA');
-	await expectPdf(page, `${sheetUrl}/report.pdf`);
+	const own = await expectPdf(page, `${sheetUrl}/report.pdf`);
+	expect(own).toContain(squash('PHIẾU TỰ SOI, TỰ SỬA'));
 
 	await page.context().clearCookies();
 	await signIn(page, 'dangvien003');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, hydrated, newMember, returnedSheetWithNotes, signIn } from './helpers';
+import { DEMO_PASSWORD, hydrated, lastYearSheetWithPlan, newMember, returnedSheetWithNotes, signIn } from './helpers';
 import { answerEverything, openSheet, saved } from './sheet-helpers';
 
 test('a member fills the whole sheet, sees the live rating and submits it', async ({ page }) => {
@@ -24,6 +24,76 @@ test('a member fills the whole sheet, sees the live rating and submits it', asyn
 
 	await page.goto('/sheets');
 	await expect(page.getByRole('table')).toContainText('Đã nộp');
+});
+
+test('a serious sign caps the live rating, a critical one brings it to Yếu kém, and hand-in keeps it', async ({
+	page
+}) => {
+	// Another name than the other journeys' members: review.e2e picks a handed-in sheet by its member's name.
+	await signIn(page, await newMember('xeploai', 'Vũ Thị Xếp Loại'));
+	await openSheet(page);
+	await answerEverything(page);
+	const result = page.getByRole('region', { name: 'Kết quả tự đánh giá' });
+	const rating = result.locator('.rating');
+
+	// TT1.1 (weight 2, not critical) at level 3: about 99 points, in the Tốt band, but capped at Trung bình.
+	const serious = page.locator('#sign-TT1-1');
+	await serious.getByLabel('Có biểu hiện ở mức độ nghiêm trọng').check();
+	await saved(page);
+	await expect(rating).toHaveText('Trung bình');
+	await expect(result).toContainText('xếp loại không cao hơn «Trung bình»');
+	await expect(result).not.toContainText('tạm tính');
+
+	// DB3.1 is critical for group B: at level 2 it brings the rating down to Yếu kém, whatever the points.
+	const critical = page.locator('#sign-DB3-1');
+	await critical.getByLabel('Có biểu hiện ở mức độ rõ').check();
+	await critical.getByLabel('Biện pháp khắc phục').fill('Gỡ bài đã chia sẻ, tự phê bình trước chi bộ.');
+	await critical.getByLabel('Thời hạn khắc phục').fill('2027-03-31');
+	await saved(page);
+	await expect(rating).toHaveText('Yếu kém');
+	const shownScore = (await result.locator('.value').textContent())!.replace('/100', '').trim();
+	expect(shownScore).toMatch(/^\d{2}(,\d)?$/);
+
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	await expect(rating).toHaveText('Yếu kém');
+
+	// What was stored on hand-in is what was shown: the member's list of years reads the sheet back.
+	await page.goto('/sheets');
+	const cells = page.getByRole('table').getByRole('row').nth(1).getByRole('cell');
+	await expect(cells.nth(0)).toHaveText('Đã nộp');
+	await expect(cells.nth(1)).toHaveText(shownScore);
+	await expect(cells.nth(2)).toHaveText('Yếu kém');
+	await expect(cells.nth(3)).toHaveText('—');
+	await expect(cells.nth(4)).toContainText('DB3.1');
+});
+
+test("a member reports a line of last year's plan as not remedied, and it stays so after hand-in", async ({ page }) => {
+	const username = await newMember('kehoach', 'Lý Thị Kế Hoạch');
+	lastYearSheetWithPlan(username, {
+		'TT4.2': { level: 1, action: 'Tham gia đầy đủ các buổi học tập nghị quyết của chi bộ.' },
+		'DD9.3': { level: 2, action: 'Dành thời gian chăm lo gia đình, hòa giải với hàng xóm.' }
+	});
+	await signIn(page, username);
+	await openSheet(page);
+	const line = page.locator('#progress-DD9-3');
+	await expect(line).toContainText('Dành thời gian chăm lo gia đình, hòa giải với hàng xóm.');
+	await answerEverything(page);
+	await line.getByLabel('Chưa khắc phục').check();
+	await line.getByLabel('Ghi chú kết quả').fill('Chưa sắp xếp được thời gian, sẽ làm trong quý II.');
+	await saved(page);
+
+	await page.reload();
+	await hydrated(page);
+	await expect(line.getByLabel('Chưa khắc phục')).toBeChecked();
+	await expect(line.getByLabel('Ghi chú kết quả')).toHaveValue('Chưa sắp xếp được thời gian, sẽ làm trong quý II.');
+	await expect(page.locator('#progress-TT4-2').getByLabel('Đã khắc phục')).toBeChecked();
+
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	await page.reload();
+	await expect(line.getByLabel('Chưa khắc phục')).toBeChecked();
+	await expect(line.getByLabel('Chưa khắc phục')).toBeDisabled();
 });
 
 test('answers survive a reload halfway through', async ({ page }) => {

@@ -21,3 +21,31 @@ describe('dates in Vietnam time', () => {
 		expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
 	});
 });
+
+describe('dates: edges', () => {
+	it('is the same day in Vietnam until 17:00 UTC', () => {
+		expect(todayIso(new Date('2026-12-01T16:59:59Z'))).toBe('2026-12-01');
+		expect(todayIso(new Date('2026-12-01T17:00:00Z'))).toBe('2026-12-02');
+		expect(todayIso(new Date('2026-01-05T03:00:00Z'))).toBe('2026-01-05');
+	});
+
+	it('prints hours and minutes in two digits, 24-hour', () => {
+		expect(formatTime(new Date('2026-12-01T07:05:00Z'))).toBe('14:05');
+		expect(formatTime(Date.parse('2026-12-01T01:02:00Z'))).toBe('08:02');
+		expect(formatDateTime(Date.parse('2026-03-07T07:05:00Z'))).toBe('07/03/2026 14:05');
+	});
+
+	it('leaves a date it cannot split as it is, and prints nothing for no date', () => {
+		expect(formatDate(undefined)).toBe('');
+		expect(formatDate('')).toBe('');
+		expect(formatDate('2026-03')).toBe('2026-03');
+		expect(formatDate('2026')).toBe('2026');
+	});
+
+	it('steps any number of days, across years', () => {
+		expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+		expect(addDays('2026-03-07', 0)).toBe('2026-03-07');
+		expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+		expect(addDays('2026-01-01', 365)).toBe('2027-01-01');
+	});
+});

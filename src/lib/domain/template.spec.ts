@@ -5,8 +5,11 @@ import { SIGNS, SUMMARY_LABEL, displayText, isOfficialWording, signById, signsIn
 import {
 	CATEGORY_LABELS,
 	DEFAULT_RULES,
+	LEVEL_LABELS,
 	PARENT_IDS,
+	RATING_LABELS,
 	TARGET_GROUPS,
+	TARGET_GROUP_FORMS,
 	TARGET_GROUP_LABELS,
 	categoryOfParent,
 	compareRatings,
@@ -16,6 +19,7 @@ import {
 	parentIdOf,
 	signsForGroup,
 	worseRating,
+	type ParentId,
 	type TemplateContent
 } from './template';
 
@@ -58,6 +62,46 @@ describe('template vocabulary', () => {
 		expect(worseRating('yeu_kem', 'tot')).toBe('yeu_kem');
 		expect(isBetterRating('kha', 'yeu_kem')).toBe(true);
 		expect(isBetterRating('kha', 'kha')).toBe(false);
+	});
+});
+
+describe('template vocabulary: labels and bounds', () => {
+	it('names levels, ratings, groups, forms and wordings in Vietnamese', () => {
+		expect(LEVEL_LABELS).toEqual({
+			0: 'Không có biểu hiện',
+			1: 'Có biểu hiện ở mức độ nhẹ',
+			2: 'Có biểu hiện ở mức độ rõ',
+			3: 'Có biểu hiện ở mức độ nghiêm trọng'
+		});
+		expect(RATING_LABELS).toEqual({ tot: 'Tốt', kha: 'Khá', trung_binh: 'Trung bình', yeu_kem: 'Yếu kém' });
+		expect(TARGET_GROUP_LABELS).toEqual({
+			A: 'Đảng viên giữ chức vụ lãnh đạo, quản lý',
+			B: 'Đảng viên không giữ chức vụ lãnh đạo, quản lý',
+			C: 'Đảng viên không làm việc trong hệ thống chính trị'
+		});
+		expect(TARGET_GROUP_FORMS).toEqual({ A: 'Mẫu 2A', B: 'Mẫu 2B', C: 'Mẫu 2C' });
+	});
+
+	it('numbers signs 1 to 9 only, whole numbers only', () => {
+		expect(parentIdOf('tu_tuong_chinh_tri', 1)).toBe('TT1');
+		expect(parentIdOf('tu_tuong_chinh_tri', 9)).toBe('TT9');
+		expect(() => parentIdOf('tu_tuong_chinh_tri', 0)).toThrow(new RangeError('sign number 0'));
+		expect(() => parentIdOf('tu_tuong_chinh_tri', 10)).toThrow(new RangeError('sign number 10'));
+		expect(() => parentIdOf('tu_tuong_chinh_tri', 1.5)).toThrow(new RangeError('sign number 1.5'));
+		expect(() => parentIdOf('tu_tuong_chinh_tri', Number.NaN)).toThrow(RangeError);
+	});
+
+	it('reads a parent id only when it is the whole string', () => {
+		expect(isParentId('TT1')).toBe(true);
+		expect(isParentId('xTT1')).toBe(false);
+		expect(isParentId('TT12')).toBe(false);
+		expect(isParentId('DD')).toBe(false);
+	});
+
+	it('refuses the category of something that is not a parent id', () => {
+		expect(() => categoryOfParent('TT0' as ParentId)).toThrow(new RangeError('not a parent sign id: TT0'));
+		expect(() => categoryOfParent('XX1' as ParentId)).toThrow(new RangeError('not a parent sign id: XX1'));
+		expect(() => categoryOfParent('DD77' as ParentId)).toThrow(RangeError);
 	});
 });
 

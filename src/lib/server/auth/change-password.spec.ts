@@ -45,6 +45,17 @@ describe('changePassword', () => {
 		expect(db.select().from(auditEvent).all()).toHaveLength(0);
 	});
 
+	it('refuses, like a wrong password, for an account that no longer exists, and counts nothing', async () => {
+		const result = await changePassword(db, userId + 1000, {
+			currentPassword: 'khong-dung',
+			newPassword: NEW_PASSWORD,
+			address: ADDRESS
+		});
+		expect(result).toEqual({ ok: false, field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' });
+		expect(db.select().from(loginThrottle).all()).toEqual([]);
+		expect(db.select().from(auditEvent).all()).toHaveLength(0);
+	});
+
 	it('makes the current-password check wait after three wrong ones from the same address, like sign-in', async () => {
 		const before = findUserById(db, userId)!;
 		const attempt = (currentPassword: string, address: string, now: number) =>

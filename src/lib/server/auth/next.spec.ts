@@ -117,4 +117,13 @@ describe('safeNext', () => {
 		expect(safeNext(undefined, ORIGIN)).toBe('/');
 		expect(safeNext(`/${'a'.repeat(2000)}`, ORIGIN)).toBe('/');
 	});
+
+	it('keeps a path of exactly 2000 characters, the longest it accepts', () => {
+		const longest = `/${'a'.repeat(1999)}`;
+		expect(safeNext(longest, ORIGIN)).toBe(longest);
+	});
+
+	it('answers "/" when the origin it is given cannot be read as an address', () => {
+		expect(safeNext('/sheets', 'not an origin')).toBe('/');
+	});
 });

@@ -14,9 +14,10 @@ import { createSheet, loadSheetDetail, writeSheetChanges } from '../db/queries/s
 import { ensureDefaultTemplate } from '../admin/templates';
 import { actionProgress, auditEvent, period, sheet, sheetAnswer } from '../db/schema';
 import { scoreSheet } from '../../domain/scoring';
-import { levelsOf } from '../../domain/sheet';
+import { PROGRESS_LABELS, levelsOf } from '../../domain/sheet';
 import { signsForGroup, type TargetGroup } from '../../domain/template';
 import { openCurrentSheet, ownSheet, saveSheet, type SaveResult } from './member';
+import { sheetView } from './view';
 
 const OPENS = '2026-03-01';
 const TODAY = '2026-03-10';
@@ -644,6 +645,56 @@ describe("last year's plan", () => {
 		expect(stored.map((p) => [p.code, p.status, p.note])).toEqual([
 			['DD9.3', 'in_progress', ''],
 			['TT4.2', 'done', 'Đã sửa']
+		]);
+	});
+
+	it('posts "chưa khắc phục" for a line of last year\'s plan and shows it on the sheet, before and after hand-in', async () => {
+		const ctx = await setup();
+		lastYear(ctx);
+		const { sheet: made } = open(ctx);
+		const note = 'Chưa sắp xếp được thời gian học tập nghị quyết, sẽ làm trong quý II.';
+		const saved = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 0, progress: { 'DD9.3': { status: 'not_done', note } } },
+			TODAY
+		);
+		expect(saved).toMatchObject({ ok: true, revision: 1 });
+
+		const shown = () => {
+			const detail = ownSheet(ctx.db, ctx.user, made.id)!;
+			return sheetView(ctx.db, detail, TODAY).progress.map((p) => [p.code, p.status, p.note]);
+		};
+		expect(shown().sort()).toEqual([
+			['DD9.3', 'not_done', note],
+			['TT4.2', null, '']
+		]);
+		expect(PROGRESS_LABELS.not_done).toBe('Chưa khắc phục');
+
+		// A line not yet remedied is an answer: the hand-in goes through and keeps it.
+		const handedIn = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{
+				revision: 1,
+				answers: completeAnswers(ctx.content, 'B'),
+				progress: { 'TT4.2': { status: 'done' } },
+				texts: {
+					strengths: 'Hoàn thành tốt nhiệm vụ được giao, đoàn kết với đồng nghiệp.',
+					shortcomings: 'Có lúc chưa chủ động nghiên cứu tài liệu của chi bộ.',
+					commitment: 'Tiếp tục tu dưỡng, rèn luyện và sửa chữa hạn chế đã nêu.'
+				}
+			},
+			TODAY,
+			{ submit: true }
+		);
+		expect(handedIn).toMatchObject({ ok: true, revision: 2 });
+		expect(row(ctx.db, made.id).status).toBe('submitted');
+		expect(shown().sort()).toEqual([
+			['DD9.3', 'not_done', note],
+			['TT4.2', 'done', '']
 		]);
 	});
 

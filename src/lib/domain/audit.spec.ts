@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTION_LABELS, actionLabel, describeSheetEvent } from './audit';
+
+describe('audit action labels', () => {
+	it('names every recorded action in Vietnamese', () => {
+		expect(AUDIT_ACTION_LABELS).toEqual({
+			'sheet.submit': 'Đảng viên nộp phiếu',
+			'sheet.return': 'Chi ủy trả lại phiếu để hoàn thiện',
+			'sheet.approve': 'Chi ủy duyệt phiếu',
+			'sheet.approve.adjusted': 'Chi ủy duyệt phiếu, điều chỉnh xếp loại',
+			'sheet.reopen': 'Chi ủy mở lại phiếu đã duyệt',
+			'password.change': 'Đổi mật khẩu',
+			'password.reset': 'Cấp lại mật khẩu tạm thời',
+			'member.import': 'Nhập danh sách đảng viên',
+			'member.create': 'Thêm đảng viên',
+			'member.update': 'Sửa thông tin đảng viên',
+			'member.move': 'Chuyển sinh hoạt',
+			'member.deactivate': 'Ngừng tài khoản',
+			'unit.create': 'Thêm đơn vị',
+			'unit.rename': 'Đổi tên đơn vị',
+			'unit.move': 'Chuyển đơn vị',
+			'unit.close': 'Giải thể đơn vị',
+			'role.grant': 'Giao vai trò',
+			'role.revoke': 'Thu hồi vai trò',
+			'period.create': 'Mở đợt kiểm điểm',
+			'period.extend': 'Gia hạn đợt kiểm điểm',
+			'period.close': 'Kết thúc đợt kiểm điểm',
+			'template.version.create': 'Thêm phiên bản mẫu phiếu',
+			'sign.wording.set': 'Sửa nội dung biểu hiện'
+		});
+	});
+
+	it('shows an action it does not know by its code', () => {
+		expect(actionLabel('sheet.submit')).toBe('Đảng viên nộp phiếu');
+		expect(actionLabel('sheet.unknown')).toBe('sheet.unknown');
+	});
+});
+
+describe('a sheet event in words', () => {
+	it('says which rating the chi ủy approved', () => {
+		expect(describeSheetEvent('sheet.approve', { final: 'kha' })).toBe('Chi ủy duyệt phiếu, xếp loại «Khá»');
+		expect(describeSheetEvent('sheet.approve', {})).toBe('Chi ủy duyệt phiếu');
+		expect(describeSheetEvent('sheet.approve', null)).toBe('Chi ủy duyệt phiếu');
+	});
+
+	it('says from which rating to which the chi ủy adjusted', () => {
+		expect(describeSheetEvent('sheet.approve.adjusted', { computed: 'tot', final: 'trung_binh' })).toBe(
+			'Chi ủy duyệt phiếu, điều chỉnh xếp loại: từ «Tốt» thành «Trung bình»'
+		);
+		expect(describeSheetEvent('sheet.approve.adjusted', { computed: null, final: 'yeu_kem' })).toBe(
+			'Chi ủy duyệt phiếu, điều chỉnh xếp loại: từ «—» thành «Yếu kém»'
+		);
+		expect(describeSheetEvent('sheet.approve.adjusted', { computed: 'tot' })).toBe(
+			'Chi ủy duyệt phiếu, điều chỉnh xếp loại'
+		);
+	});
+
+	it('does not read a rating into other actions', () => {
+		expect(describeSheetEvent('sheet.submit', { computed: 'tot', final: 'kha' })).toBe('Đảng viên nộp phiếu');
+		expect(describeSheetEvent('sheet.return', { final: 'kha', role: 'secretary' })).toBe(
+			'Chi ủy trả lại phiếu để hoàn thiện'
+		);
+		expect(describeSheetEvent('sheet.reopen', undefined)).toBe('Chi ủy mở lại phiếu đã duyệt');
+	});
+
+	it('names the role granted or revoked, in lower case', () => {
+		expect(describeSheetEvent('role.grant', { role: 'secretary' })).toBe('Giao vai trò: bí thư chi bộ');
+		expect(describeSheetEvent('role.revoke', { role: 'committee' })).toBe('Thu hồi vai trò: cấp ủy cấp trên (chỉ xem)');
+		expect(describeSheetEvent('role.grant', { role: 'chairman' })).toBe('Giao vai trò: chairman');
+		expect(describeSheetEvent('role.grant', {})).toBe('Giao vai trò');
+		expect(describeSheetEvent('role.revoke', null)).toBe('Thu hồi vai trò');
+	});
+});
