@@ -24,6 +24,7 @@ describe('audit action labels', () => {
 			'role.revoke': 'Thu hồi vai trò',
 			'period.create': 'Mở đợt kiểm điểm',
 			'period.extend': 'Gia hạn đợt kiểm điểm',
+			'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 			'period.close': 'Kết thúc đợt kiểm điểm',
 			'template.version.create': 'Thêm phiên bản mẫu phiếu',
 			'sign.wording.set': 'Sửa nội dung biểu hiện'
