@@ -34,6 +34,10 @@ test('editing a member with an empty name is refused and keeps what was typed in
 	await page.getByLabel('Ngày sinh').fill('1990-01-01');
 	await page.getByRole('button', { name: 'Thêm đảng viên' }).click();
 	await page.getByRole('status').getByRole('link', { name: 'Phan Thị Sửa' }).click();
+	// A client-side navigation: the body stays marked hydrated, so wait for the member's own page first.
+	await expect(page).toHaveURL(/\/admin\/members\/\d+$/);
+	await expect(page.getByRole('button', { name: 'Lưu', exact: true })).toBeVisible();
+	await expect(page.getByLabel('Họ và tên')).toHaveValue('Phan Thị Sửa');
 	await hydrated(page);
 
 	await page.getByLabel('Họ và tên').fill('');
