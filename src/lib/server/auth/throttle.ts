@@ -91,15 +91,18 @@ function countFailure(db: Db, { key, rule }: Counter, now: number): CountedFailu
  * checked, so that attempts sent all at once cannot each slip through before the first one is counted.
  */
 export function beginAttempt(db: Db, counters: readonly Counter[], now = Date.now()): Attempt {
-	return db.transaction((tx) => {
-		const wait = waitMs(
-			tx,
-			counters.map((c) => c.key),
-			now
-		);
-		if (wait > 0) return { ok: false, waitMs: wait };
-		return { ok: true, counted: counters.map((c) => countFailure(tx, c, now)) };
-	});
+	return db.transaction(
+		(tx) => {
+			const wait = waitMs(
+				tx,
+				counters.map((c) => c.key),
+				now
+			);
+			if (wait > 0) return { ok: false, waitMs: wait };
+			return { ok: true, counted: counters.map((c) => countFailure(tx, c, now)) };
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 /**
@@ -107,25 +110,28 @@ export function beginAttempt(db: Db, counters: readonly Counter[], now = Date.no
  * the others is taken back (with the wait it set, unless another failure has been counted since).
  */
 export function forgiveAttempt(db: Db, attempt: Extract<Attempt, { ok: true }>, reset: readonly string[]): void {
-	db.transaction((tx) => {
-		for (const counted of attempt.counted) {
-			const where = eq(loginThrottle.key, counted.key);
-			const row = tx.select().from(loginThrottle).where(where).get();
-			// Gone, or a new window has begun since: the failure it counted is already forgotten.
-			const stillCounted = row !== undefined && row.windowStartedAt.getTime() === counted.windowStartedAt;
-			if (reset.includes(counted.key) || (stillCounted && row.failures <= 1)) {
-				tx.delete(loginThrottle).where(where).run();
-				continue;
+	db.transaction(
+		(tx) => {
+			for (const counted of attempt.counted) {
+				const where = eq(loginThrottle.key, counted.key);
+				const row = tx.select().from(loginThrottle).where(where).get();
+				// Gone, or a new window has begun since: the failure it counted is already forgotten.
+				const stillCounted = row !== undefined && row.windowStartedAt.getTime() === counted.windowStartedAt;
+				if (reset.includes(counted.key) || (stillCounted && row.failures <= 1)) {
+					tx.delete(loginThrottle).where(where).run();
+					continue;
+				}
+				if (!stillCounted) continue;
+				// When no failure was counted after this one, the wait it set is its own; otherwise keep the later one.
+				const lastCounted = row.failures === counted.failures;
+				tx.update(loginThrottle)
+					.set({ failures: row.failures - 1, lockedUntil: lastCounted ? null : row.lockedUntil })
+					.where(where)
+					.run();
 			}
-			if (!stillCounted) continue;
-			// When no failure was counted after this one, the wait it set is its own; otherwise keep the later one.
-			const lastCounted = row.failures === counted.failures;
-			tx.update(loginThrottle)
-				.set({ failures: row.failures - 1, lockedUntil: lastCounted ? null : row.lockedUntil })
-				.where(where)
-				.run();
-		}
-	});
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 /** What a person is told when they must wait `ms` before trying again, rounded up (seconds, then minutes). */

@@ -131,90 +131,94 @@ export function saveSheet(
 	const parsed = sheetChangesSchema.safeParse(payload);
 	if (!parsed.success) return { ok: false, status: 400, message: firstIssueMessage(parsed.error) };
 	const changes = parsed.data;
-	return db.transaction((tx) => {
-		const core = Number.isSafeInteger(sheetId) ? loadSheetCore(tx, sheetId) : undefined;
-		// Someone else's sheet is "not found", so ids reveal nothing.
-		const detail = core && core.sheet.memberId === user.id ? core : undefined;
-		if (!detail) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
-		const refused = editRefusal(detail, today) ?? foreignCode(detail, changes);
-		if (refused) return refused;
-		if (changes.revision !== detail.sheet.revision) {
-			return {
-				ok: false,
-				status: 409,
-				message: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.'
-			} satisfies Refusal;
-		}
-		const answers = mergedAnswers(detail, changes);
-		const progress = Object.fromEntries(
-			detail.progress.map((p) => {
-				const changed = changes.progress?.[p.code]?.status;
-				return [p.code, { status: changed !== undefined ? changed : p.status, note: p.note }];
-			})
-		);
-		const score = scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(answers));
-		const texts = {
-			strengths: changes.texts?.strengths ?? detail.sheet.strengths,
-			shortcomings: changes.texts?.shortcomings ?? detail.sheet.shortcomings,
-			commitment: changes.texts?.commitment ?? detail.sheet.commitment
-		};
-		const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress, { texts, today });
+	return db.transaction(
+		(tx) => {
+			const core = Number.isSafeInteger(sheetId) ? loadSheetCore(tx, sheetId) : undefined;
+			// Someone else's sheet is "not found", so ids reveal nothing.
+			const detail = core && core.sheet.memberId === user.id ? core : undefined;
+			if (!detail) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
+			const refused = editRefusal(detail, today) ?? foreignCode(detail, changes);
+			if (refused) return refused;
+			if (changes.revision !== detail.sheet.revision) {
+				return {
+					ok: false,
+					status: 409,
+					message:
+						'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.'
+				} satisfies Refusal;
+			}
+			const answers = mergedAnswers(detail, changes);
+			const progress = Object.fromEntries(
+				detail.progress.map((p) => {
+					const changed = changes.progress?.[p.code]?.status;
+					return [p.code, { status: changed !== undefined ? changed : p.status, note: p.note }];
+				})
+			);
+			const score = scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(answers));
+			const texts = {
+				strengths: changes.texts?.strengths ?? detail.sheet.strengths,
+				shortcomings: changes.texts?.shortcomings ?? detail.sheet.shortcomings,
+				commitment: changes.texts?.commitment ?? detail.sheet.commitment
+			};
+			const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress, { texts, today });
 
-		if (options.submit && detail.period.deadline < today) {
-			return {
-				ok: false,
-				status: 403,
-				message: `Đã quá hạn nộp phiếu (${formatDate(detail.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.`
-			} satisfies Refusal;
-		}
-		writeSheetChanges(tx, sheetId, changes);
-		const now = new Date();
-		const submitting = options.submit === true && problems.length === 0;
-		const revision = detail.sheet.revision + 1;
-		tx.update(sheet)
-			.set({
-				revision,
-				score: score.score,
-				rating: score.rating,
-				answeredCount: score.answered,
-				updatedAt: now,
-				...(submitting
-					? { status: 'submitted' as const, submittedAt: now, finalRating: null, finalRatingReason: null }
-					: {})
-			})
-			.where(and(eq(sheet.id, sheetId), eq(sheet.revision, detail.sheet.revision)))
-			.run();
-		if (submitting) {
-			auditSheet(tx, {
-				actorId: user.id,
-				sheetId,
-				chapterId: detail.sheet.chapterId,
-				action: 'sheet.submit',
-				detail: { score: score.score, rating: score.rating }
-			});
-			resolveReviewNotes(tx, sheetId, now);
-			recordSheetTransition(tx, {
-				periodId: detail.period.id,
-				chapterPath: detail.chapter.path,
-				before: {
-					status: detail.sheet.status,
-					rating: detail.sheet.rating,
-					finalRating: detail.sheet.finalRating,
-					flagged: []
-				},
-				after: { status: 'submitted', rating: score.rating, finalRating: null, flagged: score.flagged }
-			});
-		}
-		if (options.submit && !submitting) {
-			// What was typed is kept; only the hand-in waits until the gaps are filled.
-			return {
-				ok: false,
-				status: 422,
-				message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.',
-				problems,
-				revision
-			} satisfies Refusal;
-		}
-		return { ok: true, revision, savedAt: now.getTime(), score, problems };
-	});
+			if (options.submit && detail.period.deadline < today) {
+				return {
+					ok: false,
+					status: 403,
+					message: `Đã quá hạn nộp phiếu (${formatDate(detail.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.`
+				} satisfies Refusal;
+			}
+			writeSheetChanges(tx, sheetId, changes);
+			const now = new Date();
+			const submitting = options.submit === true && problems.length === 0;
+			const revision = detail.sheet.revision + 1;
+			tx.update(sheet)
+				.set({
+					revision,
+					score: score.score,
+					rating: score.rating,
+					answeredCount: score.answered,
+					updatedAt: now,
+					...(submitting
+						? { status: 'submitted' as const, submittedAt: now, finalRating: null, finalRatingReason: null }
+						: {})
+				})
+				.where(and(eq(sheet.id, sheetId), eq(sheet.revision, detail.sheet.revision)))
+				.run();
+			if (submitting) {
+				auditSheet(tx, {
+					actorId: user.id,
+					sheetId,
+					chapterId: detail.sheet.chapterId,
+					action: 'sheet.submit',
+					detail: { score: score.score, rating: score.rating }
+				});
+				resolveReviewNotes(tx, sheetId, now);
+				recordSheetTransition(tx, {
+					periodId: detail.period.id,
+					chapterPath: detail.chapter.path,
+					before: {
+						status: detail.sheet.status,
+						rating: detail.sheet.rating,
+						finalRating: detail.sheet.finalRating,
+						flagged: []
+					},
+					after: { status: 'submitted', rating: score.rating, finalRating: null, flagged: score.flagged }
+				});
+			}
+			if (options.submit && !submitting) {
+				// What was typed is kept; only the hand-in waits until the gaps are filled.
+				return {
+					ok: false,
+					status: 422,
+					message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.',
+					problems,
+					revision
+				} satisfies Refusal;
+			}
+			return { ok: true, revision, savedAt: now.getTime(), score, problems };
+		},
+		{ behavior: 'immediate' }
+	);
 }

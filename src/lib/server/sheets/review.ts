@@ -34,32 +34,35 @@ function transition(
 	audit: { action: AuditAction; reason?: string | null; detail?: unknown },
 	extra?: (tx: Db) => void
 ): boolean {
-	return db.transaction((tx) => {
-		const { status, finalRating, finalRatingReason, assessment } = change;
-		const written = tx
-			.update(sheet)
-			.set({
-				status,
-				finalRating,
-				finalRatingReason,
-				revision: detail.sheet.revision + 1,
-				updatedAt: new Date(),
-				...(assessment === undefined ? {} : { assessment })
-			})
-			// Only from the state the secretary was looking at: a sheet changed meanwhile is left alone.
-			.where(and(eq(sheet.id, detail.sheet.id), eq(sheet.revision, detail.sheet.revision)))
-			.run().changes;
-		if (written === 0) return false;
-		recordSheetTransition(tx, {
-			periodId: detail.period.id,
-			chapterPath: detail.chapter.path,
-			before: stateOf(tx, detail, detail.sheet.status, detail.sheet.finalRating),
-			after: stateOf(tx, detail, status, finalRating)
-		});
-		auditSheet(tx, { actorId: actor.id, sheetId: detail.sheet.id, chapterId: detail.sheet.chapterId, ...audit });
-		extra?.(tx);
-		return true;
-	});
+	return db.transaction(
+		(tx) => {
+			const { status, finalRating, finalRatingReason, assessment } = change;
+			const written = tx
+				.update(sheet)
+				.set({
+					status,
+					finalRating,
+					finalRatingReason,
+					revision: detail.sheet.revision + 1,
+					updatedAt: new Date(),
+					...(assessment === undefined ? {} : { assessment })
+				})
+				// Only from the state the secretary was looking at: a sheet changed meanwhile is left alone.
+				.where(and(eq(sheet.id, detail.sheet.id), eq(sheet.revision, detail.sheet.revision)))
+				.run().changes;
+			if (written === 0) return false;
+			recordSheetTransition(tx, {
+				periodId: detail.period.id,
+				chapterPath: detail.chapter.path,
+				before: stateOf(tx, detail, detail.sheet.status, detail.sheet.finalRating),
+				after: stateOf(tx, detail, status, finalRating)
+			});
+			auditSheet(tx, { actorId: actor.id, sheetId: detail.sheet.id, chapterId: detail.sheet.chapterId, ...audit });
+			extra?.(tx);
+			return true;
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 const changedMeanwhile: Refusal = {
