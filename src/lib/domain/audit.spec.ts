@@ -27,7 +27,8 @@ describe('audit action labels', () => {
 			'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 			'period.close': 'Kết thúc đợt kiểm điểm',
 			'template.version.create': 'Thêm phiên bản mẫu phiếu',
-			'sign.wording.set': 'Sửa nội dung biểu hiện'
+			'sign.wording.set': 'Sửa nội dung biểu hiện',
+			'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ'
 		});
 	});
 
