@@ -73,3 +73,19 @@ describe('a sheet event in words', () => {
 		expect(describeSheetEvent('role.revoke', null)).toBe('Thu hồi vai trò');
 	});
 });
+
+// --- The person a line concerns (appended; imports are hoisted). ---
+import { concernedPerson } from './audit';
+
+describe('the person an audit line concerns', () => {
+	it('is the member whose sheet it is, or the account changed, else nobody', () => {
+		expect(
+			concernedPerson({ targetType: 'sheet', sheetOwnerName: 'Lê Thị Hoa', sheetOwnerUsername: 'dangvien007' })
+		).toBe('phiếu của Lê Thị Hoa (dangvien007)');
+		expect(concernedPerson({ targetType: 'user', targetName: 'Trần Văn Bình', targetUsername: 'tvbinh' })).toBe(
+			'Trần Văn Bình (tvbinh)'
+		);
+		expect(concernedPerson({ targetType: 'unit', targetName: 'x', sheetOwnerName: 'y' })).toBeNull();
+		expect(concernedPerson({ targetType: 'sheet' })).toBeNull();
+	});
+});
