@@ -65,7 +65,9 @@ test('a secretary prints one report, the chapter bundle and the summary, on the 
 	await page.goto(chapterUrl);
 	await page.getByRole('link', { name: 'tất cả phiếu' }).click();
 	await expectPartyDocument(page, 'TẬP PHIẾU TỰ SOI, TỰ SỬA');
-	const included = Number(/\((\d+)\)/.exec((await page.getByRole('heading', { name: /Phiếu có trong tập/ }).textContent())!)![1]);
+	const included = Number(
+		/\((\d+)\)/.exec((await page.getByRole('heading', { name: /Phiếu có trong tập/ }).textContent())!)![1]
+	);
 	await expect(page.getByRole('heading', { name: /Chưa có trong tập \(\d+\)/ })).toBeVisible();
 	const onPage = await page.getByRole('heading', { name: 'PHIẾU TỰ SOI, TỰ SỬA', exact: true }).count();
 	expect(onPage).toBe(included);
@@ -76,6 +78,7 @@ test('a secretary prints one report, the chapter bundle and the summary, on the 
 	expect(occurrences(bundle, 'Trang 1/')).toBe(inPdf);
 	expect(bundle).toContain(squash('Chưa có trong tập'));
 
+	await page.goto(chapterUrl);
 	await page.getByRole('link', { name: 'báo cáo tổng hợp' }).click();
 	await expectPartyDocument(page, 'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA');
 	await expect(page.getByRole('heading', { name: '5. Danh sách đảng viên' })).toBeVisible();
@@ -94,6 +97,42 @@ test('a secretary prints one report, the chapter bundle and the summary, on the 
 		'Chi ủy xếp loại'
 	])
 		expect(summary).toContain(squash(part));
+});
+
+test('a chapter without a chi ủy issues its summary with the number its secretary gave, signed T/M CHI BỘ', async ({
+	page
+}) => {
+	await signIn(page, 'bithu08');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chi bộ Tổ bảo vệ');
+	const form = page.locator('#report');
+	await form.getByLabel(/Số báo cáo/).fill('05-BC');
+	await form.getByRole('button', { name: 'Lưu vào báo cáo' }).click();
+	// Refused by the field, what was typed kept, nothing saved.
+	await expect(page.locator('#number-error')).toContainText('Số báo cáo chỉ gồm chữ số');
+	await expect(form.getByLabel(/Số báo cáo/)).toHaveValue('05-BC');
+	await form.getByLabel(/Số báo cáo/).fill('05');
+	await form
+		.getByLabel('Phương hướng, biện pháp của chi bộ')
+		.fill('Chi bộ tổ chức học tập Quy định 37-QĐ/TW trong quý II.');
+	await form.getByRole('button', { name: 'Lưu vào báo cáo' }).click();
+	await expect(page.getByText('Đã lưu số và phương hướng của báo cáo.')).toBeVisible();
+
+	const href = (await page.getByRole('link', { name: 'PDF' }).last().getAttribute('href'))!;
+	const response = await page.request.get(href);
+	expect(response.status()).toBe(200);
+	const text = pdfText(await response.body());
+	for (const part of [
+		'CHI BỘ TỔ BẢO VỆ',
+		'Số 05-BC/CB',
+		'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
+		'Chi bộ tổ chức học tập Quy định 37-QĐ/TW trong quý II.',
+		'Nơi nhận:',
+		'- Đảng ủy Công ty Cổ phần Cấp nước Mẫu (để báo cáo),',
+		'- Lưu chi bộ.',
+		'T/M CHI BỘ'
+	])
+		expect(text).toContain(squash(part));
+	expect(text).not.toContain(squash('T/M CHI ỦY'));
 });
 
 test("a member prints last year's own sheet, and nobody else's", async ({ page }) => {

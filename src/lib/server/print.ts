@@ -13,7 +13,6 @@ export function periodForPrint(db: Db, chapter: UnitRow, asked: string | null) {
 	return period;
 }
 
-
 /** A sheet's content for its print or PDF: 404 when it is not this chapter's, 403 while it is the member's draft. */
 export function readableSheet(db: Db, chapterId: number, sheetId: number): SheetDetail {
 	const reviewed = reviewedSheet(db, chapterId, sheetId);

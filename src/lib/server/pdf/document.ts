@@ -59,7 +59,9 @@ export function partyHeader(header: ReportHeader): Content {
 					header.parentLine,
 					{ text: header.chapterLine, bold: true },
 					'*',
-					...(header.numberLine ? [{ text: header.numberLine, margin: [0, 4, 0, 0] as [number, number, number, number] }] : [])
+					...(header.numberLine
+						? [{ text: header.numberLine, margin: [0, 4, 0, 0] as [number, number, number, number] }]
+						: [])
 				],
 				alignment: 'center'
 			},

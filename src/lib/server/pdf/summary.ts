@@ -32,7 +32,12 @@ function planSection(plan: string): Content[] {
 	const parts = plan.split(/\r?\n/).filter((p) => p.trim() !== '');
 	const label = '4. Phương hướng, biện pháp của chi bộ';
 	if (parts.length === 0) return section(label, [{ text: 'Chi bộ chưa ghi phương hướng.', italics: true }]);
-	const body: Content[] = parts.map((p) => ({ text: p, alignment: 'justify', leadingIndent: 20, margin: [0, 0, 0, 3] }));
+	const body: Content[] = parts.map((p) => ({
+		text: p,
+		alignment: 'justify',
+		leadingIndent: 20,
+		margin: [0, 0, 0, 3]
+	}));
 	return section(label, body.slice(0, 1), body.slice(1));
 }
 

@@ -201,7 +201,11 @@ describe('seedDemoData', () => {
 
 		it('has a unit that stands out on the committee page: ten or more handed in, every one "Tốt"', () => {
 			const p = open();
-			const stats = statsFor(db, p.id, chapters().map((c) => c.id));
+			const stats = statsFor(
+				db,
+				p.id,
+				chapters().map((c) => c.id)
+			);
 			const standing = chapters().filter((c) => {
 				const row = stats.get(c.id);
 				if (!row) return false;
@@ -212,7 +216,11 @@ describe('seedDemoData', () => {
 		});
 
 		it('has exactly one chapter without a chi ủy (fewer than nine members)', () => {
-			expect(chapters().filter((c) => !hasChiUy(c.memberCount)).map((c) => c.name)).toEqual(['Chi bộ Tổ bảo vệ']);
+			expect(
+				chapters()
+					.filter((c) => !hasChiUy(c.memberCount))
+					.map((c) => c.name)
+			).toEqual(['Chi bộ Tổ bảo vệ']);
 		});
 
 		it('has a sheet returned and handed in again with two answers changed, in bithu01’s chapter', () => {

@@ -41,7 +41,11 @@ function withContent(detail: SheetDetail, c: SubmissionContent): SheetDetail {
 		...detail,
 		sheet: { ...detail.sheet, ...c.texts, score: c.score, rating: c.rating },
 		answers: c.answers,
-		progress: detail.progress.map((p) => ({ ...p, status: c.progress[p.code]?.status ?? null, note: c.progress[p.code]?.note ?? '' }))
+		progress: detail.progress.map((p) => ({
+			...p,
+			status: c.progress[p.code]?.status ?? null,
+			note: c.progress[p.code]?.note ?? ''
+		}))
 	};
 }
 
@@ -69,7 +73,9 @@ export function reviewedSheet(db: Db, chapterId: number, sheetId: number): Revie
 /** The previous and next readable sheets of the chapter for the sheet's period, in the chapter list's order. */
 export function sheetNeighbours(db: Db, detail: SheetDetail) {
 	const readable = chapterRows(db, detail.sheet.chapterId, detail.period.id)
-		.filter((r) => r.sheetId !== null && (r.status === 'submitted' || r.status === 'approved' || r.status === 'returned'))
+		.filter(
+			(r) => r.sheetId !== null && (r.status === 'submitted' || r.status === 'approved' || r.status === 'returned')
+		)
 		.map((r) => ({ sheetId: r.sheetId, fullName: r.fullName }));
 	return neighbours(readable, detail.sheet.id);
 }

@@ -68,7 +68,13 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
  * Everything the secretary's review page shows: who, the status, the neighbours in the chapter's order and
  * the history; the sheet itself only when the reader may read it (a draft stays the member's: its progress only).
  */
-export function reviewPage(db: Db, actor: AuthUser, chapter: { id: number; name: string }, sheetId: number, today: string) {
+export function reviewPage(
+	db: Db,
+	actor: AuthUser,
+	chapter: { id: number; name: string },
+	sheetId: number,
+	today: string
+) {
 	const reviewed = reviewedSheet(db, chapter.id, sheetId);
 	if (!reviewed) return undefined;
 	const { detail } = reviewed;

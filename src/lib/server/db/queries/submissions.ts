@@ -11,7 +11,12 @@ export function recordSubmission(db: Db, sheetId: number, at: Date): void {
 	if (!row) return;
 	const answers: Record<string, AnswerEntry> = {};
 	for (const a of db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all())
-		answers[a.code] = { level: a.level as Level | null, note: a.note, action: a.action, actionDeadline: a.actionDeadline };
+		answers[a.code] = {
+			level: a.level as Level | null,
+			note: a.note,
+			action: a.action,
+			actionDeadline: a.actionDeadline
+		};
 	const progress = Object.fromEntries(
 		db
 			.select({ code: actionProgress.code, status: actionProgress.status, note: actionProgress.note })
