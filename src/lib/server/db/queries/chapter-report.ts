@@ -17,12 +17,11 @@ export function saveChapterReportRow(
 	db: Db,
 	input: { periodId: number; unitId: number; number: string; plan: string; updatedBy: number }
 ): void {
-	const { periodId, unitId, ...values } = input;
 	db.insert(chapterReport)
 		.values(input)
 		.onConflictDoUpdate({
 			target: [chapterReport.periodId, chapterReport.unitId],
-			set: { ...values, updatedAt: new Date() }
+			set: { number: input.number, plan: input.plan, updatedBy: input.updatedBy, updatedAt: new Date() }
 		})
 		.run();
 }
