@@ -35,12 +35,6 @@ async function expectPdf(page: Page, href: string): Promise<string> {
 	return text;
 }
 
-/** The number of sheets the chapter's list links to, as the secretary's start page shows it now. */
-async function listedSheets(page: Page, chapterUrl: string): Promise<number> {
-	await page.goto(chapterUrl);
-	return page.locator('table a[href*="/sheets/"]').count();
-}
-
 async function expectPartyDocument(page: Page, title: string): Promise<void> {
 	await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toHaveCount(0);
 	await expect(page.getByText('ĐẢNG CỘNG SẢN VIỆT NAM').first()).toBeVisible();
@@ -66,27 +60,36 @@ test('a secretary prints one report, the chapter bundle and the summary, on the 
 	for (const part of ['NGƯỜI TỰ ĐÁNH GIÁ', 'Biểu hiện tự nhận không phải là kết luận của cơ quan có thẩm quyền.'])
 		expect(personal).toContain(squash(part));
 
-	// Other journeys add members and sheets to this chapter while this one runs: the bundle holds at least
-	// the sheets listed before it was opened and at most those listed after.
+	// The bundle holds the handed-in sheets only, after a cover that counts them and names who is missing.
+	// Other journeys hand sheets in while this one runs: the PDF, made after the page, holds at least as many.
 	await page.goto(chapterUrl);
 	await page.getByRole('link', { name: 'tất cả phiếu' }).click();
-	await expectPartyDocument(page, 'PHIẾU TỰ SOI, TỰ SỬA');
-	const onPage = await page.getByRole('heading', { name: 'PHIẾU TỰ SOI, TỰ SỬA' }).count();
+	await expectPartyDocument(page, 'TẬP PHIẾU TỰ SOI, TỰ SỬA');
+	const included = Number(
+		/\((\d+)\)/.exec((await page.getByRole('heading', { name: /Phiếu có trong tập/ }).textContent())!)![1]
+	);
+	await expect(page.getByRole('heading', { name: /Chưa có trong tập \(\d+\)/ })).toBeVisible();
+	const onPage = await page.getByRole('heading', { name: 'PHIẾU TỰ SOI, TỰ SỬA', exact: true }).count();
+	expect(onPage).toBe(included);
 	const bundle = await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
-	const inPdf = occurrences(bundle, 'PHIẾU TỰ SOI, TỰ SỬA');
-	const sheetsAfter = await listedSheets(page, chapterUrl);
-	expect(onPage).toBeGreaterThanOrEqual(sheets);
+	// The cover's title holds the sheets' title too; every sheet's first page is its "Trang 1/…".
+	const inPdf = occurrences(bundle, 'PHIẾU TỰ SOI, TỰ SỬA') - 1;
 	expect(inPdf).toBeGreaterThanOrEqual(onPage);
-	expect(sheetsAfter).toBeGreaterThanOrEqual(inPdf);
+	expect(occurrences(bundle, 'Trang 1/')).toBe(inPdf);
+	expect(bundle).toContain(squash('Chưa có trong tập'));
 
+	await page.goto(chapterUrl);
 	await page.getByRole('link', { name: 'báo cáo tổng hợp' }).click();
 	await expectPartyDocument(page, 'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA');
-	await expect(page.getByRole('heading', { name: '4. Danh sách đảng viên' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '5. Danh sách đảng viên' })).toBeVisible();
 	const summary = await expectPdf(page, (await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
 	for (const part of [
 		'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
 		'Tình hình thực hiện',
-		'Kết quả tự xếp loại',
+		'Kết quả tự soi: tự xếp loại và chi ủy xếp loại',
+		'Phương hướng, biện pháp của chi bộ',
+		'Nơi nhận:',
+		'Lưu chi bộ.',
 		'Biểu hiện được tự nhận nhiều nhất',
 		'Danh sách đảng viên',
 		'Họ và tên',
@@ -94,6 +97,42 @@ test('a secretary prints one report, the chapter bundle and the summary, on the 
 		'Chi ủy xếp loại'
 	])
 		expect(summary).toContain(squash(part));
+});
+
+test('a chapter without a chi ủy issues its summary with the number its secretary gave, signed T/M CHI BỘ', async ({
+	page
+}) => {
+	await signIn(page, 'bithu08');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chi bộ Tổ bảo vệ');
+	const form = page.locator('#report');
+	await form.getByLabel(/Số báo cáo/).fill('05-BC');
+	await form.getByRole('button', { name: 'Lưu vào báo cáo' }).click();
+	// Refused by the field, what was typed kept, nothing saved.
+	await expect(page.locator('#number-error')).toContainText('Số báo cáo chỉ gồm chữ số');
+	await expect(form.getByLabel(/Số báo cáo/)).toHaveValue('05-BC');
+	await form.getByLabel(/Số báo cáo/).fill('05');
+	await form
+		.getByLabel('Phương hướng, biện pháp của chi bộ')
+		.fill('Chi bộ tổ chức học tập Quy định 37-QĐ/TW trong quý II.');
+	await form.getByRole('button', { name: 'Lưu vào báo cáo' }).click();
+	await expect(page.getByText('Đã lưu số và phương hướng của báo cáo.')).toBeVisible();
+
+	const href = (await page.getByRole('link', { name: 'PDF' }).last().getAttribute('href'))!;
+	const response = await page.request.get(href);
+	expect(response.status()).toBe(200);
+	const text = pdfText(await response.body());
+	for (const part of [
+		'CHI BỘ TỔ BẢO VỆ',
+		'Số 05-BC/CB',
+		'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
+		'Chi bộ tổ chức học tập Quy định 37-QĐ/TW trong quý II.',
+		'Nơi nhận:',
+		'- Đảng ủy Công ty Cổ phần Cấp nước Mẫu (để báo cáo),',
+		'- Lưu chi bộ.',
+		'T/M CHI BỘ'
+	])
+		expect(text).toContain(squash(part));
+	expect(text).not.toContain(squash('T/M CHI ỦY'));
 });
 
 test("a member prints last year's own sheet, and nobody else's", async ({ page }) => {

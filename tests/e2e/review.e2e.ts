@@ -69,7 +69,7 @@ test('a secretary returns a sheet with a note, the member fixes it, the secretar
 	await expect(secretary.getByText('Đã duyệt phiếu. Phiếu đã được khóa.')).toBeVisible();
 	await expect(secretary.getByText('Trạng thái: Đã duyệt')).toBeVisible();
 
-	const history = secretary.locator('section', { hasText: 'Lịch sử phiếu' });
+	const history = secretary.locator('#history');
 	await expect(history).toContainText('Đảng viên nộp phiếu');
 	await expect(history).toContainText('Chi ủy trả lại phiếu để hoàn thiện');
 	await expect(history).toContainText('Chi ủy duyệt phiếu, điều chỉnh xếp loại: từ «Tốt» thành «Khá»');
@@ -168,7 +168,7 @@ test('an approval from a page opened before the sheet changed is refused, and no
 	);
 	await tabA.goto(url);
 	await expect(tabA.getByText('Trạng thái: Đã nộp')).toBeVisible();
-	await expect(tabA.locator('section', { hasText: 'Lịch sử phiếu' })).not.toContainText('Chi ủy duyệt phiếu');
+	await expect(tabA.locator('#history')).not.toContainText('Chi ủy duyệt phiếu');
 	await member.context().close();
 	await tabA.context().close();
 });

@@ -41,6 +41,7 @@ const ROUTES = [
 	['POST', '/chapters/[id]/sheets/[sheetId]', 'return', "the chapter's secretary"],
 	['POST', '/chapters/[id]/sheets/[sheetId]', 'approve', "the chapter's secretary"],
 	['POST', '/chapters/[id]/sheets/[sheetId]', 'reopen', "the chapter's secretary"],
+	['POST', '/chapters/[id]', 'report', "the chapter's secretary"],
 	['GET', '/chapters/[id]/sheets/[sheetId]/report.pdf', '', 'secretary or committee above'],
 	['GET', '/chapters/[id]/bundle.pdf', '', 'secretary or committee above'],
 	['GET', '/chapters/[id]/summary.pdf', '', 'secretary or committee above'],
@@ -821,6 +822,27 @@ function secretaryCases(): Case[] {
 		...[`/chapters/999999/sheets/${submitted.id}`, inOwn(999999), '/chapters/abc/sheets/1', inOwn('1e999')].flatMap(
 			(url) => formCases(approve, 'secretary', `${url}?/approve`, approveFields, { label: url }).slice(0, 1)
 		),
+		// The summary report's number is the number alone; another chapter's report is not this secretary's.
+		...formCases(
+			'POST /chapters/[id] report',
+			'secretary',
+			`/chapters/${chapter}?/report`,
+			[
+				['number', '05-BC/CB'],
+				['plan', 'Phương hướng của chi bộ']
+			],
+			{ label: 'a number with its symbol' }
+		),
+		...formCases(
+			'POST /chapters/[id] report',
+			'secretary',
+			`/chapters/${otherChapter}?/report`,
+			[
+				['number', '05'],
+				['plan', 'Phương hướng']
+			],
+			{ label: 'another chapter', status: 403 }
+		).slice(0, 1),
 		// A sheet in the wrong state: the member's draft cannot be returned, a handed-in sheet cannot be reopened.
 		...formCases(ret, 'secretary', `${inOwn(member.sheet)}?/return`, returnFields, { label: 'a draft' }),
 		...formCases(reopen, 'secretary', `${inOwn(submitted.id)}?/reopen`, reopenFields, { label: 'a handed-in sheet' }),
@@ -1839,10 +1861,11 @@ describe('text that is rightly accepted', () => {
 		});
 		expect(saved.status, saved.text).toBe(200);
 		expectEscaped((await get(`/sheets/${member.sheet}`, 'member', 'text/html')).text, [NOTE, STRENGTHS]);
-		expectEscaped((await get(`/chapters/${ids.chapter}/sheets/${member.sheet}`, 'secretary', 'text/html')).text, [
-			NOTE,
-			STRENGTHS
-		]);
+		// Not handed in, so the secretary's page shows none of it (a draft is the member's).
+		const review = (await get(`/chapters/${ids.chapter}/sheets/${member.sheet}`, 'secretary', 'text/html')).text;
+		expectEscaped(review, []);
+		expect(review).not.toContain('tusoi-note');
+		expect(review).not.toContain('tusoi-strengths');
 		const pdf = pdfText((await get(`/sheets/${member.sheet}/report.pdf`, 'member', 'application/pdf')).body);
 		expect(pdf).toContain(squash(NOTE));
 		expect(pdf).toContain(squash(STRENGTHS));

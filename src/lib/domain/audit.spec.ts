@@ -27,7 +27,8 @@ describe('audit action labels', () => {
 			'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 			'period.close': 'Kết thúc đợt kiểm điểm',
 			'template.version.create': 'Thêm phiên bản mẫu phiếu',
-			'sign.wording.set': 'Sửa nội dung biểu hiện'
+			'sign.wording.set': 'Sửa nội dung biểu hiện',
+			'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ'
 		});
 	});
 
@@ -70,5 +71,21 @@ describe('a sheet event in words', () => {
 		expect(describeSheetEvent('role.grant', { role: 'chairman' })).toBe('Giao vai trò: chairman');
 		expect(describeSheetEvent('role.grant', {})).toBe('Giao vai trò');
 		expect(describeSheetEvent('role.revoke', null)).toBe('Thu hồi vai trò');
+	});
+});
+
+// --- The person a line concerns (appended; imports are hoisted). ---
+import { concernedPerson } from './audit';
+
+describe('the person an audit line concerns', () => {
+	it('is the member whose sheet it is, or the account changed, else nobody', () => {
+		expect(
+			concernedPerson({ targetType: 'sheet', sheetOwnerName: 'Lê Thị Hoa', sheetOwnerUsername: 'dangvien007' })
+		).toBe('phiếu của Lê Thị Hoa (dangvien007)');
+		expect(concernedPerson({ targetType: 'user', targetName: 'Trần Văn Bình', targetUsername: 'tvbinh' })).toBe(
+			'Trần Văn Bình (tvbinh)'
+		);
+		expect(concernedPerson({ targetType: 'unit', targetName: 'x', sheetOwnerName: 'y' })).toBeNull();
+		expect(concernedPerson({ targetType: 'sheet' })).toBeNull();
 	});
 });

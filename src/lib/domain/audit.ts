@@ -26,7 +26,8 @@ export const AUDIT_ACTION_LABELS = {
 	'period.close': 'Kết thúc đợt kiểm điểm',
 	'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 	'template.version.create': 'Thêm phiên bản mẫu phiếu',
-	'sign.wording.set': 'Sửa nội dung biểu hiện'
+	'sign.wording.set': 'Sửa nội dung biểu hiện',
+	'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ'
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -50,4 +51,22 @@ export function describeSheetEvent(action: string, detail: unknown): string {
 	if ((action === 'role.grant' || action === 'role.revoke') && role)
 		return `${label}: ${(ROLE_LABELS as Record<string, string>)[role]?.toLowerCase() ?? role}`;
 	return label;
+}
+
+/** "Lê Thị Hoa (dangvien007)": the person an audit line concerns — the account it changed, or the member whose sheet it is. */
+export function concernedPerson(line: {
+	targetType: string | null;
+	targetName?: string | null;
+	targetUsername?: string | null;
+	sheetOwnerName?: string | null;
+	sheetOwnerUsername?: string | null;
+}): string | null {
+	const [name, username] =
+		line.targetType === 'sheet'
+			? [line.sheetOwnerName, line.sheetOwnerUsername]
+			: line.targetType === 'user'
+				? [line.targetName, line.targetUsername]
+				: [null, null];
+	if (!name) return null;
+	return `${line.targetType === 'sheet' ? 'phiếu của ' : ''}${name}${username ? ` (${username})` : ''}`;
 }

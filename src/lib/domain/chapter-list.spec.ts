@@ -91,3 +91,77 @@ describe('filtering and sorting a chapter list', () => {
 		expect(rows).toEqual(before);
 	});
 });
+
+// --- The two ratings, neighbours and the reminder (appended; imports are hoisted). ---
+import { handedInRating, neighbours, ratingTallies, reminderText, stillToHandIn } from './chapter-list';
+
+describe('the ratings a chapter counts', () => {
+	const rows = [
+		row('A', { status: 'approved', rating: 'tot', finalRating: 'kha' }),
+		row('B', { status: 'submitted', rating: 'trung_binh' }),
+		row('C', { status: 'draft', rating: 'tot' }),
+		row('D', { status: 'returned', rating: 'yeu_kem' }),
+		row('E', { status: 'not_started' })
+	];
+
+	it('shows a member’s own rating only once handed in', () => {
+		expect(rows.map(handedInRating)).toEqual(['tot', 'trung_binh', null, null, null]);
+	});
+
+	it('counts self-ratings of handed-in sheets and the chi ủy’s of approved ones apart', () => {
+		expect(ratingTallies(rows)).toEqual({
+			self: { tot: 1, kha: 0, trung_binh: 1, yeu_kem: 0 },
+			final: { tot: 0, kha: 1, trung_binh: 0, yeu_kem: 0 }
+		});
+	});
+});
+
+describe('the sheets before and after one', () => {
+	const list = [1, 2, 3].map((sheetId) => ({ sheetId, fullName: `N${sheetId}` }));
+	it('gives the neighbours and the place in the list', () => {
+		expect(neighbours(list, 2)).toEqual({ prev: list[0], next: list[2], index: 1, total: 3 });
+		expect(neighbours(list, 1)).toMatchObject({ prev: null, next: list[1], index: 0 });
+		expect(neighbours(list, 3)).toMatchObject({ prev: list[1], next: null, index: 2 });
+		expect(neighbours(list, 9)).toEqual({ prev: null, next: null, index: -1, total: 3 });
+	});
+});
+
+describe('the reminder', () => {
+	const rows = [
+		{ fullName: 'Lê Văn Bình', status: 'not_started' as const },
+		{ fullName: 'Nguyễn Thị An', status: 'draft' as const },
+		{ fullName: 'Hoàng Văn Cường', status: 'returned' as const },
+		{ fullName: 'Phạm Thị Dung', status: 'submitted' as const },
+		{ fullName: 'Đỗ Văn Em', status: 'not_started' as const, current: false }
+	];
+
+	it('splits who has not started from who has not handed in', () => {
+		const { notStarted, notHandedIn } = stillToHandIn(rows);
+		expect(notStarted.map((r) => r.fullName)).toEqual(['Lê Văn Bình', 'Đỗ Văn Em']);
+		expect(notHandedIn.map((r) => r.fullName)).toEqual(['Nguyễn Thị An', 'Hoàng Văn Cường']);
+	});
+
+	it('is plain text with the deadline and each list numbered; those who moved away are left out', () => {
+		expect(
+			reminderText({ chapterName: 'Chi bộ Giáo viên', periodName: 'Năm 2026', deadline: '2026-03-31', rows })
+		).toBe(
+			[
+				'Chi bộ Giáo viên — Năm 2026',
+				'Đề nghị các đồng chí có tên dưới đây hoàn thành và nộp phiếu tự soi, tự sửa trước ngày 31/03/2026.',
+				'',
+				'Chưa làm phiếu (1):',
+				'1. Lê Văn Bình',
+				'',
+				'Đang làm hoặc được trả lại, chưa nộp (2):',
+				'1. Nguyễn Thị An',
+				'2. Hoàng Văn Cường'
+			].join('\n')
+		);
+	});
+
+	it('says so when everyone has handed in', () => {
+		expect(
+			reminderText({ chapterName: 'Chi bộ X', periodName: 'Năm 2026', deadline: '2026-03-31', rows: [rows[3]] })
+		).toContain('Tất cả đảng viên đã nộp phiếu.');
+	});
+});

@@ -43,3 +43,38 @@ describe('the fixed lines of a report', () => {
 		expect(upper('Chi bộ Khu phố 3, phường Đông Hưng')).toBe('CHI BỘ KHU PHỐ 3, PHƯỜNG ĐÔNG HƯNG');
 	});
 });
+
+// --- An issued report's parts (appended; imports are hoisted). ---
+import { chapterSignature, hasChiUy, localityOf, reportNumberLine, reportRecipients } from './report';
+
+describe('an issued chapter report', () => {
+	it('is signed for the chi ủy from nine members, for the chi bộ below', () => {
+		expect(hasChiUy(9)).toBe(true);
+		expect(hasChiUy(8)).toBe(false);
+		expect(chapterSignature(30)).toEqual(['T/M CHI ỦY', 'BÍ THƯ']);
+		expect(chapterSignature(7)).toEqual(['T/M CHI BỘ', 'BÍ THƯ']);
+	});
+
+	it('carries its number and symbol, with room to write the number by hand', () => {
+		expect(reportNumberLine('05')).toBe('Số 05-BC/CB');
+		expect(reportNumberLine('  ')).toBe('Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-BC/CB');
+	});
+
+	it('is sent to the committee of the unit above, and kept on file', () => {
+		expect(reportRecipients('Đảng bộ Sở Giáo dục và Đào tạo')).toEqual([
+			'Đảng ủy Sở Giáo dục và Đào tạo (để báo cáo)',
+			'Lưu chi bộ'
+		]);
+		expect(reportRecipients('Chi bộ cơ sở Một')).toEqual(['Cấp ủy Chi bộ cơ sở Một (để báo cáo)', 'Lưu chi bộ']);
+		expect(reportRecipients(null)).toEqual(['Cấp ủy cấp trên (để báo cáo)', 'Lưu chi bộ']);
+	});
+
+	it('is dated from the nearest commune or ward, else the province', () => {
+		expect(localityOf(['Đảng bộ tỉnh Mẫu', 'Đảng bộ phường Hòa Bình', 'Chi bộ Khu dân cư số 3'])).toBe('Hòa Bình');
+		expect(localityOf(['Đảng bộ tỉnh Mẫu', 'Đảng bộ xã Tân Lập', 'Đảng bộ Trường THCS', 'Chi bộ Giáo viên'])).toBe(
+			'Tân Lập'
+		);
+		expect(localityOf(['Đảng bộ tỉnh Mẫu', 'Đảng bộ Ủy ban nhân dân tỉnh', 'Chi bộ Văn phòng Sở'])).toBe('Mẫu');
+		expect(localityOf([])).toBe('……');
+	});
+});

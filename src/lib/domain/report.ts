@@ -9,6 +9,8 @@ export interface ReportHeader {
 	chapterLine: string;
 	/** "Mẫu, ngày 05 tháng 12 năm 2026" (printed italic). */
 	placeDate: string;
+	/** An issued document's number and symbol under the issuer ("Số 05-BC/CB"); absent on a personal sheet. */
+	numberLine?: string;
 }
 
 export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
@@ -33,16 +35,84 @@ export interface PersonalReport {
 	secretaryName: string | null;
 }
 
-/** A chapter's summary report for a period (báo cáo tổng hợp). */
+/** A chapter's summary report for a period (báo cáo tổng hợp), an issued Party report (HD 36-HD/VPTW). */
 export interface ChapterSummaryReport {
 	header: ReportHeader;
 	title: string;
 	subtitle: string;
 	figures: { label: string; value: string }[];
-	ratings: { label: string; count: number; percent: string }[];
+	/** Per rating, the members' own (handed-in sheets) and the chi ủy's (approved sheets), side by side. */
+	ratings: { label: string; self: number; selfPercent: string; final: number; finalPercent: string }[];
+	/** How many handed-in sheets the self-ratings count, and how many approved ones the chi ủy's. */
+	rated: { self: number; final: number };
 	topSigns: { code: string; text: string; count: number }[];
+	/** What the chapter will do, as the secretary wrote it (paragraphs). */
+	plan: string;
 	members: { name: string; group: string; status: string; score: string; rating: string; finalRating: string }[];
+	/** "Nơi nhận": each recipient, the last one "Lưu chi bộ". */
+	recipients: string[];
+	/** "T/M CHI ỦY" / "BÍ THƯ", or "T/M CHI BỘ" / "BÍ THƯ" where the chapter has no chi ủy. */
+	signature: string[];
 	secretaryName: string | null;
+}
+
+/** A chapter's bundle of sheets: the cover lists who is in it, in order, and who is not, with why. */
+export interface BundleCover {
+	header: ReportHeader;
+	title: string;
+	subtitle: string;
+	included: { name: string; status: string }[];
+	missing: { name: string; status: string }[];
+}
+
+/** The sheets of a chapter in one file, each numbered on its own, after a cover (none in a bare bundle). */
+export interface ChapterBundle {
+	cover?: BundleCover;
+	reports: PersonalReport[];
+}
+
+/**
+ * Whether a chapter has a chi ủy. Điều lệ Đảng (Điều 24, not checked word for word here): a chi bộ with fewer
+ * than nine full members elects only a bí thư (and possibly a phó bí thư), no chi ủy. Counted on the
+ * chapter's current members, since the app does not record who is still on probation.
+ */
+export function hasChiUy(memberCount: number): boolean {
+	return memberCount >= 9;
+}
+
+/** The signature block of a chapter's issued document: on behalf of its chi ủy, or of the chi bộ when it has none. */
+export function chapterSignature(memberCount: number): string[] {
+	return [hasChiUy(memberCount) ? 'T/M CHI ỦY' : 'T/M CHI BỘ', 'BÍ THƯ'];
+}
+
+/** "Số 05-BC/CB": a chi bộ's report (BC) number and symbol; blank room to write it in by hand when not yet given. */
+export function reportNumberLine(number: string): string {
+	const n = number.trim();
+	return `Số ${n || '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0'}-BC/CB`;
+}
+
+/** "Nơi nhận" of a chapter's report: the committee of the unit above (to report to), then the chapter's own file. */
+export function reportRecipients(parentName: string | null): string[] {
+	const above = parentName?.trim();
+	const committee = above
+		? /^Đảng bộ\s+/u.test(above)
+			? above.replace(/^Đảng bộ\s+/u, 'Đảng ủy ')
+			: `Cấp ủy ${above}`
+		: 'Cấp ủy cấp trên';
+	return [`${committee} (để báo cáo)`, 'Lưu chi bộ'];
+}
+
+/**
+ * The place an organisation's documents are dated from (HD 36-HD/VPTW: the issuer's locality): the nearest
+ * commune, ward or special zone in its chain ("Đảng bộ phường Hòa Bình" → "Hòa Bình"), else the province.
+ * `chain` runs from the root down to the organisation itself.
+ */
+export function localityOf(chain: readonly string[]): string {
+	for (const name of [...chain].reverse()) {
+		const m = /(?:^|\s)(?:xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(name.trim());
+		if (m) return m[1].trim();
+	}
+	return placeOf(chain[0] ?? '');
 }
 
 /** "ngày 05 tháng 12 năm 2026": day in two digits, months 1 and 2 too, as Vietnamese documents write dates. */

@@ -62,3 +62,20 @@ describe('who decides a sheet', () => {
 		);
 	});
 });
+
+// --- What a reviewer reads (appended; imports are hoisted). ---
+import { reviewerView } from './review-rights';
+
+describe('what anyone but the member reads of a sheet', () => {
+	it('is its content once handed in, a returned one as last handed in, else its status only', () => {
+		expect(reviewerView('submitted', true)).toBe('content');
+		expect(reviewerView('approved', true)).toBe('content');
+		// Sheets handed in before hand-ins were kept have no snapshot, and are still read once handed in.
+		expect(reviewerView('approved', false)).toBe('content');
+		expect(reviewerView('returned', true)).toBe('content');
+		expect(reviewerView('returned', false)).toBe('status');
+		expect(reviewerView('draft', false)).toBe('status');
+		expect(reviewerView('draft', true)).toBe('status');
+		expect(reviewerView('not_started', false)).toBe('status');
+	});
+});

@@ -1,6 +1,7 @@
 // Separation of duties in the review: who may decide (return, approve, re-rate, reopen) a given sheet.
 // Pure, so the guards, the use cases, the pages and the tests all ask the same question.
 import type { GrantedRole } from './org';
+import type { SheetStatusKey } from './sheet';
 
 /** A role the actor holds over a unit. */
 export interface ReviewGrant {
@@ -67,4 +68,14 @@ export function decisionRefusal(
 /** True when the actor may decide this sheet. */
 export function canDecide(actor: { id: number; grants: readonly ReviewGrant[] }, ctx: ReviewContext): boolean {
 	return decisionRefusal(actor, ctx) === null;
+}
+
+/**
+ * What anyone but its member (secretary, committee, administrator) sees of a sheet: its content once handed in
+ * — a returned sheet as it was last handed in, never the member's edits since — else only its status and
+ * progress. A draft is the member's own until they hand it in.
+ */
+export function reviewerView(status: SheetStatusKey, handedInBefore: boolean): 'content' | 'status' {
+	if (status === 'submitted' || status === 'approved') return 'content';
+	return status === 'returned' && handedInBefore ? 'content' : 'status';
 }

@@ -53,3 +53,14 @@ export function returnFormToInput(data: FormData): unknown {
 	}
 	return { assessment: data.get('assessment') ?? '', notes };
 }
+
+/** What the secretary writes into the chapter's summary report: its number in the chapter's register and what the chapter will do. */
+export const chapterReportSchema = z.object({
+	number: textField()
+		.trim()
+		.max(10, 'Số báo cáo không quá 10 ký tự.')
+		.regex(/^[0-9A-Za-z.]*$/u, 'Số báo cáo chỉ gồm chữ số (ví dụ 05), không ghi “-BC/CB”.'),
+	plan: textField()
+		.trim()
+		.max(TEXT_LIMITS.longText, `Phương hướng không quá ${TEXT_LIMITS.longText.toLocaleString('vi-VN')} ký tự.`)
+});

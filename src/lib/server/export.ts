@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { ResultRow } from './db/queries/export';
 import { RATING_LABELS } from '../domain/template';
-import { SHEET_STATUS_LABELS, shownSelfRating } from '../domain/sheet';
+import { SHEET_STATUS_LABELS } from '../domain/sheet';
+
+const isHandedIn = (status: string | null) => status === 'submitted' || status === 'approved';
 import { formatDate } from '../domain/dates';
 
 const COLUMNS = [
@@ -41,11 +43,12 @@ export function exportCells(rows: ResultRow[]): (string | number | null)[][] {
 		r.targetGroup,
 		neutralise(r.chapterName),
 		SHEET_STATUS_LABELS[r.status ?? 'not_started'],
-		r.score,
-		labelOf(shownSelfRating(r.status, r.rating)),
-		labelOf(r.finalRating),
+		// A draft's or a returned sheet's score and rating are the member's own until handed in.
+		isHandedIn(r.status) ? r.score : null,
+		labelOf(isHandedIn(r.status) ? r.rating : null),
+		labelOf(r.status === 'approved' ? r.finalRating : null),
 		neutralise(r.finalRatingReason ?? ''),
-		r.flagged ?? ''
+		isHandedIn(r.status) ? (r.flagged ?? '') : ''
 	]);
 }
 

@@ -118,6 +118,7 @@ describe('chapterRows', () => {
 			score: null,
 			rating: null,
 			finalRating: null,
+			answeredCount: 0,
 			lastActivity: null,
 			current: true
 		});
@@ -129,6 +130,7 @@ describe('chapterRows', () => {
 			score: c.score,
 			rating: 'kha',
 			finalRating: null,
+			answeredCount: c.answeredCount,
 			lastActivity: c.updatedAt.getTime()
 		});
 		expect(rows[3]).toMatchObject({ memberId: dung, sheetId: dungSheet, username: 'dung', rating: 'tot' });
@@ -392,14 +394,14 @@ describe('filterAndSort', () => {
 	});
 
 	it("sorts by the chi ủy's rating where given, else the member's, best first", () => {
-		const handedIn = rows.filter((r) => r.status !== 'draft' && r.status !== 'not_started');
-		expect(ids(filterAndSort(handedIn, null, 'rating'))).toBe('BECF');
+		const handedIn = rows.filter((r) => r.status === 'submitted' || r.status === 'approved');
+		expect(ids(filterAndSort(handedIn, null, 'rating'))).toBe('BCF');
 	});
 
-	// The page shows "—" as the rating of a draft or a member who has not started; sorting them among the
-	// rated rows by a provisional rating nobody can see puts a draft among the "Yếu kém".
-	it('sorts rows without a shown rating (draft, not started) after the rated ones', () => {
-		expect(ids(filterAndSort(rows, null, 'rating'))).toBe('BECFAD');
+	// The page shows "—" as the rating of a draft, a returned sheet or a member who has not started; sorting
+	// them among the rated rows by a rating nobody may see puts a draft among the "Yếu kém".
+	it('sorts rows without a shown rating (draft, returned, not started) after the rated ones, by name', () => {
+		expect(ids(filterAndSort(rows, null, 'rating'))).toBe('BCFADE');
 	});
 
 	it('sorts by latest activity, newest first, never-started last', () => {

@@ -25,15 +25,23 @@ import {
 	SHEET_STATUS_LABELS,
 	SHEET_TEXT_FIELDS,
 	SHEET_TEXT_LABELS,
-	shownSelfRating,
 	targetGroupName
 } from '../domain/sheet';
-import { completionPercent, handedIn, notStarted, ratingCounts } from '../domain/overview';
+import { completionPercent, handedIn, notStarted } from '../domain/overview';
+import { handedInRating, ratingTallies } from '../domain/chapter-list';
+import { findChapterReport } from './db/queries/chapter-report';
+import { chapterRows } from './db/queries/overview';
+import { loadSheetDetail } from './db/queries/sheets';
 import { formatDate, todayIso } from '../domain/dates';
 import {
+	chapterSignature,
+	localityOf,
 	placeOf,
+	reportNumberLine,
+	reportRecipients,
 	upper,
 	vietnameseDateWords,
+	type ChapterBundle,
 	type ChapterSummaryReport,
 	type PersonalReport,
 	type ReportHeader
@@ -42,13 +50,14 @@ import {
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 const ratingLabel = (rating: Rating | null) => (rating ? RATING_LABELS[rating] : '');
 
-function header(db: Db, chapter: UnitRow, dateIso: string | null): ReportHeader {
+/** The top of a chapter's document; `local` dates it from the chapter's commune or ward (an issued report), else the province. */
+function header(db: Db, chapter: UnitRow, dateIso: string | null, local = false): ReportHeader {
 	const chain = ancestorsOf(db, chapter);
 	const parent = chapter.parentId === null ? undefined : findUnit(db, chapter.parentId);
 	return {
 		parentLine: parent ? upper(parent.name) : '',
 		chapterLine: upper(chapter.name),
-		placeDate: `${placeOf(chain[0]?.name ?? '')}, ${vietnameseDateWords(dateIso)}`
+		placeDate: `${local ? localityOf([...chain.map((u) => u.name), chapter.name]) : placeOf(chain[0]?.name ?? '')}, ${vietnameseDateWords(dateIso)}`
 	};
 }
 
@@ -132,14 +141,16 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 	};
 }
 
-/** A chapter's summary for a period: figures, ratings, most flagged signs and every member. */
+/** A chapter's summary for a period as an issued report: number, figures, both ratings side by side, most flagged signs, the chapter's plan, every member, Nơi nhận and the signature that fits the chapter. */
 export function chapterSummary(db: Db, chapter: UnitRow, period: PeriodRow): ChapterSummaryReport {
 	const { rows, counts, topSigns } = chapterOverview(db, chapter, period);
-	const ratings = ratingCounts(counts);
-	const rated = RATINGS.reduce((sum, r) => sum + ratings[r], 0);
+	const { self, final } = ratingTallies(rows);
+	const rated = { self: RATINGS.reduce((n, r) => n + self[r], 0), final: RATINGS.reduce((n, r) => n + final[r], 0) };
 	const percent = (n: number, of: number) => `${of === 0 ? 0 : Math.round((100 * n) / of)}%`;
+	const written = findChapterReport(db, period.id, chapter.id);
+	const parent = chapter.parentId === null ? undefined : findUnit(db, chapter.parentId);
 	return {
-		header: header(db, chapter, todayIso()),
+		header: { ...header(db, chapter, todayIso(), true), numberLine: reportNumberLine(written.number) },
 		title: 'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
 		subtitle: period.name,
 		figures: [
@@ -149,16 +160,43 @@ export function chapterSummary(db: Db, chapter: UnitRow, period: PeriodRow): Cha
 			{ label: 'Đang làm hoặc được trả lại', value: String(counts.draft + counts.returned) },
 			{ label: 'Chưa làm', value: String(notStarted(counts)) }
 		],
-		ratings: RATINGS.map((r) => ({ label: RATING_LABELS[r], count: ratings[r], percent: percent(ratings[r], rated) })),
-		topSigns: topSigns.map((s) => ({ code: s.code, text: s.text, count: s.flagged })),
+		ratings: RATINGS.map((r) => ({
+			label: RATING_LABELS[r],
+			self: self[r],
+			selfPercent: percent(self[r], rated.self),
+			final: final[r],
+			finalPercent: percent(final[r], rated.final)
+		})),
+		rated,
+		topSigns: topSigns.slice(0, 5).map((s) => ({ code: s.code, text: s.text, count: s.flagged })),
+		plan: written.plan,
 		members: rows.map((r) => ({
 			name: r.fullName,
 			group: r.targetGroup,
 			status: SHEET_STATUS_LABELS[r.status],
-			score: r.score === null || r.status === 'not_started' ? '' : formatScore(r.score),
-			rating: ratingLabel(shownSelfRating(r.status, r.rating)),
-			finalRating: ratingLabel(r.finalRating)
+			score: r.score === null || handedInRating(r) === null ? '' : formatScore(r.score),
+			rating: ratingLabel(handedInRating(r)),
+			finalRating: ratingLabel(r.status === 'approved' ? r.finalRating : null)
 		})),
+		recipients: reportRecipients(parent?.name ?? null),
+		signature: chapterSignature(chapter.memberCount),
 		secretaryName: secretaryOf(db, chapter.id)
+	};
+}
+
+/** A chapter's sheets for a period as one file: the handed-in and approved ones in the list's order, after a cover naming who is in it and who is not. */
+export function chapterBundle(db: Db, chapter: UnitRow, period: PeriodRow): ChapterBundle {
+	const rows = chapterRows(db, chapter.id, period.id);
+	const inBundle = rows.filter((r) => r.sheetId !== null && handedInRating(r) !== null);
+	const status = (r: (typeof rows)[number]) => SHEET_STATUS_LABELS[r.status];
+	return {
+		cover: {
+			header: header(db, chapter, todayIso(), true),
+			title: 'TẬP PHIẾU TỰ SOI, TỰ SỬA',
+			subtitle: period.name,
+			included: inBundle.map((r) => ({ name: r.fullName, status: status(r) })),
+			missing: rows.filter((r) => !inBundle.includes(r)).map((r) => ({ name: r.fullName, status: status(r) }))
+		},
+		reports: inBundle.map((r) => personalReport(db, loadSheetDetail(db, r.sheetId!)!))
 	};
 }

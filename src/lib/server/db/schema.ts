@@ -336,3 +336,40 @@ export const unitSignStats = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.periodId, t.unitId, t.code] })]
 );
+
+/**
+ * What a sheet contained each time it was handed in (answers, texts, progress on last year's plan), so the
+ * chi ủy can see what changed since the previous hand-in. Written once at the hand-in, never changed.
+ */
+export const sheetSubmission = sqliteTable(
+	'sheet_submission',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sheetId: integer('sheet_id')
+			.notNull()
+			.references(() => sheet.id, { onDelete: 'cascade' }),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+		content: text('content', { mode: 'json' }).notNull()
+	},
+	(t) => [index('sheet_submission_sheet_idx').on(t.sheetId, t.id)]
+);
+
+/** What the secretary writes into a chapter's summary report for a period: its number and what the chapter will do. */
+export const chapterReport = sqliteTable(
+	'chapter_report',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => period.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		/** The report's number in the chapter's register ("05" of "Số 05-BC/CB"); empty until issued. */
+		number: text('number').notNull().default(''),
+		/** What the chapter will do (phương hướng, biện pháp), written by the secretary. */
+		plan: text('plan').notNull().default(''),
+		updatedBy: integer('updated_by').references(() => user.id),
+		updatedAt: stamp('updated_at')
+	},
+	(t) => [primaryKey({ columns: [t.periodId, t.unitId] })]
+);

@@ -55,7 +55,14 @@ export function partyHeader(header: ReportHeader): Content {
 			{
 				// The left column takes what the right one leaves, so long unit names wrap as little as possible.
 				width: '*',
-				stack: [header.parentLine, { text: header.chapterLine, bold: true }, '*'],
+				stack: [
+					header.parentLine,
+					{ text: header.chapterLine, bold: true },
+					'*',
+					...(header.numberLine
+						? [{ text: header.numberLine, margin: [0, 4, 0, 0] as [number, number, number, number] }]
+						: [])
+				],
 				alignment: 'center'
 			},
 			{

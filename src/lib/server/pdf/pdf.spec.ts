@@ -286,11 +286,12 @@ const summaryFixture: ChapterSummaryReport = {
 		{ label: 'Đã nộp phiếu', value: '2 (100%)' }
 	],
 	ratings: [
-		{ label: 'Tốt', count: 1, percent: '50%' },
-		{ label: 'Khá', count: 1, percent: '50%' },
-		{ label: 'Trung bình', count: 0, percent: '0%' },
-		{ label: 'Yếu kém', count: 0, percent: '0%' }
+		{ label: 'Tốt', self: 1, selfPercent: '50%', final: 0, finalPercent: '0%' },
+		{ label: 'Khá', self: 1, selfPercent: '50%', final: 1, finalPercent: '100%' },
+		{ label: 'Trung bình', self: 0, selfPercent: '0%', final: 0, finalPercent: '0%' },
+		{ label: 'Yếu kém', self: 0, selfPercent: '0%', final: 0, finalPercent: '0%' }
 	],
+	rated: { self: 2, final: 1 },
 	topSigns: [{ code: '1.2', text: 'Ngại học tập chủ nghĩa Mác – Lê-nin, tư tưởng Hồ Chí Minh.', count: 1 }],
 	members: [
 		{
@@ -303,6 +304,9 @@ const summaryFixture: ChapterSummaryReport = {
 		},
 		{ name: 'Đặng Hữu Nghĩa', group: 'A', status: 'Đã nộp', score: '100', rating: 'Tốt', finalRating: '' }
 	],
+	plan: 'Tổ chức học tập Quy định 37-QĐ/TW trong quý I; chi ủy theo dõi việc khắc phục hằng quý.',
+	recipients: ['Đảng ủy Sở Giáo dục và Đào tạo (để báo cáo)', 'Lưu chi bộ'],
+	signature: ['T/M CHI ỦY', 'BÍ THƯ'],
 	secretaryName: 'Trần Văn Đức'
 };
 
@@ -324,7 +328,8 @@ describe('renderSummaryPdf', () => {
 			'BÍ THƯ',
 			'(Ký, ghi rõ họ tên)',
 			'Trần Văn Đức',
-			'Trang 1/1'
+			'Nơi nhận:',
+			'Trang 1/'
 		]) {
 			expect(text).toContain(s);
 		}

@@ -1,4 +1,5 @@
-// A chapter's summary report for a period (báo cáo tổng hợp) as a PDF.
+// A chapter's summary report for a period (báo cáo tổng hợp) as a PDF: an issued Party report (HD 36-HD/VPTW)
+// with its number, the chapter's locality and date, Nơi nhận and the signature that fits the chapter.
 import type { Content } from 'pdfmake/interfaces';
 import type { ChapterSummaryReport } from '../../domain/report';
 import {
@@ -16,10 +17,10 @@ const centred = (text: string) => ({ text, alignment: 'center' as const });
 
 function topSignsSection(topSigns: ChapterSummaryReport['topSigns']): Content[] {
 	if (topSigns.length === 0)
-		return section('Biểu hiện được tự nhận nhiều nhất', ['Chưa có biểu hiện nào được tự nhận.']);
+		return section('3. Biểu hiện được tự nhận nhiều nhất', ['Chưa có biểu hiện nào được tự nhận.']);
 	return [
 		ruledTable({
-			label: 'Biểu hiện được tự nhận nhiều nhất',
+			label: '3. Biểu hiện được tự nhận nhiều nhất',
 			widths: [38, '*', 60],
 			columns: ['Mã', 'Biểu hiện', 'Số phiếu'],
 			rows: topSigns.map((s) => [centred(s.code), s.text, centred(String(s.count))])
@@ -27,21 +28,47 @@ function topSignsSection(topSigns: ChapterSummaryReport['topSigns']): Content[] 
 	];
 }
 
+function planSection(plan: string): Content[] {
+	const parts = plan.split(/\r?\n/).filter((p) => p.trim() !== '');
+	const label = '4. Phương hướng, biện pháp của chi bộ';
+	if (parts.length === 0) return section(label, [{ text: 'Chi bộ chưa ghi phương hướng.', italics: true }]);
+	const body: Content[] = parts.map((p) => ({
+		text: p,
+		alignment: 'justify',
+		leadingIndent: 20,
+		margin: [0, 0, 0, 3]
+	}));
+	return section(label, body.slice(0, 1), body.slice(1));
+}
+
 /** The summary report's content. */
 export function summaryContent(report: ChapterSummaryReport): Content[] {
 	return [
 		partyHeader(report.header),
 		titleBlock(report.title, report.subtitle),
-		...section('Tình hình thực hiện', [labelledLines(report.figures)]),
+		...section('1. Tình hình thực hiện', [labelledLines(report.figures)]),
 		ruledTable({
-			label: 'Kết quả tự xếp loại',
-			widths: ['*', 80, 80],
-			columns: ['Xếp loại', 'Số phiếu', 'Tỷ lệ'],
-			rows: report.ratings.map((r) => [r.label, centred(String(r.count)), centred(r.percent)])
+			label: '2. Kết quả tự soi: tự xếp loại và chi ủy xếp loại',
+			widths: ['*', 70, 50, 70, 50],
+			columns: [
+				'Xếp loại',
+				`Tự xếp loại (${report.rated.self} phiếu đã nộp)`,
+				'Tỷ lệ',
+				`Chi ủy xếp loại (${report.rated.final} phiếu đã duyệt)`,
+				'Tỷ lệ'
+			],
+			rows: report.ratings.map((r) => [
+				r.label,
+				centred(String(r.self)),
+				centred(r.selfPercent),
+				centred(String(r.final)),
+				centred(r.finalPercent)
+			])
 		}),
 		...topSignsSection(report.topSigns),
+		...planSection(report.plan),
 		ruledTable({
-			label: 'Danh sách đảng viên',
+			label: '5. Danh sách đảng viên',
 			widths: [26, '*', 36, 72, 38, 56, 56],
 			columns: ['STT', 'Họ và tên', 'Nhóm', 'Trạng thái', 'Điểm', 'Tự xếp loại', 'Chi ủy xếp loại'],
 			// Seven columns on a portrait page: a smaller size keeps names on one line.
@@ -59,8 +86,15 @@ export function summaryContent(report: ChapterSummaryReport): Content[] {
 		{
 			unbreakable: true,
 			columns: [
-				{ width: '*', text: '' },
-				{ width: '50%', ...signatureBlock(['T/M CHI ỦY', 'BÍ THƯ'], report.secretaryName) }
+				{
+					width: '*',
+					stack: [
+						{ text: 'Nơi nhận:', bold: true, italics: true, decoration: 'underline' },
+						...report.recipients.map((r, i) => `- ${r}${i === report.recipients.length - 1 ? '.' : ','}`)
+					],
+					fontSize: 11
+				},
+				{ width: '50%', ...signatureBlock(report.signature, report.secretaryName) }
 			],
 			margin: [0, 24, 0, 0]
 		}

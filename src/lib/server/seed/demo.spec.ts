@@ -7,6 +7,16 @@ import { findUserByUsername } from '../db/queries/users';
 import { CHAPTER_KINDS } from '../db/queries/units';
 import { member, membership, roleGrant, unit, user } from '../db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './demo';
+import { isNotNull } from 'drizzle-orm';
+import { period, sheet, sheetSubmission } from '../db/schema';
+import { statsFor } from '../db/queries/overview';
+import { submissionsOf } from '../db/queries/submissions';
+import { outlierNotes, type UnitCounts } from '../../domain/overview';
+import { hasChiUy } from '../../domain/report';
+import { changesBetween } from '../../domain/submission';
+import { signsForGroup } from '../../domain/template';
+import { templateContent } from '../db/queries/template-content';
+import { todayIso } from '../../domain/dates';
 
 // Hashing is slow (argon2), so the province is seeded once and every test only reads it
 // (sign-ins below all succeed, so they leave no throttle rows behind).
@@ -77,9 +87,9 @@ describe('seedDemoData', () => {
 		}
 	});
 
-	it('has exactly 8 chapters, each of them a leaf', () => {
+	it('has exactly 9 chapters, each of them a leaf', () => {
 		const list = chapters();
-		expect(list).toHaveLength(8);
+		expect(list).toHaveLength(9);
 		const parents = new Set(units().map((u) => u.parentId));
 		for (const c of list) expect(parents.has(c.id)).toBe(false);
 	});
@@ -133,7 +143,7 @@ describe('seedDemoData', () => {
 			expect(own?.unitId, c.name).toBe(c.id);
 		}
 		const allSecretaryGrants = db.select().from(roleGrant).where(eq(roleGrant.role, 'secretary')).all();
-		expect(allSecretaryGrants).toHaveLength(8);
+		expect(allSecretaryGrants).toHaveLength(9);
 	});
 
 	it('creates the demo accounts with their roles', () => {
@@ -184,5 +194,54 @@ describe('seedDemoData', () => {
 		expect(names.some((n) => vietnameseLetter.test(n))).toBe(true);
 		expect(names.some((n) => /[đĐ]/.test(n))).toBe(true);
 		expect(names.some((n) => /[ơưƠƯ]/.test(n))).toBe(true);
+	});
+
+	describe('exercises every view of the review', () => {
+		const open = () => db.select().from(period).where(isNull(period.closedAt)).get()!;
+
+		it('has a unit that stands out on the committee page: ten or more handed in, every one "Tốt"', () => {
+			const p = open();
+			const stats = statsFor(
+				db,
+				p.id,
+				chapters().map((c) => c.id)
+			);
+			const standing = chapters().filter((c) => {
+				const row = stats.get(c.id);
+				if (!row) return false;
+				const counts: UnitCounts = { members: c.memberCount, ...row };
+				return outlierNotes(counts, { deadline: p.deadline, open: true }, todayIso()).length > 0;
+			});
+			expect(standing.map((c) => c.name)).toEqual(['Chi bộ Khu dân cư số 3']);
+		});
+
+		it('has exactly one chapter without a chi ủy (fewer than nine members)', () => {
+			expect(
+				chapters()
+					.filter((c) => !hasChiUy(c.memberCount))
+					.map((c) => c.name)
+			).toEqual(['Chi bộ Tổ bảo vệ']);
+		});
+
+		it('has a sheet returned and handed in again with two answers changed, in bithu01’s chapter', () => {
+			const again = db
+				.select({ sheetId: sheetSubmission.sheetId, n: sql<number>`count(*)` })
+				.from(sheetSubmission)
+				.groupBy(sheetSubmission.sheetId)
+				.having(sql`count(*) >= 2`)
+				.all();
+			expect(again).toHaveLength(1);
+			const row = db.select().from(sheet).where(eq(sheet.id, again[0].sheetId)).get()!;
+			expect(row.status).toBe('submitted');
+			const secretary = findUserByUsername(db, 'bithu01')!;
+			const grant = db.select().from(roleGrant).where(eq(roleGrant.userId, secretary.id)).get()!;
+			expect(row.chapterId).toBe(grant.unitId);
+			const [latest, previous] = submissionsOf(db, row.id, 2);
+			const content = templateContent(db, row.templateVersionId)!;
+			const codes = signsForGroup(content, row.targetGroup).map((s) => s.code);
+			const changes = changesBetween(previous.content, latest.content, codes);
+			expect(changes.map((c) => c.kind)).toEqual(['answer', 'answer']);
+			expect(db.select().from(sheet).where(isNotNull(sheet.submittedAt)).all().length).toBeGreaterThan(10);
+		});
 	});
 });

@@ -104,7 +104,9 @@ const DEMO_TREE: TreePlan = {
 								{ name: 'Chi bộ Tổ kỹ thuật', kind: 'chi_bo', chapter: company(16) }
 							]
 						},
-						{ name: 'Chi bộ Văn phòng Công ty', kind: 'chi_bo', chapter: company(14) }
+						{ name: 'Chi bộ Văn phòng Công ty', kind: 'chi_bo', chapter: company(14) },
+						// Fewer than nine members: a chi bộ with no chi ủy, whose documents are signed "T/M CHI BỘ".
+						{ name: 'Chi bộ Tổ bảo vệ', kind: 'chi_bo', chapter: company(7) }
 					]
 				},
 				{ name: 'Chi bộ Khu dân cư số 3', kind: 'chi_bo_co_so', chapter: residents(30) }

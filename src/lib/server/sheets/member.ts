@@ -15,6 +15,7 @@ import {
 	type SheetDetail
 } from '../db/queries/sheets';
 import { recordSheetTransition } from '../db/queries/stats';
+import { recordSubmission } from '../db/queries/submissions';
 import { sheet } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import { EMPTY_ANSWER, levelsOf, sheetProblems, type AnswerEntry, type Problem } from '../../domain/sheet';
@@ -195,6 +196,8 @@ export function saveSheet(
 					detail: { score: score.score, rating: score.rating }
 				});
 				resolveReviewNotes(tx, sheetId, now);
+				// What this hand-in contained, so the chi ủy can see what a later one changed.
+				recordSubmission(tx, sheetId, now);
 				recordSheetTransition(tx, {
 					periodId: detail.period.id,
 					chapterPath: detail.chapter.path,

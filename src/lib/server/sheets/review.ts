@@ -4,13 +4,23 @@ import type { AuthUser } from '../auth/types';
 import { auditSheet, loadSheetDetail, type SheetDetail } from '../db/queries/sheets';
 import { flaggedCodes, recordSheetTransition, type SheetState } from '../db/queries/stats';
 import { reviewNote, sheet, type SheetStatus } from '../db/schema';
-import { RATING_LABELS, signsForGroup, type Rating } from '../../domain/template';
+import { RATING_LABELS, signsForGroup, TARGET_GROUPS, type Rating } from '../../domain/template';
 import { approveSchema, reopenSchema, returnSchema } from '../../schemas/review';
 import type { Refusal } from './member';
 import type { AuditAction } from '../../domain/audit';
 import { decisionRefusal, deciderOf, secretarySheetDecider, type Decider } from '../../domain/review-rights';
 import { closedPeriodMessage } from '../../domain/period';
 import { reviewParties } from '../db/queries/roles';
+import { submissionCount, submissionsOf } from '../db/queries/submissions';
+import { chapterRows } from '../db/queries/overview';
+import { handedInRating, neighbours, ratingTallies, reminderText } from '../../domain/chapter-list';
+import { chapterOverview } from '../overview';
+import { templateContent } from '../db/queries/template-content';
+import { findChapterReport } from '../db/queries/chapter-report';
+import type { UnitRow } from '../db/queries/units';
+import type { PeriodRow } from '../db/queries/periods';
+import { reviewerView } from '../../domain/review-rights';
+import { changesBetween, type SheetChange, type SubmissionContent } from '../../domain/submission';
 
 export type ReviewResult = { ok: true } | (Refusal & { field?: string });
 
@@ -19,6 +29,55 @@ export function chapterSheet(db: Db, chapterId: number, sheetId: number): SheetD
 	if (!Number.isSafeInteger(sheetId)) return undefined;
 	const detail = loadSheetDetail(db, sheetId);
 	return detail && detail.sheet.chapterId === chapterId ? detail : undefined;
+}
+
+/** A sheet as anyone but its member may read it: its content once handed in, else its status and progress only. */
+export type ReviewedSheet =
+	| { readable: true; detail: SheetDetail; handIns: number; changes: SheetChange[] | null; previousAt: Date | null }
+	| { readable: false; detail: SheetDetail };
+
+function withContent(detail: SheetDetail, c: SubmissionContent): SheetDetail {
+	return {
+		...detail,
+		sheet: { ...detail.sheet, ...c.texts, score: c.score, rating: c.rating },
+		answers: c.answers,
+		progress: detail.progress.map((p) => ({
+			...p,
+			status: c.progress[p.code]?.status ?? null,
+			note: c.progress[p.code]?.note ?? ''
+		}))
+	};
+}
+
+/**
+ * A sheet of this chapter as its reviewers read it (undefined when it is not this chapter's). A draft stays
+ * the member's: only its status and progress. A returned sheet shows what was last handed in, not what the
+ * member has changed since. With two hand-ins or more, what the latest changed in the one before.
+ */
+export function reviewedSheet(db: Db, chapterId: number, sheetId: number): ReviewedSheet | undefined {
+	const detail = chapterSheet(db, chapterId, sheetId);
+	if (!detail) return undefined;
+	const [latest, previous] = submissionsOf(db, detail.sheet.id, 2);
+	if (reviewerView(detail.sheet.status, latest !== undefined) === 'status') return { readable: false, detail };
+	const shown = detail.sheet.status === 'returned' && latest ? withContent(detail, latest.content) : detail;
+	const codes = signsForGroup(detail.content, detail.sheet.targetGroup).map((s) => s.code);
+	return {
+		readable: true,
+		detail: shown,
+		handIns: submissionCount(db, detail.sheet.id),
+		changes: latest && previous ? changesBetween(previous.content, latest.content, codes) : null,
+		previousAt: previous?.submittedAt ?? null
+	};
+}
+
+/** The previous and next readable sheets of the chapter for the sheet's period, in the chapter list's order. */
+export function sheetNeighbours(db: Db, detail: SheetDetail) {
+	const readable = chapterRows(db, detail.sheet.chapterId, detail.period.id)
+		.filter(
+			(r) => r.sheetId !== null && (r.status === 'submitted' || r.status === 'approved' || r.status === 'returned')
+		)
+		.map((r) => ({ sheetId: r.sheetId, fullName: r.fullName }));
+	return neighbours(readable, detail.sheet.id);
 }
 
 function stateOf(db: Db, detail: SheetDetail, status: SheetStatus, finalRating: Rating | null): SheetState {
@@ -198,4 +257,30 @@ export function reopenSheet(db: Db, actor: AuthUser, detail: SheetDetail, input:
 				.run()
 	);
 	return done ? { ok: true } : changedMeanwhile;
+}
+
+/**
+ * A chapter's page for a period, as its reviewers may see it: each member's status and, once handed in, score
+ * and self-rating (a draft's or a returned sheet's stay the member's: progress only), the chi ủy's rating of
+ * approved sheets; both ratings counted side by side; and the reminder for those still to hand in.
+ */
+export function chapterReviewList(db: Db, chapter: UnitRow, period: PeriodRow) {
+	const { rows, counts, topSigns } = chapterOverview(db, chapter, period);
+	const content = templateContent(db, period.templateVersionId);
+	const totals = new Map(TARGET_GROUPS.map((g) => [g, content ? signsForGroup(content, g).length : 0]));
+	const shown = rows.map((r) => ({
+		...r,
+		score: handedInRating(r) === null ? null : r.score,
+		rating: handedInRating(r),
+		finalRating: r.status === 'approved' ? r.finalRating : null,
+		signs: totals.get(r.targetGroup) ?? 0
+	}));
+	return {
+		rows: shown,
+		counts,
+		topSigns,
+		tallies: ratingTallies(shown),
+		report: findChapterReport(db, period.id, chapter.id),
+		reminder: reminderText({ chapterName: chapter.name, periodName: period.name, deadline: period.deadline, rows })
+	};
 }

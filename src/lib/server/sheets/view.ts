@@ -4,6 +4,12 @@ import { signCatalog } from '../db/queries/signs';
 import { CATEGORY_KEYS, CATEGORY_LABELS, signsForGroup } from '../../domain/template';
 import { displayText } from '../../domain/catalog';
 import { editRefusal } from './member';
+import { reviewedSheet, reviewRights, sheetNeighbours } from './review';
+import { sheetHistory } from '../db/queries/audit';
+import type { AuthUser } from '../auth/types';
+import { describeSheetEvent } from '../../domain/audit';
+import { scoreSheet } from '../../domain/scoring';
+import { levelsOf } from '../../domain/sheet';
 
 /** The sheet as its page shows it: the group's signs under their parents and categories, the answers, and whether it can be changed. */
 export function sheetView(db: Db, detail: SheetDetail, today: string) {
@@ -55,5 +61,67 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 			})),
 		assessment: detail.sheet.assessment,
 		finalRating: detail.sheet.finalRating
+	};
+}
+
+/**
+ * Everything the secretary's review page shows: who, the status, the neighbours in the chapter's order and
+ * the history; the sheet itself only when the reader may read it (a draft stays the member's: its progress only).
+ */
+export function reviewPage(
+	db: Db,
+	actor: AuthUser,
+	chapter: { id: number; name: string },
+	sheetId: number,
+	today: string
+) {
+	const reviewed = reviewedSheet(db, chapter.id, sheetId);
+	if (!reviewed) return undefined;
+	const { detail } = reviewed;
+	const rights = reviewRights(db, actor, detail);
+	const base = {
+		chapter,
+		// Whether this user decides this very sheet: nobody decides their own, a secretary's goes to someone else.
+		isSecretary: rights.canDecide,
+		secretarySheet: rights.secretarySheet,
+		person: detail.person,
+		status: detail.sheet.status,
+		period: { name: detail.period.name, year: detail.period.year },
+		group: detail.sheet.targetGroup,
+		neighbours: sheetNeighbours(db, detail),
+		history: sheetHistory(db, detail.sheet.id).map((h) => ({
+			id: h.id,
+			at: h.at.getTime(),
+			actorName: h.actorName ?? '',
+			text: describeSheetEvent(h.action, h.detail),
+			reason: h.reason
+		}))
+	};
+	if (!reviewed.readable)
+		return {
+			...base,
+			readable: false as const,
+			progress: {
+				answered: detail.sheet.answeredCount,
+				total: signsForGroup(detail.content, detail.sheet.targetGroup).length,
+				updatedAt: detail.sheet.updatedAt.getTime(),
+				started: detail.sheet.revision > 0
+			}
+		};
+	return {
+		...base,
+		readable: true as const,
+		sheet: sheetView(db, detail, today),
+		score: scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(detail.answers)),
+		finalRatingReason: detail.sheet.finalRatingReason,
+		submittedAt: detail.sheet.submittedAt?.getTime() ?? null,
+		handIns: reviewed.handIns,
+		changes: reviewed.changes,
+		previousAt: reviewed.previousAt?.getTime() ?? null,
+		allNotes: detail.notes.map((n) => ({
+			...n,
+			createdAt: n.createdAt.getTime(),
+			resolvedAt: n.resolvedAt?.getTime() ?? null
+		}))
 	};
 }

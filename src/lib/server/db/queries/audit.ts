@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { auditEvent, unit, user } from '../schema';
+import { auditEvent, sheet, unit, user } from '../schema';
 import { inSubtree } from './units';
 import type { AuditAction, AuditTargetType } from '../../../domain/audit';
 
@@ -51,7 +51,7 @@ export function sheetHistory(db: Db, sheetId: number) {
 export interface AuditFilter {
 	/** Events about this unit or any unit under it. */
 	unitPath?: string;
-	/** Events done by, or done to, this account. */
+	/** Events done by, or done to, this account (its sheets too). */
 	userId?: number;
 	action?: string;
 	/** Inclusive dates, YYYY-MM-DD, in Vietnam. */
@@ -65,10 +65,16 @@ export interface AuditFilter {
 export function auditLog(db: Db, f: AuditFilter) {
 	const actor = alias(user, 'actor');
 	const target = alias(user, 'target');
+	// Whose sheet a sheet's line is about.
+	const owner = alias(user, 'owner');
 	const conditions = [
 		f.unitPath ? inSubtree(f.unitPath) : undefined,
 		f.userId
-			? or(eq(auditEvent.actorId, f.userId), and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, f.userId)))
+			? or(
+					eq(auditEvent.actorId, f.userId),
+					and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, f.userId)),
+					eq(sheet.memberId, f.userId)
+				)
 			: undefined,
 		f.action ? eq(auditEvent.action, f.action) : undefined,
 		// Vietnam is UTC+7 all year round.
@@ -88,11 +94,15 @@ export function auditLog(db: Db, f: AuditFilter) {
 			actorUsername: actor.username,
 			targetName: target.fullName,
 			targetUsername: target.username,
+			sheetOwnerName: owner.fullName,
+			sheetOwnerUsername: owner.username,
 			unitName: unit.name
 		})
 		.from(auditEvent)
 		.leftJoin(actor, eq(actor.id, auditEvent.actorId))
 		.leftJoin(target, and(eq(auditEvent.targetType, 'user'), eq(target.id, auditEvent.targetId)))
+		.leftJoin(sheet, and(eq(auditEvent.targetType, 'sheet'), eq(sheet.id, auditEvent.targetId)))
+		.leftJoin(owner, eq(owner.id, sheet.memberId))
 		.leftJoin(unit, eq(unit.id, auditEvent.unitId))
 		.where(conditions.length > 0 ? and(...conditions) : undefined)
 		.orderBy(desc(auditEvent.id))

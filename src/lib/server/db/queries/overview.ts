@@ -17,6 +17,8 @@ export interface ChapterRow {
 	score: number | null;
 	rating: Rating | null;
 	finalRating: Rating | null;
+	/** Signs answered so far (a draft's progress). */
+	answeredCount: number;
 	lastActivity: number | null;
 	/** False for someone whose sheet stays with this chapter after they moved on. */
 	current: boolean;
@@ -45,6 +47,7 @@ export function chapterRows(db: Db, chapterId: number, periodId: number): Chapte
 			score: sheet.score,
 			rating: sheet.rating,
 			finalRating: sheet.finalRating,
+			answeredCount: sheet.answeredCount,
 			updatedAt: sheet.updatedAt,
 			fullName: user.fullName,
 			username: user.username,
@@ -67,6 +70,7 @@ export function chapterRows(db: Db, chapterId: number, periodId: number): Chapte
 			score: s?.score ?? null,
 			rating: s?.rating ?? null,
 			finalRating: s?.finalRating ?? null,
+			answeredCount: s?.answeredCount ?? 0,
 			lastActivity: s?.updatedAt.getTime() ?? null,
 			current: true
 		};
@@ -83,6 +87,7 @@ export function chapterRows(db: Db, chapterId: number, periodId: number): Chapte
 			score: s.score,
 			rating: s.rating,
 			finalRating: s.finalRating,
+			answeredCount: s.answeredCount,
 			lastActivity: s.updatedAt.getTime(),
 			current: false
 		});

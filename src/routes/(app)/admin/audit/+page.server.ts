@@ -3,7 +3,7 @@ import { requireAdmin } from '$lib/server/auth/guards';
 import { allUnits, findUnit } from '$lib/server/db/queries/units';
 import { findUserByUsername } from '$lib/server/db/queries/users';
 import { auditActions, auditLog } from '$lib/server/db/queries/audit';
-import { describeSheetEvent } from '$lib/domain/audit';
+import { concernedPerson, describeSheetEvent } from '$lib/domain/audit';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 100;
@@ -41,7 +41,13 @@ export const load: PageServerLoad = (event) => {
 		unknownPerson,
 		units: allUnits(db).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 		actions: auditActions(db),
-		rows: log.rows.map((r) => ({ ...r, at: r.at.getTime(), text: describeSheetEvent(r.action, r.detail) })),
+		rows: log.rows.map((r) => ({
+			...r,
+			at: r.at.getTime(),
+			text: describeSheetEvent(r.action, r.detail),
+			// The person the line is about: the account changed, or the member whose sheet it is.
+			concerned: concernedPerson(r)
+		})),
 		more: log.more
 	};
 };

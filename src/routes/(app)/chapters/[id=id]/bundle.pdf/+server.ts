@@ -1,17 +1,18 @@
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
-import { bundleReports, periodForPrint, reportFileName } from '$lib/server/print';
+import { periodForPrint, reportFileName } from '$lib/server/print';
+import { chapterBundle } from '$lib/server/reports';
 import { renderPdf } from '$lib/server/pdf/pool';
 import { pdfResponse } from '$lib/server/export';
 import type { RequestHandler } from './$types';
 
-/** Every sheet of the chapter for the period in one PDF, each on its own pages. */
+/** The chapter's handed-in sheets for the period in one PDF after a cover, each numbered on its own pages. */
 export const GET: RequestHandler = async (event) => {
 	const db = getDb();
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const period = periodForPrint(db, unit, event.url.searchParams.get('period'));
 	return pdfResponse(
-		await renderPdf({ kind: 'bundle', reports: bundleReports(db, unit, period.id) }),
+		await renderPdf({ kind: 'bundle', ...chapterBundle(db, unit, period) }),
 		reportFileName('Phiếu tự soi, tự sửa', unit.name, period.year)
 	);
 };

@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
-import { bundleReports, periodForPrint } from '$lib/server/print';
+import { periodForPrint } from '$lib/server/print';
+import { chapterBundle } from '$lib/server/reports';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -10,7 +11,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		name: unit.name,
 		periodName: period.name,
-		reports: bundleReports(db, unit, period.id),
+		bundle: chapterBundle(db, unit, period),
 		back: `/chapters/${unit.id}?period=${period.id}`,
 		pdf: `/chapters/${unit.id}/bundle.pdf?period=${period.id}`
 	};

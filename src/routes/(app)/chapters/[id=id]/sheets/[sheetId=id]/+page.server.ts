@@ -1,52 +1,19 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
-import {
-	approveSheet,
-	chapterSheet,
-	reopenSheet,
-	returnSheet,
-	reviewRights,
-	type ReviewResult
-} from '$lib/server/sheets/review';
-import { sheetView } from '$lib/server/sheets/view';
-import { sheetHistory } from '$lib/server/db/queries/audit';
+import { approveSheet, chapterSheet, reopenSheet, returnSheet, type ReviewResult } from '$lib/server/sheets/review';
+import { reviewPage } from '$lib/server/sheets/view';
 import { returnFormToInput } from '$lib/schemas/review';
 import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
-import { describeSheetEvent } from '$lib/domain/audit';
-import { scoreSheet } from '$lib/domain/scoring';
-import { levelsOf } from '$lib/domain/sheet';
 import { todayIso } from '$lib/domain/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
-	const detail = chapterSheet(db, unit.id, Number(event.params.sheetId));
-	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
-	const rights = reviewRights(db, user, detail);
-	return {
-		chapter: { id: unit.id, name: unit.name },
-		// Whether this user decides this very sheet: nobody decides their own, a secretary's goes to someone else.
-		isSecretary: rights.canDecide,
-		secretarySheet: rights.secretarySheet,
-		person: detail.person,
-		sheet: sheetView(db, detail, todayIso()),
-		score: scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(detail.answers)),
-		finalRatingReason: detail.sheet.finalRatingReason,
-		allNotes: detail.notes.map((n) => ({
-			...n,
-			createdAt: n.createdAt.getTime(),
-			resolvedAt: n.resolvedAt?.getTime() ?? null
-		})),
-		history: sheetHistory(db, detail.sheet.id).map((h) => ({
-			id: h.id,
-			at: h.at.getTime(),
-			actorName: h.actorName ?? '',
-			text: describeSheetEvent(h.action, h.detail),
-			reason: h.reason
-		}))
-	};
+	const page = reviewPage(db, user, { id: unit.id, name: unit.name }, Number(event.params.sheetId), todayIso());
+	if (!page) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
+	return page;
 };
 
 /**

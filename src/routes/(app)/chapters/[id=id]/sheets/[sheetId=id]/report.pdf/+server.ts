@@ -1,19 +1,16 @@
-import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
-import { chapterSheet } from '$lib/server/sheets/review';
 import { personalReport } from '$lib/server/reports';
 import { renderPdf } from '$lib/server/pdf/pool';
 import { pdfResponse } from '$lib/server/export';
-import { reportFileName } from '$lib/server/print';
+import { readableSheet, reportFileName } from '$lib/server/print';
 import type { RequestHandler } from './$types';
 
 /** One sheet of the chapter as a PDF, for its secretary or a committee above it. */
 export const GET: RequestHandler = async (event) => {
 	const db = getDb();
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
-	const detail = chapterSheet(db, unit.id, Number(event.params.sheetId));
-	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
+	const detail = readableSheet(db, unit.id, Number(event.params.sheetId));
 	const report = personalReport(db, detail);
 	return pdfResponse(
 		await renderPdf({ kind: 'personal', report }),

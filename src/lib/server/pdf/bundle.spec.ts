@@ -1,0 +1,133 @@
+// The chapter's bundle and summary PDFs made through the app, read back with poppler (pdftotext) as a
+// reader's viewer would show them: only handed-in sheets, page numbers per sheet, the cover naming the
+// missing; the summary's number, recipients and the signature that fits the chapter.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
+import { handIn, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
+import { createPeriod, findPeriod } from '../db/queries/periods';
+import { findUnit } from '../db/queries/units';
+import { ensureDefaultTemplate } from '../admin/templates';
+import { openCurrentSheet } from '../sheets/member';
+import { saveChapterReport } from '../sheets/chapter-report';
+import { chapterBundle, chapterSummary } from '../reports';
+import { renderChapterBundlePdf } from './bundle';
+import { renderSummaryPdf } from './summary';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'tusoi-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+function pages(pdf: Buffer): string[] {
+	const file = path.join(dir, `${++n}.pdf`);
+	writeFileSync(file, pdf);
+	const count = Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+	return Array.from({ length: count }, (_, i) =>
+		execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], {
+			encoding: 'utf8'
+		}).normalize('NFC')
+	);
+}
+
+async function chapterWith(members: number) {
+	const db = createTestDb();
+	const version = ensureDefaultTemplate(db);
+	const tree = createTestTree(db);
+	const period = createPeriod(db, {
+		name: 'Năm 2026',
+		year: 2026,
+		unitId: tree.province.id,
+		templateVersionId: version.id,
+		opensOn: '2026-03-01',
+		deadline: '2026-03-31'
+	});
+	const secretary = await testSecretary(db, tree.chapterA, 'Trần Văn Bí Thư');
+	const ids: number[] = [];
+	for (let i = 0; i < members - 1; i++)
+		ids.push(
+			await createTestMember(db, tree.chapterA, { targetGroup: 'B', fullName: `Nguyễn Thị Thành Viên ${i + 1}` })
+		);
+	return { db, version, tree, period, secretary, ids };
+}
+
+describe('the chapter bundle PDF', () => {
+	it('holds only handed-in sheets after a cover naming the missing, each sheet numbered on its own', async () => {
+		const ctx = await chapterWith(4);
+		const [a, b, c] = ctx.ids;
+		handIn(ctx.db, a, ctx.version.content, '2026-03-10', { 'TT1.1': 1 });
+		handIn(ctx.db, b, ctx.version.content, '2026-03-10');
+		// c has a draft, the secretary has not started.
+		openCurrentSheet(ctx.db, signedInUser(ctx.db, c), '2026-03-10');
+
+		const bundle = chapterBundle(ctx.db, findUnit(ctx.db, ctx.tree.chapterA.id)!, findPeriod(ctx.db, ctx.period.id)!);
+		const all = pages(await renderChapterBundlePdf(bundle));
+		const cover = all[0];
+		expect(cover).toContain('TẬP PHIẾU TỰ SOI, TỰ SỬA');
+		expect(cover).toMatch(/Phiếu có trong tập \(2\)/u);
+		expect(cover).toMatch(/Chưa có trong tập \(2\)/u);
+		for (const name of [
+			'Nguyễn Thị Thành Viên 1',
+			'Nguyễn Thị Thành Viên 2',
+			'Nguyễn Thị Thành Viên 3',
+			'Trần Văn Bí Thư'
+		])
+			expect(cover).toContain(name);
+		expect(cover).toContain('Đang làm');
+		expect(cover).not.toMatch(/Trang \d+\/\d+/u);
+
+		const sheets = all.flatMap((p, i) => (p.includes('PHIẾU TỰ SOI, TỰ SỬA') && i > 0 ? [i] : []));
+		expect(sheets).toHaveLength(2);
+		// The draft and the sheet never started are on the cover only.
+		for (const page of all.slice(1)) for (const name of ['Thành Viên 3']) expect(page).not.toContain(name);
+		// Each sheet's pages run from 1 to its own count.
+		sheets.forEach((start, k) => {
+			const end = (sheets[k + 1] ?? all.length) - 1;
+			const count = end - start + 1;
+			expect(count).toBeGreaterThan(1);
+			for (let p = start; p <= end; p++) expect(all[p]).toContain(`Trang ${p - start + 1}/${count}`);
+		});
+	});
+});
+
+describe('the chapter summary PDF', () => {
+	it('is an issued report: its number, the locality and date, Nơi nhận and T/M CHI ỦY for a chapter of nine', async () => {
+		const ctx = await chapterWith(9);
+		handIn(ctx.db, ctx.ids[0], ctx.version.content, '2026-03-10', { 'TT1.1': 3 });
+		const chapter = findUnit(ctx.db, ctx.tree.chapterA.id)!;
+		const period = findPeriod(ctx.db, ctx.period.id)!;
+		saveChapterReport(ctx.db, ctx.secretary, chapter, period, {
+			number: '07',
+			plan: 'Chi bộ tổ chức học tập Quy định 37-QĐ/TW trong quý II và theo dõi việc khắc phục từng tháng.'
+		});
+		const text = pages(await renderSummaryPdf(chapterSummary(ctx.db, chapter, period))).join('\n');
+		const flat = text.replace(/\s+/gu, ' ');
+		for (const s of [
+			'Số 07-BC/CB',
+			// The chapter sits under "Đảng bộ phường Một": its documents are dated from that ward.
+			'Một, ngày',
+			'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
+			'Nơi nhận:',
+			'- Đảng ủy Trường Một (để báo cáo),',
+			'- Lưu chi bộ.',
+			'T/M CHI ỦY',
+			'Chi bộ tổ chức học tập Quy định 37-QĐ/TW',
+			'Trần Văn Bí Thư'
+		])
+			expect(flat).toContain(s);
+		expect(flat).not.toContain('T/M CHI BỘ');
+	});
+
+	it('signs T/M CHI BỘ where the chapter has fewer than nine members, with room for the number by hand', async () => {
+		const ctx = await chapterWith(5);
+		const chapter = findUnit(ctx.db, ctx.tree.chapterA.id)!;
+		const text = pages(await renderSummaryPdf(chapterSummary(ctx.db, chapter, findPeriod(ctx.db, ctx.period.id)!)))
+			.join('\n')
+			.replace(/\s+/gu, ' ');
+		expect(text).toContain('T/M CHI BỘ');
+		expect(text).not.toContain('T/M CHI ỦY');
+		expect(text).toMatch(/Số\s+-BC\/CB/u);
+		expect(text).toContain('Chi bộ chưa ghi phương hướng.');
+	});
+});
