@@ -27,7 +27,10 @@ describe('audit action labels', () => {
 			'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 			'period.close': 'Kết thúc đợt kiểm điểm',
 			'template.version.create': 'Thêm phiên bản mẫu phiếu',
-			'sign.wording.set': 'Sửa nội dung biểu hiện'
+			'sign.wording.set': 'Sửa nội dung biểu hiện',
+			'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
+			'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
+			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá'
 		});
 	});
 

@@ -26,12 +26,15 @@ export const AUDIT_ACTION_LABELS = {
 	'period.close': 'Kết thúc đợt kiểm điểm',
 	'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 	'template.version.create': 'Thêm phiên bản mẫu phiếu',
-	'sign.wording.set': 'Sửa nội dung biểu hiện'
+	'sign.wording.set': 'Sửa nội dung biểu hiện',
+	'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
+	'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
+	'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá'
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
 /** What an audit line is about. */
-export type AuditTargetType = 'user' | 'unit' | 'period' | 'sheet' | 'sign' | 'template_version';
+export type AuditTargetType = 'user' | 'unit' | 'period' | 'sheet' | 'sign' | 'template_version' | 'task';
 
 /** The name of an action in the log, in Vietnamese. */
 export function actionLabel(action: string): string {
