@@ -1,5 +1,6 @@
 // What a printed report says, shaped once and drawn twice: by the browser's print page and by the
 // server's PDF. Pure data and formatting, no database.
+import type { LeaderTaskLine } from './tasks';
 
 /** The top of a Party document (Hướng dẫn 36-HD/VPTW): the issuing organisation on the left, the Party's name and the place and date on the right. */
 export interface ReportHeader {
@@ -31,6 +32,8 @@ export interface PersonalReport {
 	review: { assessment: string; finalRating: string | null; reason: string | null };
 	memberName: string;
 	secretaryName: string | null;
+	/** A leader's breakthrough tasks of the sheet's year (domain/tasks.ts); absent or empty for everyone else. */
+	leaderTasks?: LeaderTaskLine[];
 }
 
 /** A chapter's summary report for a period (báo cáo tổng hợp). */

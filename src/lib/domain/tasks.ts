@@ -155,6 +155,9 @@ export function taskResultLabel(result: TaskResult | null): string {
 	return result ? TASK_RESULT_LABELS[result] : TASK_PENDING_LABEL;
 }
 
+/** The heading of the leaders' section of the printed review (the app's own wording). */
+export const LEADER_TASKS_TITLE = 'Kết quả thực hiện nhiệm vụ đột phá được cấp ủy giao';
+
 /** One task as the leader's printed review shows it (section for leaders). */
 export interface LeaderTaskLine {
 	title: string;

@@ -7,6 +7,7 @@ import { ancestorsOf, findUnit } from './db/queries/units';
 import { roleGrant, user } from './db/schema';
 import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
+import { leaderTaskLines } from './tasks/view';
 import { scoreSheet, formatScore } from '../domain/scoring';
 import {
 	CATEGORY_KEYS,
@@ -128,7 +129,8 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 			reason: detail.sheet.finalRatingReason
 		},
 		memberName: detail.person.fullName,
-		secretaryName: secretaryOf(db, chapter.id)
+		secretaryName: secretaryOf(db, chapter.id),
+		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year)
 	};
 }
 

@@ -82,7 +82,10 @@ export function unitTask(db: Db, user: AuthUser, unit: UnitRow, taskId: number, 
 	const task = Number.isSafeInteger(taskId) ? findTask(db, taskId) : undefined;
 	if (!task || !task.chapterPath.startsWith(unit.path) || !canViewTask(user, task)) return undefined;
 	const [full] = withReports(db, [task]);
-	return { task: full, evaluateRefusal: evaluateRefusal(user, task, today) };
+	const refused = evaluateRefusal(user, task, today);
+	// A committee whose only obstacle is the calendar is told from when it may record the result.
+	const waiting = refused !== null && hasCommitteeScope(user, task.unitPath) && user.id !== task.leaderId;
+	return { task: full, mayEvaluate: refused === null, evaluateFrom: waiting ? refused : null };
 }
 
 /** The leader's own tasks, newest year first, each saying whether a report may still be added. */
@@ -101,6 +104,7 @@ export function taskCountsByChild(db: Db, unit: UnitRow, year: number) {
 		byChild.get(childId)?.push(row);
 	}
 	return {
+		year,
 		total: tallyTasks(all),
 		children: children.map((c) => ({
 			id: c.id,

@@ -1,0 +1,31 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireUnitViewer } from '$lib/server/auth/guards';
+import { unitTask } from '$lib/server/tasks/view';
+import { evaluateTask } from '$lib/server/tasks/evaluate';
+import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
+import { todayIso } from '$lib/domain/dates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const db = getDb();
+	const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
+	const found = unitTask(db, user, unit, Number(event.params.taskId), todayIso());
+	if (!found) error(404, 'Không tìm thấy nhiệm vụ trong đơn vị này.');
+	return { unit: { id: unit.id, name: unit.name }, ...found };
+};
+
+export const actions: Actions = {
+	evaluate: async (event) => {
+		const db = getDb();
+		const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
+		const today = todayIso();
+		const found = unitTask(db, user, unit, Number(event.params.taskId), today);
+		if (!found) error(404, 'Không tìm thấy nhiệm vụ trong đơn vị này.');
+		const data = await event.request.formData();
+		const result = evaluateTask(db, user, found.task.id, Object.fromEntries(data), today);
+		if (!result.ok && result.status === 403) error(403, result.message);
+		if (!result.ok) return refuse(result.status, formValues(data), refusalErrors(result));
+		redirect(303, `/units/${unit.id}/tasks/${found.task.id}?done=evaluated`);
+	}
+};
