@@ -30,7 +30,9 @@ describe('audit action labels', () => {
 			'sign.wording.set': 'Sửa nội dung biểu hiện',
 			'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
 			'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
-			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá'
+			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
+			'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
+			'example.review': 'Đánh giá việc nêu gương của đảng viên'
 		});
 	});
 

@@ -29,7 +29,9 @@ export const AUDIT_ACTION_LABELS = {
 	'sign.wording.set': 'Sửa nội dung biểu hiện',
 	'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
 	'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
-	'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá'
+	'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
+	'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
+	'example.review': 'Đánh giá việc nêu gương của đảng viên'
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

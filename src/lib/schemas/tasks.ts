@@ -2,6 +2,7 @@ import { z } from './zod';
 import { nameField, textField } from './text';
 import { isRealIsoDate } from '../domain/iso-date';
 import { TASK_RESULTS, TASK_TEXT_LIMITS } from '../domain/tasks';
+import { EXAMPLE_RATINGS, EXAMPLE_TEXT_LIMITS } from '../domain/example-setting';
 
 const n = (value: number) => value.toLocaleString('vi-VN');
 
@@ -46,4 +47,20 @@ export const evaluateTaskSchema = z.object({
 	comment: textField()
 		.trim()
 		.max(TASK_TEXT_LIMITS.comment, `Nhận xét không quá ${n(TASK_TEXT_LIMITS.comment)} ký tự.`)
+});
+
+/** A leader's own example-setting rating with what they write about it. */
+export const selfExampleSchema = z.object({
+	rating: z.enum(EXAMPLE_RATINGS, { error: 'Hãy chọn mức tự đánh giá việc nêu gương.' }),
+	note: textField()
+		.trim()
+		.max(EXAMPLE_TEXT_LIMITS.note, `Nội dung không quá ${n(EXAMPLE_TEXT_LIMITS.note)} ký tự.`)
+});
+
+/** The reviewer's example-setting rating; whether the reason is required is the use case's (it differs from the member's). */
+export const reviewExampleSchema = z.object({
+	rating: z.enum(EXAMPLE_RATINGS, { error: 'Hãy chọn mức đánh giá việc nêu gương.' }),
+	reason: textField()
+		.trim()
+		.max(EXAMPLE_TEXT_LIMITS.reason, `Lý do không quá ${n(EXAMPLE_TEXT_LIMITS.reason)} ký tự.`)
 });

@@ -394,3 +394,20 @@ export const taskReport = sqliteTable(
 	},
 	(t) => [index('task_report_task_idx').on(t.taskId)]
 );
+
+/**
+ * A leader's example-setting ("nêu gương") on one sheet: their own four-level rating and note, and the rating
+ * of whoever decides the sheet, with the reason when it differs. Kept apart from the sheet's score and rating.
+ */
+export const exampleRating = sqliteTable('example_rating', {
+	sheetId: integer('sheet_id')
+		.primaryKey()
+		.references(() => sheet.id, { onDelete: 'cascade' }),
+	selfRating: text('self_rating', { enum: RATINGS }).notNull(),
+	selfNote: text('self_note').notNull().default(''),
+	reviewerRating: text('reviewer_rating', { enum: RATINGS }),
+	reviewerReason: text('reviewer_reason'),
+	reviewerId: integer('reviewer_id').references(() => user.id),
+	reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+	updatedAt: stamp('updated_at')
+});
