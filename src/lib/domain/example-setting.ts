@@ -90,3 +90,28 @@ export function countExampleRatings(
 	}
 	return out;
 }
+
+/** The example-setting lines of a leader's printed review, in words. */
+export interface ExampleSettingLines {
+	self: string;
+	note: string;
+	reviewer: string;
+	reason: string;
+}
+
+/** The printed lines for a sheet's ratings ("Chưa đánh giá" where none). */
+export function exampleSettingLines(
+	r: {
+		selfRating: ExampleRating;
+		selfNote: string;
+		reviewerRating: ExampleRating | null;
+		reviewerReason: string | null;
+	} | null
+): ExampleSettingLines {
+	return {
+		self: r ? EXAMPLE_RATING_LABELS[r.selfRating] : 'Chưa đánh giá',
+		note: r?.selfNote ?? '',
+		reviewer: r?.reviewerRating ? EXAMPLE_RATING_LABELS[r.reviewerRating] : 'Chưa đánh giá',
+		reason: r?.reviewerReason ?? ''
+	};
+}

@@ -8,6 +8,7 @@ import { roleGrant, user } from './db/schema';
 import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
 import { leaderTaskLines } from './tasks/view';
+import { exampleSettingOf } from './example-setting/view';
 import { scoreSheet, formatScore } from '../domain/scoring';
 import {
 	CATEGORY_KEYS,
@@ -130,7 +131,8 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 		},
 		memberName: detail.person.fullName,
 		secretaryName: secretaryOf(db, chapter.id),
-		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year)
+		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
+		exampleSetting: exampleSettingOf(db, detail.sheet)
 	};
 }
 

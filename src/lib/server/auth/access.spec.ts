@@ -104,11 +104,12 @@ describe('navigationFor', () => {
 		]);
 	});
 
-	it('shows a leader (group A) their breakthrough tasks, and nobody else', () => {
+	it('shows a leader (group A) their breakthrough tasks and example-setting, and nobody else', () => {
 		const leader = { ...person([], U.chapterA.id), targetGroup: 'A' as const };
-		expect(labels(leader)).toEqual(['Phiếu của tôi', 'Nhiệm vụ đột phá', 'Các biểu hiện']);
+		expect(labels(leader)).toEqual(['Phiếu của tôi', 'Nhiệm vụ đột phá', 'Nêu gương', 'Các biểu hiện']);
 		expect(navigationFor(leader)).toContainEqual({ href: '/tasks', label: 'Nhiệm vụ đột phá' });
 		expect(labels(person([], U.chapterA.id))).not.toContain('Nhiệm vụ đột phá');
+		expect(labels(person([], U.chapterA.id))).not.toContain('Nêu gương');
 	});
 
 	it('adds the chapter page for a secretary', () => {

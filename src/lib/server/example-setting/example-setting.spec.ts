@@ -1,4 +1,8 @@
 // Example-setting ratings: the leader's own, the decider's with a reason when it differs, and the roll-up.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { taskSetup, taskAudits } from '../../../../tests/helpers/tasks';
 import { handIn, reviewTables } from '../../../../tests/helpers/sheets';
@@ -14,6 +18,8 @@ import { rateOwnExample } from './self';
 import { rateExample } from './review';
 import { myExampleSheets, unitExample } from './view';
 import { signedInUser } from '../../../../tests/helpers/sheets';
+import { personalReport } from '../reports';
+import { renderPersonalPdf } from '../pdf/personal';
 
 const TODAY = '2026-03-10';
 
@@ -223,5 +229,37 @@ describe('the roll-up', () => {
 			{ sheetId: leaderSheet, self: 'tot', reviewer: 'kha', sheetResult: 'trung_binh', mayRate: false }
 		]);
 		expect(myExampleSheets(db, people.member, TODAY)).toEqual([]);
+	});
+});
+
+describe("the leader's printed review", () => {
+	it('shows both example-setting ratings for group A, apart from the score, and nothing for other groups', async () => {
+		const { db, people, leaderSheet, version } = await setup();
+		rateOwnExample(db, people.leader, leaderSheet, { rating: 'tot', note: 'Vợ con chấp hành tốt quy định.' }, TODAY);
+		handIn(db, people.leader.id, version.content, TODAY);
+		rateExample(db, people.secretary, leaderSheet, { rating: 'kha', reason: 'Còn nể nang khi góp ý.' });
+		const report = personalReport(db, loadSheetDetail(db, leaderSheet)!);
+		expect(report.exampleSetting).toEqual({
+			self: 'Tốt',
+			note: 'Vợ con chấp hành tốt quy định.',
+			reviewer: 'Khá',
+			reason: 'Còn nể nang khi góp ý.'
+		});
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'tusoi-example-')), 'r.pdf');
+		writeFileSync(file, await renderPersonalPdf(report));
+		const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+			.normalize('NFC')
+			.replace(/\s+/gu, '');
+		rmSync(path.dirname(file), { recursive: true, force: true });
+		for (const part of [
+			'Đánh giá việc nêu gương',
+			'Tự đánh giá: Tốt',
+			'Cấp ủy đánh giá: Khá (lý do: Còn nể nang khi góp ý.)',
+			'Kết quả nêu gương không cộng vào điểm tự soi, tự sửa.'
+		])
+			expect(text).toContain(part.replace(/\s+/gu, ''));
+
+		const bSheet = handIn(db, people.member.id, version.content, TODAY);
+		expect(personalReport(db, loadSheetDetail(db, bSheet)!).exampleSetting).toBeNull();
 	});
 });

@@ -12,10 +12,13 @@ import { reviewGate } from './review';
 import {
 	EXAMPLE_RATINGS,
 	exampleSettingApplies,
+	exampleSettingLines,
 	selfRatingRefusal,
-	type ExampleRating
+	type ExampleRating,
+	type ExampleSettingLines
 } from '../../domain/example-setting';
 import { shownSelfRating } from '../../domain/sheet';
+import type { TargetGroup } from '../../domain/template';
 
 /** The leader's group A sheets, newest first, each with its example-setting ratings and whether they may rate now. */
 export function myExampleSheets(db: Db, user: AuthUser, today: string) {
@@ -83,4 +86,9 @@ export function unitExample(db: Db, user: AuthUser, unit: UnitRow, period: Perio
 		isChapter,
 		rows
 	};
+}
+
+/** The example-setting lines of a sheet's printed review: only for group A, null for everyone else. */
+export function exampleSettingOf(db: Db, sheet: { id: number; targetGroup: TargetGroup }): ExampleSettingLines | null {
+	return exampleSettingApplies(sheet.targetGroup) ? exampleSettingLines(findExampleRating(db, sheet.id) ?? null) : null;
 }
