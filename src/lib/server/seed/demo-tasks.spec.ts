@@ -14,6 +14,8 @@ import { myTasks, taskCountsByChild } from '../tasks/view';
 import { evaluateTask } from '../tasks/evaluate';
 import { personalReport } from '../reports';
 import { todayIso } from '../../domain/dates';
+import { choosePeriod } from '../overview';
+import { unitExample } from '../example-setting/view';
 
 let db: Db;
 beforeAll(async () => {
@@ -46,6 +48,11 @@ describe('the demo tasks', () => {
 		expect(last).toMatchObject({ status: 'approved' });
 		const report = personalReport(db, loadSheetDetail(db, last!.id)!);
 		expect(report.leaderTasks?.map((t) => t.result)).toEqual(['Hoàn thành', 'Chưa đánh giá']);
+		expect(report.exampleSetting).toMatchObject({
+			self: 'Tốt',
+			reviewer: 'Khá',
+			reason: 'Còn nể nang khi góp ý cấp dưới.'
+		});
 	});
 
 	it("counts the tasks by unit for capuy, who can evaluate last year's waiting task now", () => {
@@ -63,5 +70,16 @@ describe('the demo tasks', () => {
 		expect(
 			evaluateTask(db, capuy, waiting.id, { result: 'partly_completed', comment: 'Mới rút còn 14 ngày.' }, todayIso())
 		).toMatchObject({ ok: true });
+	});
+});
+
+describe('the demo example-setting', () => {
+	it("gives bithu01 this year's handed-in leaders of the chapter to rate", () => {
+		const secretary = asUser(db, findUserByUsername(db, 'bithu01')!.id);
+		const chapter = db.select().from(unit).where(eq(unit.name, 'Chi bộ Văn phòng Sở')).get()!;
+		const current = choosePeriod(db, chapter, null, todayIso()).period!;
+		const rows = unitExample(db, secretary, chapter, current).rows;
+		expect(rows.filter((r) => r.mayReview).length).toBeGreaterThan(0);
+		expect(rows.filter((r) => r.mayReview).every((r) => r.self !== null && r.reviewer === null)).toBe(true);
 	});
 });

@@ -1,12 +1,14 @@
-// The demo province's breakthrough tasks, so each step can be tried from the README's accounts:
-// `capuy` (the provincial committee) orders, reads the counts and evaluates; `lanhdao` (a leader of the
-// Sở Giáo dục) reports progress and prints last year's review with its evaluated task.
+// The demo province's breakthrough tasks and example-setting ratings, so each step can be tried from the
+// README's accounts: `capuy` (the provincial committee) orders, reads the counts and evaluates; `lanhdao` (a
+// leader of the Sở Giáo dục) reports progress, rates their example-setting and prints last year's review with
+// its evaluated task and both ratings; `bithu01` rates the example-setting of the chapter's handed-in leaders.
 import { and, desc, eq, isNotNull, isNull, like } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { createMember } from '../db/queries/members';
 import { createSheet, writeSheetChanges } from '../db/queries/sheets';
 import { insertReport, insertTask, writeResult } from '../db/queries/tasks';
 import { recordAudit } from '../db/queries/audit';
+import { writeReviewerRating, writeSelfRating } from '../db/queries/example-setting';
 import { rebuildUnitStats } from '../db/queries/stats';
 import { member, membership, period, sheet, unit, user } from '../db/schema';
 import { templateContent } from '../db/queries/template-content';
@@ -57,6 +59,7 @@ export function seedDemoTasks(db: Db, rootId: number, passwordHash: string, toda
 		joinedOn: '2001-05-19'
 	});
 	lastYearSheet(db, leaderId, office.id, year - 1);
+	seedExampleSelfRatings(db, office.id, year);
 
 	// A leader of the other đảng bộ trực thuộc, so the committee's counts differ by unit.
 	const ward = db.select({ path: unit.path }).from(unit).where(eq(unit.name, 'Đảng bộ phường Hòa Bình')).get();
@@ -175,4 +178,35 @@ function lastYearSheet(db: Db, leaderId: number, chapterId: number, year: number
 		.where(eq(sheet.id, made.id))
 		.run();
 	rebuildUnitStats(db, last.id);
+	writeSelfRating(db, made.id, {
+		rating: 'tot',
+		note: 'Bản thân và gia đình chấp hành tốt quy định; không để người thân lợi dụng vị trí công tác.'
+	});
+	const secretary = db.select({ id: user.id }).from(user).where(eq(user.username, 'bithu01')).get();
+	if (secretary)
+		writeReviewerRating(db, made.id, {
+			rating: 'kha',
+			reason: 'Còn nể nang khi góp ý cấp dưới.',
+			reviewerId: secretary.id
+		});
+}
+
+/** This year's handed-in group A sheets of the leader's chapter get a self-rating, so `bithu01` has some to rate. */
+function seedExampleSelfRatings(db: Db, chapterId: number, year: number): void {
+	const handedIn = db
+		.select({ id: sheet.id })
+		.from(sheet)
+		.innerJoin(period, eq(period.id, sheet.periodId))
+		.where(
+			and(
+				eq(sheet.chapterId, chapterId),
+				eq(sheet.targetGroup, 'A'),
+				eq(sheet.status, 'submitted'),
+				eq(period.year, year)
+			)
+		)
+		.orderBy(sheet.id)
+		.all();
+	for (const [i, s] of handedIn.entries())
+		writeSelfRating(db, s.id, { rating: i % 2 === 0 ? 'tot' : 'kha', note: 'Gương mẫu trong công tác và sinh hoạt.' });
 }
