@@ -4,7 +4,11 @@ import { createDb } from '../../src/lib/server/db/client';
 import { createMember } from '../../src/lib/server/db/queries/members';
 import { createSheet } from '../../src/lib/server/db/queries/sheets';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { leaderTask, period, sheet, unit } from '../../src/lib/server/db/schema';
+import { leaderTask, period, sheet, unit, user } from '../../src/lib/server/db/schema';
+import { templateContent } from '../../src/lib/server/db/queries/template-content';
+import { openCurrentSheet } from '../../src/lib/server/sheets/member';
+import { todayIso } from '../../src/lib/domain/dates';
+import { handIn, signedInUser } from '../helpers/sheets';
 import { DEMO_PASSWORD } from './helpers';
 import { E2E_DATABASE } from './paths';
 
@@ -70,6 +74,33 @@ export function aYearLater(taskId: number): number {
 			.where(and(eq(sheet.id, made.id), isNull(sheet.submittedAt)))
 			.run();
 		return made.id;
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** Opens this year's sheet of a member through the use case, as the "Bắt đầu" button does; returns its id. */
+export function startSheet(username: string): number {
+	const db = createDb(E2E_DATABASE);
+	try {
+		const found = db.select().from(user).where(eq(user.username, username)).get();
+		if (!found) throw new Error(`No user ${username}`);
+		const detail = openCurrentSheet(db, signedInUser(db, found.id), todayIso());
+		if (!detail) throw new Error(`No open period for ${username}`);
+		return detail.sheet.id;
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** Hands the member's sheet in complete, through the member's own save use case (no sign flagged). */
+export function handInSheet(username: string): void {
+	const db = createDb(E2E_DATABASE);
+	try {
+		const found = db.select().from(user).where(eq(user.username, username)).get();
+		if (!found) throw new Error(`No user ${username}`);
+		const open = db.select().from(period).where(isNull(period.closedAt)).get()!;
+		handIn(db, found.id, templateContent(db, open.templateVersionId)!, todayIso());
 	} finally {
 		db.$client.close();
 	}
