@@ -11,7 +11,8 @@ import { assignTask } from './assign';
 import { reportProgress } from './report';
 import { evaluateTask } from './evaluate';
 import { leaderTaskLines, myTasks, taskCountsByChild, unitTask, unitTasks } from './view';
-import { TASK_EXPORT_HEADERS, taskExportCells } from './export';
+import ExcelJS from 'exceljs';
+import { TASK_EXPORT_HEADERS, taskExportCells, taskExportResponse } from './export';
 import { cellsToCsv } from '../export';
 import { createPeriod } from '../db/queries/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
@@ -136,6 +137,27 @@ describe('the export of tasks', () => {
 		expect(cellsToCsv(TASK_EXPORT_HEADERS, cells).split('\r\n')[0]).toBe(
 			`\uFEFF${TASK_EXPORT_HEADERS.map((h) => `"${h}"`).join(',')}`
 		);
+	});
+});
+
+describe('the task download', () => {
+	it('answers XLSX with a title row, the header and the rows, CSV as text, and anything else with 404', async () => {
+		const { db, tree } = await withTasks();
+		const xlsx = await taskExportResponse(db, tree.branch, 'xlsx', 2026);
+		expect(decodeURIComponent(xlsx.headers.get('content-disposition')!)).toContain(
+			'Nhiệm vụ đột phá năm 2026 — Đảng bộ phường Một.xlsx'
+		);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(await xlsx.arrayBuffer());
+		const sheet = workbook.getWorksheet('Nhiệm vụ đột phá')!;
+		expect(sheet.getRow(1).getCell(1).value).toBe('Nhiệm vụ đột phá năm 2026 — Đảng bộ phường Một');
+		expect(sheet.getRow(2).getCell(6).value).toBe('Nhiệm vụ');
+		expect(sheet.getRow(3).getCell(12).value).toBe('Hoàn thành một phần');
+		expect(sheet.rowCount).toBe(4);
+		const csv = await taskExportResponse(db, tree.branch, 'csv', 2026);
+		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(await csv.text()).toContain('"Xóa nhà tạm cho hộ nghèo"');
+		await expect(taskExportResponse(db, tree.branch, 'pdf', 2026)).rejects.toMatchObject({ status: 404 });
 	});
 });
 
