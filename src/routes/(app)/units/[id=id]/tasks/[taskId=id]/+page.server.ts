@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const db = getDb();
-	const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
+	const { user, unit } = requireUnitViewer(event, db, Number(event.params.id));
 	const found = unitTask(db, user, unit, Number(event.params.taskId), todayIso());
 	if (!found) error(404, 'Không tìm thấy nhiệm vụ trong đơn vị này.');
 	return { unit: { id: unit.id, name: unit.name }, ...found };
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	evaluate: async (event) => {
 		const db = getDb();
-		const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
+		const { user, unit } = requireUnitViewer(event, db, Number(event.params.id));
 		const today = todayIso();
 		const found = unitTask(db, user, unit, Number(event.params.taskId), today);
 		if (!found) error(404, 'Không tìm thấy nhiệm vụ trong đơn vị này.');
