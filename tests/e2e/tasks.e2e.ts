@@ -118,3 +118,27 @@ test("a member outside group A has no tasks link and no tasks, and cannot open a
 	const unit = await page.goto('/units/1/tasks');
 	expect(unit?.status()).toBe(403);
 });
+
+test('a committee withdraws a task ordered by mistake, with a reason, before the leader reports', async ({ page }) => {
+	const leader = await newLeader();
+	const year = new Date().getFullYear();
+	await signIn(page, 'capuy');
+	await page.getByRole('link', { name: 'Xem, giao và đánh giá nhiệm vụ đột phá' }).click();
+	await hydrated(page);
+	const title = `Nhiệm vụ giao nhầm cho ${leader.username}`;
+	await page.getByLabel('Cán bộ được giao (tên đăng nhập)').fill(leader.username);
+	await page.getByLabel('Nhiệm vụ', { exact: true }).fill(title);
+	await page.getByLabel('Kết quả cần đạt').fill('Không cần.');
+	await page.getByLabel('Thời hạn').fill(`${year}-12-31`);
+	await page.getByLabel('Số văn bản giao nhiệm vụ').fill('99-QĐ/TU');
+	await page.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+	await expect(page).toHaveURL(/\?done=assigned$/);
+	await page.getByText('Rút lại nhiệm vụ giao nhầm').click();
+	await page.getByRole('button', { name: 'Rút lại nhiệm vụ' }).click();
+	await expect(page.getByText('Hãy ghi lý do rút lại nhiệm vụ (ít nhất 5 ký tự).')).toBeVisible();
+	await page.getByLabel('Lý do rút lại').fill('Giao nhầm cán bộ, đã giao lại cho người khác.');
+	await page.getByRole('button', { name: 'Rút lại nhiệm vụ' }).click();
+	await expect(page).toHaveURL(/\/tasks\?year=\d+&done=withdrawn$/);
+	await expect(page.getByRole('status')).toContainText('Đã rút lại nhiệm vụ.');
+	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+});

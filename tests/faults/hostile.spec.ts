@@ -70,6 +70,7 @@ const ROUTES = [
 	['GET', '/health', '', 'anyone (monitoring)'],
 	['POST', '/units/[id]/tasks', 'assign', 'committee over the unit'],
 	['POST', '/units/[id]/tasks/[taskId]', 'evaluate', 'committee over the ordering unit, after the task year'],
+	['POST', '/units/[id]/tasks/[taskId]', 'withdraw', 'committee over the ordering unit, before any report or result'],
 	['GET', '/units/[id]/tasks/export.[format]', '', 'a reader of the unit'],
 	['POST', '/tasks', 'report', 'the leader, own task not yet evaluated'],
 	['POST', '/example-setting', 'rate', 'the member, own group A sheet that can change'],
@@ -1087,6 +1088,21 @@ function leaderCases(): Case[] {
 			label: 'a task outside the unit',
 			status: 404
 		}).slice(0, 1),
+		// Withdrawing a task the leader has reported on, by the committee; by the leader.
+		...formCases(
+			'POST /units/[id]/tasks/[taskId] withdraw',
+			'committee',
+			`/units/${root}/tasks/${t.openTask}?/withdraw`,
+			[['reason', 'Giao nhầm cán bộ']],
+			{ status: 409 }
+		),
+		...formCases(
+			'POST /units/[id]/tasks/[taskId] withdraw',
+			'leader',
+			`/units/${root}/tasks/${t.openTask}?/withdraw`,
+			[['reason', 'Giao nhầm cán bộ']],
+			{ status: 403 }
+		).slice(0, 1),
 		// Reporting on someone else's task, an unknown one, and one already evaluated.
 		...formCases(
 			report,

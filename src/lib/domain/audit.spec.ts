@@ -31,6 +31,7 @@ describe('audit action labels', () => {
 			'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
 			'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
 			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
+			'task.withdraw': 'Cấp ủy rút lại nhiệm vụ đột phá giao nhầm',
 			'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
 			'example.review': 'Đánh giá việc nêu gương của đảng viên'
 		});

@@ -9,6 +9,7 @@ import {
 	reportRefusal,
 	tallyTasks,
 	taskResultLabel,
+	withdrawRefusal,
 	yearEnded,
 	type TaskActor,
 	type TaskFacts,
@@ -115,6 +116,15 @@ describe('progress and results', () => {
 				expect(yearEnded(year, `${year + 1}-01-01`)).toBe(true);
 			})
 		);
+	});
+
+	it('lets a committee over the ordering unit withdraw a task only before any report or result', () => {
+		expect(withdrawRefusal(committee(1, '/1/2/'), task(), 0)).toBeNull();
+		expect(withdrawRefusal(committee(1, '/1/', 1), task(), 0)).toBeNull();
+		expect(withdrawRefusal(committee(1, '/1/3/', 3), task(), 0)).toMatch(/Chỉ cấp ủy đã giao/);
+		expect(withdrawRefusal({ id: 10, grants: [] }, task(), 0)).toMatch(/Chỉ cấp ủy đã giao/);
+		expect(withdrawRefusal(committee(1, '/1/2/'), task(), 1)).toMatch(/đã báo cáo/);
+		expect(withdrawRefusal(committee(1, '/1/2/'), task({ result: 'not_completed' }), 0)).toMatch(/đã có kết quả/);
 	});
 
 	it('needs a comment for every result short of completed', () => {

@@ -121,6 +121,18 @@ export function evaluateRefusal(actor: TaskActor, task: TaskFacts, today: string
 	return null;
 }
 
+/**
+ * Why this actor may not withdraw a task ordered by mistake, or null: a committee over the ordering unit, while the
+ * task has neither a result nor a report (after that it is part of the leader's year and stays on record).
+ */
+export function withdrawRefusal(actor: TaskActor, task: TaskFacts, reports: number): string | null {
+	if (!hasCommitteeScope(actor, task.unitPath))
+		return 'Chỉ cấp ủy đã giao nhiệm vụ (hoặc cấp ủy cấp trên của đơn vị đó) được rút lại nhiệm vụ.';
+	if (task.result !== null) return 'Nhiệm vụ đã có kết quả: không rút lại được; nếu cần, hãy sửa kết quả đánh giá.';
+	if (reports > 0) return 'Cán bộ đã báo cáo tiến độ nhiệm vụ này: không rút lại được nữa.';
+	return null;
+}
+
 /** A result short of "completed" needs the committee's comment saying what was missing. */
 export function commentRequired(result: TaskResult): boolean {
 	return result !== 'completed';

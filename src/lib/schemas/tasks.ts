@@ -49,6 +49,14 @@ export const evaluateTaskSchema = z.object({
 		.max(TASK_TEXT_LIMITS.comment, `Nhận xét không quá ${n(TASK_TEXT_LIMITS.comment)} ký tự.`)
 });
 
+/** Withdrawing a task ordered by mistake: the reason goes to the audit log. */
+export const withdrawTaskSchema = z.object({
+	reason: textField({ error: 'Hãy ghi lý do rút lại nhiệm vụ.' })
+		.trim()
+		.min(5, 'Hãy ghi lý do rút lại nhiệm vụ (ít nhất 5 ký tự).')
+		.max(TASK_TEXT_LIMITS.comment, `Lý do không quá ${n(TASK_TEXT_LIMITS.comment)} ký tự.`)
+});
+
 /** A leader's own example-setting rating with what they write about it. */
 export const selfExampleSchema = z.object({
 	rating: z.enum(EXAMPLE_RATINGS, { error: 'Hãy chọn mức tự đánh giá việc nêu gương.' }),

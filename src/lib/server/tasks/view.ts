@@ -22,6 +22,7 @@ import {
 	reportRefusal,
 	tallyTasks,
 	taskResultLabel,
+	withdrawRefusal,
 	yearOf,
 	type LeaderTaskLine,
 	type TaskTally
@@ -85,7 +86,12 @@ export function unitTask(db: Db, user: AuthUser, unit: UnitRow, taskId: number, 
 	const refused = evaluateRefusal(user, task, today);
 	// A committee whose only obstacle is the calendar is told from when it may record the result.
 	const waiting = refused !== null && hasCommitteeScope(user, task.unitPath) && user.id !== task.leaderId;
-	return { task: full, mayEvaluate: refused === null, evaluateFrom: waiting ? refused : null };
+	return {
+		task: full,
+		mayEvaluate: refused === null,
+		evaluateFrom: waiting ? refused : null,
+		mayWithdraw: withdrawRefusal(user, task, full.reports.length) === null
+	};
 }
 
 /** The leader's own tasks, newest year first, each saying whether a report may still be added. */

@@ -179,3 +179,8 @@ export function writeResult(
 		.where(eq(leaderTask.id, taskId))
 		.run();
 }
+
+/** Deletes a task (its reports go with it); the use case has already written everything about it to the audit log. */
+export function deleteTask(db: Db, taskId: number): void {
+	db.delete(leaderTask).where(eq(leaderTask.id, taskId)).run();
+}
