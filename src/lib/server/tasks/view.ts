@@ -24,8 +24,7 @@ import {
 	taskResultLabel,
 	withdrawRefusal,
 	yearOf,
-	type LeaderTaskLine,
-	type TaskTally
+	type LeaderTaskLine
 } from '../../domain/tasks';
 import { formatDate, formatDateTime } from '../../domain/dates';
 
@@ -120,7 +119,6 @@ export function taskCountsByChild(db: Db, unit: UnitRow, year: number) {
 		}))
 	};
 }
-export type { TaskTally };
 
 /** A leader's tasks of one year as the printed review lists them (empty for anyone without tasks). */
 export function leaderTaskLines(db: Db, leaderId: number, year: number): LeaderTaskLine[] {
