@@ -26,7 +26,7 @@ import {
 	type RunningServer
 } from '../helpers/server';
 
-type Who = 'anon' | 'member' | 'secretary' | 'committee' | 'admin';
+type Who = 'anon' | 'member' | 'secretary' | 'committee' | 'admin' | 'leader';
 
 /** Every form action and endpoint of the app and who may use it; a test below checks this list against src/routes. */
 const ROUTES = [
@@ -68,7 +68,14 @@ const ROUTES = [
 	['POST', '/admin/units/[id]', 'grant', 'administrator'],
 	['POST', '/admin/units/[id]', 'revoke', 'administrator'],
 	['POST', '/admin/users/[id]/reset-password', 'default', 'administrator'],
-	['GET', '/health', '', 'anyone (monitoring)']
+	['GET', '/health', '', 'anyone (monitoring)'],
+	['POST', '/units/[id]/tasks', 'assign', 'committee over the unit'],
+	['POST', '/units/[id]/tasks/[taskId]', 'evaluate', 'committee over the ordering unit, after the task year'],
+	['POST', '/units/[id]/tasks/[taskId]', 'withdraw', 'committee over the ordering unit, before any report or result'],
+	['GET', '/units/[id]/tasks/export.[format]', '', 'a reader of the unit'],
+	['POST', '/tasks', 'report', 'the leader, own task not yet evaluated'],
+	['POST', '/example-setting', 'rate', 'the member, own group A sheet that can change'],
+	['POST', '/units/[id]/example-setting', 'review', "the sheet's decider"]
 ] as const;
 
 /** "METHOD /path action", as routeKey builds it. */
@@ -238,6 +245,7 @@ beforeAll(async () => {
 	cookies.secretary = await signIn(server, 'bithu01');
 	cookies.committee = await signIn(server, 'capuy');
 	cookies.admin = await signIn(server, 'quantri');
+	cookies.leader = await signIn(server, 'lanhdao');
 	// Opening a sheet makes it on first visit, so both are opened before any snapshot is taken.
 	const memberSheet = await openCurrentSheet(server, cookies.member);
 	const otherSheet = await openCurrentSheet(server, await signIn(server, found.otherUser.username));
@@ -1029,6 +1037,178 @@ function committeeCases(): Case[] {
 	];
 }
 
+/** The demo's breakthrough tasks and example-setting ratings the leader cases aim at. */
+function leaderIds() {
+	return readDb(dbFile, (db) => {
+		const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
+		const leader = one<{ id: number }>("select id from user where username = 'lanhdao'").id;
+		return {
+			// lanhdao's task of this year (its year is not over), one already evaluated, and another leader's.
+			openTask: one<{ id: number }>(
+				'select id from leader_task where leader_id = ? and result is null order by year desc limit 1',
+				leader
+			).id,
+			evaluatedTask: one<{ id: number }>(
+				'select id from leader_task where leader_id = ? and result is not null',
+				leader
+			).id,
+			othersTask: one<{ id: number }>('select id from leader_task where leader_id <> ? limit 1', leader).id,
+			// lanhdao's sheet of the closed period, and a handed-in group A sheet of bithu01's chapter with a self-rating.
+			closedSheet: one<{ id: number }>(
+				'select s.id from sheet s join period p on p.id = s.period_id where s.member_id = ? and p.closed_at is not null',
+				leader
+			).id,
+			ratedSheet: one<{ id: number }>(
+				"select s.id from sheet s join example_rating e on e.sheet_id = s.id where s.chapter_id = ? and s.period_id = ? and s.status = 'submitted' limit 1",
+				ids.chapter,
+				ids.openPeriod
+			).id
+		};
+	});
+}
+
+function leaderCases(): Case[] {
+	const t = leaderIds();
+	const { root, chapter, otherChapter, other } = ids;
+	const assign = 'POST /units/[id]/tasks assign' as const;
+	const evaluate = 'POST /units/[id]/tasks/[taskId] evaluate' as const;
+	const report = 'POST /tasks report' as const;
+	const rate = 'POST /example-setting rate' as const;
+	const review = 'POST /units/[id]/example-setting review' as const;
+	const exportTasks = 'GET /units/[id]/tasks/export.[format]' as const;
+	const assignFields: Fields = [
+		['leader', 'khongcoai'],
+		['year', '2026'],
+		['title', 'Nhiệm vụ thử'],
+		['expectedResult', 'Kết quả thử'],
+		['deadline', '2026-12-31'],
+		['decisionNo', '1-QĐ/TU']
+	];
+	const evaluateFields: Fields = [
+		['result', 'completed'],
+		['comment', 'Nhận xét']
+	];
+	return [
+		// Ordering: an unknown leader, an unknown unit, and people who are not a committee over the unit.
+		...formCases(assign, 'committee', `/units/${root}/tasks?/assign`, assignFields, { keep: ['leader'] }),
+		...formCases(assign, 'committee', '/units/999999/tasks?/assign', assignFields, { status: 404 }).slice(0, 1),
+		...formCases(assign, 'secretary', `/units/${chapter}/tasks?/assign`, assignFields, { status: 403 }).slice(0, 1),
+		...formCases(assign, 'admin', `/units/${root}/tasks?/assign`, assignFields, { status: 403 }).slice(0, 1),
+		...formCases(assign, 'member', `/units/${root}/tasks?/assign`, assignFields, { status: 403 }).slice(0, 1),
+		// Evaluating a task whose year is not over, by the committee; by the leader; by a secretary.
+		...formCases(evaluate, 'committee', `/units/${root}/tasks/${t.openTask}?/evaluate`, evaluateFields, {
+			status: 409,
+			keep: ['result']
+		}),
+		...formCases(evaluate, 'leader', `/units/${root}/tasks/${t.openTask}?/evaluate`, evaluateFields, {
+			status: 403
+		}).slice(0, 1),
+		...formCases(evaluate, 'secretary', `/units/${chapter}/tasks/${t.openTask}?/evaluate`, evaluateFields, {
+			status: 403
+		}).slice(0, 1),
+		...formCases(evaluate, 'committee', `/units/${otherChapter}/tasks/${t.openTask}?/evaluate`, evaluateFields, {
+			label: 'a task outside the unit',
+			status: 404
+		}).slice(0, 1),
+		// Withdrawing a task the leader has reported on, by the committee; by the leader.
+		...formCases(
+			'POST /units/[id]/tasks/[taskId] withdraw',
+			'committee',
+			`/units/${root}/tasks/${t.openTask}?/withdraw`,
+			[['reason', 'Giao nhầm cán bộ']],
+			{ status: 409 }
+		),
+		...formCases(
+			'POST /units/[id]/tasks/[taskId] withdraw',
+			'leader',
+			`/units/${root}/tasks/${t.openTask}?/withdraw`,
+			[['reason', 'Giao nhầm cán bộ']],
+			{ status: 403 }
+		).slice(0, 1),
+		// Reporting on someone else's task, an unknown one, and one already evaluated.
+		...formCases(
+			report,
+			'leader',
+			'/tasks?/report',
+			[
+				['taskId', String(t.othersTask)],
+				['text', 'Báo cáo thử']
+			],
+			{ keep: ['taskId'], status: 404 }
+		),
+		...formCases(
+			report,
+			'leader',
+			'/tasks?/report',
+			[
+				['taskId', 'abc'],
+				['text', 'Báo cáo thử']
+			],
+			{ keep: ['taskId'], status: 404 }
+		).slice(0, 1),
+		...formCases(
+			report,
+			'leader',
+			'/tasks?/report',
+			[
+				['taskId', String(t.evaluatedTask)],
+				['text', 'Báo cáo thử']
+			],
+			{ keep: ['taskId'], status: 409 }
+		),
+		// Rating one's example-setting on a sheet of a closed period, or on someone else's sheet.
+		...formCases(
+			rate,
+			'leader',
+			'/example-setting?/rate',
+			[
+				['sheetId', String(t.closedSheet)],
+				['rating', 'tot'],
+				['note', 'Ghi chú']
+			],
+			{ keep: ['sheetId'], status: 409 }
+		),
+		...formCases(
+			rate,
+			'member',
+			'/example-setting?/rate',
+			[
+				['sheetId', String(other.sheet)],
+				['rating', 'tot'],
+				['note', 'Ghi chú']
+			],
+			{ keep: ['sheetId'], status: 404 }
+		).slice(0, 1),
+		// Rating a leader's example-setting: the committee does not decide an ordinary member's sheet; a sheet of
+		// another chapter is not found from this chapter's page.
+		...formCases(
+			review,
+			'committee',
+			`/units/${chapter}/example-setting?/review`,
+			[
+				['sheetId', String(t.ratedSheet)],
+				['rating', 'kha'],
+				['reason', 'Lý do']
+			],
+			{ keep: ['sheetId'], status: 403 }
+		),
+		...formCases(
+			review,
+			'secretary',
+			`/units/${otherChapter}/example-setting?/review`,
+			[
+				['sheetId', String(t.ratedSheet)],
+				['rating', 'kha'],
+				['reason', 'Lý do']
+			],
+			{ status: 404 }
+		).slice(0, 1),
+		getCase(exportTasks, 'member', `/units/${root}/tasks/export.csv`, 'a member is not a reader', 403),
+		getCase(exportTasks, 'committee', `/units/${root}/tasks/export.pdf`, 'an unknown format', 404),
+		getCase(exportTasks, 'committee', '/units/999999/tasks/export.csv', 'an unknown unit', 404)
+	];
+}
+
 function adminCases(): Case[] {
 	const { root, chapter, parentUnit, member, adminId, openPeriod, closedPeriod, templateVersion } = ids;
 	const units = (action: string) => `POST /admin/units/[id] ${action}` as RouteKey;
@@ -1644,6 +1824,10 @@ describe('hostile requests', () => {
 
 	it('from the administrator — unknown ids, impossible moves, bad files — are refused, nothing written', async () => {
 		await refusedWithoutChange(adminCases());
+	}, 60_000);
+
+	it("about leaders' tasks and example-setting — not theirs, too early, too late, bad forms — are refused, nothing written", async () => {
+		await refusedWithoutChange(leaderCases());
 	}, 60_000);
 
 	it('cover every action and endpoint in the list', () => {

@@ -28,7 +28,13 @@ describe('audit action labels', () => {
 			'period.close': 'Kết thúc đợt kiểm điểm',
 			'template.version.create': 'Thêm phiên bản mẫu phiếu',
 			'sign.wording.set': 'Sửa nội dung biểu hiện',
-			'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ'
+			'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ',
+			'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
+			'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
+			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
+			'task.withdraw': 'Cấp ủy rút lại nhiệm vụ đột phá giao nhầm',
+			'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
+			'example.review': 'Đánh giá việc nêu gương của đảng viên'
 		});
 	});
 

@@ -27,12 +27,18 @@ export const AUDIT_ACTION_LABELS = {
 	'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
 	'template.version.create': 'Thêm phiên bản mẫu phiếu',
 	'sign.wording.set': 'Sửa nội dung biểu hiện',
-	'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ'
+	'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ',
+	'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
+	'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
+	'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
+	'task.withdraw': 'Cấp ủy rút lại nhiệm vụ đột phá giao nhầm',
+	'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
+	'example.review': 'Đánh giá việc nêu gương của đảng viên'
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
 /** What an audit line is about. */
-export type AuditTargetType = 'user' | 'unit' | 'period' | 'sheet' | 'sign' | 'template_version';
+export type AuditTargetType = 'user' | 'unit' | 'period' | 'sheet' | 'sign' | 'template_version' | 'task';
 
 /** The name of an action in the log, in Vietnamese. */
 export function actionLabel(action: string): string {

@@ -1,5 +1,7 @@
 // What a printed report says, shaped once and drawn twice: by the browser's print page and by the
 // server's PDF. Pure data and formatting, no database.
+import type { LeaderTaskLine } from './tasks';
+import type { ExampleSettingLines } from './example-setting';
 
 /** The top of a Party document (Hướng dẫn 36-HD/VPTW): the issuing organisation on the left, the Party's name and the place and date on the right. */
 export interface ReportHeader {
@@ -33,6 +35,10 @@ export interface PersonalReport {
 	review: { assessment: string; finalRating: string | null; reason: string | null };
 	memberName: string;
 	secretaryName: string | null;
+	/** A leader's breakthrough tasks of the sheet's year (domain/tasks.ts); absent or empty for everyone else. */
+	leaderTasks?: LeaderTaskLine[];
+	/** A leader's example-setting ratings (domain/example-setting.ts), apart from the score; absent for other groups. */
+	exampleSetting?: ExampleSettingLines | null;
 }
 
 /** A chapter's summary report for a period (báo cáo tổng hợp), an issued Party report (HD 36-HD/VPTW). */

@@ -69,12 +69,36 @@ const SPLIT_THEN_FORMULA = /([,;\t\r\n])(?=[=+\-@])/g;
  * not (Excel reading a comma file as ";" is one).
  */
 export function toCsv(rows: ResultRow[]): string {
+	return cellsToCsv(EXPORT_HEADERS, exportCells(rows));
+}
+
+/** Any table as CSV, quoted and guarded the same way as the results (see toCsv); cells already `neutralise`d. */
+export function cellsToCsv(headers: readonly string[], rows: (string | number | null)[][]): string {
 	const quote = (v: string | number | null) => {
 		const text = (v === null ? '' : String(v)).replace(SPLIT_THEN_FORMULA, "$1'");
 		return `"${text.replace(/"/g, '""')}"`;
 	};
-	const lines = [EXPORT_HEADERS, ...exportCells(rows)].map((cells) => cells.map(quote).join(','));
+	const lines = [headers, ...rows].map((cells) => cells.map(quote).join(','));
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Any table as an XLSX workbook of one sheet, with a title row above the header (cells already `neutralise`d). */
+export async function cellsToXlsx(table: {
+	title: string;
+	sheetName: string;
+	columns: readonly { header: string; width: number }[];
+	rows: (string | number | null)[][];
+}): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'tusoi';
+	const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
+	sheet.columns = table.columns.map((c) => ({ width: c.width }));
+	sheet.addRow([neutralise(table.title)]).font = { bold: true, size: 13 };
+	const header = sheet.addRow(table.columns.map((c) => c.header));
+	header.font = { bold: true };
+	header.alignment = { vertical: 'middle', wrapText: true };
+	for (const cells of table.rows) sheet.addRow(cells).alignment = { vertical: 'top', wrapText: true };
+	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** An XLSX workbook with one sheet of results and a title row naming the unit and period. */

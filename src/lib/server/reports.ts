@@ -7,6 +7,8 @@ import { ancestorsOf, findUnit } from './db/queries/units';
 import { roleGrant, user } from './db/schema';
 import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
+import { leaderTaskLines } from './tasks/view';
+import { exampleSettingOf } from './example-setting/view';
 import { scoreSheet, formatScore } from '../domain/scoring';
 import {
 	CATEGORY_KEYS,
@@ -137,7 +139,9 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 			reason: detail.sheet.finalRatingReason
 		},
 		memberName: detail.person.fullName,
-		secretaryName: secretaryOf(db, chapter.id)
+		secretaryName: secretaryOf(db, chapter.id),
+		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
+		exampleSetting: exampleSettingOf(db, detail.sheet)
 	};
 }
 

@@ -104,6 +104,14 @@ describe('navigationFor', () => {
 		]);
 	});
 
+	it('shows a leader (group A) their breakthrough tasks and example-setting, and nobody else', () => {
+		const leader = { ...person([], U.chapterA.id), targetGroup: 'A' as const };
+		expect(labels(leader)).toEqual(['Phiếu của tôi', 'Nhiệm vụ đột phá', 'Nêu gương', 'Các biểu hiện']);
+		expect(navigationFor(leader)).toContainEqual({ href: '/tasks', label: 'Nhiệm vụ đột phá' });
+		expect(labels(person([], U.chapterA.id))).not.toContain('Nhiệm vụ đột phá');
+		expect(labels(person([], U.chapterA.id))).not.toContain('Nêu gương');
+	});
+
 	it('adds the chapter page for a secretary', () => {
 		const secretary = person([grant('secretary', U.chapterA)], U.chapterA.id);
 		expect(labels(secretary)).toEqual(['Phiếu của tôi', 'Chi bộ của tôi', 'Các biểu hiện']);

@@ -41,6 +41,9 @@ export interface NavItem {
 export function navigationFor(user: AuthUser): NavItem[] {
 	const items: NavItem[] = [];
 	if (user.chapterId !== null) items.push({ href: '/sheets', label: 'Phiếu của tôi' });
+	// Leaders (group A) are the ones committees order breakthrough tasks from.
+	if (user.targetGroup === 'A')
+		items.push({ href: '/tasks', label: 'Nhiệm vụ đột phá' }, { href: '/example-setting', label: 'Nêu gương' });
 	for (const g of user.grants) {
 		if (g.role === 'secretary') items.push({ href: `/chapters/${g.unitId}`, label: 'Chi bộ của tôi' });
 	}

@@ -13,6 +13,7 @@ import {
 import { UNIT_KINDS, ROLES } from '../../domain/org';
 import { PROGRESS_STATUSES, SHEET_STATUSES } from '../../domain/sheet';
 import { RATINGS, TARGET_GROUPS } from '../../domain/template';
+import { TASK_RESULTS } from '../../domain/tasks';
 
 // The lists of values are the domain's; the schema only stores them.
 export type { UnitKind, GrantedRole } from '../../domain/org';
@@ -373,3 +374,77 @@ export const chapterReport = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.periodId, t.unitId] })]
 );
+
+/**
+ * A breakthrough task ("nhiệm vụ đột phá") a committee ordered a named leader to carry for a year. The chapter is
+ * the leader's when it was ordered, so the counts stay with the unit where the work was done (as sheets do).
+ */
+export const leaderTask = sqliteTable(
+	'leader_task',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The unit whose committee ordered the task. */
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		leaderId: integer('leader_id')
+			.notNull()
+			.references(() => user.id),
+		chapterId: integer('chapter_id')
+			.notNull()
+			.references(() => unit.id),
+		year: integer('year').notNull(),
+		title: text('title').notNull(),
+		expectedResult: text('expected_result').notNull(),
+		deadline: text('deadline').notNull(),
+		/** The number of the assigning decision, e.g. "125-QĐ/TU". */
+		decisionNo: text('decision_no').notNull(),
+		assignedBy: integer('assigned_by')
+			.notNull()
+			.references(() => user.id),
+		result: text('result', { enum: TASK_RESULTS }),
+		resultComment: text('result_comment').notNull().default(''),
+		evaluatedBy: integer('evaluated_by').references(() => user.id),
+		evaluatedAt: integer('evaluated_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('leader_task_leader_idx').on(t.leaderId, t.year),
+		index('leader_task_chapter_idx').on(t.chapterId, t.year),
+		index('leader_task_unit_idx').on(t.unitId, t.year)
+	]
+);
+
+/** One progress report by the leader on a task, in the order written. */
+export const taskReport = sqliteTable(
+	'task_report',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		taskId: integer('task_id')
+			.notNull()
+			.references(() => leaderTask.id, { onDelete: 'cascade' }),
+		authorId: integer('author_id')
+			.notNull()
+			.references(() => user.id),
+		text: text('text').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('task_report_task_idx').on(t.taskId)]
+);
+
+/**
+ * A leader's example-setting ("nêu gương") on one sheet: their own four-level rating and note, and the rating
+ * of whoever decides the sheet, with the reason when it differs. Kept apart from the sheet's score and rating.
+ */
+export const exampleRating = sqliteTable('example_rating', {
+	sheetId: integer('sheet_id')
+		.primaryKey()
+		.references(() => sheet.id, { onDelete: 'cascade' }),
+	selfRating: text('self_rating', { enum: RATINGS }).notNull(),
+	selfNote: text('self_note').notNull().default(''),
+	reviewerRating: text('reviewer_rating', { enum: RATINGS }),
+	reviewerReason: text('reviewer_reason'),
+	reviewerId: integer('reviewer_id').references(() => user.id),
+	reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+	updatedAt: stamp('updated_at')
+});

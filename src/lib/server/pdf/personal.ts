@@ -12,6 +12,7 @@ import {
 	titleBlock,
 	type Row
 } from './document';
+import { exampleSettingContent, leaderTasksContent } from './tasks';
 
 /** Rows holding text longer than this may break across pages; shorter ones are kept whole. */
 const LONG_CELL = 500;
@@ -141,6 +142,8 @@ export function personalContent(report: PersonalReport): Content[] {
 		...planSection(report.plan),
 		...progressSection(report.progress),
 		...report.texts.flatMap((t) => textSection(t.label, t.text)),
+		...leaderTasksContent(report.leaderTasks),
+		...exampleSettingContent(report.exampleSetting),
 		...textSection('Nhận xét và xếp loại của chi ủy', report.review.assessment, 'Chưa có nhận xét.'),
 		closing(report)
 	];

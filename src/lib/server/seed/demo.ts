@@ -6,6 +6,7 @@ import { roleGrant, user, type UnitKind } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { createRandom, randomFullName } from './names';
 import { seedDemoPeriods } from './periods';
+import { seedDemoTasks } from './demo-tasks';
 import { todayIso } from '../../domain/dates';
 import type { TargetGroup } from '../../domain/template';
 
@@ -178,6 +179,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 		const committeeId = addAccount('capuy', 'Ủy ban Kiểm tra Tỉnh ủy');
 		tx.insert(roleGrant).values({ userId: committeeId, role: 'committee', unitId: rootId }).run();
 		seedDemoPeriods(tx, rootId, todayIso(), random);
+		seedDemoTasks(tx, rootId, passwordHash, todayIso());
 	});
 	return true;
 }

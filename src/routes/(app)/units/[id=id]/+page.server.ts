@@ -4,6 +4,7 @@ import { canViewUnit } from '$lib/server/auth/access';
 import { ancestorsOf, CHAPTER_KINDS } from '$lib/server/db/queries/units';
 import { choosePeriod, unitOverview } from '$lib/server/overview';
 import { todayIso } from '$lib/domain/dates';
+import { taskCountsByChild } from '$lib/server/tasks/view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -24,6 +25,8 @@ export const load: PageServerLoad = (event) => {
 		period: period
 			? { id: period.id, name: period.name, deadline: period.deadline, open: period.closedAt === null }
 			: null,
-		overview: period ? unitOverview(db, unit, period) : null
+		overview: period ? unitOverview(db, unit, period) : null,
+		// Breakthrough tasks of the period's year (this year when there is no period), beside — not inside — the sheets' counts.
+		tasks: taskCountsByChild(db, unit, period?.year ?? Number(today.slice(0, 4)))
 	};
 };

@@ -1,0 +1,62 @@
+// Whoever decides a leader's sheet rates their example-setting too, with a reason when it differs from theirs.
+import type { Db } from '../db/client';
+import type { AuthUser } from '../auth/types';
+import { loadSheetCore } from '../db/queries/sheets';
+import { reviewParties } from '../db/queries/roles';
+import { findExampleRating, writeReviewerRating } from '../db/queries/example-setting';
+import { recordAudit } from '../db/queries/audit';
+import { decisionRefusal } from '../../domain/review-rights';
+import { closedPeriodMessage } from '../../domain/period';
+import { EXAMPLE_RATING_LABELS, reasonRequired, reviewerRatingRefusal } from '../../domain/example-setting';
+import { reviewExampleSchema } from '../../schemas/tasks';
+import { invalid, type TaskChange } from '../tasks/result';
+
+/** Why this user may not rate this sheet's example-setting now, or null; undefined when the sheet does not exist. */
+export function reviewGate(db: Db, actor: AuthUser, sheetId: number) {
+	const core = Number.isSafeInteger(sheetId) ? loadSheetCore(db, sheetId) : undefined;
+	if (!core) return undefined;
+	const parties = reviewParties(db, { id: core.sheet.chapterId, path: core.chapter.path });
+	const decision = decisionRefusal(actor, { ...parties, ownerId: core.sheet.memberId });
+	const existing = findExampleRating(db, sheetId);
+	const refused = reviewerRatingRefusal(
+		decision,
+		closedPeriodMessage(core.period),
+		core.sheet,
+		existing?.selfRating ?? null
+	);
+	return { core, existing, decision, refused };
+}
+
+/** Records the reviewer's rating (a later one replaces it, the log keeps both). */
+export function rateExample(db: Db, actor: AuthUser, sheetId: number, input: unknown): TaskChange {
+	const parsed = reviewExampleSchema.safeParse(input);
+	return db.transaction(
+		(tx): TaskChange => {
+			const gate = reviewGate(tx, actor, sheetId);
+			if (!gate) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' };
+			if (gate.refused) return { ok: false, status: gate.decision ? 403 : 409, message: gate.refused };
+			if (!parsed.success) return invalid(parsed.error);
+			const self = gate.existing!.selfRating;
+			const { rating, reason } = parsed.data;
+			if (reasonRequired(self, rating) && reason.length < 5)
+				return {
+					ok: false,
+					status: 400,
+					message: `Mức đánh giá khác với mức đảng viên tự đánh giá («${EXAMPLE_RATING_LABELS[self]}»): hãy ghi lý do (ít nhất 5 ký tự).`,
+					field: 'reason'
+				};
+			const kept = reasonRequired(self, rating) ? reason : null;
+			writeReviewerRating(tx, sheetId, { rating, reason: kept, reviewerId: actor.id });
+			recordAudit(tx, {
+				actorId: actor.id,
+				action: 'example.review',
+				unitId: gate.core.sheet.chapterId,
+				target: { type: 'sheet', id: sheetId },
+				reason: kept,
+				detail: { self, reviewer: rating }
+			});
+			return { ok: true, id: sheetId };
+		},
+		{ behavior: 'immediate' }
+	);
+}
