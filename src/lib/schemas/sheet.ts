@@ -2,12 +2,13 @@ import { z } from './zod';
 import { textField } from './text';
 import { PROGRESS_STATUSES, TEXT_LIMITS } from '../domain/sheet';
 import { isRealIsoDate } from '../domain/iso-date';
+import { NOT_APPLICABLE } from '../domain/template';
 
 const CODE = /^(TT|DD|DB)[1-9]\.[1-9]$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.null()], {
-	error: 'Mức độ phải là 0, 1, 2 hoặc 3.'
+const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(NOT_APPLICABLE), z.null()], {
+	error: 'Mức độ phải là 0, 1, 2, 3 hoặc “Không áp dụng”.'
 });
 const text = (max: number, what: string) =>
 	textField({ error: `${what} phải là văn bản.` }).max(max, `${what} không quá ${max.toLocaleString('vi-VN')} ký tự.`);

@@ -11,7 +11,7 @@ import { scoreSheet, formatScore } from '../domain/scoring';
 import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
-	LEVEL_LABELS,
+	answerLabel,
 	RATING_LABELS,
 	RATINGS,
 	signsForGroup,
@@ -94,7 +94,7 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 					return {
 						code: s.code,
 						text: s.text,
-						level: a && a.level !== null ? LEVEL_LABELS[a.level] : 'Chưa trả lời',
+						level: a && a.level !== null ? answerLabel(a.level) : 'Chưa trả lời',
 						flagged: isFlagged(a?.level),
 						note: a?.note ?? ''
 					};

@@ -250,6 +250,8 @@ export const sheetAnswer = sqliteTable(
 			.references(() => sheet.id, { onDelete: 'cascade' }),
 		code: text('code').notNull(),
 		level: integer('level'),
+		/** "Không áp dụng": the item cannot apply to this member (level stays null); left out of the maximum. */
+		notApplicable: integer('not_applicable', { mode: 'boolean' }).notNull().default(false),
 		note: text('note').notNull().default(''),
 		action: text('action').notNull().default(''),
 		actionDeadline: text('action_deadline')

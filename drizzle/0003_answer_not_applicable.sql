@@ -1,0 +1,1 @@
+ALTER TABLE `sheet_answer` ADD `not_applicable` integer DEFAULT false NOT NULL;
