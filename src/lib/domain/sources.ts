@@ -4,7 +4,8 @@
 import signs27 from '../data/signs27.json' with { type: 'json' };
 
 /** How the policy treats a source. */
-export type SourceKind = 'shown' | 'provenance' | 'removed' | 'unknown';
+/** `citation` is a named source without a link ("Nghị quyết 04-NQ/TW, mục 3.8"): shown as text, never as a link. */
+export type SourceKind = 'shown' | 'citation' | 'provenance' | 'removed' | 'unknown';
 
 const policy = signs27.source_policy;
 
@@ -21,9 +22,9 @@ function matches(host: string, pattern: string): boolean {
 	return host === pattern || host.endsWith(`.${pattern}`);
 }
 
-/** What the policy says of one source (a URL, or a named source without a link, which is provenance). */
+/** What the policy says of one source: a URL by its host, or a named source without a link. */
 export function sourceKind(source: string): SourceKind {
-	if (!/^https?:\/\//.test(source)) return 'provenance';
+	if (!/^https?:\/\//.test(source)) return 'citation';
 	const host = hostOf(source);
 	if (!host) return 'unknown';
 	// Removed first: a copy of a removed outlet can sit on an otherwise allowed blog host.
@@ -33,9 +34,9 @@ export function sourceKind(source: string): SourceKind {
 	return 'unknown';
 }
 
-/** The sources that may be shown to a member as links, in their order. */
+/** The sources a member may be shown, in their order: official and press links, and named citations as text. */
 export function shownSources(sources: readonly string[]): string[] {
-	return sources.filter((s) => sourceKind(s) === 'shown');
+	return sources.filter((s) => sourceKind(s) === 'shown' || sourceKind(s) === 'citation');
 }
 
 /** The policy in words, for administrators. */

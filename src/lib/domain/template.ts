@@ -140,6 +140,8 @@ export interface FormSection {
 	field?: SectionField;
 	carry?: SectionCarry;
 	statuses?: ItemStatus[];
+	/** Printed in the identity lines ("Đơn vị công tác") or as an annex after the signature, not in the body. */
+	placement?: 'identity' | 'annex';
 }
 
 /** A title or signature line with its verification. */

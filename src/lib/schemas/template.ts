@@ -107,7 +107,8 @@ const formSection = objectOf(
 		statuses: arrayOf(
 			objectOf({ value: requiredText('giá trị trạng thái'), label: requiredText('nhãn trạng thái') }, 'trạng thái'),
 			'danh sách trạng thái'
-		).optional()
+		).optional(),
+		placement: z.enum(['identity', 'annex'], { error: 'vị trí in (placement) chỉ nhận identity hoặc annex' }).optional()
 	},
 	'mục của mẫu'
 );
