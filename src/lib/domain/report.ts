@@ -1,5 +1,6 @@
 // What a printed report says, shaped once and drawn twice: by the browser's print page and by the
 // server's PDF. Pure data and formatting, no database.
+import type { FormReport } from './report-form';
 
 /** The top of a Party document (Hướng dẫn 36-HD/VPTW): the issuing organisation on the left, the Party's name and the place and date on the right. */
 export interface ReportHeader {
@@ -24,13 +25,16 @@ export interface PersonalReport {
 		title: string;
 		signs: { code: string; text: string; level: string; flagged: boolean; note: string }[];
 	}[];
-	score: { value: string; rating: string; provisional: boolean; reasons: string[] };
+	/** tusoi's self-examination result; `value` is null where the score did not decide the rating (caps, critical signs). */
+	score: { value: string | null; rating: string; provisional: boolean; reasons: string[]; levels: string };
 	plan: { code: string; text: string; action: string; deadline: string }[];
 	progress: { code: string; text: string; action: string; status: string; note: string }[];
 	texts: { label: string; text: string }[];
 	review: { assessment: string; finalRating: string | null; reason: string | null };
 	memberName: string;
 	secretaryName: string | null;
+	/** The whole Bản kiểm điểm of the member's group, when the sheet's template version has a form. */
+	form: FormReport | null;
 }
 
 /** A chapter's summary report for a period (báo cáo tổng hợp). */

@@ -7,7 +7,9 @@ import { ancestorsOf, findUnit } from './db/queries/units';
 import { roleGrant, user } from './db/schema';
 import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
-import { scoreSheet, formatScore } from '../domain/scoring';
+import { displayedScore, levelCountsLine, scoreSheet, formatScore } from '../domain/scoring';
+import { formReport } from './report-form';
+import { localityOf } from '../domain/report-form';
 import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
@@ -42,13 +44,21 @@ import {
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 const ratingLabel = (rating: Rating | null) => (rating ? RATING_LABELS[rating] : '');
 
-function header(db: Db, chapter: UnitRow, dateIso: string | null): ReportHeader {
+function header(
+	db: Db,
+	chapter: UnitRow,
+	dateIso: string | null,
+	place: 'province' | 'locality' = 'province'
+): ReportHeader {
 	const chain = ancestorsOf(db, chapter);
 	const parent = chapter.parentId === null ? undefined : findUnit(db, chapter.parentId);
+	// The Bản kiểm điểm is dated from the chapter's own locality (HD 36); older sheets keep the province.
+	const nearestFirst = [chapter.name, ...chain.map((u) => u.name).reverse()];
+	const where = place === 'locality' ? localityOf(nearestFirst) : placeOf(chain[0]?.name ?? '');
 	return {
 		parentLine: parent ? upper(parent.name) : '',
 		chapterLine: upper(chapter.name),
-		placeDate: `${placeOf(chain[0]?.name ?? '')}, ${vietnameseDateWords(dateIso)}`
+		placeDate: `${where}, ${vietnameseDateWords(dateIso)}`
 	};
 }
 
@@ -73,8 +83,9 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 	const score = scoreSheet(detail.content, group, levelsOf(detail.answers));
 	const dated = detail.sheet.submittedAt ? todayIso(detail.sheet.submittedAt) : null;
 	const answer = (code: string) => detail.answers[code];
+	const form = formReport(db, detail, score, chapter.name);
 	return {
-		header: header(db, chapter, dated),
+		header: header(db, chapter, dated, form ? 'locality' : 'province'),
 		title: 'PHIẾU TỰ SOI, TỰ SỬA',
 		subtitle: `Năm ${detail.period.year} — ${TARGET_GROUP_FORMS[group]}`,
 		identity: [
@@ -101,10 +112,11 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 				})
 		})),
 		score: {
-			value: formatScore(score.score),
+			value: displayedScore(detail.content, score.score, score.rating),
 			rating: RATING_LABELS[score.rating],
 			provisional: score.provisional,
-			reasons: score.reasons
+			reasons: score.reasons,
+			levels: levelCountsLine(score.levelCounts)
 		},
 		plan: signs
 			.filter((s) => isFlagged(answer(s.code)?.level))
@@ -128,7 +140,8 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 			reason: detail.sheet.finalRatingReason
 		},
 		memberName: detail.person.fullName,
-		secretaryName: secretaryOf(db, chapter.id)
+		secretaryName: secretaryOf(db, chapter.id),
+		form
 	};
 }
 

@@ -1,0 +1,73 @@
+// The Bản kiểm điểm (Mẫu 2A/2B/2C) as printed: shaped once, drawn by the print page and by the PDF.
+// Pure data and formatting, no database.
+
+/** One block of the printed form, in the form's order. */
+export type FormBlock =
+	| { kind: 'heading'; key: string; depth: 1 | 2 | 3; heading: string }
+	| { kind: 'text'; key: string; depth: 1 | 2 | 3; heading: string; prior: string | null; text: string }
+	| {
+			kind: 'items';
+			key: string;
+			depth: 1 | 2 | 3;
+			heading: string;
+			guidance: string | null;
+			rows: { text: string; status: string; note: string }[];
+	  }
+	| {
+			kind: 'questions';
+			key: string;
+			depth: 1 | 2 | 3;
+			heading: string;
+			rows: { question: string; askedBy: string; answer: string }[];
+	  }
+	| { kind: 'signs'; key: string; depth: 1 | 2 | 3; heading: string; lines: string[] }
+	| {
+			kind: 'score366';
+			key: string;
+			depth: 1 | 2 | 3;
+			heading: string;
+			guidance: string | null;
+			lines: { label: string; value: string }[];
+	  }
+	| {
+			kind: 'quality';
+			key: string;
+			depth: 1 | 2 | 3;
+			heading: string;
+			guidance: string | null;
+			options: { label: string; chosen: boolean }[];
+	  };
+
+/** The whole printed Bản kiểm điểm; the self-examination of the signs follows it as a labelled annex. */
+export interface FormReport {
+	form: string;
+	title: string;
+	yearLine: string;
+	subtitle: string;
+	identity: { label: string; value: string }[];
+	blocks: FormBlock[];
+	signature: string;
+	/** Annexes after the signature (2B's task results), then the signs annex. */
+	annexes: FormBlock[];
+	annexTitle: string;
+}
+
+/** The title of the signs annex. */
+export const SIGNS_ANNEX_TITLE =
+	'PHỤ LỤC: LIÊN HỆ CÁC BIỂU HIỆN VỀ SUY THOÁI, “TỰ DIỄN BIẾN”, “TỰ CHUYỂN HÓA” (kèm mục A.I.1)';
+
+/** Dotted space left for what a member has not written, as on the paper form. */
+export const BLANK = '…………………………………………………………';
+
+/**
+ * The place a document of this chapter is dated from: the nearest unit above it that is named after a
+ * locality ("Đảng bộ xã La Bằng" → "La Bằng"), else the province ("Đảng bộ tỉnh Mẫu" → "Mẫu"), else "……".
+ * HD 36-HD/VPTW writes the issuing body's locality.
+ */
+export function localityOf(unitNames: readonly string[]): string {
+	for (const name of unitNames) {
+		const m = /(?:^|\s)(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|Tỉnh|Thành phố)\s+(\p{Lu}.*)$/u.exec(name);
+		if (m) return m[1].trim();
+	}
+	return '……';
+}
