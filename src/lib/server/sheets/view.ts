@@ -4,6 +4,7 @@ import { signCatalog } from '../db/queries/signs';
 import { CATEGORY_KEYS, CATEGORY_LABELS, signsForGroup } from '../../domain/template';
 import { displayText } from '../../domain/catalog';
 import { editRefusal } from './member';
+import { formView } from './sections';
 
 /** The sheet as its page shows it: the group's signs under their parents and categories, the answers, and whether it can be changed. */
 export function sheetView(db: Db, detail: SheetDetail, today: string) {
@@ -54,6 +55,8 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 				createdAt: n.createdAt.getTime()
 			})),
 		assessment: detail.sheet.assessment,
-		finalRating: detail.sheet.finalRating
+		finalRating: detail.sheet.finalRating,
+		// The Bản kiểm điểm's sections (null for a sheet of a version without them).
+		form: formView(db, detail)
 	};
 }
