@@ -50,11 +50,16 @@ export interface FormReport {
 	/** Annexes after the signature (2B's task results), then the signs annex. */
 	annexes: FormBlock[];
 	annexTitle: string;
+	annexSubtitle: string;
 }
 
-/** The title of the signs annex. */
-export const SIGNS_ANNEX_TITLE =
-	'PHỤ LỤC: LIÊN HỆ CÁC BIỂU HIỆN VỀ SUY THOÁI, “TỰ DIỄN BIẾN”, “TỰ CHUYỂN HÓA” (kèm mục A.I.1)';
+/** The signs annex keeps the sheet's own title, as the content review proposed, and says what it is attached to. */
+export const SIGNS_ANNEX_TITLE = 'PHIẾU TỰ SOI, TỰ SỬA';
+
+/** "Phụ lục liên hệ các biểu hiện … — kèm Bản kiểm điểm theo Mẫu 2B (mục A.I.1)". */
+export function signsAnnexSubtitle(form: string): string {
+	return `Phụ lục liên hệ các biểu hiện về suy thoái, “tự diễn biến”, “tự chuyển hóa” — kèm Bản kiểm điểm theo ${form}, Hướng dẫn 43-HD/BTCTW (mục A.I.1)`;
+}
 
 /** Dotted space left for what a member has not written, as on the paper form. */
 export const BLANK = '…………………………………………………………';

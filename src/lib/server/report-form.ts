@@ -7,7 +7,7 @@ import { formatScore, levelCountsLine, type SheetScore } from '../domain/scoring
 import { formatDate } from '../domain/dates';
 import { QUALITY_LABELS, QUALITY_LEVELS, RATING_LABELS, SCORE_FRAME, SELF_RESULT_NAME } from '../domain/template';
 import { PROGRESS_LABELS } from '../domain/sheet';
-import { BLANK, SIGNS_ANNEX_TITLE, type FormBlock, type FormReport } from '../domain/report-form';
+import { BLANK, SIGNS_ANNEX_TITLE, signsAnnexSubtitle, type FormBlock, type FormReport } from '../domain/report-form';
 
 const points = (value: number | null, max: number) => `${value === null ? '……' : formatScore(value)}/${max}`;
 
@@ -110,6 +110,7 @@ export function formReport(db: Db, detail: SheetDetail, score: SheetScore, chapt
 		blocks: body.map((s) => block(s, detail, score, view.questions)),
 		signature: view.signature.text,
 		annexes: annexes.map((s) => block(s, detail, score, view.questions)),
-		annexTitle: SIGNS_ANNEX_TITLE
+		annexTitle: SIGNS_ANNEX_TITLE,
+		annexSubtitle: signsAnnexSubtitle(view.form)
 	};
 }

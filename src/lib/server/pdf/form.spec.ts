@@ -106,7 +106,11 @@ describe.each(['A', 'B', 'C'] as const)('the printed Bản kiểm điểm, group
 			...form.sections.filter((s) => !s.placement).map((s) => s.heading),
 			form.signature.text,
 			...form.sections.filter((s) => s.placement === 'annex').map((s) => s.heading),
-			'PHỤ LỤC: LIÊN HỆ CÁC BIỂU HIỆN VỀ SUY THOÁI'
+			'PHIẾU TỰ SOI, TỰ SỬA',
+			`Phụ lục liên hệ các biểu hiện về suy thoái, “tự diễn biến”, “tự chuyển hóa” — kèm Bản kiểm điểm theo ${form.form}`,
+			'TT1.1',
+			'Kết quả tự soi theo các biểu hiện',
+			'T/M CHI ỦY'
 		];
 		let at = -1;
 		for (const heading of expected) {

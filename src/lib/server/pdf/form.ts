@@ -4,7 +4,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { PersonalReport } from '../../domain/report';
 import { BLANK, type FormBlock, type FormReport } from '../../domain/report-form';
 import { HD36_HEADER, labelledLines, partyHeader, ruledTable, section, signatureBlock } from './document';
-import { categoryTable, planSection, progressSection, scoreSection, textSection } from './personal';
+import { categoryTable, closing, planSection, progressSection, scoreSection, textSection } from './personal';
 
 const LONG = 500;
 
@@ -92,24 +92,27 @@ function signature(form: FormReport, name: string): Content {
 
 /** The self-examination of the signs, as the annex of section A.I.1. */
 function signsAnnex(report: PersonalReport, form: FormReport): Content[] {
-	const { finalRating, reason, assessment } = report.review;
 	return [
-		{ text: form.annexTitle, bold: true, alignment: 'center', margin: [0, 0, 0, 8], pageBreak: 'before' },
+		{
+			stack: [
+				{ text: form.annexTitle, bold: true, fontSize: 15 },
+				{ text: form.annexSubtitle, italics: true }
+			],
+			alignment: 'center',
+			margin: [0, 0, 0, 10],
+			pageBreak: 'before'
+		},
 		...report.categories.map(categoryTable),
 		...scoreSection(report.score),
 		...planSection(report.plan),
 		...progressSection(report.progress),
+		// The chi ủy's view of the self-examination is tusoi's own addition: the official form has no such block.
 		...textSection(
 			'Nhận xét của chi ủy về kết quả tự soi (phần thêm của tusoi)',
-			[
-				assessment,
-				finalRating ? `Chi ủy đánh giá kết quả tự soi: ${finalRating}.` : '',
-				reason ? `Lý do: ${reason}` : ''
-			]
-				.filter(Boolean)
-				.join('\n'),
+			report.review.assessment,
 			'Chưa có nhận xét.'
-		)
+		),
+		closing(report)
 	];
 }
 

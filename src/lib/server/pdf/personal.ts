@@ -112,7 +112,7 @@ export function progressSection(progress: PersonalReport['progress']): Content[]
 }
 
 /** The chi ủy's rating and the signatures, in one block so the signatures never stand on a page alone. */
-function closing(report: PersonalReport): Content {
+export function closing(report: PersonalReport): Content {
 	const { finalRating, reason } = report.review;
 	return {
 		unbreakable: true,
