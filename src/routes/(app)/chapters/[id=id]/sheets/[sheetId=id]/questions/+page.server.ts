@@ -29,6 +29,8 @@ export const actions: Actions = {
 		if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
 		const data = await event.request.formData();
 		const result = askQuestion(db, user, detail, data.get('question'));
+		// Not this person's to ask (their own sheet, or no role here): refused like a guard, as the review page does.
+		if (!result.ok && result.status === 403) error(403, result.message);
 		if (!result.ok) return refuse(result.status, formValues(data), refusalErrors(result));
 		redirect(303, `/chapters/${unit.id}/sheets/${detail.sheet.id}?done=asked`);
 	}
