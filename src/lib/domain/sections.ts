@@ -3,7 +3,6 @@
 // Pure: the sheet page, the review page and the print read the same model.
 import {
 	QUALITY_LEVELS,
-	SCORE_FRAME,
 	type FormDefinition,
 	type FormSection,
 	type QualityLevel,
@@ -39,11 +38,6 @@ export function formFor(content: TemplateContent, group: TargetGroup): FormDefin
 	return content.forms?.[group] ?? null;
 }
 
-/** The sections a member writes into (everything but headings and the signs, which have their own answers). */
-export function writableSections(form: FormDefinition): FormSection[] {
-	return form.sections.filter((s) => s.kind !== 'heading' && s.kind !== 'signs');
-}
-
 /** Whether a change may name this section: it exists in the form and holds its own value (not a sheet column). */
 export function storesOwnValue(section: FormSection): boolean {
 	return section.kind !== 'heading' && section.kind !== 'signs' && section.kind !== 'questions' && !section.field;
@@ -52,11 +46,6 @@ export function storesOwnValue(section: FormSection): boolean {
 /** Sum of the 30 + 70 frame, or null until both parts are given. */
 export function scoreTotal(value: Pick<SectionValue, 'general' | 'tasks'>): number | null {
 	return value.general === null || value.tasks === null ? null : value.general + value.tasks;
-}
-
-/** Whether a part of the frame is a score it can hold: 0 up to its maximum, in steps of a half point. */
-export function validFramePart(part: keyof typeof SCORE_FRAME, value: number): boolean {
-	return value >= 0 && value <= SCORE_FRAME[part] && Number.isInteger(value * 2);
 }
 
 /** A quality level from any value, or null. */
