@@ -1,6 +1,6 @@
 // The reference page of the 27 signs and the administrators' template and wording pages.
 // These tests share the server's database with the other browser tests: they never change the
-// default template 'bo-65-bieu-hien', and they correct the wording of DB8 only.
+// default template 'bo-65-bieu-hien', and they correct the wording of DD8 only (DB8 is verified since December 2026).
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
@@ -18,7 +18,7 @@ const SIGNS27: { signs: { group: string; number: number; verified: boolean }[] }
 
 const SUMMARY = 'Tóm tắt — chưa đối chiếu văn bản gốc';
 const OFFICIAL = 'Nguyên văn Nghị quyết';
-const OWNED_SIGN = 'DB8';
+const OWNED_SIGN = 'DD8';
 const PREFIX: Record<string, string> = {
 	tu_tuong_chinh_tri: 'TT',
 	dao_duc_loi_song: 'DD',
@@ -36,7 +36,7 @@ const concreteItems = (page: Page) =>
 	page.getByRole('list', { name: /^Biểu hiện cụ thể của biểu hiện/ }).getByRole('listitem');
 
 test('a member reads the 27 signs and the concrete signs of each group', async ({ page }) => {
-	expect(unverifiedIds).toHaveLength(14);
+	expect(unverifiedIds).toHaveLength(11);
 	expect(unverifiedIds).toContain(OWNED_SIGN);
 
 	await signIn(page, 'dangvien010');
@@ -45,12 +45,15 @@ test('a member reads the 27 signs and the concrete signs of each group', async (
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('27 biểu hiện suy thoái và các biểu hiện cụ thể');
 
 	await expect(cards(page)).toHaveCount(27);
-	await expect(otherCards(page).filter({ hasText: SUMMARY })).toHaveCount(13);
-	await expect(otherCards(page).filter({ hasText: OFFICIAL })).toHaveCount(13);
+	await expect(otherCards(page).filter({ hasText: SUMMARY })).toHaveCount(10);
+	await expect(otherCards(page).filter({ hasText: OFFICIAL })).toHaveCount(16);
+	// No member sees an administrator's note in place of a sign.
+	await expect(page.getByText('[Chưa tìm thấy văn bản gốc]')).toHaveCount(0);
+	await expect(page.getByText('theo bài thơ')).toHaveCount(0);
 	for (const id of unverifiedIds.filter((id) => id !== OWNED_SIGN)) {
 		await expect(page.locator(`#${id}`).getByText(SUMMARY, { exact: true })).toBeVisible();
 	}
-	// Runs before the correction below (serial mode), so DB8 is still the bundled summary.
+	// Runs before the correction below (serial mode), so DD8 is still the bundled summary.
 	await expect(page.locator(`#${OWNED_SIGN}`).getByText(SUMMARY, { exact: true })).toBeVisible();
 	await expect(page.getByRole('region')).toHaveCount(3);
 
@@ -150,8 +153,8 @@ test("a member is refused the administrators' template and wording pages", async
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không có quyền truy cập');
 });
 
-test('an administrator enters the official wording of DB8 and members see it as such', async ({ page }) => {
-	const officialText = 'Nguyên văn biểu hiện thứ tám về "tự diễn biến", "tự chuyển hóa", nhập từ bản Nghị quyết.';
+test('an administrator enters the official wording of DD8 and members see it as such', async ({ page }) => {
+	const officialText = 'Nguyên văn biểu hiện thứ tám về đạo đức, lối sống, nhập từ bản Nghị quyết.';
 	const source = 'https://tulieuvankien.dangcongsan.vn/nghi-quyet-04-nq-tw';
 
 	await signIn(page, 'quantri');
@@ -178,6 +181,6 @@ test('an administrator enters the official wording of DB8 and members see it as 
 	await expect(card).toContainText(officialText);
 	await card.getByText(/^Nguồn đối chiếu/).click();
 	await expect(card.getByRole('link').first()).toHaveAttribute('href', source);
-	await expect(otherCards(page).filter({ hasText: SUMMARY })).toHaveCount(13);
-	await expect(cards(page).filter({ hasText: OFFICIAL })).toHaveCount(14);
+	await expect(otherCards(page).filter({ hasText: SUMMARY })).toHaveCount(10);
+	await expect(cards(page).filter({ hasText: OFFICIAL })).toHaveCount(17);
 });

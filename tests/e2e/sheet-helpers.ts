@@ -28,5 +28,7 @@ export async function answerEverything(page: Page): Promise<void> {
 	for (let i = 0; i < (await done.count()); i++) await done.nth(i).check();
 	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
 	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
-	await page.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+	await page
+		.getByLabel('Cam kết tu dưỡng, rèn luyện', { exact: true })
+		.fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
 }

@@ -42,6 +42,7 @@ const ROUTES = [
 	['POST', '/chapters/[id]/sheets/[sheetId]', 'approve', "the chapter's secretary"],
 	['POST', '/chapters/[id]/sheets/[sheetId]', 'reopen', "the chapter's secretary"],
 	['POST', '/chapters/[id]', 'report', "the chapter's secretary"],
+	['POST', '/chapters/[id]/sheets/[sheetId]/questions', 'default', 'the chi ủy or a committee above'],
 	['GET', '/chapters/[id]/sheets/[sheetId]/report.pdf', '', 'secretary or committee above'],
 	['GET', '/chapters/[id]/bundle.pdf', '', 'secretary or committee above'],
 	['GET', '/chapters/[id]/summary.pdf', '', 'secretary or committee above'],
@@ -694,6 +695,13 @@ function memberCases(): Case[] {
 				status: 404
 			}
 		).slice(0, 1),
+		...formCases(
+			'POST /chapters/[id]/sheets/[sheetId]/questions default',
+			'member',
+			`/chapters/${ids.chapter}/sheets/${ids.submitted.id}/questions`,
+			[['question', 'Một câu hỏi gợi ý kiểm điểm do đảng viên tự gửi.']],
+			{ label: 'a member asking', status: 404 }
+		).slice(0, 1),
 		// Their account.
 		...formCases(
 			'POST /account/password default',
@@ -747,6 +755,8 @@ function secretaryCases(): Case[] {
 	const ret = 'POST /chapters/[id]/sheets/[sheetId] return' as const;
 	const approve = 'POST /chapters/[id]/sheets/[sheetId] approve' as const;
 	const reopen = 'POST /chapters/[id]/sheets/[sheetId] reopen' as const;
+	const ask = 'POST /chapters/[id]/sheets/[sheetId]/questions default' as const;
+	const askFields: Fields = [['question', 'Làm rõ việc vắng sinh hoạt chi bộ tháng 5.']];
 	const returnFields: Fields = [
 		['revision', String(submitted.revision)],
 		['assessment', 'Cần bổ sung'],
@@ -851,6 +861,14 @@ function secretaryCases(): Case[] {
 			],
 			{ label: 'another chapter', status: 403 }
 		).slice(0, 1),
+		// Gợi ý kiểm điểm: never on one's own sheet, never through another chapter, never a question too short.
+		...formCases(ask, 'secretary', `${own}/questions`, askFields, { label: 'own sheet', status: 403 }),
+		...formCases(ask, 'secretary', `${inOwn(otherSubmitted)}/questions`, askFields, {
+			label: "another chapter's sheet"
+		}),
+		...formCases(ask, 'secretary', `${inOwn(member.sheet)}/questions`, [['question', 'Ngắn']], {
+			label: 'a question too short'
+		}).slice(0, 1),
 		// A sheet in the wrong state: the member's draft cannot be returned, a handed-in sheet cannot be reopened.
 		...formCases(ret, 'secretary', `${inOwn(member.sheet)}?/return`, returnFields, { label: 'a draft' }),
 		...formCases(reopen, 'secretary', `${inOwn(submitted.id)}?/reopen`, reopenFields, { label: 'a handed-in sheet' }),

@@ -8,6 +8,7 @@ export const AUDIT_ACTION_LABELS = {
 	'sheet.approve': 'Chi ủy duyệt phiếu',
 	'sheet.approve.adjusted': 'Chi ủy duyệt phiếu, điều chỉnh xếp loại',
 	'sheet.reopen': 'Chi ủy mở lại phiếu đã duyệt',
+	'sheet.question.ask': 'Cấp ủy gợi ý kiểm điểm cho đảng viên',
 	'password.change': 'Đổi mật khẩu',
 	'password.reset': 'Cấp lại mật khẩu tạm thời',
 	'member.import': 'Nhập danh sách đảng viên',

@@ -1,6 +1,6 @@
 // The 27 signs of Resolution 04-NQ/TW, typed from the bundled reference data.
-// 14 of them have wording that was not checked against the resolution; the UI must never
-// present that wording as the official text.
+// 11 of them have wording that was not checked against the resolution; the UI must never present that
+// wording as the official text, and a member sees only the neutral summary, never the administrator's notes.
 import raw from '../data/signs27.json' with { type: 'json' };
 import { CATEGORY_KEYS, parentIdOf, type CategoryKey, type ParentId } from './template';
 
@@ -27,8 +27,20 @@ export interface Sign {
 	textStatus: TextStatus;
 	/** The part of the wording actually seen in a source, when only part was seen. */
 	seenFragment: string | null;
+	/** A neutral summary a member may be shown (labelled) while the wording is not verified. */
+	summary: string | null;
 	gistEn: string;
+	/** Every source, as provenance; only `shownSources` of them are links for members. */
 	sources: string[];
+	/** What was changed in the wording or the sources, when and on what source. */
+	changes: SignChange[];
+}
+
+/** One recorded change to a sign's data, with its source. */
+export interface SignChange {
+	date: string;
+	note: string;
+	source: string;
 }
 
 /** What the UI shows for a sign: the text, and a label when it is not the official wording. */
@@ -48,8 +60,10 @@ interface RawSign {
 	text_status: string;
 	text: string;
 	seen_fragment?: string;
+	summary?: string;
 	gist_en: string;
 	sources: string[];
+	changes?: SignChange[];
 }
 
 function toSign(entry: RawSign): Sign {
@@ -63,8 +77,10 @@ function toSign(entry: RawSign): Sign {
 		verified: entry.verified,
 		textStatus: entry.text_status as TextStatus,
 		seenFragment: entry.seen_fragment ? entry.seen_fragment : null,
+		summary: entry.summary ? entry.summary : null,
 		gistEn: entry.gist_en,
-		sources: entry.sources
+		sources: entry.sources,
+		changes: entry.changes ?? []
 	};
 }
 
@@ -88,8 +104,17 @@ export function isOfficialWording(sign: Sign): boolean {
 	return sign.verified;
 }
 
-/** Text and label to show for a sign; unverified wording is labelled as a summary. */
+/** Notes meant for administrators that must never reach a member: "[Chưa tìm thấy văn bản gốc]", "(theo bài thơ tóm tắt)", "[phần còn lại …]". */
+export function hasEditorialNote(text: string): boolean {
+	return /\[[^\]]*\]|theo bài thơ|Gợi ý( nội dung)?:/u.test(text);
+}
+
+/**
+ * Text and label a member is shown for a sign: the official wording, or a neutral summary labelled as such.
+ * An unverified text with an editorial note and no summary falls back to the label alone, never the note.
+ */
 export function displayText(sign: Sign): SignDisplay {
-	const official = isOfficialWording(sign);
-	return { text: sign.text, official, label: official ? null : SUMMARY_LABEL };
+	if (isOfficialWording(sign)) return { text: sign.text, official: true, label: null };
+	const summary = sign.summary ?? (hasEditorialNote(sign.text) ? '' : sign.text);
+	return { text: summary, official: false, label: SUMMARY_LABEL };
 }

@@ -75,6 +75,7 @@ describe('an issued chapter report', () => {
 			'Tân Lập'
 		);
 		expect(localityOf(['Đảng bộ tỉnh Mẫu', 'Đảng bộ Ủy ban nhân dân tỉnh', 'Chi bộ Văn phòng Sở'])).toBe('Mẫu');
+		expect(localityOf(['Đảng bộ tỉnh Mẫu', 'Đảng bộ cơ quan xã hội', 'Chi bộ Phòng Kế hoạch'])).toBe('Mẫu');
 		expect(localityOf([])).toBe('……');
 	});
 });

@@ -2,6 +2,7 @@
 // server's PDF. Pure data and formatting, no database.
 import type { LeaderTaskLine } from './tasks';
 import type { ExampleSettingLines } from './example-setting';
+import type { FormReport } from './report-form';
 
 /** The top of a Party document (Hướng dẫn 36-HD/VPTW): the issuing organisation on the left, the Party's name and the place and date on the right. */
 export interface ReportHeader {
@@ -28,7 +29,8 @@ export interface PersonalReport {
 		title: string;
 		signs: { code: string; text: string; level: string; flagged: boolean; note: string }[];
 	}[];
-	score: { value: string; rating: string; provisional: boolean; reasons: string[] };
+	/** tusoi's self-examination result; `value` is null where the score did not decide the rating (caps, critical signs). */
+	score: { value: string | null; rating: string; provisional: boolean; reasons: string[]; levels: string };
 	plan: { code: string; text: string; action: string; deadline: string }[];
 	progress: { code: string; text: string; action: string; status: string; note: string }[];
 	texts: { label: string; text: string }[];
@@ -39,6 +41,8 @@ export interface PersonalReport {
 	leaderTasks?: LeaderTaskLine[];
 	/** A leader's example-setting ratings (domain/example-setting.ts), apart from the score; absent for other groups. */
 	exampleSetting?: ExampleSettingLines | null;
+	/** The whole Bản kiểm điểm of the member's group, when the sheet's template version has a form. */
+	form: FormReport | null;
 }
 
 /** A chapter's summary report for a period (báo cáo tổng hợp), an issued Party report (HD 36-HD/VPTW). */
@@ -110,12 +114,13 @@ export function reportRecipients(parentName: string | null): string[] {
 
 /**
  * The place an organisation's documents are dated from (HD 36-HD/VPTW: the issuer's locality): the nearest
- * commune, ward or special zone in its chain ("Đảng bộ phường Hòa Bình" → "Hòa Bình"), else the province.
+ * commune, ward or special zone in its chain ("Đảng bộ phường Hòa Bình" → "Hòa Bình"; a common noun such as
+ * "cơ quan xã hội" is no place), else the province.
  * `chain` runs from the root down to the organisation itself.
  */
 export function localityOf(chain: readonly string[]): string {
 	for (const name of [...chain].reverse()) {
-		const m = /(?:^|\s)(?:xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(name.trim());
+		const m = /(?:^|\s)(?:xã|phường|thị trấn|đặc khu)\s+(\p{Lu}.*)$/u.exec(name.trim());
 		if (m) return m[1].trim();
 	}
 	return placeOf(chain[0] ?? '');

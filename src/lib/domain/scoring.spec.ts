@@ -140,7 +140,9 @@ describe('scoreSheet — worked cases on the default rules', () => {
 
 	it('explains a perfect sheet', () => {
 		const { content, answers } = sheet(zeros(5));
-		expect(scoreSheet(content, 'A', answers).reasons).toEqual(['Điểm 100/100: đạt ngưỡng «Tốt» (từ 90 điểm).']);
+		expect(scoreSheet(content, 'A', answers).reasons).toEqual([
+			'Điểm tự soi 100 (thang 100): đạt ngưỡng “Tốt” (từ 90 điểm).'
+		]);
 	});
 
 	it('writes the score with a decimal comma', () => {
@@ -148,28 +150,30 @@ describe('scoreSheet — worked cases on the default rules', () => {
 			{ weight: 114, level: 1 },
 			{ weight: 386, level: 0 }
 		]);
-		expect(scoreSheet(content, 'A', answers).reasons[0]).toBe('Điểm 96,2/100: đạt ngưỡng «Tốt» (từ 90 điểm).');
+		expect(scoreSheet(content, 'A', answers).reasons[0]).toBe(
+			'Điểm tự soi 96,2 (thang 100): đạt ngưỡng “Tốt” (từ 90 điểm).'
+		);
 		expect(formatScore(74.9)).toBe('74,9');
 	});
 
 	it('names the signs behind a cap', () => {
 		const { content, answers, codes } = sheet([...zeros(4), { weight: 1, level: 2 }]);
 		expect(scoreSheet(content, 'A', answers).reasons).toContain(
-			`Có 1 biểu hiện ở mức độ rõ trở lên (${codes[4]}) nên xếp loại không cao hơn «Khá».`
+			`Có 1 biểu hiện ở mức độ rõ trở lên (${codes[4]}) nên kết quả tự soi không cao hơn “Khá”.`
 		);
 	});
 
 	it('explains three serious signs and the lowest band', () => {
 		const three = sheet([...[3, 3, 3].map((level) => ({ weight: 1, level: level as Level })), ...zeros(27)]);
 		expect(scoreSheet(three.content, 'C', three.answers).reasons[1]).toBe(
-			`Có 3 biểu hiện ở mức độ nghiêm trọng (${three.codes.slice(0, 3).join(', ')}), từ 3 biểu hiện trở lên, nên xếp loại «Yếu kém».`
+			`Có 3 biểu hiện ở mức độ nghiêm trọng (${three.codes.slice(0, 3).join(', ')}), từ 3 biểu hiện trở lên, nên kết quả tự soi là “Yếu kém”.`
 		);
 		const low = sheet([
 			{ weight: 998, level: 2 },
 			{ weight: 2, level: 3 }
 		]);
 		expect(scoreSheet(low.content, 'C', low.answers).reasons[0]).toBe(
-			'Điểm 49,9/100: ở ngưỡng «Yếu kém» (dưới 50 điểm).'
+			'Điểm tự soi 49,9 (thang 100): ở ngưỡng “Yếu kém” (dưới 50 điểm).'
 		);
 	});
 
@@ -177,8 +181,8 @@ describe('scoreSheet — worked cases on the default rules', () => {
 		const { content, answers, codes } = sheet([{ weight: 1, level: 3, critical: true }, ...zeros(5)]);
 		// The caps at Khá and Trung bình also hold, but the critical sign alone decides the rating.
 		expect(scoreSheet(content, 'A', answers).reasons).toEqual([
-			'Điểm 83,3/100: đạt ngưỡng «Khá» (từ 75 điểm).',
-			`Biểu hiện ${codes[0]} được đánh dấu nghiêm trọng ở mức độ rõ trở lên nên xếp loại «Yếu kém».`
+			'Điểm tự soi 83,3 (thang 100): đạt ngưỡng “Khá” (từ 75 điểm).',
+			`Biểu hiện ${codes[0]} (loại đặc biệt nghiêm trọng) được tự nhận ở mức độ rõ trở lên nên kết quả tự soi là “Yếu kém”.`
 		]);
 	});
 
@@ -230,7 +234,7 @@ function checkWorseningNeverHelps(
 	const signs = signsForGroup(content, group);
 	const answers: Answers = Object.fromEntries(signs.map((s, i) => [s.code, levels[i % levels.length]]));
 	const code = signs[pick % signs.length].code;
-	const current = answers[code];
+	const current = answers[code] as Level | undefined;
 	const from = current ?? 0;
 	if (from === 3 && current !== undefined) return;
 	const worse = { ...answers, [code]: Math.min(3, from + 1 + (bump % (3 - from))) as Level };

@@ -4,6 +4,7 @@ import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
 	LEVELS,
+	NOT_APPLICABLE,
 	RATINGS,
 	RATING_LABELS,
 	categoryOfParent,
@@ -11,6 +12,7 @@ import {
 	signsForGroup,
 	worseRating,
 	type CategoryKey,
+	type AnswerLevel,
 	type ConcreteSign,
 	type Level,
 	type Rating,
@@ -39,12 +41,18 @@ export interface SheetScore {
 	subtotals: CategorySubtotal[];
 	/** Codes answered at level 1 or above, in template order. */
 	flagged: string[];
+	/** Codes answered "Không áp dụng": answered, but out of the maximum. */
+	notApplicable: string[];
+	/** How many answers at each level, for "what decides the rating". */
+	levelCounts: Record<Level, number>;
+	/** What set the rating: the score's band, a cap on answers at some level, or a critical sign. */
+	decidedBy: 'band' | 'cap' | 'critical';
 	/** Why the rating is what it is, in Vietnamese. */
 	reasons: string[];
 }
 
 /** Answers keyed by concrete sign code. */
-export type Answers = Record<string, Level | undefined>;
+export type Answers = Record<string, AnswerLevel | undefined>;
 
 const LEVEL_ADJECTIVES: Record<Level, string> = { 0: 'không có', 1: 'nhẹ', 2: 'rõ', 3: 'nghiêm trọng' };
 
@@ -59,9 +67,9 @@ function percentKept(lost: number, max: number): number {
 	return Math.round(((max - lost) * 1000) / max) / 10;
 }
 
-function levelOf(answers: Answers, code: string): Level | undefined {
+function levelOf(answers: Answers, code: string): AnswerLevel | undefined {
 	const value = answers[code];
-	return LEVELS.includes(value as Level) ? value : undefined;
+	return value === NOT_APPLICABLE || LEVELS.includes(value as Level) ? value : undefined;
 }
 
 function atLeastPhrase(level: Level): string {
@@ -70,15 +78,17 @@ function atLeastPhrase(level: Level): string {
 
 function ratingPhrase(rating: Rating): string {
 	const worst = RATINGS[RATINGS.length - 1];
-	return rating === worst ? `xếp loại «${RATING_LABELS[rating]}»` : `xếp loại không cao hơn «${RATING_LABELS[rating]}»`;
+	return rating === worst
+		? `kết quả tự soi là “${RATING_LABELS[rating]}”`
+		: `kết quả tự soi không cao hơn “${RATING_LABELS[rating]}”`;
 }
 
 function bandReason(content: TemplateContent, score: number, rating: Rating): string {
 	const bands = content.rules.bands;
 	const index = bands.findIndex((band) => band.rating === rating);
-	const shown = `Điểm ${formatScore(score)}/100`;
-	const label = `«${RATING_LABELS[rating]}»`;
-	if (index === -1) return `${shown}: không đạt ngưỡng nào nên xếp loại ${label}.`;
+	const shown = `Điểm tự soi ${formatScore(score)} (thang 100)`;
+	const label = `“${RATING_LABELS[rating]}”`;
+	if (index === -1) return `${shown}: không đạt ngưỡng nào nên kết quả là ${label}.`;
 	const min = bands[index].minScore;
 	if (min > 0) return `${shown}: đạt ngưỡng ${label} (từ ${formatScore(min)} điểm).`;
 	const above = bands[index - 1];
@@ -94,14 +104,20 @@ export function scoreSheet(content: TemplateContent, group: TargetGroup, answers
 	const maxPenalty = Math.max(...rules.levelPenalty);
 	const perCategory = new Map(CATEGORY_KEYS.map((key) => [key, { lost: 0, max: 0 }]));
 	const answeredSigns: { sign: ConcreteSign; level: Level }[] = [];
+	const notApplicable: string[] = [];
 	let lost = 0;
 	let max = 0;
 
 	for (const sign of signs) {
+		const level = levelOf(answers, sign.code);
+		// "Không áp dụng" is an answer, but the item cannot count against a maximum it does not belong to.
+		if (level === NOT_APPLICABLE) {
+			notApplicable.push(sign.code);
+			continue;
+		}
 		const bucket = perCategory.get(categoryOfParent(sign.parent))!;
 		bucket.max += sign.weight * maxPenalty;
 		max += sign.weight * maxPenalty;
-		const level = levelOf(answers, sign.code);
 		if (level === undefined) continue;
 		answeredSigns.push({ sign, level });
 		bucket.lost += sign.weight * rules.levelPenalty[level];
@@ -136,25 +152,55 @@ export function scoreSheet(content: TemplateContent, group: TargetGroup, answers
 	if (criticalCodes.length > 0) {
 		const subject = criticalCodes.length === 1 ? 'Biểu hiện' : 'Các biểu hiện';
 		reasons.push(
-			`${subject} ${criticalCodes.join(', ')} được đánh dấu nghiêm trọng ` +
+			`${subject} ${criticalCodes.join(', ')} (loại đặc biệt nghiêm trọng) được tự nhận ` +
 				`${atLeastPhrase(rules.critical.minLevel)} nên ${ratingPhrase(rules.critical.rating)}.`
 		);
 	}
+	if (notApplicable.length > 0)
+		reasons.push(
+			`${notApplicable.length} biểu hiện không áp dụng (${notApplicable.join(', ')}): không tính vào điểm tối đa.`
+		);
 
-	const unanswered = signs.length - answeredSigns.length;
+	const unanswered = signs.length - answeredSigns.length - notApplicable.length;
 	if (unanswered > 0) reasons.push(`Còn ${unanswered} biểu hiện chưa trả lời: kết quả tạm tính.`);
+
+	const levelCounts = Object.fromEntries(
+		LEVELS.map((l) => [l, answeredSigns.filter((a) => a.level === l).length])
+	) as Record<Level, number>;
+	const decidedBy =
+		compareRatings(rating, capped) > 0 ? 'critical' : compareRatings(capped, bandRating) > 0 ? 'cap' : 'band';
 
 	return {
 		score,
 		rating,
 		provisional: unanswered > 0,
-		answered: answeredSigns.length,
+		answered: answeredSigns.length + notApplicable.length,
 		total: signs.length,
 		subtotals: CATEGORY_KEYS.map((category) => {
 			const bucket = perCategory.get(category)!;
 			return { category, label: CATEGORY_LABELS[category], ...bucket, score: percentKept(bucket.lost, bucket.max) };
 		}),
 		flagged: answeredSigns.filter((a) => a.level >= 1).map((a) => a.sign.code),
+		notApplicable,
+		levelCounts,
+		decidedBy,
 		reasons
 	};
+}
+
+/**
+ * The score as a reader may be shown it beside a rating, or null when the rating was not set by the score: a
+ * "97,8" next to "Yếu kém" reads as a contradiction, so where a cap or a critical sign decides, the reasons
+ * say why and no number is shown. Works from stored values (lists) as well as from a fresh result.
+ */
+export function displayedScore(content: TemplateContent, score: number | null, rating: Rating | null): string | null {
+	if (score === null || rating === null) return null;
+	const band = content.rules.bands.find((b) => b.minScore <= score);
+	const bandRating: Rating = band ? band.rating : RATINGS[RATINGS.length - 1];
+	return bandRating === rating ? formatScore(score) : null;
+}
+
+/** "Nhẹ 2 · Rõ 1 · Nghiêm trọng 0": the count of answers at each level above none, which is what caps decide on. */
+export function levelCountsLine(counts: Record<Level, number>): string {
+	return ([1, 2, 3] as const).map((l) => `mức ${LEVEL_ADJECTIVES[l]}: ${counts[l]}`).join('; ');
 }

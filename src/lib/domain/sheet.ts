@@ -1,9 +1,12 @@
 // What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
 import type { Answers } from './scoring';
 import {
+	mayBeNotApplicable,
+	NOT_APPLICABLE,
 	signsForGroup,
 	TARGET_GROUP_FORMS,
 	TARGET_GROUP_LABELS,
+	type AnswerLevel,
 	type Level,
 	type Rating,
 	type TargetGroup,
@@ -49,9 +52,9 @@ export function targetGroupName(group: TargetGroup): string {
 /** Longest text accepted in each kind of field. */
 export const TEXT_LIMITS = { note: 1000, action: 1000, longText: 5000, progressNote: 1000 } as const;
 
-/** A member's answer to one concrete sign. */
+/** A member's answer to one concrete sign: a level, "Không áp dụng" ('na'), or none yet. */
 export interface AnswerEntry {
-	level: Level | null;
+	level: AnswerLevel | null;
 	note: string;
 	action: string;
 	actionDeadline: string | null;
@@ -91,8 +94,8 @@ export interface ProgressLine extends ProgressEntry {
 export const EMPTY_ANSWER: AnswerEntry = { level: null, note: '', action: '', actionDeadline: null };
 
 /** A flagged sign (level 1 or more) needs a remediation action and a deadline. */
-export function isFlagged(level: Level | null | undefined): boolean {
-	return level !== null && level !== undefined && level >= 1;
+export function isFlagged(level: AnswerLevel | null | undefined): boolean {
+	return typeof level === 'number' && level >= 1;
 }
 
 /** The levels alone, as the scoring engine takes them. */
@@ -104,7 +107,11 @@ export function levelsOf(answers: Record<string, AnswerEntry>): Answers {
 
 /** Something that keeps a sheet from being submitted, anchored to the field a person must fix. */
 export type Problem =
-	| { kind: 'unanswered' | 'missing_action' | 'missing_deadline' | 'past_deadline'; code: string }
+	| {
+			kind:
+				'unanswered' | 'missing_action' | 'missing_deadline' | 'past_deadline' | 'missing_na_note' | 'na_not_allowed';
+			code: string;
+	  }
 	| { kind: 'missing_progress'; code: string }
 	| { kind: 'short_text'; code: SheetTextField };
 
@@ -127,7 +134,11 @@ export function sheetProblems(
 	for (const sign of signsForGroup(content, group)) {
 		const entry = answers[sign.code];
 		if (!entry || entry.level === null) problems.push({ kind: 'unanswered', code: sign.code });
-		else if (isFlagged(entry.level)) {
+		else if (entry.level === NOT_APPLICABLE) {
+			if (!mayBeNotApplicable(sign)) problems.push({ kind: 'na_not_allowed', code: sign.code });
+			// Saying why an item does not apply is what lets the chi ủy check it.
+			else if (!entry.note.trim()) problems.push({ kind: 'missing_na_note', code: sign.code });
+		} else if (isFlagged(entry.level)) {
 			if (!entry.action.trim()) problems.push({ kind: 'missing_action', code: sign.code });
 			if (!entry.actionDeadline) problems.push({ kind: 'missing_deadline', code: sign.code });
 			else if (handIn.today !== undefined && entry.actionDeadline < handIn.today)
@@ -155,6 +166,10 @@ export function problemMessage(problem: Problem): string {
 			return `Biểu hiện ${problem.code}: cần ghi thời hạn khắc phục.`;
 		case 'past_deadline':
 			return `Biểu hiện ${problem.code}: thời hạn khắc phục đã qua; hãy chọn một ngày từ hôm nay trở đi.`;
+		case 'missing_na_note':
+			return `Biểu hiện ${problem.code}: đã chọn “Không áp dụng”, hãy ghi chú vì sao biểu hiện này không áp dụng với bạn.`;
+		case 'na_not_allowed':
+			return `Biểu hiện ${problem.code} là biểu hiện đặc biệt nghiêm trọng, áp dụng cho mọi đảng viên trong nhóm: hãy chọn một mức độ.`;
 		case 'missing_progress':
 			return `Kế hoạch năm trước, biểu hiện ${problem.code}: chưa chọn kết quả khắc phục.`;
 		case 'short_text':

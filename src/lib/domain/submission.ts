@@ -1,6 +1,6 @@
 // What a sheet contained when it was handed in, and what changed between two hand-ins, so the chi ủy reads
 // only what the member changed after a return. Pure, so the comparison is tested without a database.
-import { LEVEL_LABELS, type Rating } from './template';
+import { answerLabel, type Rating } from './template';
 import {
 	PROGRESS_LABELS,
 	SHEET_TEXT_FIELDS,
@@ -28,7 +28,7 @@ export type SheetChange =
 	| { kind: 'progress'; code: string; before: string; after: string };
 
 const levelWords = (a: AnswerEntry | undefined) =>
-	a && a.level !== null && a.level !== undefined ? LEVEL_LABELS[a.level] : 'Chưa trả lời';
+	a && a.level !== null && a.level !== undefined ? answerLabel(a.level) : 'Chưa trả lời';
 const deadlineWords = (d: string | null | undefined) => (d ? formatDate(d) : '—');
 const progressWords = (p: { status: ProgressStatus | null; note: string } | undefined) =>
 	`${p?.status ? PROGRESS_LABELS[p.status] : 'Chưa báo cáo'}${p?.note ? ` — ${p.note}` : ''}`;

@@ -14,6 +14,21 @@ export type CategoryKey = (typeof CATEGORY_KEYS)[number];
 export const LEVELS = [0, 1, 2, 3] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** The answer "Không áp dụng": the item cannot apply to this member; it leaves the maximum and is recorded. */
+export const NOT_APPLICABLE = 'na' as const;
+export type NotApplicable = typeof NOT_APPLICABLE;
+
+/** What a member can answer for one concrete sign: a level, or "Không áp dụng". */
+export type AnswerLevel = Level | NotApplicable;
+
+/** Every answer a sheet offers, in the order a row shows them (the levels, then "Không áp dụng"). */
+export const ANSWER_LEVELS: readonly AnswerLevel[] = [0, 1, 2, 3, NOT_APPLICABLE];
+
+/** Whether an answer is one of the four levels (not "Không áp dụng"). */
+export function isLevel(value: unknown): value is Level {
+	return LEVELS.includes(value as Level);
+}
+
 /** Ratings, best first; the order is what "worse" means everywhere. */
 export const RATINGS = ['tot', 'kha', 'trung_binh', 'yeu_kem'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -37,6 +52,16 @@ export interface ConcreteSign {
 	groups: TargetGroup[];
 	weight: number;
 	critical: boolean;
+	/** What the wording or the settings of this item rest on, when they were changed from an earlier version. */
+	source?: string;
+}
+
+/** One recorded change between versions of a template, with its source. */
+export interface TemplateChange {
+	date: string;
+	code?: string;
+	note: string;
+	source: string;
 }
 
 /** Any answer at or above minLevel, counted minCount times, caps the rating at maxRating. */
@@ -70,9 +95,69 @@ export interface TemplateContent {
 	name: string;
 	wording: WordingKind;
 	wordingNote?: string;
+	/** The bundled default's edition: a newer edition is installed as a new version on start-up. */
+	edition?: number;
+	/** What changed from the previous edition, each with its source. */
+	changes?: TemplateChange[];
 	rules: ScoringRules;
 	exclusions: Exclusion[];
 	signs: ConcreteSign[];
+	/** The sections of the personal review form per group (Mẫu 2A/2B/2C); absent in versions made before them. */
+	forms?: Record<TargetGroup, FormDefinition>;
+}
+
+/** What a section of the personal review form holds. */
+export const SECTION_KINDS = ['heading', 'text', 'items', 'signs', 'score366', 'quality', 'questions'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+/** Older sheet columns a text section is kept in, so lists, exports and last year's carry-over read one place. */
+export const SECTION_FIELDS = ['strengths', 'shortcomings', 'commitment'] as const;
+export type SectionField = (typeof SECTION_FIELDS)[number];
+
+/** What a section carries over from the member's sheet of the year before. */
+export const SECTION_CARRIES = ['commitment', 'shortcomings'] as const;
+export type SectionCarry = (typeof SECTION_CARRIES)[number];
+
+/** A status an item of an "items" section can be reported in. */
+export interface ItemStatus {
+	value: string;
+	label: string;
+}
+
+/** One section of the form: its heading as the form words it, whether that wording was checked, and its kind. */
+export interface FormSection {
+	key: string;
+	heading: string;
+	kind: SectionKind;
+	/** 1 for A/B, 2 for I–VI, 3 for 1., 2. … */
+	depth: 1 | 2 | 3;
+	guidance?: string;
+	/** True only when the heading was seen word for word in a copy of the official form; `source` says where. */
+	verified: boolean;
+	source?: string;
+	/** "(nếu có)": may be left empty when handed in. */
+	optional?: boolean;
+	field?: SectionField;
+	carry?: SectionCarry;
+	statuses?: ItemStatus[];
+	/** Printed in the identity lines ("Đơn vị công tác") or as an annex after the signature, not in the body. */
+	placement?: 'identity' | 'annex';
+}
+
+/** A title or signature line with its verification. */
+export interface FormLine {
+	text: string;
+	verified: boolean;
+	source?: string;
+}
+
+/** The whole personal review form of one target group. */
+export interface FormDefinition {
+	form: string;
+	title: FormLine;
+	subtitle: FormLine;
+	signature: FormLine;
+	sections: FormSection[];
 }
 
 /** The rules of the default template, offered when an administrator starts a new one. */
@@ -99,6 +184,29 @@ export const LEVEL_LABELS: Record<Level, string> = {
 	3: 'Có biểu hiện ở mức độ nghiêm trọng'
 };
 
+export const NOT_APPLICABLE_LABEL = 'Không áp dụng';
+
+/** The label of any answer, level or "Không áp dụng". */
+export function answerLabel(answer: AnswerLevel): string {
+	return answer === NOT_APPLICABLE ? NOT_APPLICABLE_LABEL : LEVEL_LABELS[answer];
+}
+
+/** Whether a member may answer "Không áp dụng": never for a sign marked especially serious, which applies to everyone it lists. */
+export function mayBeNotApplicable(sign: Pick<ConcreteSign, 'critical'>): boolean {
+	return !sign.critical;
+}
+
+/** The badge of a concrete sign marked critical, the same on the sheet and on /signs. */
+export const CRITICAL_BADGE = 'Biểu hiện đặc biệt nghiêm trọng';
+
+/** The name of tusoi's own four-level result, never "xếp loại": that word belongs to QĐ 366's quality levels. */
+export const SELF_RESULT_NAME = 'Kết quả tự soi';
+
+/** Said wherever tusoi's result is shown, so it is never read as the official rating. */
+export const SELF_RESULT_NOTE =
+	'Kết quả tự soi theo các biểu hiện suy thoái, không phải xếp loại chất lượng đảng viên theo Quy định 366-QĐ/TW.';
+
+/** tusoi's four levels (the Việt Trì levels), as labels of the self-examination result. */
 export const RATING_LABELS: Record<Rating, string> = {
 	tot: 'Tốt',
 	kha: 'Khá',
@@ -143,6 +251,20 @@ export function categoryOfParent(parent: ParentId): CategoryKey {
 	if (!category || !isParentId(parent)) throw new RangeError(`not a parent sign id: ${parent}`);
 	return category;
 }
+
+/** The official quality levels of QĐ 366-QĐ/TW Điều 11, best first: what Mẫu 2A/2B/2C part B.II proposes. */
+export const QUALITY_LEVELS = ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'] as const;
+export type QualityLevel = (typeof QUALITY_LEVELS)[number];
+
+export const QUALITY_LABELS: Record<QualityLevel, string> = {
+	xuat_sac: 'Hoàn thành xuất sắc nhiệm vụ',
+	tot: 'Hoàn thành tốt nhiệm vụ',
+	hoan_thanh: 'Hoàn thành nhiệm vụ',
+	khong_hoan_thanh: 'Không hoàn thành nhiệm vụ'
+};
+
+/** The QĐ 366 scoring frame of part B.I: general criteria out of 30, task results out of 70. */
+export const SCORE_FRAME = { general: 30, tasks: 70 } as const;
 
 /** The concrete signs on a group's sheet, in template order. */
 export function signsForGroup(content: TemplateContent, group: TargetGroup): ConcreteSign[] {

@@ -42,11 +42,17 @@ describe('sheetChangesSchema', () => {
 	});
 
 	it('rejects level 7, naming the sign', () => {
-		expect(refusal(withAnswer({ level: 7 }))).toBe('Biểu hiện TT1.1: Mức độ phải là 0, 1, 2 hoặc 3.');
+		expect(refusal(withAnswer({ level: 7 }))).toBe('Biểu hiện TT1.1: Mức độ phải là 0, 1, 2, 3 hoặc “Không áp dụng”.');
+	});
+
+	it('accepts "Không áp dụng" as an answer', () => {
+		expect(refusal(withAnswer({ level: 'na' }))).toBeNull();
 	});
 
 	it('rejects a level sent as a string', () => {
-		expect(refusal(withAnswer({ level: '2' }))).toBe('Biểu hiện TT1.1: Mức độ phải là 0, 1, 2 hoặc 3.');
+		expect(refusal(withAnswer({ level: '2' }))).toBe(
+			'Biểu hiện TT1.1: Mức độ phải là 0, 1, 2, 3 hoặc “Không áp dụng”.'
+		);
 	});
 
 	it('rejects a field an answer does not have', () => {
@@ -143,6 +149,16 @@ describe('formToChanges', () => {
 		return data;
 	}
 
+	it('reads "Không áp dụng" from a plain form', () => {
+		const changes = formToChanges(
+			form([
+				['level.TT1.1', 'na'],
+				['revision', '0']
+			])
+		);
+		expect(sheetChangesSchema.parse(changes).answers).toEqual({ 'TT1.1': { level: 'na' } });
+	});
+
 	it('reads a plain form post into the change shape the autosave uses', () => {
 		const changes = formToChanges(
 			form([
@@ -195,7 +211,7 @@ describe('formToChanges', () => {
 				['revision', '0']
 			])
 		);
-		expect(refusal(changes)).toBe('Biểu hiện TT1.1: Mức độ phải là 0, 1, 2 hoặc 3.');
+		expect(refusal(changes)).toBe('Biểu hiện TT1.1: Mức độ phải là 0, 1, 2, 3 hoặc “Không áp dụng”.');
 	});
 
 	it('leaves a missing or non-numeric revision for the schema to refuse', () => {

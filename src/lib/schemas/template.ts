@@ -5,6 +5,9 @@ import { textField } from './text';
 import {
 	PARENT_IDS,
 	RATINGS,
+	SECTION_CARRIES,
+	SECTION_FIELDS,
+	SECTION_KINDS,
 	RATING_LABELS,
 	TARGET_GROUPS,
 	WORDING_KINDS,
@@ -60,9 +63,65 @@ const concreteSign = objectOf(
 		weight: z
 			.number({ error: ifMissing('thiếu trọng số', 'trọng số phải là một số') })
 			.positive({ error: 'trọng số phải lớn hơn 0' }),
-		critical: z.boolean({ error: 'đánh dấu nghiêm trọng (critical) phải là true hoặc false' }).default(false)
+		critical: z.boolean({ error: 'đánh dấu nghiêm trọng (critical) phải là true hoặc false' }).default(false),
+		source: textField({ error: 'nguồn (source) phải là chuỗi ký tự' }).optional()
 	},
 	'biểu hiện cụ thể'
+);
+
+const change = objectOf(
+	{
+		date: requiredText('ngày thay đổi'),
+		code: textField({ error: 'mã biểu hiện của thay đổi phải là chuỗi ký tự' }).optional(),
+		note: requiredText('nội dung thay đổi'),
+		source: requiredText('nguồn của thay đổi')
+	},
+	'thay đổi'
+);
+
+const formLine = objectOf(
+	{
+		text: requiredText('nội dung dòng'),
+		verified: z.boolean({ error: 'đã đối chiếu (verified) phải là true hoặc false' }),
+		source: textField({ error: 'nguồn (source) phải là chuỗi ký tự' }).optional()
+	},
+	'dòng của mẫu'
+);
+
+const formSection = objectOf(
+	{
+		key: requiredText('mã mục').regex(/^[A-Za-z0-9.]+$/, { error: 'mã mục chỉ gồm chữ, số và dấu chấm' }),
+		heading: requiredText('đề mục'),
+		kind: z.enum(SECTION_KINDS, {
+			error: (iss) => `loại mục không hợp lệ ${shown(iss.input)} (chỉ nhận ${SECTION_KINDS.join(', ')})`
+		}),
+		depth: z.literal([1, 2, 3], { error: 'cấp đề mục (depth) phải là 1, 2 hoặc 3' }),
+		guidance: textField({ error: 'hướng dẫn phải là chuỗi ký tự' }).optional(),
+		verified: z.boolean({ error: 'đã đối chiếu (verified) phải là true hoặc false' }),
+		source: textField({ error: 'nguồn (source) phải là chuỗi ký tự' }).optional(),
+		optional: z.boolean({ error: '“nếu có” (optional) phải là true hoặc false' }).optional(),
+		field: z.enum(SECTION_FIELDS, { error: `trường lưu (field) chỉ nhận ${SECTION_FIELDS.join(', ')}` }).optional(),
+		carry: z
+			.enum(SECTION_CARRIES, { error: `phần mang sang (carry) chỉ nhận ${SECTION_CARRIES.join(', ')}` })
+			.optional(),
+		statuses: arrayOf(
+			objectOf({ value: requiredText('giá trị trạng thái'), label: requiredText('nhãn trạng thái') }, 'trạng thái'),
+			'danh sách trạng thái'
+		).optional(),
+		placement: z.enum(['identity', 'annex'], { error: 'vị trí in (placement) chỉ nhận identity hoặc annex' }).optional()
+	},
+	'mục của mẫu'
+);
+
+const formDefinition = objectOf(
+	{
+		form: requiredText('tên mẫu (form)'),
+		title: formLine,
+		subtitle: formLine,
+		signature: formLine,
+		sections: arrayOf(formSection, 'danh sách mục').min(1, { error: 'phải có ít nhất một mục' })
+	},
+	'mẫu bản kiểm điểm'
 );
 
 const rules = objectOf(
@@ -163,6 +222,26 @@ function crossFieldProblems(t: Structure): Problem[] {
 				);
 		}
 	}
+	if (t.forms)
+		for (const group of TARGET_GROUPS) {
+			const sections = t.forms[group].sections;
+			const seen = new Map<string, number>();
+			sections.forEach((section, i) => {
+				const at = ['forms', group, 'sections', i];
+				if (seen.has(section.key)) add([...at, 'key'], `mã mục bị trùng với sections[${seen.get(section.key)}]`);
+				else seen.set(section.key, i);
+				if (section.kind === 'items' && !section.statuses?.length)
+					add([...at, 'statuses'], 'mục dạng danh sách (items) cần danh sách trạng thái');
+				if (section.field && section.kind !== 'text')
+					add([...at, 'field'], 'chỉ mục văn bản (text) mới lưu vào trường cũ');
+			});
+			for (const kind of ['signs', 'score366', 'quality'] as const)
+				if (sections.filter((s) => s.kind === kind).length !== 1)
+					add(['forms', group, 'sections'], `phải có đúng một mục loại ${kind}`);
+			for (const field of SECTION_FIELDS)
+				if (sections.filter((s) => s.field === field).length > 1)
+					add(['forms', group, 'sections'], `trường ${field} chỉ được gắn với một mục`);
+		}
 	return problems;
 }
 
@@ -179,6 +258,12 @@ export const templateSchema = z
 				error: (iss) => `nguồn cách diễn đạt không hợp lệ ${shown(iss.input)} (chỉ nhận ${WORDING_KINDS.join(', ')})`
 			}),
 			wordingNote: textField({ error: 'ghi chú về cách diễn đạt phải là chuỗi ký tự' }).optional(),
+			edition: z.int({ error: 'số hiệu bản (edition) phải là số nguyên' }).min(1).optional(),
+			changes: arrayOf(change, 'danh sách thay đổi').optional(),
+			forms: objectOf(
+				{ A: formDefinition, B: formDefinition, C: formDefinition },
+				'mẫu bản kiểm điểm theo nhóm (forms)'
+			).optional(),
 			rules,
 			exclusions: arrayOf(exclusion, 'danh sách loại trừ').default([]),
 			signs: arrayOf(concreteSign, 'danh sách biểu hiện cụ thể').min(1, {
@@ -246,12 +331,14 @@ export function parseTemplateText(text: string): TemplateParseResult {
 
 /** Stable pretty JSON for export: fixed key order, groups in A-B-C order, trailing newline. */
 export function serializeTemplate(content: TemplateContent): string {
-	const { key, name, wording, wordingNote, rules: r } = content;
+	const { key, name, wording, wordingNote, edition, changes, forms, rules: r } = content;
 	const ordered = {
 		key,
 		name,
+		...(edition === undefined ? {} : { edition }),
 		wording,
 		...(wordingNote === undefined ? {} : { wordingNote }),
+		...(changes === undefined ? {} : { changes }),
 		rules: {
 			levelPenalty: r.levelPenalty,
 			bands: r.bands.map((b) => ({ rating: b.rating, minScore: b.minScore })),
@@ -265,8 +352,10 @@ export function serializeTemplate(content: TemplateContent): string {
 			text: s.text,
 			groups: TARGET_GROUPS.filter((g) => s.groups.includes(g)),
 			weight: s.weight,
-			critical: s.critical
-		}))
+			critical: s.critical,
+			...(s.source === undefined ? {} : { source: s.source })
+		})),
+		...(forms === undefined ? {} : { forms })
 	};
 	return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -4,6 +4,7 @@ import { latestTemplateVersion } from './db/queries/templates';
 import { DEFAULT_TEMPLATE_KEY } from './admin/templates';
 import { CATEGORY_KEYS, CATEGORY_LABELS, signsForGroup, type TargetGroup } from '../domain/template';
 import { displayText } from '../domain/catalog';
+import { shownSources } from '../domain/sources';
 
 /** The reference page's content: each category's signs, their wording status and sources, and the concrete signs of one group under each. */
 export function referenceFor(db: Db, group: TargetGroup) {
@@ -31,11 +32,18 @@ export function referenceFor(db: Db, group: TargetGroup) {
 					id: sign.id,
 					number: sign.number,
 					...displayText(sign),
-					sources: sign.sources,
+					// Only official documents and state and Party press are links; the rest stays provenance.
+					sources: shownSources(sign.sources),
 					excludedBecause: excluded.get(sign.id) ?? null,
 					concrete: concrete
 						.filter((c) => c.parent === sign.id)
-						.map((c) => ({ code: c.code, text: c.text, critical: c.critical, weight: c.weight }))
+						.map((c) => ({
+							code: c.code,
+							text: c.text,
+							critical: c.critical,
+							weight: c.weight,
+							source: c.source ?? null
+						}))
 				}))
 		}))
 	};

@@ -9,11 +9,12 @@ import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
 import { leaderTaskLines } from './tasks/view';
 import { exampleSettingOf } from './example-setting/view';
-import { scoreSheet, formatScore } from '../domain/scoring';
+import { displayedScore, levelCountsLine, scoreSheet, formatScore } from '../domain/scoring';
+import { formReport } from './report-form';
 import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
-	LEVEL_LABELS,
+	answerLabel,
 	RATING_LABELS,
 	RATINGS,
 	signsForGroup,
@@ -52,14 +53,16 @@ import {
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 const ratingLabel = (rating: Rating | null) => (rating ? RATING_LABELS[rating] : '');
 
-/** The top of a chapter's document; `local` dates it from the chapter's commune or ward (an issued report), else the province. */
+/** The top of a chapter's document; `local` dates it from the chapter's commune or ward (an issued report, the
+ * Bản kiểm điểm, HD 36), else the province (sheets of the first edition keep it). */
 function header(db: Db, chapter: UnitRow, dateIso: string | null, local = false): ReportHeader {
 	const chain = ancestorsOf(db, chapter);
 	const parent = chapter.parentId === null ? undefined : findUnit(db, chapter.parentId);
+	const where = local ? localityOf([...chain.map((u) => u.name), chapter.name]) : placeOf(chain[0]?.name ?? '');
 	return {
 		parentLine: parent ? upper(parent.name) : '',
 		chapterLine: upper(chapter.name),
-		placeDate: `${local ? localityOf([...chain.map((u) => u.name), chapter.name]) : placeOf(chain[0]?.name ?? '')}, ${vietnameseDateWords(dateIso)}`
+		placeDate: `${where}, ${vietnameseDateWords(dateIso)}`
 	};
 }
 
@@ -84,8 +87,9 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 	const score = scoreSheet(detail.content, group, levelsOf(detail.answers));
 	const dated = detail.sheet.submittedAt ? todayIso(detail.sheet.submittedAt) : null;
 	const answer = (code: string) => detail.answers[code];
+	const form = formReport(db, detail, score, chapter.name);
 	return {
-		header: header(db, chapter, dated),
+		header: header(db, chapter, dated, form !== null),
 		title: 'PHIẾU TỰ SOI, TỰ SỬA',
 		subtitle: `Năm ${detail.period.year} — ${TARGET_GROUP_FORMS[group]}`,
 		identity: [
@@ -105,17 +109,18 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 					return {
 						code: s.code,
 						text: s.text,
-						level: a && a.level !== null ? LEVEL_LABELS[a.level] : 'Chưa trả lời',
+						level: a && a.level !== null ? answerLabel(a.level) : 'Chưa trả lời',
 						flagged: isFlagged(a?.level),
 						note: a?.note ?? ''
 					};
 				})
 		})),
 		score: {
-			value: formatScore(score.score),
+			value: displayedScore(detail.content, score.score, score.rating),
 			rating: RATING_LABELS[score.rating],
 			provisional: score.provisional,
-			reasons: score.reasons
+			reasons: score.reasons,
+			levels: levelCountsLine(score.levelCounts)
 		},
 		plan: signs
 			.filter((s) => isFlagged(answer(s.code)?.level))
@@ -141,7 +146,8 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 		memberName: detail.person.fullName,
 		secretaryName: secretaryOf(db, chapter.id),
 		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
-		exampleSetting: exampleSettingOf(db, detail.sheet)
+		exampleSetting: exampleSettingOf(db, detail.sheet),
+		form
 	};
 }
 

@@ -45,12 +45,20 @@ export function importTemplate(
 	return { ok: true, version: addTemplateVersion(db, parsed.content, options) };
 }
 
-/** Puts the bundled default template ("Bộ 65 biểu hiện cụ thể") in the database if it is not there yet. */
+/**
+ * Puts the bundled default template ("Bộ 65 biểu hiện cụ thể") in the database if it is not there yet, and
+ * installs a newer bundled edition as a new version. Periods keep the version they pinned, so sheets made
+ * with an older edition keep rendering and scoring with it; a version an administrator made after the
+ * bundled edition (same edition or later) is left as the latest.
+ */
 export function ensureDefaultTemplate(db: Db): StoredVersion {
 	const parsed = parseTemplate(defaultTemplateJson);
 	if (!parsed.ok) throw new Error(`The bundled default template is invalid: ${parsed.errors.join('; ')}`);
 	const existing = latestTemplateVersion(db, parsed.content.key);
-	return existing ?? addTemplateVersion(db, parsed.content, { note: 'Bộ mặc định của ứng dụng' });
+	const bundled = parsed.content.edition ?? 1;
+	if (existing && (existing.content.edition ?? 1) >= bundled) return existing;
+	const note = existing ? `Bộ mặc định của ứng dụng, bản ${bundled}` : 'Bộ mặc định của ứng dụng';
+	return addTemplateVersion(db, parsed.content, { note });
 }
 
 /** Key of the bundled default template. */

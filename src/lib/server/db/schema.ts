@@ -251,6 +251,8 @@ export const sheetAnswer = sqliteTable(
 			.references(() => sheet.id, { onDelete: 'cascade' }),
 		code: text('code').notNull(),
 		level: integer('level'),
+		/** "Không áp dụng": the item cannot apply to this member (level stays null); left out of the maximum. */
+		notApplicable: integer('not_applicable', { mode: 'boolean' }).notNull().default(false),
 		note: text('note').notNull().default(''),
 		action: text('action').notNull().default(''),
 		actionDeadline: text('action_deadline')
@@ -448,3 +450,39 @@ export const exampleRating = sqliteTable('example_rating', {
 	reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
 	updatedAt: stamp('updated_at')
 });
+
+/** What a member wrote in one section of the personal review form (Mẫu 2A/2B/2C) that has no column of its own. */
+export const sheetSection = sqliteTable(
+	'sheet_section',
+	{
+		sheetId: integer('sheet_id')
+			.notNull()
+			.references(() => sheet.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		/** The section's value as the domain shapes it (SectionValue): text, items with status, or the 30 + 70 score. */
+		value: text('value', { mode: 'json' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sheetId, t.key] })]
+);
+
+/** A question a committee or the chi ủy attaches to a member's sheet (gợi ý kiểm điểm), answered in section A.IV. */
+export const sheetQuestion = sqliteTable(
+	'sheet_question',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sheetId: integer('sheet_id')
+			.notNull()
+			.references(() => sheet.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		askedBy: integer('asked_by')
+			.notNull()
+			.references(() => user.id),
+		/** The unit in whose name it was asked: the chapter, or a committee above it. */
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		answer: text('answer').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('sheet_question_sheet_idx').on(t.sheetId)]
+);

@@ -77,7 +77,10 @@ describe('the chapter bundle PDF', () => {
 		expect(cover).toContain('Đang làm');
 		expect(cover).not.toMatch(/Trang \d+\/\d+/u);
 
-		const sheets = all.flatMap((p, i) => (p.includes('PHIẾU TỰ SOI, TỰ SỬA') && i > 0 ? [i] : []));
+		// Each sheet opens with the title of its member's Bản kiểm điểm (the signs' annex follows inside it).
+		const sheets = all.flatMap((p, i) =>
+			p.includes('BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN') && i > 0 ? [i] : []
+		);
 		expect(sheets).toHaveLength(2);
 		// The draft and the sheet never started are on the cover only.
 		for (const page of all.slice(1)) for (const name of ['Thành Viên 3']) expect(page).not.toContain(name);

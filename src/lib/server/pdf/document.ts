@@ -31,15 +31,47 @@ function setUpFonts(): void {
 	fontsReady = true;
 }
 
-/** A whole document: A4 with a Party document's margins, 13 pt serif, "Trang x/y" centred at the foot. */
-export function partyDocument(title: string, content: Content[]): TDocumentDefinitions {
+/** How a document is laid out: the older sheet's 13 pt with "Trang x/y" at the foot, or HD 36's 14 pt body. */
+export interface DocumentLayout {
+	fontSize: number;
+	/** 'footer': "Trang x/y" at the foot of every page; 'top': the number alone, top centre, from page 2. */
+	pageNumbers: 'footer' | 'top';
+}
+
+const OLD_LAYOUT: DocumentLayout = { fontSize: FONT_SIZE, pageNumbers: 'footer' };
+
+/**
+ * The layout of HD 36-HD/VPTW for the Bản kiểm điểm: body 14 pt; page numbers from page 2, Arabic numerals,
+ * top centre about 10 mm from the edge (the Party handbook's reading of the guide; HD 36's own text not seen).
+ */
+export const HD36_LAYOUT: DocumentLayout = { fontSize: 14, pageNumbers: 'top' };
+
+/** A whole document: A4 with a Party document's margins, serif body, page numbers as the layout sets them. */
+export function partyDocument(
+	title: string,
+	content: Content[],
+	layout: DocumentLayout = OLD_LAYOUT
+): TDocumentDefinitions {
 	return {
 		info: { title, creator: 'tusoi', producer: 'tusoi' },
 		pageSize: 'A4',
 		pageMargins: [30 * MM, 20 * MM, 15 * MM, 20 * MM],
-		defaultStyle: { font: 'Serif', fontSize: FONT_SIZE, lineHeight: 1.1 },
-		styles: { [FOOTER]: { alignment: 'center', fontSize: 10 } },
-		footer: (page, pages) => ({ text: `Trang ${page}/${pages}`, style: FOOTER, margin: [0, 8 * MM, 0, 0] }),
+		defaultStyle: { font: 'Serif', fontSize: layout.fontSize, lineHeight: 1.1 },
+		styles: { [FOOTER]: { alignment: 'center', fontSize: layout.pageNumbers === 'top' ? 14 : 10 } },
+		...(layout.pageNumbers === 'footer'
+			? {
+					footer: (page: number, pages: number) => ({
+						text: `Trang ${page}/${pages}`,
+						style: FOOTER,
+						margin: [0, 8 * MM, 0, 0] as [number, number, number, number]
+					})
+				}
+			: {
+					header: (page: number) =>
+						page > 1
+							? { text: String(page), style: FOOTER, margin: [0, 10 * MM, 0, 0] as [number, number, number, number] }
+							: { text: '' }
+				}),
 		// A section label left last on a page moves to the next one. Each move lays the whole document out again
 		// (seconds for a chapter's bundle), so only labels that section() cannot keep with their text ask for it.
 		pageBreakBefore: (node, nodes) =>
@@ -48,8 +80,16 @@ export function partyDocument(title: string, content: Content[]): TDocumentDefin
 	};
 }
 
+/** Type sizes of the header: the older sheet's 12 pt throughout, or HD 36's (15 pt Party name, 14 pt the rest). */
+export interface HeaderSizes {
+	party: number;
+	rest: number;
+}
+
+export const HD36_HEADER: HeaderSizes = { party: 15, rest: 14 };
+
 /** The top of a Party document: the issuing chapter on the left, the Party's name and the date on the right. */
-export function partyHeader(header: ReportHeader): Content {
+export function partyHeader(header: ReportHeader, sizes: HeaderSizes = { party: 12, rest: 12 }): Content {
 	return {
 		columns: [
 			{
@@ -75,7 +115,7 @@ export function partyHeader(header: ReportHeader): Content {
 							{ width: '*', text: '' },
 							{
 								width: 'auto',
-								table: { body: [[{ text: PARTY_NAME, bold: true }]] },
+								table: { body: [[{ text: PARTY_NAME, bold: true, fontSize: sizes.party }]] },
 								layout: {
 									hLineWidth: (i) => (i === 1 ? 0.8 : 0),
 									vLineWidth: () => 0,
@@ -93,7 +133,7 @@ export function partyHeader(header: ReportHeader): Content {
 			}
 		],
 		columnGap: 16,
-		fontSize: 12,
+		fontSize: sizes.rest,
 		margin: [0, 0, 0, 18]
 	};
 }

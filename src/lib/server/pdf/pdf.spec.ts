@@ -10,7 +10,10 @@ import type { ChapterSummaryReport, PersonalReport } from '../../domain/report';
 import { signsForGroup } from '../../domain/template';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { createPeriod, findPeriod } from '../db/queries/periods';
-import { ensureDefaultTemplate } from '../admin/templates';
+import { addTemplateVersion } from '../admin/templates';
+import { parseTemplate } from '../../schemas/template';
+import { SELF_RESULT_NOTE } from '../../domain/template';
+import firstEdition from '../../data/template-default-v1.json' with { type: 'json' };
 import { findUnit } from '../db/queries/units';
 import { sheet } from '../db/schema';
 import { chapterSummary, personalReport } from '../reports';
@@ -111,7 +114,13 @@ function fixture(name = 'Nguyễn Thị Hồng Nhung'): PersonalReport {
 				]
 			}
 		],
-		score: { value: '86,5', rating: 'Khá', provisional: true, reasons: ['Có một biểu hiện ở mức độ rõ.'] },
+		score: {
+			value: '86,5',
+			rating: 'Khá',
+			provisional: true,
+			reasons: ['Có một biểu hiện ở mức độ rõ.'],
+			levels: 'mức nhẹ: 0; mức rõ: 1; mức nghiêm trọng: 0'
+		},
 		plan: [
 			{
 				code: '1.2',
@@ -136,7 +145,8 @@ function fixture(name = 'Nguyễn Thị Hồng Nhung'): PersonalReport {
 		],
 		review: { assessment: 'Đồng chí nghiêm túc tự soi, tự sửa.', finalRating: 'Khá', reason: null },
 		memberName: name,
-		secretaryName: 'Trần Văn Đức'
+		secretaryName: 'Trần Văn Đức',
+		form: null
 	};
 }
 
@@ -167,6 +177,7 @@ describe('renderPersonalPdf', () => {
 	it('prints a Party document with every diacritic, signatures and page numbers', async () => {
 		const pdf = await renderPersonalPdf(fixture());
 		const text = layoutText(pdf);
+		expect(flowing(pdf)).toContain(squash(SELF_RESULT_NOTE));
 		for (const s of [
 			'ĐẢNG CỘNG SẢN VIỆT NAM',
 			'ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO',
@@ -175,8 +186,8 @@ describe('renderPersonalPdf', () => {
 			'PHIẾU TỰ SOI, TỰ SỬA',
 			'Nguyễn Thị Hồng Nhung',
 			'Chi bộ Phòng Kế hoạch – Tài chính',
-			'86,5/100',
-			'Khá (tạm tính)',
+			'Kết quả tự soi: Khá (tạm tính)',
+			'Điểm tự soi: 86,5 (thang 100)',
 			'Kế hoạch khắc phục',
 			'Tự học mỗi tuần hai buổi tối.',
 			'Kết quả khắc phục kế hoạch năm trước',
@@ -206,7 +217,7 @@ describe('renderPersonalPdf', () => {
 		const text = layoutText(pdf);
 		expect(text).toContain('Không có biểu hiện cần khắc phục.');
 		expect(text).not.toContain('Kết quả khắc phục kế hoạch năm trước');
-		expect(text).toMatch(/Chi ủy xếp loại: Chưa có/u);
+		expect(text).toMatch(/Chi ủy đánh giá kết quả tự soi: Chưa có/u);
 	});
 
 	it('lets long answers flow over several pages with nothing clipped and table headers repeated', async () => {
@@ -336,11 +347,14 @@ describe('renderSummaryPdf', () => {
 	});
 });
 
-describe('PDFs of a sheet made through the app', () => {
-	// The expected text is written out here, not read back from the report builder under test.
+describe('PDFs of a sheet made through the app with the first edition of the template', () => {
+	// The expected text is written out here, not read back from the report builder under test. A sheet of the
+	// edition before forms keeps its "Phiếu tự soi, tự sửa" layout, its own concrete signs and the province's name.
 	it('prints the header, the member, every concrete sign, the plan and the rating, and the chapter summary', async () => {
 		const db = createTestDb();
-		const version = ensureDefaultTemplate(db);
+		const parsed = parseTemplate(firstEdition);
+		if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+		const version = addTemplateVersion(db, parsed.content);
 		const tree = createTestTree(db);
 		const period = createPeriod(db, {
 			name: 'Năm 2026',
@@ -371,9 +385,8 @@ describe('PDFs of a sheet made through the app', () => {
 			'Lê Thị Hoa',
 			'17/05/1980',
 			'Chi bộ Giáo viên',
-			'Điểm: 98,8/100',
-			'Tự xếp loại: Khá',
-			'Có 1 biểu hiện ở mức độ rõ trở lên (TT1.1) nên xếp loại không cao hơn «Khá».',
+			'Kết quả tự soi: Khá',
+			'Có 1 biểu hiện ở mức độ rõ trở lên (TT1.1) nên kết quả tự soi không cao hơn “Khá”.',
 			'Kế hoạch khắc phục',
 			'30/09/2026',
 			'NGƯỜI TỰ ĐÁNH GIÁ',
@@ -394,6 +407,9 @@ describe('PDFs of a sheet made through the app', () => {
 		const signs = signsForGroup(version.content, 'B');
 		expect(signs.length).toBeGreaterThan(10);
 		for (const s of signs) expect(flowed).toContain(squash(`${s.code}${s.text}`));
+		// The first edition's wording, not the second's.
+		expect(flowed).toContain(squash('con đường đi lên chủ nghĩa xã hội khi trò chuyện'));
+		expect(text).not.toContain('BẢN KIỂM ĐIỂM');
 
 		const summary = chapterSummary(db, findUnit(db, tree.chapterA.id)!, findPeriod(db, period.id)!);
 		const summaryText = layoutText(await renderSummaryPdf(summary));

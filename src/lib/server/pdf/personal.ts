@@ -1,7 +1,10 @@
 // A member's sheet as a PDF, alone or in one file with the rest of the chapter's sheets.
 import type { Content, Style, TableCell } from 'pdfmake/interfaces';
 import { SELF_REPORT_DISCLAIMER, type PersonalReport } from '../../domain/report';
+import { SELF_RESULT_NOTE } from '../../domain/template';
+import { formContent } from './form';
 import {
+	HD36_LAYOUT,
 	labelledLines,
 	partyDocument,
 	partyHeader,
@@ -20,7 +23,7 @@ const LONG_CELL = 500;
 const FLAGGED_FILL = '#ececec';
 
 /** Free text as a labelled section of justified paragraphs that flow across pages. */
-function textSection(label: string, text: string, empty = 'Chưa có'): Content[] {
+export function textSection(label: string, text: string, empty = 'Chưa có'): Content[] {
 	const parts = text.split(/\r?\n/).filter((p) => p.trim() !== '');
 	if (parts.length === 0) return section(label, [{ text: empty, italics: true }]);
 	const body: Content[] = parts.map((p) => ({
@@ -47,7 +50,7 @@ function shortRows(...texts: string[]): boolean {
 	return texts.every((t) => t.length <= LONG_CELL);
 }
 
-function categoryTable(category: PersonalReport['categories'][number]): Content {
+export function categoryTable(category: PersonalReport['categories'][number]): Content {
 	const rows: Row[] = category.signs.map((s) => {
 		const style: Style = s.flagged ? { bold: true, fillColor: FLAGGED_FILL } : {};
 		return [
@@ -65,16 +68,20 @@ function categoryTable(category: PersonalReport['categories'][number]): Content 
 	});
 }
 
-function scoreSection(score: PersonalReport['score']): Content[] {
-	return section('Kết quả tự đánh giá', [
-		{ text: ['Điểm: ', { text: `${score.value}/100`, bold: true }] },
-		{ text: ['Tự xếp loại: ', { text: score.rating, bold: true }, score.provisional ? ' (tạm tính)' : ''] },
+/** tusoi's result, named so it is never read as the official rating, with what decided it. */
+export function scoreSection(score: PersonalReport['score']): Content[] {
+	return section('Kết quả tự soi theo các biểu hiện', [
+		{ text: ['Kết quả tự soi: ', { text: score.rating, bold: true }, score.provisional ? ' (tạm tính)' : ''] },
+		// A score is printed only where it set the result; otherwise the reasons say what did.
+		...(score.value !== null ? [{ text: ['Điểm tự soi: ', { text: score.value, bold: true }, ' (thang 100)'] }] : []),
+		{ text: `Số biểu hiện tự nhận — ${score.levels}.` },
 		...(score.reasons.length > 0 ? [{ ul: score.reasons, margin: [0, 2, 0, 0] } as Content] : []),
-		{ text: SELF_REPORT_DISCLAIMER, italics: true, margin: [0, 4, 0, 0] }
+		{ text: SELF_RESULT_NOTE, italics: true, margin: [0, 4, 0, 0] },
+		{ text: SELF_REPORT_DISCLAIMER, italics: true }
 	]);
 }
 
-function planSection(plan: PersonalReport['plan']): Content[] {
+export function planSection(plan: PersonalReport['plan']): Content[] {
 	if (plan.length === 0) return section('Kế hoạch khắc phục', ['Không có biểu hiện cần khắc phục.']);
 	return [
 		ruledTable({
@@ -92,7 +99,7 @@ function planSection(plan: PersonalReport['plan']): Content[] {
 	];
 }
 
-function progressSection(progress: PersonalReport['progress']): Content[] {
+export function progressSection(progress: PersonalReport['progress']): Content[] {
 	if (progress.length === 0) return [];
 	return [
 		ruledTable({
@@ -106,14 +113,14 @@ function progressSection(progress: PersonalReport['progress']): Content[] {
 }
 
 /** The chi ủy's rating and the signatures, in one block so the signatures never stand on a page alone. */
-function closing(report: PersonalReport): Content {
+export function closing(report: PersonalReport): Content {
 	const { finalRating, reason } = report.review;
 	return {
 		unbreakable: true,
 		stack: [
 			{
 				text: [
-					'Chi ủy xếp loại: ',
+					'Chi ủy đánh giá kết quả tự soi: ',
 					finalRating ? { text: finalRating, bold: true } : { text: 'Chưa có', italics: true }
 				],
 				margin: [0, 4, 0, 0]
@@ -131,8 +138,9 @@ function closing(report: PersonalReport): Content {
 	};
 }
 
-/** The printed sheet's content, for one PDF or as one part of a bundle. */
+/** The printed sheet's content, for one PDF or as one part of a bundle: the Bản kiểm điểm where the version has a form. */
 export function personalContent(report: PersonalReport): Content[] {
+	if (report.form) return formContent(report, report.form);
 	return [
 		partyHeader(report.header),
 		titleBlock(report.title, report.subtitle),
@@ -149,9 +157,10 @@ export function personalContent(report: PersonalReport): Content[] {
 	];
 }
 
-/** One member's sheet as a PDF. */
+/** One member's sheet as a PDF; the Bản kiểm điểm in the layout of HD 36, an older sheet as it always printed. */
 export function renderPersonalPdf(report: PersonalReport): Promise<Buffer> {
-	return render(partyDocument(`${report.title} — ${report.memberName}`, personalContent(report)));
+	const title = `${report.form?.title ?? report.title} — ${report.memberName}`;
+	return render(partyDocument(title, personalContent(report), report.form ? HD36_LAYOUT : undefined));
 }
 
 /** Several sheets in one PDF, each starting on a new page (page numbers run over the whole file). */

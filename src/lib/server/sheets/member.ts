@@ -23,6 +23,7 @@ import { scoreSheet, type SheetScore } from '../../domain/scoring';
 import { signsForGroup } from '../../domain/template';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
+import { sectionRefusal, writeSectionChanges } from './sections';
 
 /** A refusal with the HTTP status it maps to and a message for the member. */
 export interface Refusal {
@@ -138,7 +139,7 @@ export function saveSheet(
 			// Someone else's sheet is "not found", so ids reveal nothing.
 			const detail = core && core.sheet.memberId === user.id ? core : undefined;
 			if (!detail) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
-			const refused = editRefusal(detail, today) ?? foreignCode(detail, changes);
+			const refused = editRefusal(detail, today) ?? foreignCode(detail, changes) ?? sectionRefusal(tx, detail, changes);
 			if (refused) return refused;
 			if (changes.revision !== detail.sheet.revision) {
 				return {
@@ -171,6 +172,7 @@ export function saveSheet(
 				} satisfies Refusal;
 			}
 			writeSheetChanges(tx, sheetId, changes);
+			writeSectionChanges(tx, sheetId, changes);
 			const now = new Date();
 			const submitting = options.submit === true && problems.length === 0;
 			const revision = detail.sheet.revision + 1;

@@ -10,6 +10,7 @@ import type { AuthUser } from '../auth/types';
 import { describeSheetEvent } from '../../domain/audit';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf } from '../../domain/sheet';
+import { formView } from './sections';
 
 /** The sheet as its page shows it: the group's signs under their parents and categories, the answers, and whether it can be changed. */
 export function sheetView(db: Db, detail: SheetDetail, today: string) {
@@ -60,7 +61,9 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 				createdAt: n.createdAt.getTime()
 			})),
 		assessment: detail.sheet.assessment,
-		finalRating: detail.sheet.finalRating
+		finalRating: detail.sheet.finalRating,
+		// The Bản kiểm điểm's sections (null for a sheet of a version without them).
+		form: formView(db, detail)
 	};
 }
 

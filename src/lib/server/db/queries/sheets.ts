@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actionProgress, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
-import type { Level, TemplateContent, TargetGroup } from '../../../domain/template';
+import { NOT_APPLICABLE, type Level, type TemplateContent, type TargetGroup } from '../../../domain/template';
 import { recordSheetTransition } from './stats';
 import { recordAudit } from './audit';
 import type { AuditAction } from '../../../domain/audit';
@@ -104,7 +104,7 @@ function answersOf(db: Db, sheetId: number): Record<string, AnswerEntry> {
 	const answers: Record<string, AnswerEntry> = {};
 	for (const a of db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all()) {
 		answers[a.code] = {
-			level: a.level as Level | null,
+			level: a.notApplicable ? NOT_APPLICABLE : (a.level as Level | null),
 			note: a.note,
 			action: a.action,
 			actionDeadline: a.actionDeadline
@@ -247,10 +247,18 @@ export interface SheetWrite {
 	progress?: Record<string, Partial<ProgressEntry>>;
 }
 
+/** An answer change as columns: "Không áp dụng" is a null level with its flag, any other answer clears the flag. */
+function answerColumns(change: Partial<AnswerEntry>): Record<string, unknown> {
+	const set: Record<string, unknown> = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+	if (change.level === NOT_APPLICABLE) Object.assign(set, { level: null, notApplicable: true });
+	else if (change.level !== undefined) set.notApplicable = false;
+	return set;
+}
+
 /** Writes answer, text and progress changes of one sheet (inside the caller's transaction). */
 export function writeSheetChanges(db: Db, sheetId: number, changes: SheetWrite): void {
 	for (const [code, change] of Object.entries(changes.answers ?? {})) {
-		const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+		const set = answerColumns(change);
 		if (Object.keys(set).length === 0) continue;
 		db.insert(sheetAnswer)
 			.values({ sheetId, code, ...set })

@@ -17,6 +17,8 @@ export function signCatalog(db: Db): Sign[] {
 		return {
 			...sign,
 			text: override.text,
+			// An administrator's own text is what members see, labelled as a summary until confirmed official.
+			summary: override.official ? sign.summary : override.text,
 			verified: override.official,
 			sources: override.source ? [override.source, ...sign.sources] : sign.sources
 		};

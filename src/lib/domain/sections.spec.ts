@@ -1,0 +1,141 @@
+// The section model of the Bản kiểm điểm and the QĐ 366 frame, on the bundled default template.
+import { describe, expect, it } from 'vitest';
+import template from '../data/template-default.json' with { type: 'json' };
+import firstEdition from '../data/template-default-v1.json' with { type: 'json' };
+import {
+	carriedItems,
+	formFor,
+	mergeItems,
+	normaliseSection,
+	qualityLevel,
+	scoreTotal,
+	storesOwnValue
+} from './sections';
+import { parseTemplate } from '../schemas/template';
+import { TARGET_GROUPS, type TemplateContent } from './template';
+
+const content = template as unknown as TemplateContent;
+const keys = (group: 'A' | 'B' | 'C') => formFor(content, group)!.sections.map((s) => s.key);
+
+describe('the forms of the default template', () => {
+	it('follows HD 43: A.I–VI then B for every group, 2A adds three items, 2B adds the annex of task results', () => {
+		const common = ['A', 'A.I', 'A.I.1', 'A.I.1.signs', 'A.I.2', 'A.I.3'];
+		const rest = ['A.II', 'A.II.1', 'A.II.2', 'A.III', 'A.IV', 'A.V', 'A.VI', 'A.VII', 'B', 'B.I', 'B.II'];
+		expect(keys('C')).toEqual(['ID.work', ...common, ...rest]);
+		expect(keys('B')).toEqual(['ID.work', ...common, ...rest, 'PL']);
+		expect(keys('A')).toEqual(['ID.work', ...common, 'A.I.4', 'A.I.5', 'A.I.6', ...rest]);
+		for (const g of TARGET_GROUPS) expect(formFor(content, g)!.form).toBe(`Mẫu 2${g}`);
+	});
+
+	it('marks every heading verified or not, and gives a source for each verified one', () => {
+		for (const g of TARGET_GROUPS) {
+			const form = formFor(content, g)!;
+			for (const line of [form.title, form.subtitle, form.signature, ...form.sections]) {
+				expect(typeof line.verified).toBe('boolean');
+				if (line.verified) expect(line.source, JSON.stringify(line)).toMatch(/tnt305\/tai_lieu_noi_bo/);
+			}
+			// The signature was not seen in any copy; tusoi's own parts are never called verified.
+			expect(form.signature).toMatchObject({ text: 'NGƯỜI TỰ KIỂM ĐIỂM', verified: false });
+			expect(form.sections.find((s) => s.key === 'A.I.1.signs')?.verified).toBe(false);
+			expect(form.sections.find((s) => s.key === 'A.VII')?.verified).toBe(false);
+		}
+		// The whole 2C form was seen: all its Roman headings are verified; 2A's additions are not.
+		expect(
+			formFor(content, 'C')!
+				.sections.filter((s) => s.depth <= 2 && s.key !== 'A.VII')
+				.every((s) => s.verified)
+		).toBe(true);
+		expect(
+			['A.I.4', 'A.I.5', 'A.I.6'].map((k) => formFor(content, 'A')!.sections.find((s) => s.key === k)!.verified)
+		).toEqual([false, false, false]);
+	});
+
+	it('keeps the three older text fields in A.I.1, A.II.1 and the commitment, and carries A.I.3 and A.III', () => {
+		const form = formFor(content, 'B')!;
+		const by = (key: string) => form.sections.find((s) => s.key === key)!;
+		expect([by('A.I.1').field, by('A.II.1').field, by('A.VII').field]).toEqual([
+			'strengths',
+			'shortcomings',
+			'commitment'
+		]);
+		expect([by('A.I.3').carry, by('A.III').carry]).toEqual(['commitment', 'shortcomings']);
+		expect(storesOwnValue(by('A.I.1'))).toBe(false);
+		expect(storesOwnValue(by('A.I.2'))).toBe(true);
+		expect(storesOwnValue(by('A.IV'))).toBe(false);
+		expect(storesOwnValue(by('A'))).toBe(false);
+	});
+
+	it('has no form in edition 1, whose sheets keep the older layout', () => {
+		const parsed = parseTemplate(firstEdition);
+		expect(parsed.ok && formFor(parsed.content, 'B')).toBeNull();
+	});
+
+	it('refuses a form with a duplicate key, a list without statuses or two score frames', () => {
+		const broken = structuredClone(template) as unknown as TemplateContent;
+		const b = broken.forms!.B.sections;
+		b.push({ ...b.find((s) => s.key === 'B.I')!, key: 'B.III' });
+		b.push({ ...b.find((s) => s.key === 'A.VI')! });
+		b.find((s) => s.key === 'A.III')!.statuses = [];
+		const parsed = parseTemplate(broken);
+		expect(parsed.ok ? [] : parsed.errors).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining('mã mục bị trùng'),
+				expect.stringContaining('cần danh sách trạng thái'),
+				expect.stringContaining('phải có đúng một mục loại score366')
+			])
+		);
+	});
+});
+
+describe('the QĐ 366 frame', () => {
+	it('adds the two parts only when both are given', () => {
+		expect(scoreTotal({ general: 27.5, tasks: 63 })).toBe(90.5);
+		expect(scoreTotal({ general: 27.5, tasks: null })).toBeNull();
+		expect(scoreTotal({ general: null, tasks: 70 })).toBeNull();
+	});
+
+	it('reads only the four quality levels', () => {
+		expect(qualityLevel('tot')).toBe('tot');
+		expect(qualityLevel('Tốt')).toBeNull();
+		expect(qualityLevel(undefined)).toBeNull();
+	});
+});
+
+describe('carried lines', () => {
+	const prior = { year: 2025, commitment: 'Học nghị quyết.', shortcomings: ' Chậm báo cáo. ', assessment: '' };
+
+	it("makes a line of last year's shortcomings and of the chi ủy's assessment, each when written", () => {
+		expect(carriedItems(null)).toEqual([]);
+		expect(carriedItems(prior)).toEqual([
+			{ id: 'prior-shortcomings', text: 'Hạn chế, khuyết điểm tự nêu năm 2025: Chậm báo cáo.', status: null, note: '' }
+		]);
+		expect(carriedItems({ ...prior, assessment: 'Cần sâu sát hơn.' }).map((i) => i.id)).toEqual([
+			'prior-shortcomings',
+			'prior-assessment'
+		]);
+	});
+
+	it('keeps the carried wording, takes the reported status, and drops stored lines no longer carried', () => {
+		const carried = carriedItems(prior);
+		const merged = mergeItems(carried, [
+			{ id: 'prior-shortcomings', text: 'sửa lời', status: 'done', note: 'Đã xong' },
+			{ id: 'prior-assessment', text: 'không còn', status: 'done', note: '' },
+			{ id: 'own-1', text: 'Kết luận khác', status: null, note: '' }
+		]);
+		expect(merged).toEqual([
+			{ ...carried[0], status: 'done', note: 'Đã xong' },
+			{ id: 'own-1', text: 'Kết luận khác', status: null, note: '' }
+		]);
+	});
+
+	it('normalises whatever was stored into a whole value', () => {
+		expect(normaliseSection(null)).toEqual({ text: '', items: [], general: null, tasks: null, quality: null });
+		expect(normaliseSection({ text: 'a', general: 'x', quality: 'tot', items: [{ id: 'own-1' }] })).toEqual({
+			text: 'a',
+			items: [{ id: 'own-1', text: '', status: null, note: '' }],
+			general: null,
+			tasks: null,
+			quality: 'tot'
+		});
+	});
+});

@@ -1,0 +1,43 @@
+// The bundled default's second edition arrives as a new version; sheets of the first keep theirs.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../../tests/helpers/db';
+import type { Db } from '../db/client';
+import { addTemplateVersion, ensureDefaultTemplate } from './templates';
+import { parseTemplate } from '../../schemas/template';
+import { findTemplateVersion, latestTemplateVersion } from '../db/queries/templates';
+import firstEdition from '../../data/template-default-v1.json' with { type: 'json' };
+
+let db: Db;
+beforeEach(() => {
+	db = createTestDb();
+});
+
+function installFirstEdition() {
+	const parsed = parseTemplate(firstEdition);
+	if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+	return addTemplateVersion(db, parsed.content, { note: 'Bộ mặc định của ứng dụng' });
+}
+
+describe('ensureDefaultTemplate and editions', () => {
+	it('adds the bundled edition 2 as version 2 over an installation that has edition 1, once', () => {
+		const v1 = installFirstEdition();
+		const v2 = ensureDefaultTemplate(db);
+		expect(v2.version).toBe(2);
+		expect(v2.content.edition).toBe(2);
+		expect(v2.note).toBe('Bộ mặc định của ứng dụng, bản 2');
+		expect(ensureDefaultTemplate(db).id).toBe(v2.id);
+		// Version 1 is untouched: its TT1.2 still has the old wording and DB2.2 is still there.
+		expect(latestTemplateVersion(db, v1.templateKey)!.id).toBe(v2.id);
+		const old = findTemplateVersion(db, v1.id);
+		expect(old?.content.signs.find((s) => s.code === 'TT1.2')?.text).toContain('con đường đi lên chủ nghĩa xã hội');
+		expect(old?.content.signs.some((s) => s.code === 'DB2.2')).toBe(true);
+		expect(v2.content.signs.some((s) => s.code === 'DB2.2')).toBe(false);
+	});
+
+	it('keeps the export round trip of edition, changes, sources and forms', async () => {
+		const { serializeTemplate } = await import('../../schemas/template');
+		const v2 = ensureDefaultTemplate(db);
+		const again = parseTemplate(JSON.parse(serializeTemplate(v2.content)));
+		expect(again.ok && again.content).toEqual(v2.content);
+	});
+});

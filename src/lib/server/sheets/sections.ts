@@ -1,0 +1,118 @@
+// The personal review form's own sections on a member's sheet: what a save may change, writing it, and the
+// form as the sheet page, the review page and the print show it (with last year's carry-over and the questions).
+import type { Db } from '../db/client';
+import type { SheetCore, SheetDetail } from '../db/queries/sheets';
+import {
+	priorSheetOf,
+	questionIds,
+	sheetQuestions,
+	sheetSections,
+	writeAnswer,
+	writeSection
+} from '../db/queries/sections';
+import {
+	EMPTY_SECTION,
+	carriedItems,
+	formFor,
+	mergeItems,
+	scoreTotal,
+	storesOwnValue,
+	type SectionValue
+} from '../../domain/sections';
+import type { FormSection } from '../../domain/template';
+import type { SheetChanges } from '../../schemas/sheet';
+import type { Refusal } from './member';
+
+const refusal = (message: string): Refusal => ({ ok: false, status: 400, message });
+
+/** The parts of a section value each kind may be sent. */
+const PARTS: Partial<Record<FormSection['kind'], (keyof SectionValue)[]>> = {
+	text: ['text'],
+	items: ['items'],
+	score366: ['general', 'tasks'],
+	quality: ['quality']
+};
+
+/** Why a save's section or question changes do not fit this sheet's form, or null when they do. */
+export function sectionRefusal(db: Db, core: SheetCore, changes: SheetChanges): Refusal | null {
+	const sections = Object.entries(changes.sections ?? {});
+	const answers = Object.keys(changes.questions ?? {});
+	if (sections.length === 0 && answers.length === 0) return null;
+	const form = formFor(core.content, core.sheet.targetGroup);
+	if (!form) return refusal('Phiếu này làm theo mẫu cũ, không có các mục của bản kiểm điểm.');
+	for (const [key, change] of sections) {
+		const section = form.sections.find((s) => s.key === key);
+		if (!section || !storesOwnValue(section)) return refusal(`Mục ${key} không có trong bản kiểm điểm của bạn.`);
+		const allowed = PARTS[section.kind] ?? [];
+		const sent = Object.keys(change).filter((k) => change[k as keyof typeof change] !== undefined);
+		if (sent.some((part) => !allowed.includes(part as keyof SectionValue)))
+			return refusal(`Mục ${key} không nhận nội dung dạng này.`);
+		const statuses = new Set((section.statuses ?? []).map((s) => s.value));
+		for (const item of change.items ?? [])
+			if (item.status !== null && !statuses.has(item.status))
+				return refusal(`Mục ${key}: trạng thái «${item.status}» không hợp lệ.`);
+	}
+	if (answers.length > 0) {
+		const ids = questionIds(db, core.sheet.id);
+		const unknown = answers.find((id) => !ids.has(Number(id)));
+		if (unknown) return refusal('Câu hỏi gợi ý kiểm điểm này không có trong phiếu của bạn.');
+	}
+	return null;
+}
+
+/** Writes the section values and question answers of one save (inside the caller's transaction). */
+export function writeSectionChanges(db: Db, sheetId: number, changes: SheetChanges): void {
+	const entries = Object.entries(changes.sections ?? {});
+	if (entries.length > 0) {
+		const stored = sheetSections(db, sheetId);
+		for (const [key, change] of entries) {
+			const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+			writeSection(db, sheetId, key, { ...EMPTY_SECTION, ...stored[key], ...defined });
+		}
+	}
+	for (const [id, { answer }] of Object.entries(changes.questions ?? {})) writeAnswer(db, sheetId, Number(id), answer);
+}
+
+/** One section of the form with what the member wrote and what it carries over. */
+export interface SectionView {
+	section: FormSection;
+	value: SectionValue;
+	/** The text of a section kept in a sheet column (A.I.1, A.II.1, the commitment). */
+	text: string;
+	/** A.I.3: last year's commitment, to be reported on. */
+	priorCommitment: { year: number; text: string } | null;
+	total: number | null;
+}
+
+/** The whole form of a sheet as pages and the print show it; null for a sheet of a version without forms. */
+export function formView(db: Db, detail: SheetDetail) {
+	const form = formFor(detail.content, detail.sheet.targetGroup);
+	if (!form) return null;
+	const stored = sheetSections(db, detail.sheet.id);
+	const prior = priorSheetOf(db, detail.sheet.memberId, detail.period.year);
+	const sections: SectionView[] = form.sections.map((section) => {
+		const value = { ...EMPTY_SECTION, ...stored[section.key] };
+		if (section.kind === 'items')
+			value.items = mergeItems(section.carry === 'shortcomings' ? carriedItems(prior) : [], value.items);
+		return {
+			section,
+			value,
+			text: section.field ? detail.sheet[section.field] : value.text,
+			priorCommitment:
+				section.carry === 'commitment' && prior?.commitment.trim()
+					? { year: prior.year, text: prior.commitment.trim() }
+					: null,
+			total: section.kind === 'score366' ? scoreTotal(value) : null
+		};
+	});
+	return {
+		form: form.form,
+		title: form.title,
+		subtitle: form.subtitle,
+		signature: form.signature,
+		sections,
+		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({ ...q, createdAt: q.createdAt.getTime() }))
+	};
+}
+
+export type FormView = NonNullable<ReturnType<typeof formView>>;
