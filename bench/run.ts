@@ -9,7 +9,7 @@ import { generateProvince, SHAPES, type Province, type ProvinceShape } from './p
 import { measureUntil, runScenario, type Result, type Scenario } from './load';
 import { databaseFloor, pdfFigures, writeReport, type ContentionReport, type SizeReport } from './report';
 
-const PORT = 4400;
+const PORT = Number(process.env.BENCH_PORT ?? 4400);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ORIGIN = `http://localhost:${PORT}`;
 const DIR = '.bench';

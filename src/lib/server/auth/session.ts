@@ -1,8 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, isNull, lte } from 'drizzle-orm';
+import { eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { member, membership, roleGrant, session, unit, user } from '../db/schema';
+import { session } from '../db/schema';
+import { deleteSession, extendSession, findSession } from '../db/queries/sessions';
 import type { AuthUser } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,64 +34,38 @@ export function createSession(db: Db, token: string, userId: number, now = Date.
 	return expiresAt;
 }
 
-/** The signed-in user and the session's (possibly extended) expiry, or null when the token is unknown, expired or the account inactive. */
+/**
+ * The signed-in user and the session's (possibly extended) expiry, or null when the token is unknown, expired or
+ * the account inactive. One compiled statement reads the session, the account, its chapter and its grants: it runs
+ * on every request.
+ */
 export function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now()
 ): { user: AuthUser; expiresAt: Date; sessionId: string } | null {
 	const sessionId = sessionIdOf(token);
-	const row = db
-		.select({
-			userId: user.id,
-			username: user.username,
-			fullName: user.fullName,
-			mustChangePassword: user.mustChangePassword,
-			active: user.active,
-			expiresAt: session.expiresAt
-		})
-		.from(session)
-		.innerJoin(user, eq(user.id, session.userId))
-		.where(eq(session.id, sessionId))
-		.get();
+	const row = findSession(db, sessionId);
 	if (!row) return null;
 	if (row.expiresAt.getTime() <= now || !row.active) {
-		db.delete(session).where(eq(session.id, sessionId)).run();
+		deleteSession(db, sessionId);
 		return null;
 	}
 	let expiresAt = row.expiresAt;
 	if (expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS) {
 		expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		db.update(session).set({ expiresAt }).where(eq(session.id, sessionId)).run();
+		extendSession(db, sessionId, expiresAt);
 	}
-	return { user: loadAuthUser(db, row), expiresAt, sessionId };
-}
-
-function loadAuthUser(
-	db: Db,
-	row: { userId: number; username: string; fullName: string; mustChangePassword: boolean }
-): AuthUser {
-	const current = db
-		.select({ unitId: membership.unitId, targetGroup: member.targetGroup })
-		.from(membership)
-		.innerJoin(member, eq(member.userId, membership.memberId))
-		.where(and(eq(membership.memberId, row.userId), isNull(membership.endedOn)))
-		.get();
-	const grants = db
-		.select({ role: roleGrant.role, unitId: roleGrant.unitId, unitPath: unit.path })
-		.from(roleGrant)
-		.innerJoin(unit, eq(unit.id, roleGrant.unitId))
-		.where(eq(roleGrant.userId, row.userId))
-		.all();
-	return {
+	const user: AuthUser = {
 		id: row.userId,
 		username: row.username,
 		fullName: row.fullName,
 		mustChangePassword: row.mustChangePassword,
-		chapterId: current?.unitId ?? null,
-		targetGroup: current?.targetGroup ?? null,
-		grants
+		chapterId: row.chapterId,
+		targetGroup: row.targetGroup,
+		grants: row.grants
 	};
+	return { user, expiresAt, sessionId };
 }
 
 /** Ends one session (sign-out). */
