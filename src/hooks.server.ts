@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
 import { env } from '$env/dynamic/private';
 import { acceptsContentType, bodyCapFor, fitsWithin, isApiPath } from '$lib/server/http/edge';
+import { compressResponse } from '$lib/server/http/compress';
 
 export const init: ServerInit = async () => {
 	await startUp();
@@ -159,7 +160,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Pages and JSON leave compressed (brotli or gzip), whatever answered them: the app needs no proxy for it. */
+const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
 export const handle = sequence(
+	compress,
 	securityHeaders,
 	sameOrigin,
 	knownContentType,
