@@ -1,20 +1,38 @@
 // The database's floor, the PDF figures and the Markdown report of a benchmark run.
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { hash, verify } from '@node-rs/argon2';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createDb } from '../src/lib/server/db/client';
 import { seedDemoData } from '../src/lib/server/seed/demo';
 import { loadSheetDetail } from '../src/lib/server/db/queries/sheets';
 import { personalReport } from '../src/lib/server/reports';
 import { renderBundlePdf, renderPersonalPdf } from '../src/lib/server/pdf/personal';
+import { createSession, generateSessionToken, validateSessionToken } from '../src/lib/server/auth/session';
+import { ownSheet, saveSheet } from '../src/lib/server/sheets/member';
+import { sheetView } from '../src/lib/server/sheets/view';
+import { todayIso } from '../src/lib/domain/dates';
 import type { ProvinceShape } from './province';
 import type { Result } from './load';
+import type { ImportReport } from './import';
+
+/** SQL statements one request runs, as better-sqlite3 reports them to `verbose` (BEGIN and COMMIT included). */
+export interface StatementCounts {
+	autosave: number;
+	/** Of which BEGIN, COMMIT and the like. */
+	autosaveControl: number;
+	page: number;
+}
 
 export interface SizeReport {
 	shape: ProvinceShape;
 	generateSeconds: number;
 	dbFloorOpsPerSecond: number;
+	/** Raw argon2id verifies per second with the app's parameters, 4 at once (as the sign-in scenario's 4 clients). */
+	argon2PerSecond: number;
+	statements: StatementCounts;
 	results: Result[];
+	imported: ImportReport | null;
 }
 
 /** A member's page measured idle and while a chapter's bundle is being made. */
@@ -46,6 +64,60 @@ export function databaseFloor(file: string, sheetIds: number[]): number {
 	while (performance.now() < until) save(sheetIds[n % sheetIds.length], n++);
 	db.close();
 	return n / 2;
+}
+
+/** Raw argon2id: verifies per second of one hash with the app's parameters, `concurrency` at once, in this process. */
+export async function argon2Floor(concurrency: number, seconds: number): Promise<number> {
+	const password = 'bench-2026';
+	const stored = await hash(password, { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 });
+	let n = 0;
+	const until = performance.now() + seconds * 1000;
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (performance.now() < until) {
+				if (!(await verify(stored, password))) throw new Error('argon2 verify failed');
+				n += 1;
+			}
+		})
+	);
+	return n / seconds;
+}
+
+/**
+ * The statements of one autosave (session, then the save of a note) and one view of the sheet page (session, sheet,
+ * page data), counted on the province's file with the app's own functions, on two sheets the load does not use.
+ */
+export function statementCounts(file: string, drafts: { sheetId: number; memberId: number }[]): StatementCounts {
+	let log: string[] | null = null;
+	const db = createDb(file, { verbose: (sql) => log?.push(String(sql)) });
+	const counted = (work: () => void) => {
+		const statements: string[] = [];
+		log = statements;
+		work();
+		log = null;
+		return statements;
+	};
+	const [a, b] = drafts;
+	const tokenA = generateSessionToken();
+	const tokenB = generateSessionToken();
+	createSession(db, tokenA, a.memberId);
+	createSession(db, tokenB, b.memberId);
+	const today = todayIso();
+	const save = counted(() => {
+		const user = validateSessionToken(db, tokenA)!.user;
+		const saved = saveSheet(db, user, a.sheetId, { revision: 1, answers: { 'TT1.1': { note: 'Ghi chú' } } }, today);
+		if (!saved.ok) throw new Error(`The counted autosave was refused: ${saved.message}`);
+	});
+	const page = counted(() => {
+		const user = validateSessionToken(db, tokenB)!.user;
+		sheetView(db, ownSheet(db, user, b.sheetId)!, today);
+	});
+	db.$client.close();
+	return {
+		autosave: save.length,
+		autosaveControl: save.filter((s) => /^(begin|commit|rollback|savepoint|release)/i.test(s)).length,
+		page: page.length
+	};
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -109,13 +181,70 @@ function targets(size: SizeReport): string[] {
 	return lines;
 }
 
+const pct = (part: number, whole: number) => `${fmt((100 * part) / whole)}%`;
+
+/** The goals of issue 16 ("close to the floor"), each with the figure measured in this run beside it. */
+function floorGoals(size: SizeReport, contention: ContentionReport | null): string[] {
+	const by = (prefix: string) => size.results.find((r) => r.name.startsWith(prefix))!;
+	const health = by('Sàn khung');
+	const form = by('Sàn biểu mẫu');
+	const signIn = by('Đăng nhập');
+	const page = by('Trang phiếu');
+	const autosave = by('Tự động lưu');
+	const mark = (ok: boolean) => (ok ? 'đạt' : '**chưa đạt**');
+	const rss = Math.max(
+		...size.results.map((r) => r.memoryMb),
+		...(contention ? [contention.idle.memoryMb, contention.busy.memoryMb] : []),
+		...(size.imported ? [size.imported.during.memoryMb] : [])
+	);
+	const dataStatements = size.statements.autosave - size.statements.autosaveControl;
+	const rows = [
+		'| Chỉ số | Đo được | Mục tiêu | Kết quả |',
+		'|---|---|---|---|',
+		`| Tự động lưu / \`/health\` | ${fmt(autosave.rps)} / ${fmt(health.rps)} req/s = ${pct(autosave.rps, health.rps)}, ${autosave.errors} lỗi | ≥ 50%, 0 lỗi | ${mark(autosave.rps >= 0.5 * health.rps && autosave.errors === 0)} |`,
+		`| Trang phiếu / sàn biểu mẫu | ${fmt(page.rps)} / ${fmt(form.rps)} req/s = ${pct(page.rps, form.rps)} | ≥ 60% | ${mark(page.rps >= 0.6 * form.rps)} |`,
+		`| Trang phiếu / \`/health\` | ${pct(page.rps, health.rps)} | ≥ 10% | ${mark(page.rps >= 0.1 * health.rps)} |`,
+		`| Đăng nhập / argon2id verify thuần | ${fmt(signIn.rps)} / ${fmt(size.argon2PerSecond)} /s = ${pct(signIn.rps, size.argon2PerSecond)} | ≥ 80% | ${mark(signIn.rps >= 0.8 * size.argon2PerSecond)} |`,
+		`| Câu lệnh SQL mỗi lần tự động lưu | ${size.statements.autosave} (${dataStatements} đọc/ghi + ${size.statements.autosaveControl} BEGIN/COMMIT) | ≤ 4 | ${size.statements.autosave <= 4 ? 'đạt' : dataStatements <= 4 ? '**chưa đạt** (đạt nếu không tính BEGIN/COMMIT)' : '**chưa đạt**'} |`,
+		`| Câu lệnh SQL mỗi lần xem trang phiếu | ${size.statements.page} | (ghi lại) | — |`,
+		`| Bộ nhớ máy chủ (RSS), mọi kịch bản kể cả tập PDF | ${rss} MB | ≤ 256 MB | ${mark(rss <= 256)} |`
+	];
+	if (contention)
+		rows.push(
+			`| p99 trang phiếu khi đang tạo tập ${contention.sheets} phiếu / p99 khi rảnh | ${contention.busy.p99} / ${contention.idle.p99} ms = ${fmt(contention.busy.p99 / contention.idle.p99, 1)} lần | ≤ 3 lần | ${mark(contention.busy.p99 <= 3 * contention.idle.p99)} |`
+		);
+	if (size.imported) {
+		const i = size.imported;
+		rows.push(
+			`| Nhập ${fmt(i.rows)} đảng viên từ một tệp (${fmt(i.fileMb, 1)} MB) | ${fmt(i.seconds, 1)} s${i.ok ? '' : ' (**thất bại**)'}, chạy ngầm, ${i.progressReadings} lần đọc tiến độ; p99 trang phiếu ${i.during.p99} ms (rảnh: ${i.idle.p99} ms) | ≤ 2 phút, chạy ngầm, có tiến độ | ${mark(i.ok && i.seconds <= 120)} |`
+		);
+	}
+	return rows;
+}
+
+/** Sections of the existing file that this report does not write (another issue's figures): kept at the end. */
+function keptSections(file: string, generated: (title: string) => boolean): string[] {
+	if (!existsSync(file)) return [];
+	const kept: string[] = [];
+	let keep = false;
+	for (const line of readFileSync(file, 'utf8').split('\n')) {
+		if (line.startsWith('## ')) keep = !generated(line.slice(3));
+		if (keep) kept.push(line);
+	}
+	return kept;
+}
+
+const GENERATED = /^(Tỉnh |PDF|Đọc các con số|Gần sàn|Sức chứa)/;
+
 /** Writes the run's figures, with the machine and the date, to a Markdown file. */
 export function writeReport(
 	file: string,
 	sizes: SizeReport[],
 	pdf: Awaited<ReturnType<typeof pdfFigures>>,
-	contention: ContentionReport | null = null
+	contention: ContentionReport | null = null,
+	load: { start: number[]; end: number[] } | null = null
 ): void {
+	const kept = keptSections(file, (title) => GENERATED.test(title));
 	const cpu = os.cpus();
 	const out: string[] = [
 		'# Benchmarks',
@@ -126,6 +255,11 @@ export function writeReport(
 		'',
 		`- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
 		`- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${fmt(os.totalmem() / 1024 ** 3, 1)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}`,
+		...(load
+			? [
+					`- Load average (1 min) when the run started: ${fmt(load.start[0], 1)}, when it ended: ${fmt(load.end[0], 1)}${Math.max(load.start[0], load.end[0]) > cpu.length * 0.75 ? ` — **a loaded machine** (other sessions shared its ${cpu.length} cores), so absolute figures are low; the ratios to the floors measured in the same run are what to read` : ''}`
+				]
+			: []),
 		'',
 		'Floors measured in the same run: the framework\'s floor is `GET /health`, a SvelteKit route that returns "ok"; the',
 		"database's floor is the autosave's write (revision check, answer upsert, revision bump in one transaction) done straight",
@@ -134,6 +268,20 @@ export function writeReport(
 		'and committee pages) are measured with 2 connections, so p50 is the time one request takes rather than time in a queue.',
 		''
 	];
+	const goalSize = sizes.find((z) => z.imported) ?? sizes[0];
+	if (goalSize)
+		out.push(
+			`## Gần sàn — the goals of "close to the floor" (${goalSize.shape.label})`,
+			'',
+			'Each ratio is to a floor measured in the same run: `/health` (the framework), the *form floor* `GET /floor/sheet`',
+			"(the member's sheet page for the 52-sign group rendered by SvelteKit from constants: no session, no database) and",
+			'raw argon2id verify (the sign-in hash with the same parameters, 4 at once, as the 4 sign-in clients). Statements are',
+			"counted with better-sqlite3's `verbose` hook on the province's file; the tests in",
+			'`src/lib/server/sheets/statements.spec.ts` hold the same counts.',
+			'',
+			...floorGoals(goalSize, contention),
+			''
+		);
 	for (const size of sizes) {
 		const floor = size.results.find((r) => r.name.startsWith('Sàn khung'))!;
 		const autosave = size.results.find((r) => r.name.startsWith('Tự động lưu'))!;

@@ -3,11 +3,23 @@
 // writes the figures to docs/benchmarks.md. Measurements, not tests: nothing here fails on a slow figure.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { createDb } from '../src/lib/server/db/client';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
 import { measureUntil, runScenario, type Result, type Scenario } from './load';
-import { databaseFloor, pdfFigures, writeReport, type ContentionReport, type SizeReport } from './report';
+import {
+	argon2Floor,
+	databaseFloor,
+	pdfFigures,
+	statementCounts,
+	writeReport,
+	type ContentionReport,
+	type SizeReport
+} from './report';
+import { HEAP_FLAGS } from '../scripts/heap.js';
+import { FLOOR_GROUP } from '../src/lib/server/sheets/floor';
+import { benchImport } from './import';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4400);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -16,8 +28,9 @@ const DIR = '.bench';
 
 async function startServer(file: string): Promise<ChildProcess> {
 	const log = openSync(`${DIR}/server.log`, 'a');
-	const server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1' },
+	// With the heap flags the server is started with in production, and the form floor's route switched on.
+	const server = spawn(process.execPath, [...HEAP_FLAGS, 'scripts/serve.js'], {
+		env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1', BENCH_FLOORS: '1' },
 		stdio: ['ignore', log, log]
 	});
 	for (let i = 0; i < 300; i++) {
@@ -48,6 +61,10 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 	const cookie = (id: number) => ({ cookie: cookies.get(id)! });
 	const drafts = p.drafts.slice(0, 4000);
 	const sheetUsers = drafts.slice(0, 200);
+	// The sheet page is measured on the floor's form: the largest group's 52 signs.
+	const pageUsers = drafts.filter((d) => d.group === FLOOR_GROUP).slice(0, 200);
+	// What a browser sends: the page comes back compressed, as it does to a member.
+	const browser = { 'accept-encoding': 'br, gzip' };
 	const revisions = new Map<number, number>(sheetUsers.map((d) => [d.sheetId, 1]));
 	let nextConnection = 0;
 	const own = (context: Record<string, unknown>, pool: typeof drafts, connections: number) => {
@@ -69,6 +86,13 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 			next: () => ({ method: 'GET', path: '/health' })
 		},
 		{
+			name: 'Sàn biểu mẫu (GET /floor/sheet)',
+			connections: 10,
+			seconds: 5,
+			ok: [200],
+			next: () => ({ method: 'GET', path: '/floor/sheet', headers: browser })
+		},
+		{
 			name: 'Đăng nhập',
 			connections: 4,
 			seconds: 5,
@@ -86,8 +110,8 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 			seconds: 5,
 			ok: [200],
 			next: (c) => {
-				const d = own(c, sheetUsers, 10);
-				return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: cookie(d.memberId) };
+				const d = own(c, pageUsers, 10);
+				return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: { ...cookie(d.memberId), ...browser } };
 			}
 		},
 		{
@@ -180,16 +204,24 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 		...new Set([
 			...province.drafts.slice(0, 4000).map((d) => d.memberId),
 			province.committeeId,
+			province.adminId,
 			...province.chapters.map((c) => c.memberIds[0])
 		])
 	];
 	const cookies = sessions(file, users);
+	// Counted on sheets the load does not use, so its revisions stay as the scenarios expect.
+	const statements = statementCounts(file, province.drafts.slice(4000, 4002));
+	const argon2 = await argon2Floor(4, 5);
+	console.log(
+		`   argon2id verify (4 at once): ${argon2.toFixed(0)} /s; SQL per autosave ${statements.autosave}, per page ${statements.page}`
+	);
 	const dbFloor = databaseFloor(
 		file,
 		province.drafts.slice(4000, 4200).map((d) => d.sheetId)
 	);
 	const server = await startServer(file);
 	const results: Result[] = [];
+	let imported: SizeReport['imported'] = null;
 	try {
 		for (const s of scenarios(province, cookies)) {
 			const r = await runScenario(BASE, server.pid!, s);
@@ -198,10 +230,20 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 				`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi ${JSON.stringify(r.unexpected)}, ${r.memoryMb} MB`
 			);
 		}
+		if (shape.members === 54_000)
+			imported = await benchImport(BASE, ORIGIN, server.pid!, province, cookies, `${DIR}/import.csv`);
 	} finally {
 		server.kill('SIGTERM');
 	}
-	return { shape, generateSeconds: province.seconds, dbFloorOpsPerSecond: dbFloor, results };
+	return {
+		shape,
+		generateSeconds: province.seconds,
+		dbFloorOpsPerSecond: dbFloor,
+		argon2PerSecond: argon2,
+		statements,
+		results,
+		imported
+	};
 }
 
 /** Small, but every chapter has 60 members with a sheet: the bundle a large chapter prints. */
@@ -277,11 +319,12 @@ async function benchContention(): Promise<ContentionReport> {
 }
 
 mkdirSync(DIR, { recursive: true });
+const loadAtStart = os.loadavg();
 // `tsx bench/run.ts province54k` (or province260k, or contention) runs that part alone.
 const only = process.argv[2] as keyof typeof SHAPES | 'contention' | undefined;
 const sizes: SizeReport[] = [];
 for (const [key, shape] of Object.entries(SHAPES)) if (!only || only === key) sizes.push(await benchSize(key, shape));
 const contention = !only || only === 'contention' ? await benchContention() : null;
 const pdf = await pdfFigures();
-writeReport('docs/benchmarks.md', sizes, pdf, contention);
+writeReport('docs/benchmarks.md', sizes, pdf, contention, { start: loadAtStart, end: os.loadavg() });
 console.log('\nĐã ghi docs/benchmarks.md');

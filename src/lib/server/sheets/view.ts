@@ -2,14 +2,18 @@ import type { Db } from '../db/client';
 import type { SheetDetail } from '../db/queries/sheets';
 import { signCatalog } from '../db/queries/signs';
 import { CATEGORY_KEYS, CATEGORY_LABELS, signsForGroup } from '../../domain/template';
-import { displayText } from '../../domain/catalog';
+import { displayText, type Sign } from '../../domain/catalog';
 import { editRefusal } from './member';
 
 /** The sheet as its page shows it: the group's signs under their parents and categories, the answers, and whether it can be changed. */
 export function sheetView(db: Db, detail: SheetDetail, today: string) {
+	return sheetViewWith(signCatalog(db), detail, today);
+}
+
+/** The same, with the signs' wording given: the benchmark's form floor renders it with no database. */
+export function sheetViewWith(catalog: Sign[], detail: SheetDetail, today: string) {
 	const group = detail.sheet.targetGroup;
 	const signs = signsForGroup(detail.content, group);
-	const catalog = signCatalog(db);
 	const refusal = editRefusal(detail, today);
 	return {
 		id: detail.sheet.id,
