@@ -43,3 +43,17 @@ export function preparedOnce<T>(db: Db, build: (db: Db) => T): T {
 	}
 	return made;
 }
+
+/**
+ * `work` as one IMMEDIATE transaction (BEGIN IMMEDIATE … COMMIT, rolled back if it throws), its better-sqlite3
+ * transaction function made once per connection. drizzle's `db.transaction` builds a transaction object — with a
+ * query builder for every table — on every call; on the autosave path that cost as much as the SQL.
+ */
+export function immediateTransaction<A extends unknown[], R>(
+	db: Db,
+	work: (db: Db, ...args: A) => R
+): (...args: A) => R {
+	return preparedOnce(db, (on) => clientOf(on).transaction((...args: A) => work(on, ...args)).immediate) as (
+		...args: A
+	) => R;
+}

@@ -64,5 +64,10 @@ describe('compressResponse', () => {
 		expect(await compressResponse(get('br', 'HEAD'), head)).toBe(head);
 		const encoded = html(page, { 'content-encoding': 'gzip' });
 		expect(await compressResponse(get('br'), encoded)).toBe(encoded);
+		// An autosave's answer declares its small length: passed on unread. `/health`'s plain "ok" likewise.
+		const saved = Response.json({ revision: 3, savedAt: 1 }, { headers: { 'content-length': '27' } });
+		expect(await compressResponse(get('br'), saved)).toBe(saved);
+		const ok = new Response('ok'.repeat(1000), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		expect(await compressResponse(get('br'), ok)).toBe(ok);
 	});
 });

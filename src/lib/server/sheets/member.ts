@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { immediateTransaction } from '../db/statements';
 import type { AuthUser } from '../auth/types';
 import { currentPeriodFor } from '../db/queries/periods';
 import { periodLock } from '../../domain/period';
@@ -175,9 +176,7 @@ export function saveSheet(
 	const submit = options.submit === true;
 	const rescore = !submit && changesLevel(changes);
 	try {
-		return db.transaction((tx) => saveIn(tx, user, sheetId, changes, today, submit, rescore), {
-			behavior: 'immediate'
-		});
+		return immediateTransaction(db, saveIn)(user, sheetId, changes, today, submit, rescore);
 	} catch (err) {
 		if (err instanceof RolledBack) return err.refusal;
 		throw err;

@@ -15,8 +15,17 @@ import { previewSummary } from '$lib/server/import/summary';
 import { refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * Up to this many accounts, the finished page holds every chapter's list, ready to print at once; above it (a
+ * province), it lists the chapters and prints one chapter's list at a time: 54,000 rows on one page would hold the
+ * server for seconds and no browser prints them.
+ */
+const WHOLE_LIST = 2000;
+
 /** What the page shows of a job: its progress, then the accounts (with their one-time codes) or why it failed. */
-function jobView(job: ImportJob) {
+function jobView(job: ImportJob, chapterId: number | null) {
+	const chapters = job.accounts ? groupByChapter(job.accounts) : [];
+	const whole = (job.accounts?.length ?? 0) <= WHOLE_LIST;
 	return {
 		id: job.id,
 		fileName: job.fileName,
@@ -28,7 +37,11 @@ function jobView(job: ImportJob) {
 		imported: job.accounts && {
 			fileName: job.fileName,
 			count: job.accounts.length,
-			chapters: groupByChapter(job.accounts)
+			/** Every chapter with how many accounts it got, for the list of lists. */
+			summary: chapters.map((c) => ({ chapterId: c.chapterId, chapterName: c.chapterName, count: c.accounts.length })),
+			whole,
+			/** The lists on this page: all of them, or the one chapter asked for. */
+			chapters: whole ? chapters : chapters.filter((c) => c.chapterId === chapterId)
 		}
 	};
 }
@@ -40,7 +53,8 @@ export const load: PageServerLoad = (event) => {
 	if (id && !job) error(404, 'Không tìm thấy lượt nhập này (máy chủ có thể đã khởi động lại).');
 	// The one-time codes are on this page until the list is closed: keep it out of caches.
 	if (job) event.setHeaders({ 'cache-control': 'no-store' });
-	return { job: job ? jobView(job) : null };
+	const chapter = Number(event.url.searchParams.get('chapter'));
+	return { job: job ? jobView(job, Number.isSafeInteger(chapter) && chapter > 0 ? chapter : null) : null };
 };
 
 // The check stores nothing on the server: "Nhập" posts the same file again, every row is checked again, and the
