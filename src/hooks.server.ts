@@ -26,7 +26,7 @@ const sameOrigin: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Looks up the session from the cookie's token and slides its expiry. */
+/** Looks up the session from the cookie's token and slides its expiry (and the cookie's with it). */
 const authenticate: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
@@ -36,7 +36,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		if (found) {
 			event.locals.user = found.user;
 			event.locals.sessionId = found.sessionId;
-			setSessionCookie(event.cookies, event.url, token, found.expiresAt);
+			// The cookie expires with the session; it is sent again only when the session's expiry moved.
+			if (found.renewed) setSessionCookie(event.cookies, event.url, token, found.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}

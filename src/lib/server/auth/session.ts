@@ -38,13 +38,13 @@ export function createSession(db: Db, token: string, userId: number, now = Date.
 /**
  * The signed-in user and the session's (possibly extended) expiry, or null when the token is unknown, expired or
  * the account inactive. One compiled statement reads the session, the account, its chapter and its grants: it runs
- * on every request.
+ * on every request. `renewed` says the expiry moved, so the cookie must be sent again with it.
  */
 export function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now()
-): { user: AuthUser; expiresAt: Date; sessionId: string } | null {
+): { user: AuthUser; expiresAt: Date; sessionId: string; renewed: boolean } | null {
 	const sessionId = sessionIdOf(token);
 	const row = findSession(db, sessionId);
 	if (!row) return null;
@@ -53,7 +53,8 @@ export function validateSessionToken(
 		return null;
 	}
 	let expiresAt = row.expiresAt;
-	if (expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS) {
+	const renewed = expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS;
+	if (renewed) {
 		expiresAt = new Date(now + SESSION_LIFETIME_MS);
 		extendSession(db, sessionId, expiresAt);
 	}
@@ -66,7 +67,7 @@ export function validateSessionToken(
 		targetGroup: row.targetGroup,
 		grants: row.grants
 	};
-	return { user, expiresAt, sessionId };
+	return { user, expiresAt, sessionId, renewed };
 }
 
 /** Ends one session (sign-out). */
