@@ -7,7 +7,7 @@ import os from 'node:os';
 import { createDb } from '../src/lib/server/db/client';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
-import { measureUntil, runScenario, type Result, type Scenario } from './load';
+import { measureUntil, pairedRatio, runScenario, type Result, type Scenario } from './load';
 import {
 	argon2Floor,
 	databaseFloor,
@@ -222,14 +222,28 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 	const server = await startServer(file);
 	const results: Result[] = [];
 	let imported: SizeReport['imported'] = null;
+	let paired: SizeReport['paired'] = null;
 	try {
-		for (const s of scenarios(province, cookies)) {
+		const list = scenarios(province, cookies);
+		for (const s of list) {
 			const r = await runScenario(BASE, server.pid!, s);
 			results.push(r);
 			console.log(
 				`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi ${JSON.stringify(r.unexpected)}, ${r.memoryMb} MB`
 			);
 		}
+		const named = (prefix: string) => list.find((s) => s.name.startsWith(prefix))!;
+		console.log('   Cặp đo xen kẽ (sàn, kịch bản):');
+		paired = {
+			autosave: await pairedRatio(BASE, server.pid!, named('Sàn khung'), named('Tự động lưu')),
+			pageForm: await pairedRatio(BASE, server.pid!, named('Sàn biểu mẫu'), named('Trang phiếu')),
+			pageHealth: await pairedRatio(BASE, server.pid!, named('Sàn khung'), named('Trang phiếu')),
+			signIn: await pairedRatio(BASE, server.pid!, (seconds) => argon2Floor(4, seconds), named('Đăng nhập'))
+		};
+		for (const [key, p] of Object.entries(paired))
+			console.log(
+				`   ${key}: ${(100 * p.ratio).toFixed(0)}% (${p.targetRps.toFixed(0)} / ${p.floorRps.toFixed(0)}), ${p.errors} lỗi`
+			);
 		if (shape.members === 54_000)
 			imported = await benchImport(BASE, ORIGIN, server.pid!, province, cookies, `${DIR}/import.csv`);
 	} finally {
@@ -242,7 +256,8 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 		argon2PerSecond: argon2,
 		statements,
 		results,
-		imported
+		imported,
+		paired
 	};
 }
 
