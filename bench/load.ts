@@ -18,6 +18,8 @@ export interface Scenario {
 		body?: string;
 	};
 	onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+	/** Called before each run of the scenario (a run cut short leaves answers the scenario never read). */
+	before?: () => void;
 }
 
 export interface Result {
@@ -41,6 +43,7 @@ export function rssMb(pid: number): number {
 
 /** Loads the server at `base` with one scenario; errors are responses outside `ok` plus socket errors and timeouts. */
 export async function runScenario(base: string, serverPid: number, s: Scenario): Promise<Result> {
+	s.before?.();
 	let peak = rssMb(serverPid);
 	const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
 	let bad = 0;
