@@ -261,10 +261,15 @@ function reading(size: SizeReport, contention: ContentionReport | null): string[
 	const autosave = by('Tự động lưu');
 	const bundle = by('PDF tập phiếu');
 	const data = size.statements.autosave - size.statements.autosaveControl;
+	const p = size.paired;
+	const saveRatio = p?.autosave.ratio ?? autosave.rps / health.rps;
+	const pageForm = p?.pageForm.ratio ?? page.rps / form.rps;
+	const pageHealth = p?.pageHealth.ratio ?? page.rps / health.rps;
+	const formHealth = pageHealth / pageForm;
 	const lines = [
 		'## Đọc các con số — reading the figures',
 		'',
-		`- **Autosave** (${pct(autosave.rps, health.rps)} of \`/health\`). One compiled statement reads the session with the`,
+		`- **Autosave** (${pct(saveRatio, 1)} of \`/health\`). One compiled statement reads the session with the`,
 		'  account, its chapter and its grants; the save is one BEGIN IMMEDIATE, one read of the sheet with its period and',
 		'  chapter (and, only when a level changed, the levels given so far, gathered by the same statement), one upsert of',
 		'  the answer, one UPDATE that writes texts, score and the next revision only while the revision is the one the tab',
@@ -277,9 +282,9 @@ function reading(size: SizeReport, contention: ContentionReport | null): string[
 		'  `/health` is SvelteKit answering a POST with a session (cookies, our seven hooks: origin, content type, session,',
 		'  password change, body cap, form check, headers and compression), reading and parsing the JSON, and zod checking',
 		'  it. The issue\'s own ceiling for "one session lookup and one upsert inside SvelteKit" was ≈62%.',
-		`- **Sheet page** (${pct(page.rps, form.rps)} of the form floor, ${pct(page.rps, health.rps)} of \`/health\`). The page costs about what`,
+		`- **Sheet page** (${pct(pageForm, 1)} of the form floor, ${pct(pageHealth, 1)} of \`/health\`). The page costs about what`,
 		'  rendering its form costs: the form floor, the same 52-sign markup from constants with no session and no database,',
-		`  is itself only ${pct(form.rps, health.rps)} of \`/health\`. So the page cannot reach 10% of \`/health\` by making its data cheaper; only a`,
+		`  is itself only about ${pct(formHealth, 1)} of \`/health\`. So the page cannot reach 10% of \`/health\` by making its data cheaper; only a`,
 		'  lighter page does: the questionnaire (about three quarters of the serialised data) sent once per template',
 		'  version as an immutable asset the browser caches (issue 14 owns the page data), and less markup per sign. On the',
 		`  server it reads in ${size.statements.page} compiled statements (session, sheet with person and chapter, answers, last year's plan,`,
@@ -319,22 +324,34 @@ function reading(size: SizeReport, contention: ContentionReport | null): string[
 /** What one process sustains against the evening the largest provinces need, and what to do beyond it. */
 function capacity(size: SizeReport): string[] {
 	const by = (prefix: string) => size.results.find((r) => r.name.startsWith(prefix))!;
-	const autosave = by('Tự động lưu');
 	const health = by('Sàn khung');
-	const page = by('Trang phiếu');
-	// Half a million members, a fifth of them in one four-hour evening, about 70 saves each.
-	const needed = ((500_000 / 5) * 70) / (4 * 3600);
+	const p = size.paired;
+	// Every rate as a share of /health, measured next to it when the bench paired them.
+	const saveShare = p?.autosave.ratio ?? by('Tự động lưu').rps / health.rps;
+	const pageShare = p?.pageHealth.ratio ?? by('Trang phiếu').rps / health.rps;
+	const signInShare = by('Đăng nhập').rps / health.rps;
+	// Half a million members, a fifth of them in one four-hour evening: ~70 saves, ~3 page views, 1 sign-in each.
+	const evening = 4 * 3600;
+	const members = 500_000 / 5;
+	const saves = (members * 70) / evening;
+	const pages = (members * 3) / evening;
+	const signIns = members / evening;
+	/** Share of one process the evening takes, for a /health of `floor` req/s. */
+	const share = (floor: number) =>
+		saves / (saveShare * floor) + pages / (pageShare * floor) + signIns / (signInShare * floor);
+	const QUIET_HEALTH = 5000;
 	return [
 		'## Sức chứa — capacity',
 		'',
-		`The largest provincial organisations have about half a million members. If a fifth of them fill their sheets in one`,
-		`four-hour evening with ~70 saves each, that is 100,000 × 70 / 14,400 s ≈ ${fmt(needed)} saves/s, plus each member's page views`,
-		'(a few per sheet) and sign-ins (one per member per evening: ~7/s).',
+		'The largest provincial organisations have about half a million members. If a fifth of them fill their sheets in one',
+		`four-hour evening with ~70 saves, ~3 views of the sheet page and one sign-in each, that is ≈ ${fmt(saves)} saves/s,`,
+		`${fmt(pages)} pages/s and ${fmt(signIns)} sign-ins/s.`,
 		'',
-		`- **One process** sustained ${fmt(autosave.rps)} saves/s and ${fmt(page.rps)} sheet pages/s in this run, on 2 cores shared with`,
-		`  the load generator (and, in this run, other sessions: \`/health\` itself managed only ${fmt(health.rps)} req/s). What it`,
-		`  sustains on a quiet machine is that ratio to its floor: at ${pct(autosave.rps, health.rps)} of a \`/health\` of ~5,000 req/s (the figure`,
-		`  of a quiet run on this machine), ≈ ${fmt((autosave.rps / health.rps) * 5000)} saves/s — one process and one core per ~${fmt(Math.max(1, needed / ((autosave.rps / health.rps) * 5000)), 1)} of the evening's load.`,
+		`- **One process** in this run: ${fmt(by('Tự động lưu').rps)} saves/s, ${fmt(by('Trang phiếu').rps)} sheet pages/s, ${fmt(by('Đăng nhập').rps)} sign-ins/s, each alone, on 2 cores`,
+		`  shared with the load generator and other sessions (\`/health\`: ${fmt(health.rps)} req/s). The shares of \`/health\` are what`,
+		`  carries over: with \`/health\` at ~${fmt(QUIET_HEALTH)} req/s, as a quiet run on this machine measured it, one process serves`,
+		`  ≈ ${fmt(saveShare * QUIET_HEALTH)} saves/s or ${fmt(pageShare * QUIET_HEALTH)} pages/s, and the whole evening above takes ≈ ${fmt(100 * share(QUIET_HEALTH))}% of it (${fmt(100 * share(health.rps))}% at this run's`,
+		`  \`/health\`). The sheet page is the largest part after the saves: a lighter page (issue 14) moves that most.`,
 		'- **Beyond one process**: SQLite in WAL lets many readers work while one writer writes, and a save holds the write',
 		`  lock only for its transaction (the database floor, ${fmt(size.dbFloorOpsPerSecond)} saves/s in one process, is the ceiling of writes`,
 		'  on one file), so the work that limits a process — request handling in JavaScript — spreads over more processes on',
