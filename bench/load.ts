@@ -155,7 +155,7 @@ export async function pairedRatio(
 	serverPid: number,
 	floor: Scenario | ((seconds: number) => Promise<number>),
 	target: Scenario,
-	rounds = 3,
+	rounds = 5,
 	seconds = 2
 ): Promise<Paired> {
 	const ratios: number[] = [];

@@ -33,6 +33,8 @@ export interface SizeReport {
 	statements: StatementCounts;
 	results: Result[];
 	imported: ImportReport | null;
+	/** When the part was measured (a report may join parts of different runs). */
+	measuredAt?: string;
 	/** The goals' ratios measured again in alternating rounds of floor and target. */
 	paired: { autosave: Paired; pageForm: Paired; pageHealth: Paired; signIn: Paired } | null;
 }
@@ -285,8 +287,12 @@ function reading(size: SizeReport, contention: ContentionReport | null): string[
 		'  version as an immutable asset the browser caches (issue 14 owns the page data), and less markup per sign. On the',
 		`  server it reads in ${size.statements.page} compiled statements (session, sheet with person and chapter, answers, last year's plan,`,
 		"  notes, the signs' wording). It leaves compressed: about 14 KB of brotli for 140 KB of HTML.",
-		'- **Sign-in** against raw argon2id verify: the sign-in is the hash (19 MiB, 2 passes) plus a throttle check and a',
-		'  session insert; 4 clients, 4 verifies in flight on the floor.',
+		`- **Sign-in** (${pct(p?.signIn.ratio ?? 0, 1)} of raw argon2id verify). A sign-in is the hash (19 MiB, 2 passes) plus the form,`,
+		'  two throttle transactions (count the attempt first, take it back on success), the account read, the session',
+		'  insert and the redirect. What keeps it under 80%: the floor runs the hash alone in the bench process, while a',
+		"  sign-in's hash shares the two cores with the load generator and the request thread; and the throttle's",
+		'  transactions are still built by drizzle per request (`auth/throttle.ts`, outside this work): compiled once, as',
+		"  the autosave's now are, they would give back part of the gap.",
 		`- **Memory.** The server runs with \`--max-old-space-size=192 --max-semi-space-size=2\` (\`scripts/heap.js\`): the`,
 		`  pages and saves stay at ${Math.max(health.memoryMb, page.memoryMb, autosave.memoryMb)} MB and a chapter's bundle of ${bundle.name.match(/\d+/)?.[0] ?? ''} sheets peaks at ${bundle.memoryMb} MB.`
 	];
@@ -387,7 +393,7 @@ export function writeReport(
 	const out: string[] = [
 		'# Benchmarks',
 		'',
-		'Written by `npm run bench` (bench/run.ts); every figure below comes from one run. Benchmarks measure, they do not',
+		'Written by `npm run bench` (bench/run.ts); each part below comes from one run (a part run alone says when). Benchmarks measure, they do not',
 		'test: a figure outside its target is reported, never a failure. The server is the built app (`node scripts/serve.js`)',
 		'on loopback, loaded by autocannon from the same machine, so the load generator takes CPU from the server.',
 		'',
@@ -428,7 +434,7 @@ export function writeReport(
 			''
 		);
 		out.push(
-			`Tạo dữ liệu (mọi đảng viên có phiếu đủ câu trả lời): ${fmt(size.generateSeconds, 1)} s. Sàn cơ sở dữ liệu cho một lần tự động lưu: ${fmt(size.dbFloorOpsPerSecond)} lần/s; tự động lưu qua máy chủ đạt ${fmt((100 * autosave.rps) / size.dbFloorOpsPerSecond)}% sàn đó.`,
+			`${size.measuredAt ? `Đo lúc ${size.measuredAt.slice(0, 16).replace('T', ' ')} UTC. ` : ''}Tạo dữ liệu (mọi đảng viên có phiếu đủ câu trả lời): ${fmt(size.generateSeconds, 1)} s. Sàn cơ sở dữ liệu cho một lần tự động lưu: ${fmt(size.dbFloorOpsPerSecond)} lần/s; tự động lưu qua máy chủ đạt ${fmt((100 * autosave.rps) / size.dbFloorOpsPerSecond)}% sàn đó.`,
 			''
 		);
 		out.push(

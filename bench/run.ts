@@ -2,7 +2,7 @@
 // loads it with autocannon, measures the framework's and the database's floors in the same run, and
 // writes the figures to docs/benchmarks.md. Measurements, not tests: nothing here fails on a slow figure.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import { createDb } from '../src/lib/server/db/client';
@@ -259,6 +259,7 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 	}
 	return {
 		shape,
+		measuredAt: new Date().toISOString(),
 		generateSeconds: province.seconds,
 		dbFloorOpsPerSecond: dbFloor,
 		argon2PerSecond: argon2,
@@ -357,7 +358,22 @@ for (const [key, shape] of Object.entries(SHAPES)) if (only(key)) sizes.push(awa
 const contention = only('contention') ? await benchContention() : null;
 const pdf = await pdfFigures();
 const load = { start: loadAtStart, end: os.loadavg() };
-// The raw figures, so the report can be written again from them (`tsx bench/run.ts report`).
-writeFileSync(`${DIR}/results.json`, JSON.stringify({ sizes, pdf, contention, load }));
-writeReport('docs/benchmarks.md', sizes, pdf, contention, load);
+// The raw figures, so the report can be written again from them (`tsx bench/run.ts report`). A run of some parts
+// replaces those parts of the last run's figures and keeps the others (the report says which run each came from).
+const RESULTS = `${DIR}/results.json`;
+const last = parts.length > 0 && existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
+const merged = {
+	sizes: Object.keys(SHAPES).flatMap((key) => {
+		const now = sizes.find((z) => z.shape.label === SHAPES[key as keyof typeof SHAPES].label);
+		const before = (last?.sizes as SizeReport[] | undefined)?.find(
+			(z) => z.shape.label === SHAPES[key as keyof typeof SHAPES].label
+		);
+		return now ? [now] : before ? [before] : [];
+	}),
+	pdf,
+	contention: contention ?? last?.contention ?? null,
+	load
+};
+writeFileSync(RESULTS, JSON.stringify(merged));
+writeReport('docs/benchmarks.md', merged.sizes, merged.pdf, merged.contention, merged.load);
 console.log('\nĐã ghi docs/benchmarks.md');
