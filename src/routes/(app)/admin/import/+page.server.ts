@@ -94,7 +94,12 @@ export const actions: Actions = {
 	dismiss: async (event) => {
 		const admin = requireAdmin(event);
 		const id = String((await event.request.formData()).get('job') ?? '');
-		dismissImportJob(id, admin.id);
+		if (!dismissImportJob(id, admin.id))
+			return refuse(
+				404,
+				{},
+				{ job: 'Không tìm thấy danh sách này: có thể đã được đóng, hoặc máy chủ đã khởi động lại.' }
+			);
 		redirect(303, '/admin/import');
 	}
 };
