@@ -18,6 +18,8 @@ export interface Scenario {
 		body?: string;
 	};
 	onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+	/** Called before each run of the scenario (a run cut short leaves answers the scenario never read). */
+	before?: () => void;
 }
 
 export interface Result {
@@ -41,6 +43,7 @@ export function rssMb(pid: number): number {
 
 /** Loads the server at `base` with one scenario; errors are responses outside `ok` plus socket errors and timeouts. */
 export async function runScenario(base: string, serverPid: number, s: Scenario): Promise<Result> {
+	s.before?.();
 	let peak = rssMb(serverPid);
 	const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
 	let bad = 0;
@@ -130,4 +133,46 @@ export async function measureUntil(
 		unexpected,
 		memoryMb: Math.round(peak)
 	};
+}
+
+/** A target measured against its floor in alternating rounds, so a burst of load from elsewhere hits both alike. */
+export interface Paired {
+	/** The median of the rounds' target / floor. */
+	ratio: number;
+	floorRps: number;
+	targetRps: number;
+	errors: number;
+	rounds: number;
+}
+
+/**
+ * `rounds` rounds of the floor then the target, `seconds` each; the floor is a scenario on the server or a function
+ * measuring rate itself (raw argon2id). On a shared machine the ratio of neighbours in time is steadier than the
+ * ratio of two scenarios a minute apart.
+ */
+export async function pairedRatio(
+	base: string,
+	serverPid: number,
+	floor: Scenario | ((seconds: number) => Promise<number>),
+	target: Scenario,
+	rounds = 5,
+	seconds = 2
+): Promise<Paired> {
+	const ratios: number[] = [];
+	const floors: number[] = [];
+	const targets: number[] = [];
+	let errors = 0;
+	for (let i = 0; i < rounds; i++) {
+		const f =
+			typeof floor === 'function'
+				? await floor(seconds)
+				: (await runScenario(base, serverPid, { ...floor, seconds })).rps;
+		const t = await runScenario(base, serverPid, { ...target, seconds, amount: undefined });
+		errors += t.errors;
+		floors.push(f);
+		targets.push(t.rps);
+		ratios.push(t.rps / f);
+	}
+	const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+	return { ratio: median(ratios), floorRps: median(floors), targetRps: median(targets), errors, rounds };
 }

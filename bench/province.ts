@@ -35,8 +35,9 @@ export interface Province {
 	/** chapter id → [first member id, … ] — the first member is the chapter's secretary. */
 	chapters: { id: number; memberIds: number[] }[];
 	/** Draft sheets (complete but not handed in): sheet id and member id, for autosave and submit. */
-	drafts: { sheetId: number; memberId: number }[];
+	drafts: { sheetId: number; memberId: number; group: TargetGroup }[];
 	committeeId: number;
+	adminId: number;
 	seconds: number;
 }
 
@@ -90,6 +91,7 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 		chapters: [],
 		drafts: [],
 		committeeId: 0,
+		adminId: 0,
 		seconds: 0
 	};
 	sqlite.transaction(() => {
@@ -180,7 +182,7 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 						level > 0 ? `${year + 1}-03-31` : null
 					);
 				}
-				if (status === 'draft') province.drafts.push({ sheetId: userId, memberId: userId });
+				if (status === 'draft') province.drafts.push({ sheetId: userId, memberId: userId, group });
 			}
 			province.chapters.push(entry);
 		}
@@ -188,6 +190,10 @@ export async function generateProvince(file: string, shape: ProvinceShape, seed 
 		insertUser.run(userId, 'capuy', 'Cấp ủy thử tải', passwordHash);
 		insertGrant.run(userId, 'committee', root.id);
 		province.committeeId = userId;
+		userId += 1;
+		insertUser.run(userId, 'quantri', 'Quản trị thử tải', passwordHash);
+		insertGrant.run(userId, 'admin', root.id);
+		province.adminId = userId;
 	})();
 	rebuildMemberCounts(db);
 	rebuildUnitStats(db, province.periodId);

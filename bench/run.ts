@@ -2,22 +2,36 @@
 // loads it with autocannon, measures the framework's and the database's floors in the same run, and
 // writes the figures to docs/benchmarks.md. Measurements, not tests: nothing here fails on a slow figure.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import Database from 'better-sqlite3';
 import { createDb } from '../src/lib/server/db/client';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
-import { measureUntil, runScenario, type Result, type Scenario } from './load';
-import { databaseFloor, pdfFigures, writeReport, type ContentionReport, type SizeReport } from './report';
+import { measureUntil, pairedRatio, runScenario, type Result, type Scenario } from './load';
+import {
+	argon2Floor,
+	databaseFloor,
+	pdfFigures,
+	statementCounts,
+	writeReport,
+	type ContentionReport,
+	type SizeReport
+} from './report';
+import { HEAP_FLAGS } from '../scripts/heap.js';
+import { FLOOR_GROUP } from '../src/lib/server/sheets/floor';
+import { benchImport } from './import';
 
-const PORT = 4400;
+const PORT = Number(process.env.BENCH_PORT ?? 4400);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ORIGIN = `http://localhost:${PORT}`;
 const DIR = '.bench';
 
 async function startServer(file: string): Promise<ChildProcess> {
 	const log = openSync(`${DIR}/server.log`, 'a');
-	const server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1' },
+	// With the heap flags the server is started with in production, and the form floor's route switched on.
+	const server = spawn(process.execPath, [...HEAP_FLAGS, 'scripts/serve.js'], {
+		env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file, HOST: '127.0.0.1', BENCH_FLOORS: '1' },
 		stdio: ['ignore', log, log]
 	});
 	for (let i = 0; i < 300; i++) {
@@ -44,10 +58,14 @@ function sessions(file: string, userIds: number[]): Map<number, string> {
 	return cookies;
 }
 
-function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
+function scenarios(p: Province, cookies: Map<number, string>, file: string): Scenario[] {
 	const cookie = (id: number) => ({ cookie: cookies.get(id)! });
 	const drafts = p.drafts.slice(0, 4000);
 	const sheetUsers = drafts.slice(0, 200);
+	// The sheet page is measured on the floor's form: the largest group's 52 signs.
+	const pageUsers = drafts.filter((d) => d.group === FLOOR_GROUP).slice(0, 200);
+	// What a browser sends: the page comes back compressed, as it does to a member.
+	const browser = { 'accept-encoding': 'br, gzip' };
 	const revisions = new Map<number, number>(sheetUsers.map((d) => [d.sheetId, 1]));
 	let nextConnection = 0;
 	const own = (context: Record<string, unknown>, pool: typeof drafts, connections: number) => {
@@ -69,6 +87,13 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 			next: () => ({ method: 'GET', path: '/health' })
 		},
 		{
+			name: 'Sàn biểu mẫu (GET /floor/sheet)',
+			connections: 10,
+			seconds: 5,
+			ok: [200],
+			next: () => ({ method: 'GET', path: '/floor/sheet', headers: browser })
+		},
+		{
 			name: 'Đăng nhập',
 			connections: 4,
 			seconds: 5,
@@ -86,8 +111,8 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 			seconds: 5,
 			ok: [200],
 			next: (c) => {
-				const d = own(c, sheetUsers, 10);
-				return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: cookie(d.memberId) };
+				const d = own(c, pageUsers, 10);
+				return { method: 'GET', path: `/sheets/${d.sheetId}`, headers: { ...cookie(d.memberId), ...browser } };
 			}
 		},
 		{
@@ -111,6 +136,13 @@ function scenarios(p: Province, cookies: Map<number, string>): Scenario[] {
 			},
 			onResponse: (status, body, c) => {
 				if (status === 200) revisions.set(c.sheet as number, (JSON.parse(body) as { revision: number }).revision);
+			},
+			// Saves still under way when a run ended were stored, unread: start each run from the stored revisions.
+			before: () => {
+				const db = new Database(file, { readonly: true });
+				const read = db.prepare('select revision from sheet where id = ?');
+				for (const id of revisions.keys()) revisions.set(id, (read.get(id) as { revision: number }).revision);
+				db.close();
 			}
 		},
 		{
@@ -180,28 +212,62 @@ async function benchSize(key: string, shape: ProvinceShape): Promise<SizeReport>
 		...new Set([
 			...province.drafts.slice(0, 4000).map((d) => d.memberId),
 			province.committeeId,
+			province.adminId,
 			...province.chapters.map((c) => c.memberIds[0])
 		])
 	];
 	const cookies = sessions(file, users);
+	// Counted on sheets the load does not use, so its revisions stay as the scenarios expect.
+	const statements = statementCounts(file, province.drafts.slice(4000, 4002));
+	const argon2 = await argon2Floor(4, 5);
+	console.log(
+		`   argon2id verify (4 at once): ${argon2.toFixed(0)} /s; SQL per autosave ${statements.autosave}, per page ${statements.page}`
+	);
 	const dbFloor = databaseFloor(
 		file,
 		province.drafts.slice(4000, 4200).map((d) => d.sheetId)
 	);
 	const server = await startServer(file);
 	const results: Result[] = [];
+	let imported: SizeReport['imported'] = null;
+	let paired: SizeReport['paired'] = null;
 	try {
-		for (const s of scenarios(province, cookies)) {
+		const list = scenarios(province, cookies, file);
+		for (const s of list) {
 			const r = await runScenario(BASE, server.pid!, s);
 			results.push(r);
 			console.log(
 				`   ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} lỗi ${JSON.stringify(r.unexpected)}, ${r.memoryMb} MB`
 			);
 		}
+		const named = (prefix: string) => list.find((s) => s.name.startsWith(prefix))!;
+		console.log('   Cặp đo xen kẽ (sàn, kịch bản):');
+		paired = {
+			autosave: await pairedRatio(BASE, server.pid!, named('Sàn khung'), named('Tự động lưu')),
+			pageForm: await pairedRatio(BASE, server.pid!, named('Sàn biểu mẫu'), named('Trang phiếu')),
+			pageHealth: await pairedRatio(BASE, server.pid!, named('Sàn khung'), named('Trang phiếu')),
+			signIn: await pairedRatio(BASE, server.pid!, (seconds) => argon2Floor(4, seconds), named('Đăng nhập'))
+		};
+		for (const [key, p] of Object.entries(paired))
+			console.log(
+				`   ${key}: ${(100 * p.ratio).toFixed(0)}% (${p.targetRps.toFixed(0)} / ${p.floorRps.toFixed(0)}), ${p.errors} lỗi`
+			);
+		if (shape.members === 54_000)
+			imported = await benchImport(BASE, ORIGIN, server.pid!, province, cookies, `${DIR}/import.csv`);
 	} finally {
 		server.kill('SIGTERM');
 	}
-	return { shape, generateSeconds: province.seconds, dbFloorOpsPerSecond: dbFloor, results };
+	return {
+		shape,
+		measuredAt: new Date().toISOString(),
+		generateSeconds: province.seconds,
+		dbFloorOpsPerSecond: dbFloor,
+		argon2PerSecond: argon2,
+		statements,
+		results,
+		imported,
+		paired
+	};
 }
 
 /** Small, but every chapter has 60 members with a sheet: the bundle a large chapter prints. */
@@ -277,11 +343,37 @@ async function benchContention(): Promise<ContentionReport> {
 }
 
 mkdirSync(DIR, { recursive: true });
-// `tsx bench/run.ts province54k` (or province260k, or contention) runs that part alone.
-const only = process.argv[2] as keyof typeof SHAPES | 'contention' | undefined;
+const loadAtStart = os.loadavg();
+// `tsx bench/run.ts province54k contention` (any of province54k, province260k, contention) runs those parts alone.
+const parts = process.argv.slice(2);
+if (parts[0] === 'report') {
+	const saved = JSON.parse(readFileSync(`${DIR}/results.json`, 'utf8'));
+	writeReport('docs/benchmarks.md', saved.sizes, saved.pdf, saved.contention, saved.load);
+	console.log('Đã ghi lại docs/benchmarks.md từ .bench/results.json');
+	process.exit(0);
+}
+const only = (part: string) => parts.length === 0 || parts.includes(part);
 const sizes: SizeReport[] = [];
-for (const [key, shape] of Object.entries(SHAPES)) if (!only || only === key) sizes.push(await benchSize(key, shape));
-const contention = !only || only === 'contention' ? await benchContention() : null;
+for (const [key, shape] of Object.entries(SHAPES)) if (only(key)) sizes.push(await benchSize(key, shape));
+const contention = only('contention') ? await benchContention() : null;
 const pdf = await pdfFigures();
-writeReport('docs/benchmarks.md', sizes, pdf, contention);
+const load = { start: loadAtStart, end: os.loadavg() };
+// The raw figures, so the report can be written again from them (`tsx bench/run.ts report`). A run of some parts
+// replaces those parts of the last run's figures and keeps the others (the report says which run each came from).
+const RESULTS = `${DIR}/results.json`;
+const last = parts.length > 0 && existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
+const merged = {
+	sizes: Object.keys(SHAPES).flatMap((key) => {
+		const now = sizes.find((z) => z.shape.label === SHAPES[key as keyof typeof SHAPES].label);
+		const before = (last?.sizes as SizeReport[] | undefined)?.find(
+			(z) => z.shape.label === SHAPES[key as keyof typeof SHAPES].label
+		);
+		return now ? [now] : before ? [before] : [];
+	}),
+	pdf,
+	contention: contention ?? last?.contention ?? null,
+	load
+};
+writeFileSync(RESULTS, JSON.stringify(merged));
+writeReport('docs/benchmarks.md', merged.sizes, merged.pdf, merged.contention, merged.load);
 console.log('\nĐã ghi docs/benchmarks.md');

@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
 import { env } from '$env/dynamic/private';
 import { acceptsContentType, bodyCapFor, fitsWithin, isApiPath } from '$lib/server/http/edge';
+import { compressResponse } from '$lib/server/http/compress';
 
 export const init: ServerInit = async () => {
 	await startUp();
@@ -25,7 +26,7 @@ const sameOrigin: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Looks up the session from the cookie's token and slides its expiry. */
+/** Looks up the session from the cookie's token and slides its expiry (and the cookie's with it). */
 const authenticate: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
@@ -35,7 +36,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		if (found) {
 			event.locals.user = found.user;
 			event.locals.sessionId = found.sessionId;
-			setSessionCookie(event.cookies, event.url, token, found.expiresAt);
+			// The cookie expires with the session; it is sent again only when the session's expiry moved.
+			if (found.renewed) setSessionCookie(event.cookies, event.url, token, found.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}
@@ -159,7 +161,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Pages and JSON leave compressed (brotli or gzip), whatever answered them: the app needs no proxy for it. */
+const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
 export const handle = sequence(
+	compress,
 	securityHeaders,
 	sameOrigin,
 	knownContentType,

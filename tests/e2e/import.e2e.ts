@@ -64,8 +64,13 @@ test('an administrator imports members: a bad row stops everything, the fixed fi
 	const row = list.getByRole('row').filter({ hasText: people[0]!.username });
 	await expect(row.getByRole('cell').nth(1)).toHaveText(people[0]!.name);
 	const password = (await row.getByRole('cell').nth(3).textContent())!.trim();
-	expect(password).toMatch(/^[a-z2-9]{12}$/);
+	// A one-time code in four groups of four, read off paper.
+	expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
 	await expect(list.getByRole('row')).toHaveCount(4);
+	// The accounts were made by a background job: the page follows it by its address, and a reload shows them again.
+	await expect(admin).toHaveURL(/\/admin\/import\?job=/);
+	await admin.reload();
+	await expect(list.getByRole('row').filter({ hasText: people[0]!.username })).toContainText(password);
 
 	await secretary.reload();
 	for (const p of people) await expect(secretary.getByText(p.name)).toBeVisible();
@@ -74,6 +79,15 @@ test('an administrator imports members: a bad row stops everything, the fixed fi
 	await signIn(newcomer, people[0]!.username.toUpperCase(), password);
 	await expect(newcomer).toHaveURL(/\/account\/password$/);
 	await expect(newcomer.getByText('Bạn đang dùng mật khẩu tạm thời.')).toBeVisible();
+
+	// Once printed, the administrator closes the list: the codes are gone from the server's memory too.
+	const jobUrl = admin.url();
+	await admin.getByRole('button', { name: 'Đã in xong — đóng danh sách' }).click();
+	await expect(admin).toHaveURL(/\/admin\/import$/);
+	await expect(list).toHaveCount(0);
+	const gone = await admin.goto(jobUrl);
+	expect(gone?.status()).toBe(404);
+	await expect(admin.getByText(password)).toHaveCount(0);
 
 	for (const p of [admin, secretary, newcomer]) await p.context().close();
 });

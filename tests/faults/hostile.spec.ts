@@ -50,6 +50,7 @@ const ROUTES = [
 	['GET', '/units/[id]/export.[format]', '', 'committee over the unit'],
 	['POST', '/admin/import', 'preview', 'administrator'],
 	['POST', '/admin/import', 'commit', 'administrator'],
+	['POST', '/admin/import', 'dismiss', 'administrator, own import'],
 	['POST', '/admin/members/[id]', 'update', 'administrator'],
 	['POST', '/admin/members/[id]', 'move', 'administrator'],
 	['POST', '/admin/members/[id]', 'deactivate', 'administrator'],
@@ -1691,6 +1692,10 @@ function adminCases(): Case[] {
 		...formCases('POST /admin/import commit', 'admin', '/admin/import?/commit', [['file', importCsv]], {
 			keep: ['file'],
 			label: 'the file as a text field'
+		}),
+		...formCases('POST /admin/import dismiss', 'admin', '/admin/import?/dismiss', [['job', 'khong-co-luot-nay']], {
+			label: 'an import that is not there',
+			status: 404
 		}),
 		// Passwords.
 		...formCases('POST /admin/users/[id]/reset-password default', 'admin', '/admin/users/999999/reset-password', [], {

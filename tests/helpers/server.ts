@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { HEAP_FLAGS } from '../../scripts/heap.js';
 import { BODY_CAP, IMPORT_PATH } from '../../src/lib/server/http/edge';
 import { DEMO_PASSWORD } from '../../src/lib/server/seed/demo';
 
@@ -77,7 +78,7 @@ export async function startServer(
 	// The public origin: its own loopback address unless the test names another (an https one behind a proxy).
 	const origin = options.env?.ORIGIN ?? `http://localhost:${port}`;
 	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['scripts/serve.js'], {
+	const child = spawn(process.execPath, [...HEAP_FLAGS, 'scripts/serve.js'], {
 		cwd: ROOT,
 		env: {
 			...process.env,

@@ -6,7 +6,14 @@ import { createTestAccount, createTestDb, TEST_PASSWORD } from '../../../../test
 import type { Db } from '../db/client';
 import { changePassword } from './change-password';
 import { attemptSignIn } from './login';
-import { generateTemporaryPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import {
+	generateOneTimeCode,
+	generateTemporaryPassword,
+	hashOneTimeCode,
+	hashPassword,
+	verifyAgainstDummy,
+	verifyPassword
+} from './password';
 
 const NFC = 'Mật-khẩu-Rèn-luyện-2026';
 const NFD = NFC.normalize('NFD');
@@ -108,5 +115,27 @@ describe('checking a password', () => {
 		expect(await verifyAgainstDummy('tusoi-dummy-password')).toBe(false);
 		expect(await verifyAgainstDummy('x')).toBe(false);
 		expect(logged).not.toHaveBeenCalled();
+	});
+});
+
+describe('one-time codes', () => {
+	it('are 16 characters in four groups, and differ each time', () => {
+		const codes = Array.from({ length: 50 }, generateOneTimeCode);
+		for (const code of codes) expect(code).toMatch(/^[a-hj-km-np-z2-9]{4}(-[a-hj-km-np-z2-9]{4}){3}$/);
+		expect(new Set(codes).size).toBe(50);
+	});
+
+	it('are stored salted, never in clear, and check however the dashes and case are typed', async () => {
+		const code = generateOneTimeCode();
+		const stored = hashOneTimeCode(code);
+		expect(stored).toMatch(/^\$otc-sha256\$/);
+		expect(stored).not.toContain(code.replace(/-/g, ''));
+		expect(hashOneTimeCode(code)).not.toBe(stored);
+		expect(await verifyPassword(stored, code)).toBe(true);
+		expect(await verifyPassword(stored, code.replace(/-/g, '').toUpperCase())).toBe(true);
+		expect(await verifyPassword(stored, code.replace(/-/g, ' '))).toBe(true);
+		expect(await verifyPassword(stored, generateOneTimeCode())).toBe(false);
+		expect(await verifyPassword(stored, '')).toBe(false);
+		expect(await verifyPassword('$otc-sha256$broken', code)).toBe(false);
 	});
 });

@@ -154,6 +154,7 @@ describe('sessions in the database', () => {
 
 		const found = validateSessionToken(db, token, now);
 		expect(found!.expiresAt.getTime()).toBe(now + 30 * DAY_MS);
+		expect(found!.renewed).toBe(true);
 		expect(SESSION_LIFETIME_MS).toBe(30 * DAY_MS);
 		expect(sessionRows(db)[0].expiresAt.getTime()).toBe(now + 30 * DAY_MS);
 	});
@@ -166,6 +167,8 @@ describe('sessions in the database', () => {
 
 		const found = validateSessionToken(db, token, now);
 		expect(found!.expiresAt.getTime()).toBe(expiresAt.getTime());
+		// Nothing moved, so the cookie (which expires with the session) is not sent again.
+		expect(found!.renewed).toBe(false);
 		expect(sessionRows(db)[0].expiresAt.getTime()).toBe(T0 + 30 * DAY_MS);
 	});
 

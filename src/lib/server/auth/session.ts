@@ -1,8 +1,9 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, isNull, lte } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { member, membership, roleGrant, session, unit, user } from '../db/schema';
+import { session } from '../db/schema';
+import { deleteSession, extendSession, findSession } from '../db/queries/sessions';
 import type { AuthUser } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,7 +22,8 @@ export function generateSessionToken(): string {
 
 /** The id stored for a token: its SHA-256, so a leaked database does not leak live sessions. */
 export function sessionIdOf(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	// node:crypto's SHA-256 (native), not a JavaScript one: this runs on every request.
+	return createHash('sha256').update(token).digest('hex');
 }
 
 /** Stores a session for the token and returns its expiry. */
@@ -33,64 +35,39 @@ export function createSession(db: Db, token: string, userId: number, now = Date.
 	return expiresAt;
 }
 
-/** The signed-in user and the session's (possibly extended) expiry, or null when the token is unknown, expired or the account inactive. */
+/**
+ * The signed-in user and the session's (possibly extended) expiry, or null when the token is unknown, expired or
+ * the account inactive. One compiled statement reads the session, the account, its chapter and its grants: it runs
+ * on every request. `renewed` says the expiry moved, so the cookie must be sent again with it.
+ */
 export function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now()
-): { user: AuthUser; expiresAt: Date; sessionId: string } | null {
+): { user: AuthUser; expiresAt: Date; sessionId: string; renewed: boolean } | null {
 	const sessionId = sessionIdOf(token);
-	const row = db
-		.select({
-			userId: user.id,
-			username: user.username,
-			fullName: user.fullName,
-			mustChangePassword: user.mustChangePassword,
-			active: user.active,
-			expiresAt: session.expiresAt
-		})
-		.from(session)
-		.innerJoin(user, eq(user.id, session.userId))
-		.where(eq(session.id, sessionId))
-		.get();
+	const row = findSession(db, sessionId);
 	if (!row) return null;
 	if (row.expiresAt.getTime() <= now || !row.active) {
-		db.delete(session).where(eq(session.id, sessionId)).run();
+		deleteSession(db, sessionId);
 		return null;
 	}
 	let expiresAt = row.expiresAt;
-	if (expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS) {
+	const renewed = expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS;
+	if (renewed) {
 		expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		db.update(session).set({ expiresAt }).where(eq(session.id, sessionId)).run();
+		extendSession(db, sessionId, expiresAt);
 	}
-	return { user: loadAuthUser(db, row), expiresAt, sessionId };
-}
-
-function loadAuthUser(
-	db: Db,
-	row: { userId: number; username: string; fullName: string; mustChangePassword: boolean }
-): AuthUser {
-	const current = db
-		.select({ unitId: membership.unitId, targetGroup: member.targetGroup })
-		.from(membership)
-		.innerJoin(member, eq(member.userId, membership.memberId))
-		.where(and(eq(membership.memberId, row.userId), isNull(membership.endedOn)))
-		.get();
-	const grants = db
-		.select({ role: roleGrant.role, unitId: roleGrant.unitId, unitPath: unit.path })
-		.from(roleGrant)
-		.innerJoin(unit, eq(unit.id, roleGrant.unitId))
-		.where(eq(roleGrant.userId, row.userId))
-		.all();
-	return {
+	const user: AuthUser = {
 		id: row.userId,
 		username: row.username,
 		fullName: row.fullName,
 		mustChangePassword: row.mustChangePassword,
-		chapterId: current?.unitId ?? null,
-		targetGroup: current?.targetGroup ?? null,
-		grants
+		chapterId: row.chapterId,
+		targetGroup: row.targetGroup,
+		grants: row.grants
 	};
+	return { user, expiresAt, sessionId, renewed };
 }
 
 /** Ends one session (sign-out). */

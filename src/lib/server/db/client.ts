@@ -43,9 +43,10 @@ function keepPrivate(file: string): void {
 }
 
 /** Opens (creating if needed) a SQLite database with the pragmas the app relies on, and applies every pending migration. */
-export function createDb(file: string): Connection {
+export function createDb(file: string, options: { verbose?: (sql: unknown) => void } = {}): Connection {
 	if (file !== ':memory:') keepPrivate(file);
-	const sqlite = new Database(file);
+	// `verbose` sees every statement the connection runs (BEGIN and COMMIT included): tests count them.
+	const sqlite = new Database(file, { verbose: options.verbose });
 	sqlite.pragma('journal_mode = WAL');
 	// NORMAL in WAL mode: a commit survives a process crash; only power loss can drop the last transactions.
 	sqlite.pragma('synchronous = NORMAL');

@@ -140,10 +140,19 @@ describe('member import', () => {
 		).toEqual(['quantri']);
 
 		for (const account of result.accounts.filter((_, i) => i % 250 === 0)) {
-			expect(account.temporaryPassword).toMatch(/^[a-hj-km-np-z2-9]{12}$/);
+			// A one-time code of 16 characters (79 bits) in four groups, stored as a salted SHA-256 (auth/password.ts).
+			expect(account.temporaryPassword).toMatch(/^[a-hj-km-np-z2-9]{4}(-[a-hj-km-np-z2-9]{4}){3}$/);
 			const stored = findUserByUsername(db, account.username)!;
-			expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+			expect(stored.passwordHash).toMatch(/^\$otc-sha256\$/);
+			expect(stored.passwordHash).not.toContain(account.temporaryPassword.replace(/-/g, ''));
 			expect(await verifyPassword(stored.passwordHash, account.temporaryPassword)).toBe(true);
+			// Typed as read off paper: capitals, spaces instead of dashes, or no separators at all.
+			expect(
+				await verifyPassword(stored.passwordHash, account.temporaryPassword.toUpperCase().replace(/-/g, ' '))
+			).toBe(true);
+			expect(await verifyPassword(stored.passwordHash, account.temporaryPassword.replace(/.$/, '9'))).toBe(
+				account.temporaryPassword.endsWith('9')
+			);
 		}
 		const audit = db.select().from(auditEvent).where(eq(auditEvent.action, 'member.import')).all();
 		expect(audit).toHaveLength(1);

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { member, membership, user } from '../db/schema';
@@ -6,7 +5,7 @@ import { recordAudit } from '../db/queries/audit';
 import { addMemberCount, pathIds } from '../db/queries/stats';
 import { allUnits, CHAPTER_KINDS, type UnitRow } from '../db/queries/units';
 import { normalizeUsername } from '../db/queries/users';
-import { generateTemporaryPassword, hashPassword } from '../auth/password';
+import { generateOneTimeCode, hashOneTimeCode } from '../auth/password';
 import { compareVietnameseNames } from '../../domain/names';
 import { todayIso } from '../../domain/dates';
 import { foldText, type ImportRow } from './parse';
@@ -48,8 +47,6 @@ export type CommitResult = { ok: true; accounts: ImportedAccount[] } | { ok: fal
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 const MAX_TEXT = 200;
-// argon2 runs on libuv's thread pool (4 threads by default); more at once only queues and starves other requests.
-const HASH_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
 
 const tidy = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 const quote = (text: string) => `«${text.length > 60 ? `${text.slice(0, 60)}…` : text}»`;
@@ -163,21 +160,8 @@ export function previewImport(db: Db, rows: ImportRow[]): ImportPreview {
 	return { valid, errors };
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-	const out: R[] = new Array(items.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const i = next++;
-			out[i] = await fn(items[i]!);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-	return out;
-}
-
 /** The deepest unit above every chapter of the import (for the audit log's unit filter). */
-function commonUnitId(paths: string[]): number | null {
+export function commonUnitId(paths: string[]): number | null {
 	const chains = paths.map(pathIds);
 	let common = chains[0] ?? [];
 	for (const chain of chains) {
@@ -193,7 +177,7 @@ function commonUnitId(paths: string[]): number | null {
  * builds its queries and a savepoint per call, which holds the event loop ~15 times longer for a large file.
  * The caller runs it inside its transaction and updates the member counts once per chapter.
  */
-function insertMembers(tx: Db, members: ParsedMember[], hashes: string[], joinedOn: string): void {
+export function insertMembers(tx: Db, members: ParsedMember[], hashes: string[], joinedOn: string): number[] {
 	const insertUser = tx
 		.insert(user)
 		.values({
@@ -217,23 +201,25 @@ function insertMembers(tx: Db, members: ParsedMember[], hashes: string[], joined
 		.insert(membership)
 		.values({ memberId: sql.placeholder('memberId'), unitId: sql.placeholder('unitId'), startedOn: joinedOn })
 		.prepare();
-	members.forEach((m, i) => {
+	return members.map((m, i) => {
 		const { id } = insertUser.get({ username: m.username, fullName: m.fullName, passwordHash: hashes[i]! })!;
 		insertMember.run({ userId: id, dateOfBirth: m.dateOfBirth, position: m.position, targetGroup: m.targetGroup });
 		insertMembership.run({ memberId: id, unitId: m.chapterId });
+		return id;
 	});
 }
 
 /**
- * Creates every member of the file, or nothing: the rows are checked, the temporary passwords hashed (slow,
- * so before the transaction, which better-sqlite3 runs synchronously), then checked again and written in one
- * transaction, since another administrator may have taken a login id or closed a chapter in the meantime.
+ * Creates every member of the file, or nothing, in one transaction: the rows are checked, then checked again and
+ * written, since another administrator may have taken a login id or closed a chapter in the meantime. Each account
+ * gets a one-time code (a fast hash fits it: see auth/password.ts). The page runs large files as a background job
+ * in chunks (import/job.ts); this is the same in one go.
  */
 export async function commitImport(db: Db, rows: ImportRow[], actorId: number): Promise<CommitResult> {
 	const first = previewImport(db, rows);
 	if (first.errors.length > 0 || first.valid.length === 0) return { ok: false, preview: first };
-	const passwords = first.valid.map(() => generateTemporaryPassword());
-	const hashes = await mapLimit(passwords, HASH_CONCURRENCY, hashPassword);
+	const passwords = first.valid.map(() => generateOneTimeCode());
+	const hashes = passwords.map(hashOneTimeCode);
 	const joinedOn = todayIso();
 	return db.transaction(
 		(tx): CommitResult => {
@@ -247,26 +233,31 @@ export async function commitImport(db: Db, rows: ImportRow[], actorId: number): 
 				username: m.username,
 				temporaryPassword: passwords[i]!
 			}));
-			const perChapter = new Map<number, number>();
-			for (const m of again.valid) perChapter.set(m.chapterId, (perChapter.get(m.chapterId) ?? 0) + 1);
-			const paths = allUnits(tx)
-				.filter((u) => perChapter.has(u.id))
-				.map((u) => u.path);
-			for (const path of paths) addMemberCount(tx, path, perChapter.get(pathIds(path).at(-1)!)!);
-			recordAudit(tx, {
-				actorId,
-				action: 'member.import',
-				unitId: commonUnitId(paths),
-				detail: { count: accounts.length, chapters: perChapter.size }
-			});
+			finishImport(tx, again.valid, actorId);
 			return { ok: true, accounts: sortAccounts(accounts) };
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
+/** After the members are written: each chapter's member count once, and the audit line of the whole import. */
+export function finishImport(tx: Db, members: ParsedMember[], actorId: number): void {
+	const perChapter = new Map<number, number>();
+	for (const m of members) perChapter.set(m.chapterId, (perChapter.get(m.chapterId) ?? 0) + 1);
+	const paths = allUnits(tx)
+		.filter((u) => perChapter.has(u.id))
+		.map((u) => u.path);
+	for (const path of paths) addMemberCount(tx, path, perChapter.get(pathIds(path).at(-1)!)!);
+	recordAudit(tx, {
+		actorId,
+		action: 'member.import',
+		unitId: commonUnitId(paths),
+		detail: { count: members.length, chapters: perChapter.size }
+	});
+}
+
 const collator = new Intl.Collator('vi');
-function sortAccounts(accounts: ImportedAccount[]): ImportedAccount[] {
+export function sortAccounts(accounts: ImportedAccount[]): ImportedAccount[] {
 	return accounts.sort(
 		(a, b) =>
 			collator.compare(a.chapterName, b.chapterName) ||

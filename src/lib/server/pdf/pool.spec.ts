@@ -22,8 +22,8 @@ function text(pdf: Buffer): string {
 
 let reports: PersonalReport[] = [];
 const pools: PdfPool[] = [];
-function pool(size: number): PdfPool {
-	const p = new PdfPool(size);
+function pool(size: number, options: { idleMs?: number } = {}): PdfPool {
+	const p = new PdfPool(size, options);
 	pools.push(p);
 	return p;
 }
@@ -140,6 +140,38 @@ describe('PdfPool', () => {
 			expect(one.stats()).toEqual({ workers: 0, busy: 0, queued: 0 });
 			const pdf = await one.render({ kind: 'personal', report: reports[2] });
 			expect(text(pdf)).toContain(reports[2].memberName);
+		},
+		SLOW
+	);
+
+	it(
+		'makes one bundle at a time, however many workers it has, while a personal PDF goes past the waiting bundle',
+		async () => {
+			const two = pool(2);
+			const order: string[] = [];
+			const note = (name: string) => (pdf: Buffer) => (order.push(name), pdf);
+			const first = two.render({ kind: 'bundle', reports }).then(note('bundle 1'));
+			const second = two.render({ kind: 'bundle', reports: reports.slice(0, 3) }).then(note('bundle 2'));
+			const personal = two.render({ kind: 'personal', report: reports[0] }).then(note('personal'));
+			await until(two, (s) => s.busy === 2);
+			// The second bundle waits for the first; the personal PDF took the other worker.
+			expect(two.stats()).toEqual({ workers: 2, busy: 2, queued: 1 });
+			await Promise.all([first, second, personal]);
+			expect(order.indexOf('bundle 2')).toBeGreaterThan(order.indexOf('bundle 1'));
+			expect(order.indexOf('personal')).toBeLessThan(order.indexOf('bundle 2'));
+		},
+		SLOW
+	);
+
+	it(
+		'stops a worker that stays idle, and starts one again for the next PDF',
+		async () => {
+			const one = pool(1, { idleMs: 50 });
+			await one.render({ kind: 'personal', report: reports[0] });
+			await until(one, (s) => s.workers === 0);
+			expect(one.stats()).toEqual({ workers: 0, busy: 0, queued: 0 });
+			const pdf = await one.render({ kind: 'personal', report: reports[1] });
+			expect(text(pdf)).toContain(reports[1].memberName);
 		},
 		SLOW
 	);

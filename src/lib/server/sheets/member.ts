@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { immediateTransaction } from '../db/statements';
 import type { AuthUser } from '../auth/types';
 import { currentPeriodFor } from '../db/queries/periods';
 import { periodLock } from '../../domain/period';
@@ -7,23 +8,23 @@ import {
 	auditSheet,
 	createSheet,
 	findMemberSheet,
-	loadSheetCore,
+	loadSaveTarget,
 	loadSheetDetail,
 	resolveReviewNotes,
-	writeSheetChanges,
-	type SheetCore,
+	sheetAnswers,
+	sheetProgress,
+	writeSheetSave,
+	type SaveTarget,
 	type SheetDetail
 } from '../db/queries/sheets';
 import { recordSheetTransition } from '../db/queries/stats';
-import { recordSubmission } from '../db/queries/submissions';
-import { sheet } from '../db/schema';
-import { and, eq } from 'drizzle-orm';
 import { EMPTY_ANSWER, levelsOf, sheetProblems, type AnswerEntry, type Problem } from '../../domain/sheet';
-import { scoreSheet, type SheetScore } from '../../domain/scoring';
-import { signsForGroup } from '../../domain/template';
+import { scoreSheet, type Answers, type SheetScore } from '../../domain/scoring';
+import { signsForGroup, type AnswerLevel, type TargetGroup, type TemplateContent } from '../../domain/template';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
 import { sectionRefusal, writeSectionChanges } from './sections';
+import { recordSubmission } from '../db/queries/submissions';
 
 /** A refusal with the HTTP status it maps to and a message for the member. */
 export interface Refusal {
@@ -75,7 +76,7 @@ export function ownSheet(db: Db, user: AuthUser, sheetId: number): SheetDetail |
 }
 
 /** Why a sheet cannot be changed by its member now, or null when it can. */
-export function editRefusal(detail: Pick<SheetCore, 'sheet' | 'period'>, today: string): Refusal | null {
+export function editRefusal(detail: Pick<SaveTarget, 'sheet' | 'period'>, today: string): Refusal | null {
 	const locked = periodLock(detail.period, today);
 	if (locked) return { ok: false, status: 409, message: locked };
 	if (detail.sheet.status === 'submitted')
@@ -89,22 +90,35 @@ export function editRefusal(detail: Pick<SheetCore, 'sheet' | 'period'>, today: 
 	return null;
 }
 
-/** Checks that a change names only signs and plan lines that belong to this sheet. */
-function foreignCode(detail: SheetCore, changes: SheetChanges): Refusal | null {
-	const codes = new Set(signsForGroup(detail.content, detail.sheet.targetGroup).map((s) => s.code));
+// The codes of a group's signs, worked out once per template version (versions never change).
+const codesCache = new WeakMap<TemplateContent, Map<TargetGroup, Set<string>>>();
+
+function signCodes(content: TemplateContent, group: TargetGroup): Set<string> {
+	let byGroup = codesCache.get(content);
+	if (!byGroup) codesCache.set(content, (byGroup = new Map()));
+	let codes = byGroup.get(group);
+	if (!codes) byGroup.set(group, (codes = new Set(signsForGroup(content, group).map((s) => s.code))));
+	return codes;
+}
+
+/** Checks that a change names only signs and plan lines that belong to this sheet; reads the plan lines only when a change names one. */
+function foreignCode(db: Db, target: SaveTarget, changes: SheetChanges): Refusal | null {
+	const codes = signCodes(target.content, target.sheet.targetGroup);
 	for (const code of Object.keys(changes.answers ?? {})) {
 		if (!codes.has(code)) return { ok: false, status: 400, message: `Biểu hiện ${code} không có trong phiếu của bạn.` };
 	}
-	const lines = new Set(detail.progress.map((p) => p.code));
-	for (const code of Object.keys(changes.progress ?? {})) {
+	const named = Object.keys(changes.progress ?? {});
+	if (named.length === 0) return null;
+	const lines = new Set(sheetProgress(db, target.sheet.id).map((p) => p.code));
+	for (const code of named) {
 		if (!lines.has(code))
 			return { ok: false, status: 400, message: `Kế hoạch năm trước không có biện pháp cho biểu hiện ${code}.` };
 	}
 	return null;
 }
 
-function mergedAnswers(detail: SheetCore, changes: SheetChanges): Record<string, AnswerEntry> {
-	const merged = { ...detail.answers };
+function mergedAnswers(stored: Record<string, AnswerEntry>, changes: SheetChanges): Record<string, AnswerEntry> {
+	const merged = { ...stored };
 	for (const [code, change] of Object.entries(changes.answers ?? {})) {
 		merged[code] = {
 			...EMPTY_ANSWER,
@@ -115,12 +129,40 @@ function mergedAnswers(detail: SheetCore, changes: SheetChanges): Record<string,
 	return merged;
 }
 
-export type SaveResult =
-	{ ok: true; revision: number; savedAt: number; score: SheetScore; problems: Problem[] } | Refusal;
+/** The stored levels with the save's level changes on top (null clears a level). */
+function mergedLevels(stored: Record<string, AnswerLevel>, changes: SheetChanges): Answers {
+	const levels: Answers = { ...stored };
+	for (const [code, change] of Object.entries(changes.answers ?? {})) {
+		if (change.level === undefined) continue;
+		if (change.level === null) delete levels[code];
+		else levels[code] = change.level;
+	}
+	return levels;
+}
+
+const changesLevel = (changes: SheetChanges) => Object.values(changes.answers ?? {}).some((a) => a.level !== undefined);
+
+const STALE: Refusal = {
+	ok: false,
+	status: 409,
+	message: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.'
+};
+
+/** Thrown inside the save's transaction to roll back what it wrote and answer with the refusal. */
+class RolledBack extends Error {
+	constructor(readonly refusal: Refusal) {
+		super(refusal.message);
+	}
+}
+
+/** A save's answer: the new revision; the score when it changed (a level was given or cleared, or the sheet handed in). */
+export type SaveResult = { ok: true; revision: number; savedAt: number; score?: SheetScore } | Refusal;
 
 /**
  * Applies one save to a member's own sheet. The revision check makes a stale tab's write fail
  * instead of silently overwriting what another tab saved; everything happens in one transaction.
+ * An autosave reads the sheet once (with the levels given so far only when a level changed), writes the answer and
+ * the sheet row, and nothing else; a hand-in reads every answer and plan line to check the sheet is complete.
  */
 export function saveSheet(
 	db: Db,
@@ -133,97 +175,104 @@ export function saveSheet(
 	const parsed = sheetChangesSchema.safeParse(payload);
 	if (!parsed.success) return { ok: false, status: 400, message: firstIssueMessage(parsed.error) };
 	const changes = parsed.data;
-	return db.transaction(
-		(tx) => {
-			const core = Number.isSafeInteger(sheetId) ? loadSheetCore(tx, sheetId) : undefined;
-			// Someone else's sheet is "not found", so ids reveal nothing.
-			const detail = core && core.sheet.memberId === user.id ? core : undefined;
-			if (!detail) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
-			const refused = editRefusal(detail, today) ?? foreignCode(detail, changes) ?? sectionRefusal(tx, detail, changes);
-			if (refused) return refused;
-			if (changes.revision !== detail.sheet.revision) {
-				return {
-					ok: false,
-					status: 409,
-					message:
-						'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp.'
-				} satisfies Refusal;
-			}
-			const answers = mergedAnswers(detail, changes);
-			const progress = Object.fromEntries(
-				detail.progress.map((p) => {
-					const changed = changes.progress?.[p.code]?.status;
-					return [p.code, { status: changed !== undefined ? changed : p.status, note: p.note }];
-				})
-			);
-			const score = scoreSheet(detail.content, detail.sheet.targetGroup, levelsOf(answers));
-			const texts = {
-				strengths: changes.texts?.strengths ?? detail.sheet.strengths,
-				shortcomings: changes.texts?.shortcomings ?? detail.sheet.shortcomings,
-				commitment: changes.texts?.commitment ?? detail.sheet.commitment
-			};
-			const problems = sheetProblems(detail.content, detail.sheet.targetGroup, answers, progress, { texts, today });
+	const submit = options.submit === true;
+	const rescore = !submit && changesLevel(changes);
+	try {
+		return immediateTransaction(db, saveIn)(user, sheetId, changes, today, submit, rescore);
+	} catch (err) {
+		if (err instanceof RolledBack) return err.refusal;
+		throw err;
+	}
+}
 
-			if (options.submit && detail.period.deadline < today) {
-				return {
-					ok: false,
-					status: 403,
-					message: `Đã quá hạn nộp phiếu (${formatDate(detail.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.`
-				} satisfies Refusal;
-			}
-			writeSheetChanges(tx, sheetId, changes);
-			writeSectionChanges(tx, sheetId, changes);
-			const now = new Date();
-			const submitting = options.submit === true && problems.length === 0;
-			const revision = detail.sheet.revision + 1;
-			tx.update(sheet)
-				.set({
-					revision,
-					score: score.score,
-					rating: score.rating,
-					answeredCount: score.answered,
-					updatedAt: now,
-					...(submitting
-						? { status: 'submitted' as const, submittedAt: now, finalRating: null, finalRatingReason: null }
-						: {})
-				})
-				.where(and(eq(sheet.id, sheetId), eq(sheet.revision, detail.sheet.revision)))
-				.run();
-			if (submitting) {
-				auditSheet(tx, {
-					actorId: user.id,
-					sheetId,
-					chapterId: detail.sheet.chapterId,
-					action: 'sheet.submit',
-					detail: { score: score.score, rating: score.rating }
-				});
-				resolveReviewNotes(tx, sheetId, now);
-				// What this hand-in contained, so the chi ủy can see what a later one changed.
-				recordSubmission(tx, sheetId, now);
-				recordSheetTransition(tx, {
-					periodId: detail.period.id,
-					chapterPath: detail.chapter.path,
-					before: {
-						status: detail.sheet.status,
-						rating: detail.sheet.rating,
-						finalRating: detail.sheet.finalRating,
-						flagged: []
-					},
-					after: { status: 'submitted', rating: score.rating, finalRating: null, flagged: score.flagged }
-				});
-			}
-			if (options.submit && !submitting) {
-				// What was typed is kept; only the hand-in waits until the gaps are filled.
-				return {
-					ok: false,
-					status: 422,
-					message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.',
-					problems,
-					revision
-				} satisfies Refusal;
-			}
-			return { ok: true, revision, savedAt: now.getTime(), score, problems };
-		},
-		{ behavior: 'immediate' }
-	);
+function saveIn(
+	tx: Db,
+	user: AuthUser,
+	sheetId: number,
+	changes: SheetChanges,
+	today: string,
+	submit: boolean,
+	rescore: boolean
+): SaveResult {
+	const found = Number.isSafeInteger(sheetId) ? loadSaveTarget(tx, sheetId, { levels: rescore }) : undefined;
+	// Someone else's sheet is "not found", so ids reveal nothing.
+	const target = found && found.sheet.memberId === user.id ? found : undefined;
+	if (!target) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
+	const refused = editRefusal(target, today) ?? foreignCode(tx, target, changes) ?? sectionRefusal(tx, target, changes);
+	if (refused) return refused;
+	if (changes.revision !== target.sheet.revision) return STALE;
+	const group = target.sheet.targetGroup;
+	let score: SheetScore | undefined;
+	let problems: Problem[] = [];
+	if (submit) {
+		if (target.period.deadline < today) {
+			return {
+				ok: false,
+				status: 403,
+				message: `Đã quá hạn nộp phiếu (${formatDate(target.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.`
+			} satisfies Refusal;
+		}
+		const answers = mergedAnswers(sheetAnswers(tx, sheetId), changes);
+		const progress = Object.fromEntries(
+			sheetProgress(tx, sheetId).map((p) => {
+				const changed = changes.progress?.[p.code]?.status;
+				return [p.code, { status: changed !== undefined ? changed : p.status, note: p.note }];
+			})
+		);
+		const texts = {
+			strengths: changes.texts?.strengths ?? target.sheet.strengths,
+			shortcomings: changes.texts?.shortcomings ?? target.sheet.shortcomings,
+			commitment: changes.texts?.commitment ?? target.sheet.commitment
+		};
+		score = scoreSheet(target.content, group, levelsOf(answers));
+		problems = sheetProblems(target.content, group, answers, progress, { texts, today });
+	} else if (rescore) {
+		score = scoreSheet(target.content, group, mergedLevels(target.levels ?? {}, changes));
+	}
+	const now = new Date();
+	const submitting = submit && problems.length === 0;
+	const revision = target.sheet.revision + 1;
+	const written = writeSheetSave(tx, sheetId, target.sheet.revision, changes, {
+		updatedAt: now,
+		texts: changes.texts,
+		score: score && { score: score.score, rating: score.rating, answered: score.answered },
+		submittedAt: submitting ? now : undefined
+	});
+	// The row was read under the write lock, so this only happens if something else changed it meanwhile.
+	if (!written) throw new RolledBack(STALE);
+	writeSectionChanges(tx, sheetId, changes);
+	if (submitting) {
+		auditSheet(tx, {
+			actorId: user.id,
+			sheetId,
+			chapterId: target.sheet.chapterId,
+			action: 'sheet.submit',
+			detail: { score: score!.score, rating: score!.rating }
+		});
+		resolveReviewNotes(tx, sheetId, now);
+		// What this hand-in contained, so the chi ủy can see what a later one changed.
+		recordSubmission(tx, sheetId, now);
+		recordSheetTransition(tx, {
+			periodId: target.period.id,
+			chapterPath: target.chapter.path,
+			before: {
+				status: target.sheet.status,
+				rating: target.sheet.rating,
+				finalRating: target.sheet.finalRating,
+				flagged: []
+			},
+			after: { status: 'submitted', rating: score!.rating, finalRating: null, flagged: score!.flagged }
+		});
+	}
+	if (submit && !submitting) {
+		// What was typed is kept; only the hand-in waits until the gaps are filled.
+		return {
+			ok: false,
+			status: 422,
+			message: 'Phiếu chưa đủ để nộp. Hãy bổ sung các mục dưới đây.',
+			problems,
+			revision
+		} satisfies Refusal;
+	}
+	return { ok: true, revision, savedAt: now.getTime(), score };
 }

@@ -42,7 +42,7 @@ describe('"Không áp dụng" on a sheet', () => {
 		const saved = saveSheet(db, user, detail.sheet.id, { revision: 0, answers, texts: completeTexts }, TODAY, {
 			submit: true
 		});
-		expect(saved.ok && saved.score.notApplicable).toEqual([code]);
+		expect(saved.ok && saved.score?.notApplicable).toEqual([code]);
 		const row = db.select().from(sheetAnswer).where(eq(sheetAnswer.code, code)).get()!;
 		expect(row).toMatchObject({ level: null, notApplicable: true });
 		const reloaded = loadSheetDetail(db, detail.sheet.id)!;

@@ -34,7 +34,11 @@ const PARTS: Partial<Record<FormSection['kind'], (keyof SectionValue)[]>> = {
 };
 
 /** Why a save's section or question changes do not fit this sheet's form, or null when they do. */
-export function sectionRefusal(db: Db, core: SheetCore, changes: SheetChanges): Refusal | null {
+export function sectionRefusal(
+	db: Db,
+	core: { content: SheetCore['content']; sheet: Pick<SheetCore['sheet'], 'id' | 'targetGroup'> },
+	changes: SheetChanges
+): Refusal | null {
 	const sections = Object.entries(changes.sections ?? {});
 	const answers = Object.keys(changes.questions ?? {});
 	if (sections.length === 0 && answers.length === 0) return null;

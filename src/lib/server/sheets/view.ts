@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import type { SheetDetail } from '../db/queries/sheets';
 import { signCatalog } from '../db/queries/signs';
 import { CATEGORY_KEYS, CATEGORY_LABELS, signsForGroup } from '../../domain/template';
-import { displayText } from '../../domain/catalog';
+import { displayText, type Sign } from '../../domain/catalog';
 import { editRefusal } from './member';
 import { reviewedSheet, reviewRights, sheetNeighbours } from './review';
 import { sheetHistory } from '../db/queries/audit';
@@ -14,9 +14,14 @@ import { formView } from './sections';
 
 /** The sheet as its page shows it: the group's signs under their parents and categories, the answers, and whether it can be changed. */
 export function sheetView(db: Db, detail: SheetDetail, today: string) {
+	// The Bản kiểm điểm's sections (null for a sheet of a version without them).
+	return { ...sheetViewWith(signCatalog(db), detail, today), form: formView(db, detail) };
+}
+
+/** The same, with the signs' wording given: the benchmark's form floor renders it with no database. */
+export function sheetViewWith(catalog: Sign[], detail: SheetDetail, today: string) {
 	const group = detail.sheet.targetGroup;
 	const signs = signsForGroup(detail.content, group);
-	const catalog = signCatalog(db);
 	const refusal = editRefusal(detail, today);
 	return {
 		id: detail.sheet.id,
@@ -61,9 +66,7 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 				createdAt: n.createdAt.getTime()
 			})),
 		assessment: detail.sheet.assessment,
-		finalRating: detail.sheet.finalRating,
-		// The Bản kiểm điểm's sections (null for a sheet of a version without them).
-		form: formView(db, detail)
+		finalRating: detail.sheet.finalRating
 	};
 }
 

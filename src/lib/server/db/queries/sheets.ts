@@ -1,13 +1,21 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { actionProgress, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
-import { NOT_APPLICABLE, type Level, type TemplateContent, type TargetGroup } from '../../../domain/template';
+import {
+	NOT_APPLICABLE,
+	type AnswerLevel,
+	type Level,
+	type TemplateContent,
+	type TargetGroup
+} from '../../../domain/template';
 import { recordSheetTransition } from './stats';
 import { recordAudit } from './audit';
 import type { AuditAction } from '../../../domain/audit';
 // Not from './templates', which bundles the default template's JSON: browser-test fixtures import this file.
 import { templateContent } from './template-content';
+import { preparedOnce, statement } from '../statements';
 
 export type SheetRow = typeof sheet.$inferSelect;
 
@@ -90,57 +98,99 @@ export interface SheetDetail {
 	}[];
 }
 
-/** What a save needs of a sheet: the row, its period, its template, the answers and last year's plan lines. */
-export interface SheetCore {
+function answersOf(db: Db, sheetId: number): Record<string, AnswerEntry> {
+	const answers: Record<string, AnswerEntry> = {};
+	const rows = statement(
+		db,
+		'select code, level, not_applicable as na, note, action, action_deadline as actionDeadline from sheet_answer where sheet_id = ?'
+	).all(sheetId) as ({ code: string; na: 0 | 1; level: Level | null } & Omit<AnswerEntry, 'level'>)[];
+	for (const { code, level, na, note, action, actionDeadline } of rows)
+		answers[code] = { level: na ? NOT_APPLICABLE : level, note, action, actionDeadline };
+	return answers;
+}
+
+/** What an autosave reads of a sheet: the row, its period, its template and its chapter's path. */
+export interface SaveTarget {
 	sheet: SheetRow;
 	period: typeof period.$inferSelect;
 	content: TemplateContent;
 	chapter: { path: string };
-	answers: Record<string, AnswerEntry>;
-	progress: { code: string; status: ProgressEntry['status']; note: string }[];
+	/** The answers given so far, "Không áp dụng" included (a sign without one is absent), read only when asked for. */
+	levels?: Record<string, AnswerLevel>;
 }
 
-function answersOf(db: Db, sheetId: number): Record<string, AnswerEntry> {
-	const answers: Record<string, AnswerEntry> = {};
-	for (const a of db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all()) {
-		answers[a.code] = {
-			level: a.notApplicable ? NOT_APPLICABLE : (a.level as Level | null),
-			note: a.note,
-			action: a.action,
-			actionDeadline: a.actionDeadline
-		};
-	}
-	return answers;
-}
-
-/** The part of a sheet an autosave reads: no names, notes or last year's wording, so a save stays cheap. */
-export function loadSheetCore(db: Db, sheetId: number): SheetCore | undefined {
-	const row = db
+const saveTargetQuery = (db: Db) =>
+	db
 		.select({ sheet, period, chapterPath: unit.path })
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
 		.innerJoin(unit, eq(unit.id, sheet.chapterId))
-		.where(eq(sheet.id, sheetId))
-		.get();
+		.where(eq(sheet.id, sql.placeholder('id')))
+		.prepare();
+
+const saveTargetWithLevelsQuery = (db: Db) =>
+	db
+		.select({
+			sheet,
+			period,
+			chapterPath: unit.path,
+			levels: sql<
+				string | null
+			>`(select json_group_object(code, case when ${sheetAnswer.notApplicable} then ${sql.raw(`'${NOT_APPLICABLE}'`)} else ${sheetAnswer.level} end) from ${sheetAnswer} where ${sheetAnswer.sheetId} = ${sheet.id} and (${sheetAnswer.level} is not null or ${sheetAnswer.notApplicable}))`
+		})
+		.from(sheet)
+		.innerJoin(period, eq(period.id, sheet.periodId))
+		.innerJoin(unit, eq(unit.id, sheet.chapterId))
+		.where(eq(sheet.id, sql.placeholder('id')))
+		.prepare();
+
+/**
+ * The sheet an autosave writes to, in one compiled statement; with `levels`, the same statement also gathers the
+ * levels given so far, which is all a rescore needs (the notes and actions do not count).
+ */
+export function loadSaveTarget(db: Db, sheetId: number, options: { levels: boolean }): SaveTarget | undefined {
+	const withLevels = options.levels ? preparedOnce(db, saveTargetWithLevelsQuery).get({ id: sheetId }) : undefined;
+	const row = options.levels ? withLevels : preparedOnce(db, saveTargetQuery).get({ id: sheetId });
 	const content = row && templateContent(db, row.sheet.templateVersionId);
 	if (!row || !content) return undefined;
-	return {
-		sheet: row.sheet,
-		period: row.period,
-		content,
-		chapter: { path: row.chapterPath },
-		answers: answersOf(db, sheetId),
-		progress: db
-			.select({ code: actionProgress.code, status: actionProgress.status, note: actionProgress.note })
-			.from(actionProgress)
-			.where(eq(actionProgress.sheetId, sheetId))
-			.all()
-	};
+	const target: SaveTarget = { sheet: row.sheet, period: row.period, content, chapter: { path: row.chapterPath } };
+	if (options.levels)
+		target.levels = withLevels?.levels ? (JSON.parse(withLevels.levels) as Record<string, AnswerLevel>) : {};
+	return target;
 }
 
-/** Loads a sheet with its period, template version, answers, last year's plan and the chi ủy's notes. */
-export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefined {
-	const row = db
+/** A sheet's answers, every field, keyed by code (a hand-in checks them all). */
+export function sheetAnswers(db: Db, sheetId: number): Record<string, AnswerEntry> {
+	return answersOf(db, sheetId);
+}
+
+/** The progress lines of last year's plan on a sheet: code, result and note. */
+export function sheetProgress(
+	db: Db,
+	sheetId: number
+): { code: string; status: ProgressEntry['status']; note: string }[] {
+	return statement(db, 'select code, status, note from action_progress where sheet_id = ?').all(sheetId) as {
+		code: string;
+		status: ProgressEntry['status'];
+		note: string;
+	}[];
+}
+
+/** A sheet with all its answers and last year's plan lines, for the use cases that read a whole sheet to decide. */
+export interface SheetCore extends SaveTarget {
+	answers: Record<string, AnswerEntry>;
+	progress: { code: string; status: ProgressEntry['status']; note: string }[];
+}
+
+export function loadSheetCore(db: Db, sheetId: number): SheetCore | undefined {
+	const target = loadSaveTarget(db, sheetId, { levels: false });
+	return target && { ...target, answers: sheetAnswers(db, sheetId), progress: sheetProgress(db, sheetId) };
+}
+
+const parentUnit = alias(unit, 'parent_unit');
+
+const sheetDetailQuery = (db: Db) =>
+	db
 		.select({
 			sheet,
 			period,
@@ -150,7 +200,7 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 			position: member.position,
 			chapterName: unit.name,
 			chapterPath: unit.path,
-			chapterParent: unit.parentId
+			parentName: parentUnit.name
 		})
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
@@ -158,82 +208,64 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 		.innerJoin(user, eq(user.id, sheet.memberId))
 		.innerJoin(member, eq(member.userId, sheet.memberId))
 		.innerJoin(unit, eq(unit.id, sheet.chapterId))
-		.where(eq(sheet.id, sheetId))
-		.get();
+		.leftJoin(parentUnit, eq(parentUnit.id, unit.parentId))
+		.where(eq(sheet.id, sql.placeholder('id')))
+		.prepare();
+
+const sheetNotesQuery = (db: Db) =>
+	db
+		.select({
+			id: reviewNote.id,
+			code: reviewNote.code,
+			text: reviewNote.text,
+			createdAt: reviewNote.createdAt,
+			authorName: user.fullName,
+			resolvedAt: reviewNote.resolvedAt
+		})
+		.from(reviewNote)
+		.innerJoin(user, eq(user.id, reviewNote.authorId))
+		.where(eq(reviewNote.sheetId, sql.placeholder('id')))
+		.orderBy(reviewNote.id)
+		.prepare();
+
+/** Loads a sheet with its period, template version, answers, last year's plan and the chi ủy's notes. */
+export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefined {
+	const row = preparedOnce(db, sheetDetailQuery).get({ id: sheetId });
 	if (!row) return undefined;
-	const parentName =
-		row.chapterParent === null
-			? null
-			: (db.select({ name: unit.name }).from(unit).where(eq(unit.id, row.chapterParent)).get()?.name ?? null);
-	const answers = answersOf(db, sheetId);
 	return {
 		sheet: row.sheet,
 		period: row.period,
 		content: templateContent(db, row.sheet.templateVersionId)!,
 		templateVersion: row.version,
 		person: { fullName: row.fullName, dateOfBirth: row.dateOfBirth, position: row.position },
-		chapter: { id: row.sheet.chapterId, name: row.chapterName, path: row.chapterPath, parentName },
-		answers,
+		chapter: { id: row.sheet.chapterId, name: row.chapterName, path: row.chapterPath, parentName: row.parentName },
+		answers: answersOf(db, sheetId),
 		progress: progressLines(db, sheetId),
-		notes: db
-			.select({
-				id: reviewNote.id,
-				code: reviewNote.code,
-				text: reviewNote.text,
-				createdAt: reviewNote.createdAt,
-				authorName: user.fullName,
-				resolvedAt: reviewNote.resolvedAt
-			})
-			.from(reviewNote)
-			.innerJoin(user, eq(user.id, reviewNote.authorId))
-			.where(eq(reviewNote.sheetId, sheetId))
-			.orderBy(reviewNote.id)
-			.all()
+		notes: preparedOnce(db, sheetNotesQuery).all({ id: sheetId })
 	};
 }
 
 function progressLines(db: Db, sheetId: number): ProgressLine[] {
-	const rows = db
-		.select()
-		.from(actionProgress)
-		.where(eq(actionProgress.sheetId, sheetId))
-		.orderBy(actionProgress.code)
-		.all();
+	const rows = statement(
+		db,
+		'select code, status, note, prior_sheet_id from action_progress where sheet_id = ? order by code'
+	).all(sheetId) as { code: string; status: ProgressEntry['status']; note: string; prior_sheet_id: number }[];
 	if (rows.length === 0) return [];
-	const priorId = rows[0].priorSheetId;
-	const prior = db
-		.select({
-			code: sheetAnswer.code,
-			level: sheetAnswer.level,
-			action: sheetAnswer.action,
-			deadline: sheetAnswer.actionDeadline
-		})
-		.from(sheetAnswer)
-		.where(
-			and(
-				eq(sheetAnswer.sheetId, priorId),
-				inArray(
-					sheetAnswer.code,
-					rows.map((r) => r.code)
-				)
-			)
-		)
-		.all();
-	const priorVersion = db
-		.select({ versionId: sheet.templateVersionId })
-		.from(sheet)
-		.where(eq(sheet.id, priorId))
-		.get()?.versionId;
+	const priorId = rows[0].prior_sheet_id;
+	const priorVersion = (
+		statement(db, 'select template_version_id from sheet where id = ?').get(priorId) as
+			{ template_version_id: number } | undefined
+	)?.template_version_id;
+	const prior = answersOf(db, priorId);
 	const priorContent = priorVersion === undefined ? undefined : templateContent(db, priorVersion);
-	const byCode = new Map(prior.map((p) => [p.code, p]));
 	return rows.map((r) => {
-		const p = byCode.get(r.code);
+		const p = prior[r.code];
 		return {
 			code: r.code,
 			status: r.status,
 			note: r.note,
 			action: p?.action ?? '',
-			actionDeadline: p?.deadline ?? null,
+			actionDeadline: p?.actionDeadline ?? null,
 			level: (p?.level ?? 0) as Level,
 			signText: priorContent?.signs.find((s) => s.code === r.code)?.text ?? ''
 		};
@@ -247,34 +279,102 @@ export interface SheetWrite {
 	progress?: Record<string, Partial<ProgressEntry>>;
 }
 
+const ANSWER_COLUMNS = {
+	level: 'level',
+	notApplicable: 'not_applicable',
+	note: 'note',
+	action: 'action',
+	actionDeadline: 'action_deadline'
+} as const;
+const PROGRESS_COLUMNS = { status: 'status', note: 'note' } as const;
+const TEXT_COLUMNS = { strengths: 'strengths', shortcomings: 'shortcomings', commitment: 'commitment' } as const;
+
+/** The fields of a change that are set, in a fixed order, with their columns. */
+function setFields<K extends string>(columns: Record<K, string>, change: Partial<Record<K, unknown>>) {
+	const names: string[] = [];
+	const values: unknown[] = [];
+	for (const key of Object.keys(columns) as K[]) {
+		if (change[key] === undefined) continue;
+		names.push(columns[key]);
+		values.push(change[key]);
+	}
+	return { names, values };
+}
+
 /** An answer change as columns: "Không áp dụng" is a null level with its flag, any other answer clears the flag. */
-function answerColumns(change: Partial<AnswerEntry>): Record<string, unknown> {
-	const set: Record<string, unknown> = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-	if (change.level === NOT_APPLICABLE) Object.assign(set, { level: null, notApplicable: true });
-	else if (change.level !== undefined) set.notApplicable = false;
-	return set;
+function answerColumns(change: Partial<AnswerEntry>) {
+	if (change.level === undefined) return change;
+	if (change.level === NOT_APPLICABLE) return { ...change, level: null, notApplicable: 1 };
+	return { ...change, notApplicable: 0 };
+}
+
+/** Upserts the answer changes of one sheet; each field set is one compiled statement, reused. */
+function writeAnswers(db: Db, sheetId: number, answers: Record<string, Partial<AnswerEntry>>): void {
+	for (const [code, change] of Object.entries(answers)) {
+		const { names, values } = setFields(ANSWER_COLUMNS, answerColumns(change));
+		if (names.length === 0) continue;
+		const text =
+			`insert into sheet_answer (sheet_id, code, ${names.join(', ')}) values (?, ?${', ?'.repeat(names.length)}) ` +
+			`on conflict (sheet_id, code) do update set ${names.map((n) => `${n} = excluded.${n}`).join(', ')}`;
+		statement(db, text).run(sheetId, code, ...values);
+	}
+}
+
+function writeProgress(db: Db, sheetId: number, progress: Record<string, Partial<ProgressEntry>>): void {
+	for (const [code, change] of Object.entries(progress)) {
+		const { names, values } = setFields(PROGRESS_COLUMNS, change);
+		if (names.length === 0) continue;
+		const text = `update action_progress set ${names.map((n) => `${n} = ?`).join(', ')} where sheet_id = ? and code = ?`;
+		statement(db, text).run(...values, sheetId, code);
+	}
 }
 
 /** Writes answer, text and progress changes of one sheet (inside the caller's transaction). */
 export function writeSheetChanges(db: Db, sheetId: number, changes: SheetWrite): void {
-	for (const [code, change] of Object.entries(changes.answers ?? {})) {
-		const set = answerColumns(change);
-		if (Object.keys(set).length === 0) continue;
-		db.insert(sheetAnswer)
-			.values({ sheetId, code, ...set })
-			.onConflictDoUpdate({ target: [sheetAnswer.sheetId, sheetAnswer.code], set })
-			.run();
+	writeAnswers(db, sheetId, changes.answers ?? {});
+	const { names, values } = setFields(TEXT_COLUMNS, changes.texts ?? {});
+	if (names.length > 0)
+		statement(db, `update sheet set ${names.map((n) => `${n} = ?`).join(', ')} where id = ?`).run(...values, sheetId);
+	writeProgress(db, sheetId, changes.progress ?? {});
+}
+
+/** What a save sets on the sheet row besides the new revision. */
+export interface SheetSave {
+	updatedAt: Date;
+	texts?: Partial<SheetTexts>;
+	/** The new score, when a level changed or the sheet is handed in. */
+	score?: { score: number; rating: SheetRow['rating']; answered: number };
+	/** Set when the sheet is handed in now. */
+	submittedAt?: Date;
+}
+
+/**
+ * Writes a save: the answer and progress changes, then the sheet row, texts, score and the next revision in one
+ * UPDATE that only matches while the sheet is still at `fromRevision`. False when it is not (nothing of the row
+ * was written; the caller's transaction must be rolled back to undo the answers).
+ */
+export function writeSheetSave(
+	db: Db,
+	sheetId: number,
+	fromRevision: number,
+	changes: Pick<SheetWrite, 'answers' | 'progress'>,
+	save: SheetSave
+): boolean {
+	writeAnswers(db, sheetId, changes.answers ?? {});
+	writeProgress(db, sheetId, changes.progress ?? {});
+	const texts = setFields(TEXT_COLUMNS, save.texts ?? {});
+	const names = ['revision', 'updated_at', ...texts.names];
+	const values: unknown[] = [fromRevision + 1, save.updatedAt.getTime(), ...texts.values];
+	if (save.score) {
+		names.push('score', 'rating', 'answered_count');
+		values.push(save.score.score, save.score.rating, save.score.answered);
 	}
-	const texts = Object.fromEntries(Object.entries(changes.texts ?? {}).filter(([, v]) => v !== undefined));
-	if (Object.keys(texts).length > 0) db.update(sheet).set(texts).where(eq(sheet.id, sheetId)).run();
-	for (const [code, change] of Object.entries(changes.progress ?? {})) {
-		const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-		if (Object.keys(set).length === 0) continue;
-		db.update(actionProgress)
-			.set(set)
-			.where(and(eq(actionProgress.sheetId, sheetId), eq(actionProgress.code, code)))
-			.run();
+	if (save.submittedAt) {
+		names.push('status', 'submitted_at', 'final_rating', 'final_rating_reason');
+		values.push('submitted', save.submittedAt.getTime(), null, null);
 	}
+	const text = `update sheet set ${names.map((n) => `${n} = ?`).join(', ')} where id = ? and revision = ?`;
+	return statement(db, text).run(...values, sheetId, fromRevision).changes === 1;
 }
 
 /** Marks the open notes of a sheet as answered (the member handed it in again). */

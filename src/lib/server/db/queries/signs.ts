@@ -1,13 +1,14 @@
 import type { Db } from '../client';
 import { signWording } from '../schema';
 import { SIGNS, type Sign } from '../../../domain/catalog';
+import { preparedOnce } from '../statements';
+
+const wordingQuery = (db: Db) => db.select().from(signWording).prepare();
 
 /** The 27 signs with any wording an administrator has corrected; a confirmed official text counts as verified. */
 export function signCatalog(db: Db): Sign[] {
 	const overrides = new Map(
-		db
-			.select()
-			.from(signWording)
+		preparedOnce(db, wordingQuery)
 			.all()
 			.map((row) => [row.signId, row])
 	);

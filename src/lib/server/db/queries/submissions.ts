@@ -1,22 +1,14 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { actionProgress, sheet, sheetAnswer, sheetSubmission } from '../schema';
+import { actionProgress, sheet, sheetSubmission } from '../schema';
+import { sheetAnswers } from './sheets';
 import type { SubmissionContent } from '../../../domain/submission';
-import type { AnswerEntry } from '../../../domain/sheet';
-import type { Level } from '../../../domain/template';
 
 /** Keeps what a sheet contains now as one hand-in (call it inside the hand-in's transaction, after its writes). */
 export function recordSubmission(db: Db, sheetId: number, at: Date): void {
 	const row = db.select().from(sheet).where(eq(sheet.id, sheetId)).get();
 	if (!row) return;
-	const answers: Record<string, AnswerEntry> = {};
-	for (const a of db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all())
-		answers[a.code] = {
-			level: a.level as Level | null,
-			note: a.note,
-			action: a.action,
-			actionDeadline: a.actionDeadline
-		};
+	const answers = sheetAnswers(db, sheetId);
 	const progress = Object.fromEntries(
 		db
 			.select({ code: actionProgress.code, status: actionProgress.status, note: actionProgress.note })

@@ -20,5 +20,6 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const result = saveSheet(getDb(), user, Number(event.params.id), payload, todayIso());
 	if (!result.ok) return json({ message: result.message }, { status: result.status });
-	return json({ revision: result.revision, savedAt: result.savedAt, score: result.score });
+	// The page scores live itself; the save queue reads only these two.
+	return json({ revision: result.revision, savedAt: result.savedAt });
 };
