@@ -8,6 +8,7 @@ import { createSession, generateSessionToken, SESSION_COOKIE } from '../src/lib/
 import { generateProvince, SHAPES, type Province, type ProvinceShape } from './province';
 import { measureUntil, runScenario, type Result, type Scenario } from './load';
 import { databaseFloor, pdfFigures, writeReport, type ContentionReport, type SizeReport } from './report';
+import { benchPhone } from './phone';
 
 const PORT = 4400;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -278,10 +279,16 @@ async function benchContention(): Promise<ContentionReport> {
 
 mkdirSync(DIR, { recursive: true });
 // `tsx bench/run.ts province54k` (or province260k, or contention) runs that part alone.
-const only = process.argv[2] as keyof typeof SHAPES | 'contention' | undefined;
+const only = process.argv[2] as keyof typeof SHAPES | 'contention' | 'phone' | undefined;
+// The member's sheet on a phone (bench/phone.ts) writes its own section of docs/benchmarks.md.
+if (only === 'phone') {
+	await benchPhone();
+	process.exit(0);
+}
 const sizes: SizeReport[] = [];
 for (const [key, shape] of Object.entries(SHAPES)) if (!only || only === key) sizes.push(await benchSize(key, shape));
 const contention = !only || only === 'contention' ? await benchContention() : null;
 const pdf = await pdfFigures();
 writeReport('docs/benchmarks.md', sizes, pdf, contention);
+if (!only) await benchPhone();
 console.log('\nĐã ghi docs/benchmarks.md');
