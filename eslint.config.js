@@ -24,7 +24,14 @@ export default ts.config(
 			parserOptions: {
 				// Benchmarks and tool configs sit outside the app's tsconfig; they get a default project.
 				projectService: {
-					allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'vitest.mutation.config.ts', 'bench/*.ts']
+					allowDefaultProject: [
+						'drizzle.config.ts',
+						'playwright.config.ts',
+						'vitest.mutation.config.ts',
+						'bench/*.ts',
+						// SvelteKit keeps the service worker out of the app's tsconfig (it runs with the webworker library).
+						'src/service-worker.ts'
+					]
 				},
 				extraFileExtensions: ['.svelte'],
 				tsconfigRootDir: import.meta.dirname

@@ -32,6 +32,8 @@ const SECTION_NONE = /Không có biểu hiện ở các biểu hiện còn lại
 
 export interface PhoneReport {
 	screens: number;
+	/** Share of the screen the sheet's sticky bar takes. */
+	bar: number;
 	firstSignOnFirstScreen: boolean;
 	taps: { total: number; detail: string };
 	bytes: { first: number; repeat: number; firstHtml: number };
@@ -44,6 +46,11 @@ function startRelay(): { server: net.Server; received: () => number; reset: () =
 	let down = 0;
 	const server = net.createServer((client) => {
 		const upstream = net.connect(SERVER_PORT, '127.0.0.1');
+		if (process.env.PHONE_BENCH_DEBUG)
+			client.on('data', (chunk: Buffer) => {
+				const line = /^(GET|POST|HEAD) \S+/.exec(chunk.toString('latin1'));
+				if (line) console.log(`      ${line[0]} (${down} B so far)`);
+			});
 		client.pipe(upstream);
 		upstream.on('data', (chunk: Buffer) => (down += chunk.length));
 		upstream.pipe(client);
@@ -127,17 +134,40 @@ const hydrated = (page: Page) => page.locator('body[data-hydrated]').waitFor({ s
 const firstOption = (page: Page) => page.locator('input[type="radio"][name^="level."]').first();
 
 /** Screens of scrolling for the whole sheet, and whether the first sign's options are on the first screen. */
-async function measureHeight(browser: Browser): Promise<{ screens: number; firstOnScreen: boolean }> {
+async function measureHeight(browser: Browser): Promise<{ screens: number; firstOnScreen: boolean; bar: number }> {
 	const m = await groupAMember();
 	const context = await phoneContext(browser, m.cookie);
 	const page = await context.newPage();
 	await page.goto(`${ORIGIN}/sheets/${m.sheetId}`);
 	await hydrated(page);
+	if (process.env.PHONE_BENCH_DEBUG) {
+		await page.screenshot({ path: `${DIR}/phone-first-screen.png` });
+		// A string, so that the bundler's helpers (tsx names its functions) do not reach the page.
+		const sizes = `(() => {
+			const h = (sel) => [...document.querySelectorAll(sel)].map((e) => Math.round(e.getBoundingClientRect().height));
+			const sum = (a) => a.reduce((x, y) => x + y, 0);
+			return JSON.stringify({
+				total: document.documentElement.scrollHeight,
+				signs: sum(h('fieldset.sign')),
+				parents: sum(h('.parent-text')),
+				header: sum(h('header.site')),
+				head: sum(h('.head')),
+				selfReview: sum(h('#self-review')),
+				side: sum(h('.side')),
+				finish: sum(h('#finish')),
+				firstSign: document.querySelector('fieldset.sign')?.getBoundingClientRect().top,
+				signHeights: h('fieldset.sign').slice(0, 12)
+			});
+		})()`;
+		console.log(await page.evaluate(sizes));
+	}
 	const out = await page.evaluate(() => {
 		const radio = document.querySelector('input[type="radio"][name^="level."]');
 		const label = radio?.closest('label') ?? radio;
 		const box = label?.getBoundingClientRect();
+		const bar = document.querySelector('.sheet-bar, .sticky')?.getBoundingClientRect().height ?? 0;
 		return {
+			bar: bar / window.innerHeight,
 			screens: document.documentElement.scrollHeight / window.innerHeight,
 			firstOnScreen: !!box && box.bottom <= window.innerHeight
 		};
@@ -256,7 +286,10 @@ export async function benchPhone(): Promise<PhoneReport> {
 	});
 	try {
 		const height = await measureHeight(browser);
-		console.log(`   ${height.screens.toFixed(1)} màn hình; biểu hiện đầu ở màn hình đầu: ${height.firstOnScreen}`);
+		console.log(
+			`   ${height.screens.toFixed(1)} màn hình; thanh trạng thái ${(100 * height.bar).toFixed(1)}%; biểu hiện đầu ở màn hình đầu: ${height.firstOnScreen}`
+		);
+		if (process.env.PHONE_BENCH_ONLY === 'height') return null as unknown as PhoneReport;
 		const taps = await measureTaps(browser);
 		console.log(`   ${taps.total} chạm (${taps.detail})`);
 		const runs = [];
@@ -269,6 +302,7 @@ export async function benchPhone(): Promise<PhoneReport> {
 		}
 		const report: PhoneReport = {
 			screens: height.screens,
+			bar: height.bar,
 			firstSignOnFirstScreen: height.firstOnScreen,
 			taps,
 			bytes: {
@@ -318,6 +352,7 @@ export function writePhoneSection(file: string, r: PhoneReport): void {
 		'| Con số | Trước (issue 14) | Nay | Mục tiêu |',
 		'|---|---:|---:|---:|',
 		`| Màn hình phải cuộn, cả phiếu nhóm A | ${BEFORE.screens} | ${r.screens.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} | ≤ 12 |`,
+		`| Phần màn hình thanh trạng thái chiếm | ${BEFORE.bar} | ${(100 * r.bar).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} % | ≤ 8 % |`,
 		`| Biểu hiện đầu tiên ở màn hình đầu | ${BEFORE.firstOnScreen} | ${r.firstSignOnFirstScreen ? 'có' : 'không'} | có |`,
 		`| Số chạm để làm xong phiếu không có biểu hiện nào (cả nộp) | ${BEFORE.taps} | ${r.taps.total} | ≤ 12 |`,
 		`| Byte tải trang phiếu, lần đầu | ${BEFORE.firstBytes} | ${kb(r.bytes.first)} | — |`,
@@ -348,6 +383,7 @@ export function writePhoneSection(file: string, r: PhoneReport): void {
 /** Figures of the page before issue 14, measured with this module on the same machine (see the closing note). */
 const BEFORE = {
 	screens: '29,9',
+	bar: '18 % (issue 14)',
 	firstOnScreen: 'không',
 	taps: '56',
 	firstBytes: '207,9 KB',

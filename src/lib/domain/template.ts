@@ -99,6 +99,14 @@ export const LEVEL_LABELS: Record<Level, string> = {
 	3: 'Có biểu hiện ở mức độ nghiêm trọng'
 };
 
+/** A level's word on the sheet's compact answer row; screen readers get the full `LEVEL_LABELS`. */
+export const LEVEL_SHORT_LABELS: Record<Level, string> = {
+	0: 'Không',
+	1: 'Nhẹ',
+	2: 'Rõ',
+	3: 'Nghiêm trọng'
+};
+
 export const RATING_LABELS: Record<Rating, string> = {
 	tot: 'Tốt',
 	kha: 'Khá',

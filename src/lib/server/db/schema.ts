@@ -252,7 +252,9 @@ export const sheetAnswer = sqliteTable(
 		level: integer('level'),
 		note: text('note').notNull().default(''),
 		action: text('action').notNull().default(''),
-		actionDeadline: text('action_deadline')
+		actionDeadline: text('action_deadline'),
+		/** "Không có biểu hiện" was set for the rest of a section at once, the member confirming they had read these signs. */
+		sectionNone: integer('section_none', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [primaryKey({ columns: [t.sheetId, t.code] })]
 );

@@ -113,6 +113,16 @@ function answersOf(db: Db, sheetId: number): Record<string, AnswerEntry> {
 	return answers;
 }
 
+/** The signs of a sheet answered "Không có biểu hiện" for the rest of their section at once, not one by one. */
+export function sectionNoneCodes(db: Db, sheetId: number): string[] {
+	return db
+		.select({ code: sheetAnswer.code })
+		.from(sheetAnswer)
+		.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.sectionNone, true)))
+		.all()
+		.map((a) => a.code);
+}
+
 /** The part of a sheet an autosave reads: no names, notes or last year's wording, so a save stays cheap. */
 export function loadSheetCore(db: Db, sheetId: number): SheetCore | undefined {
 	const row = db
@@ -242,7 +252,7 @@ function progressLines(db: Db, sheetId: number): ProgressLine[] {
 
 /** The changes one save applies; every part is optional. */
 export interface SheetWrite {
-	answers?: Record<string, Partial<AnswerEntry>>;
+	answers?: Record<string, Partial<AnswerEntry> & { sectionNone?: boolean }>;
 	texts?: Partial<SheetTexts>;
 	progress?: Record<string, Partial<ProgressEntry>>;
 }

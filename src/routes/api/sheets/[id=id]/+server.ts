@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { saveSheet } from '$lib/server/sheets/member';
+import { ownSheet, saveSheet } from '$lib/server/sheets/member';
 import { todayIso } from '$lib/domain/dates';
 import type { RequestHandler } from './$types';
 
@@ -21,4 +21,12 @@ export const POST: RequestHandler = async (event) => {
 	const result = saveSheet(getDb(), user, Number(event.params.id), payload, todayIso());
 	if (!result.ok) return json({ message: result.message }, { status: result.status });
 	return json({ revision: result.revision, savedAt: result.savedAt, score: result.score });
+};
+
+/** The revision and status of the member's own sheet, so a page opened from the device's copy knows whether it is current. */
+export const GET: RequestHandler = (event) => {
+	const user = requireApiUser(event);
+	const found = ownSheet(getDb(), user, Number(event.params.id));
+	if (!found) return json({ message: 'Không tìm thấy phiếu.' }, { status: 404 });
+	return json({ revision: found.sheet.revision, status: found.sheet.status });
 };
