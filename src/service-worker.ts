@@ -34,10 +34,12 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) {
-				// A kept page names the scripts of the build it came from: a new build starts the member's part afresh.
-				if ((key.startsWith('tusoi-shell-') && key !== SHELL) || key === PERSONAL) await caches.delete(key);
-			}
+			const keys = await caches.keys();
+			const older = keys.filter((key) => key.startsWith('tusoi-shell-') && key !== SHELL);
+			// A kept page names the scripts of the build it came from: a new build starts the member's part afresh.
+			// (Not on a first install: the page may already have handed its sheet over.)
+			if (older.length > 0) await caches.delete(PERSONAL);
+			for (const key of older) await caches.delete(key);
 			await sw.clients.claim();
 		})()
 	);

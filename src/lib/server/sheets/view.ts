@@ -52,13 +52,21 @@ export function questionnaireUrl(detail: SheetDetail, q: Questionnaire): string 
 }
 
 /**
- * The member's own sheet page: the state of the sheet, with the questionnaire sent apart (see `questionnaire`).
+ * The member's own sheet page: the state of the sheet and the address of its questionnaire (see `questionnaire`).
+ * The questionnaire itself comes along only with a whole page (`withQuestionnaire`), which must render without
+ * JavaScript; the page's data on its own (a navigation in the app, a reload of the data) leaves it out, and the page
+ * takes it from its address, kept by the browser and the service worker.
  * `sectionNone`: the signs answered "Không có biểu hiện" for the rest of their section at once.
  */
-export function memberSheetView(db: Db, detail: SheetDetail, today: string) {
+export function memberSheetView(db: Db, detail: SheetDetail, today: string, withQuestionnaire: boolean) {
 	const { content, categories, ...state } = sheetView(db, detail, today);
 	const url = questionnaireUrl(detail, { content, categories });
-	return { ...state, questionnaireUrl: url, sectionNone: sectionNoneCodes(db, detail.sheet.id) };
+	return {
+		...state,
+		questionnaireUrl: url,
+		questionnaire: withQuestionnaire ? { content, categories } : null,
+		sectionNone: sectionNoneCodes(db, detail.sheet.id)
+	};
 }
 
 /** The sheet as its page shows it: the group's signs under their parents and categories, the answers, and whether it can be changed. */

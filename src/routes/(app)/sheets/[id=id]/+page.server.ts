@@ -13,7 +13,11 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const detail = ownSheet(db, user, Number(event.params.id));
 	if (!detail) error(404, 'Không tìm thấy phiếu.');
-	return { sheet: memberSheetView(db, detail, todayIso()), submitted: event.url.searchParams.has('submitted') };
+	return {
+		// A whole page carries its questionnaire (it renders without JavaScript); the data alone leaves it to +page.ts.
+		sheet: memberSheetView(db, detail, todayIso(), !event.isDataRequest),
+		submitted: event.url.searchParams.has('submitted')
+	};
 };
 
 /** Both actions take the whole form, so the sheet works with a plain POST when JavaScript is off. */

@@ -3,13 +3,18 @@ import type { Questionnaire } from './types';
 import type { PageLoad } from './$types';
 
 /**
- * The sheet's state comes from the server load; its questionnaire (the signs' wording and the scoring rules) from its
- * own address, one per template version and group, which the browser and the service worker keep. Rendered on the
- * server too (inlined once in the page), so the form is all there without JavaScript.
+ * The sheet's questionnaire (the signs' wording and the scoring rules) is the same for every member of a group and
+ * changes only with the template version. A whole page brings it in its data, so the form renders without
+ * JavaScript; a navigation in the app or a reload of the data does not, and it is taken from its own address
+ * (one per version, group and wording), which the browser and the service worker keep.
  */
 export const load: PageLoad = async ({ data, fetch }) => {
-	const response = await fetch(data.sheet.questionnaireUrl);
-	if (!response.ok) error(response.status === 404 ? 404 : 503, 'Không tải được bộ câu hỏi của phiếu. Hãy thử lại.');
-	const questionnaire = (await response.json()) as Questionnaire;
-	return { ...data, sheet: { ...data.sheet, ...questionnaire } };
+	const { questionnaire: sent, ...sheet } = data.sheet;
+	let questionnaire: Questionnaire | null = sent;
+	if (!questionnaire) {
+		const response = await fetch(sheet.questionnaireUrl);
+		if (!response.ok) error(response.status === 404 ? 404 : 503, 'Không tải được bộ câu hỏi của phiếu. Hãy thử lại.');
+		questionnaire = (await response.json()) as Questionnaire;
+	}
+	return { ...data, sheet: { ...sheet, ...questionnaire } };
 };
