@@ -295,3 +295,25 @@ test.describe('without JavaScript', () => {
 		expect(top).toBeLessThan((await signRow(page, 0).boundingBox())!.y);
 	});
 });
+
+test('the questionnaire is kept by its address for good, and signing out empties what the device kept of the sheet', async ({
+	page
+}) => {
+	await openKept(page, await newMember('dangxuat', 'Sùng Thị Đăng Xuất'));
+	const path = new URL(page.url()).pathname;
+	const questionnaires = () =>
+		page.evaluate(async () => (await (await caches.open('tusoi-questionnaires')).keys()).map((r) => r.url));
+	await expect.poll(questionnaires).toHaveLength(1);
+	const kept = await questionnaires();
+	const current = await page.request.get(kept[0]);
+	expect(current.headers()['cache-control']).toBe('private, max-age=31536000, immutable');
+	const questionnaire = (await current.json()) as { categories: unknown[]; content: { signs: unknown[] } };
+	expect(questionnaire.categories).toHaveLength(3);
+	expect(questionnaire.content.signs.length).toBeGreaterThan(30);
+	const old = await page.request.get(kept[0].replace(/h=[^&]+/, 'h=cu'));
+	expect(old.headers()['cache-control']).toBe('no-store');
+
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await expect(page).toHaveURL(/\/login/);
+	await expect.poll(() => page.evaluate(async (p) => (await caches.match(p)) === undefined, path)).toBe(true);
+});
