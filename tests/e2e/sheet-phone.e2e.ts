@@ -317,3 +317,49 @@ test('the questionnaire is kept by its address for good, and signing out empties
 	await expect(page).toHaveURL(/\/login/);
 	await expect.poll(() => page.evaluate(async (p) => (await caches.match(p)) === undefined, path)).toBe(true);
 });
+
+test.describe('the last accessibility gaps', () => {
+	test('a failed sign-in puts the focus on its message; the header shows a white focus ring', async ({ page }) => {
+		await page.goto('/login');
+		await hydrated(page);
+		await page.getByLabel('Tên đăng nhập').fill('dangvien001');
+		await page.getByLabel('Mật khẩu').fill('khong-dung-mat-khau');
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
+		await expect(page.getByRole('alert')).toBeFocused();
+
+		await signIn(page, await newMember('vongtieudiem', 'Giàng Thị Tiêu Điểm'));
+		const signOut = page.getByRole('button', { name: 'Đăng xuất' });
+		await signOut.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(signOut).toBeFocused();
+		expect(await signOut.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(255, 255, 255)');
+	});
+
+	test('a field reached with Shift+Tab is never left under the sticky bar', async ({ page }) => {
+		await signIn(page, await newMember('duoithanh', 'Chu Thị Dưới Thanh'));
+		await openSheet(page);
+		await page.getByLabel('Ưu điểm').focus();
+		const bar = page.locator('.sheet-bar');
+		for (let i = 0; i < 12; i++) {
+			await page.keyboard.press('Shift+Tab');
+			const covered = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				const barBox = document.querySelector('.sheet-bar')!.getBoundingClientRect();
+				const box = (el?.closest('label') ?? el)?.getBoundingClientRect();
+				return !!box && box.top < barBox.bottom && box.bottom > barBox.top && !el?.closest('.sheet-bar');
+			});
+			expect(covered).toBe(false);
+		}
+		await expect(bar).toBeInViewport();
+	});
+
+	test('the source links on the signs page are at least 24 px tall', async ({ page }) => {
+		await signIn(page, 'dangvien001');
+		await page.goto('/signs');
+		const details = page.locator('details').filter({ hasText: 'Nguồn đối chiếu' }).first();
+		await details.locator('summary').click();
+		const link = details.getByRole('link').first();
+		expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+	});
+});
