@@ -21,6 +21,7 @@ import {
 import { HEAP_FLAGS } from '../scripts/heap.js';
 import { FLOOR_GROUP } from '../src/lib/server/sheets/floor';
 import { benchImport } from './import';
+import { benchPhone } from './phone';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4400);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -344,7 +345,7 @@ async function benchContention(): Promise<ContentionReport> {
 
 mkdirSync(DIR, { recursive: true });
 const loadAtStart = os.loadavg();
-// `tsx bench/run.ts province54k contention` (any of province54k, province260k, contention) runs those parts alone.
+// `tsx bench/run.ts province54k contention` (any of province54k, province260k, contention, phone) runs those parts alone.
 const parts = process.argv.slice(2);
 if (parts[0] === 'report') {
 	const saved = JSON.parse(readFileSync(`${DIR}/results.json`, 'utf8'));
@@ -353,6 +354,11 @@ if (parts[0] === 'report') {
 	process.exit(0);
 }
 const only = (part: string) => parts.length === 0 || parts.includes(part);
+// The member's sheet on a phone (bench/phone.ts) writes its own section of docs/benchmarks.md.
+if (parts.length === 1 && parts[0] === 'phone') {
+	await benchPhone();
+	process.exit(0);
+}
 const sizes: SizeReport[] = [];
 for (const [key, shape] of Object.entries(SHAPES)) if (only(key)) sizes.push(await benchSize(key, shape));
 const contention = only('contention') ? await benchContention() : null;
@@ -376,4 +382,6 @@ const merged = {
 };
 writeFileSync(RESULTS, JSON.stringify(merged));
 writeReport('docs/benchmarks.md', merged.sizes, merged.pdf, merged.contention, merged.load);
+// After the report: it rewrites the file and keeps the phone's section, which this run then measures again.
+if (only('phone')) await benchPhone();
 console.log('\nĐã ghi docs/benchmarks.md');

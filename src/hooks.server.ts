@@ -156,7 +156,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		response.headers.set('content-security-policy', FALLBACK_CSP);
 	}
 	const personal = event.locals.user || DOWNLOAD_TYPES.test(response.headers.get('content-type') ?? '');
-	if (personal && !event.url.pathname.startsWith('/_app/immutable/')) response.headers.set('cache-control', 'no-store');
+	// A response that marks itself immutable (a questionnaire at its digest's address) holds nothing personal.
+	const shared = (response.headers.get('cache-control') ?? '').includes('immutable');
+	if (personal && !shared && !event.url.pathname.startsWith('/_app/immutable/'))
+		response.headers.set('cache-control', 'no-store');
 	if (env.ORIGIN?.startsWith('https://')) response.headers.set('strict-transport-security', HSTS);
 	return response;
 };

@@ -119,15 +119,20 @@ test('answers survive a reload halfway through', async ({ page }) => {
 	await expect(page.getByRole('region', { name: 'Kết quả tự soi' })).toContainText('Trung bình');
 });
 
-test('an incomplete submit lands on the first missing sign', async ({ page }) => {
+test('an incomplete submit focuses the list of what is missing, at the top, and its first link lands on the sign', async ({
+	page
+}) => {
 	await signIn(page, await newMember());
 	await openSheet(page);
 	const signs = page.locator('fieldset.sign');
 	await signs.nth(0).getByLabel('Không có biểu hiện').check();
 	await signs.nth(1).getByLabel('Có biểu hiện ở mức độ nhẹ').check();
 	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Phiếu chưa đủ để nộp' })).toBeVisible();
+	const missing = page.getByRole('alert').filter({ hasText: 'Phiếu chưa đủ để nộp' });
+	await expect(missing).toBeFocused();
+	await expect(missing).toBeInViewport();
 	const second = signs.nth(1);
+	await missing.getByRole('link').first().click();
 	await expect(second).toBeFocused();
 	await expect(second).toContainText('cần ghi biện pháp khắc phục');
 	await expect(page.getByRole('link', { name: /chưa chọn mức độ/ }).first()).toBeVisible();
@@ -169,25 +174,31 @@ test('a second tab cannot silently overwrite the first', async ({ page, context 
 	await expect(page.locator('fieldset.sign').nth(0).getByLabel('Không có biểu hiện')).toBeChecked();
 });
 
-test('an expired session keeps what was typed and sends it after signing in again', async ({ page, context }) => {
-	const username = await newMember();
-	await signIn(page, username);
-	await openSheet(page);
-	const sheetUrl = page.url();
-	await context.clearCookies();
-	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Viết khi phiên đã hết hạn — không được mất.');
-	await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
-	await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
-	await page.getByLabel('Tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).toHaveURL(sheetUrl);
-	await saved(page);
-	await page.evaluate(() => localStorage.clear());
-	await page.reload();
-	await expect(page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')).toHaveValue(
-		'Viết khi phiên đã hết hạn — không được mất.'
-	);
+test.describe('an expired session', () => {
+	// The session is ended by clearing the browser's cookies, which Playwright's Chromium does not apply to the requests
+	// of a page a service worker controls; this journey is about the page's own queue, so it runs without the worker.
+	test.use({ serviceWorkers: 'block' });
+
+	test('keeps what was typed and sends it after signing in again', async ({ page, context }) => {
+		const username = await newMember();
+		await signIn(page, username);
+		await openSheet(page);
+		const sheetUrl = page.url();
+		await context.clearCookies();
+		await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Viết khi phiên đã hết hạn — không được mất.');
+		await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
+		await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
+		await page.getByLabel('Tên đăng nhập').fill(username);
+		await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
+		await expect(page).toHaveURL(sheetUrl);
+		await saved(page);
+		await page.evaluate(() => localStorage.clear());
+		await page.reload();
+		await expect(page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')).toHaveValue(
+			'Viết khi phiên đã hết hạn — không được mất.'
+		);
+	});
 });
 
 test.describe('without JavaScript', () => {
@@ -213,14 +224,17 @@ test.describe('without JavaScript', () => {
 test.describe('on a phone', () => {
 	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-	test('the progress line and section links stay in view', async ({ page }) => {
+	test('the slim bar stays in view, the section links reach each part', async ({ page }) => {
 		await signIn(page, await newMember());
 		await openSheet(page);
 		await page.locator('fieldset.sign').nth(5).getByLabel('Không có biểu hiện').check();
 		await page.mouse.wheel(0, 3000);
-		const bar = page.locator('.sticky');
+		const bar = page.locator('.sheet-bar');
 		await expect(bar.getByText(/Đã trả lời 1\/\d+/)).toBeInViewport();
-		await bar.getByRole('link', { name: 'Tự nhận xét' }).click();
+		await page
+			.getByRole('navigation', { name: 'Các phần của phiếu' })
+			.getByRole('link', { name: 'Tự nhận xét' })
+			.click();
 		await expect(page.getByLabel('Ưu điểm')).toBeInViewport();
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);

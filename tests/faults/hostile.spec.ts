@@ -37,6 +37,13 @@ const ROUTES = [
 	['POST', '/sheets/[id]', 'save', 'the member, own sheet'],
 	['POST', '/sheets/[id]', 'submit', 'the member, own sheet'],
 	['POST', '/api/sheets/[id]', '', 'the member, own sheet (autosave)'],
+	['GET', '/api/sheets/[id]', '', 'the member, own sheet (its revision, for a page kept on the device)'],
+	[
+		'GET',
+		'/sheets/questionnaire/[version]/[group].json',
+		'',
+		'a signed-in user (the same for every member of a group)'
+	],
 	['GET', '/sheets/[id]/report.pdf', '', 'the member, own sheet'],
 	['POST', '/chapters/[id]/sheets/[sheetId]', 'return', "the chapter's secretary"],
 	['POST', '/chapters/[id]/sheets/[sheetId]', 'approve', "the chapter's secretary"],
@@ -645,12 +652,37 @@ function memberCases(): Case[] {
 		{
 			route: 'POST /api/sheets/[id]',
 			who: 'member',
-			method: 'GET',
+			method: 'PUT',
 			url: `/api/sheets/${member.sheet}`,
-			what: 'a GET',
+			what: 'a PUT',
 			accept: 'application/json',
 			bug: 'method'
 		},
+		// The revision a kept page checks, and the questionnaire: only the member's own sheet, only what exists.
+		getCase('GET /api/sheets/[id]', 'member', `/api/sheets/${other.sheet}`, "another member's sheet", 404),
+		getCase('GET /api/sheets/[id]', 'member', '/api/sheets/999999', 'an unknown sheet', 404),
+		getCase('GET /api/sheets/[id]', 'anon', `/api/sheets/${member.sheet}`, 'nobody signed in', 401),
+		getCase(
+			'GET /sheets/questionnaire/[version]/[group].json',
+			'member',
+			'/sheets/questionnaire/999999/B.json?h=x',
+			'an unknown template version',
+			404
+		),
+		getCase(
+			'GET /sheets/questionnaire/[version]/[group].json',
+			'member',
+			'/sheets/questionnaire/1/D.json?h=x',
+			'a group that does not exist',
+			404
+		),
+		getCase(
+			'GET /sheets/questionnaire/[version]/[group].json',
+			'anon',
+			'/sheets/questionnaire/1/B.json',
+			'nobody signed in',
+			401
+		),
 		// The member's PDF, and what is not theirs.
 		getCase(
 			'GET /sheets/[id]/report.pdf',

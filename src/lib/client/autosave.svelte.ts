@@ -1,31 +1,41 @@
 // Saves a sheet as it is typed. What is not yet confirmed by the server is also kept in localStorage,
 // so a closed tab, a dropped connection or an expired session loses nothing: it is sent on the next visit.
 // The rules live in save-queue.ts; this wrapper only does the fetching, the timers, the storage and the runes.
-import type { AnswerEntry, ProgressEntry, SheetTexts } from '$lib/domain/sheet';
+import type { ProgressEntry, SheetTexts } from '$lib/domain/sheet';
 import {
 	applyStale,
+	confirmChanges,
 	copyKey,
 	copyPrefix,
 	createQueue,
+	dropSaved,
 	edit,
 	isEmpty,
 	localCopy,
 	parseCopy,
+	parseSnapshot,
 	readAnswer,
 	rebase,
 	receive,
 	restore,
+	snapshotKey,
 	startSend,
+	waitingCount,
+	type AnswerChange,
 	type Edit,
 	type PendingChanges,
 	type SaveAnswer,
 	type SaveQueue,
 	type SaveRequest,
+	type SheetState,
 	type Step,
 	type StoredCopy
 } from './save-queue';
 
-export type { PendingChanges, SaveState } from './save-queue';
+export type { PendingChanges, SaveState, SheetState } from './save-queue';
+
+/** A keepalive request may carry at most 64 KB; a larger save goes out as a plain one. */
+const KEEPALIVE_BYTES = 60_000;
 
 /** Debounced autosave of one sheet with a revision check, retries and a local copy of unsaved changes. */
 export class SheetAutosave {
@@ -36,12 +46,51 @@ export class SheetAutosave {
 	#staleKeys: string[] = [];
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#inFlight: Promise<void> | null = null;
+	/** The sheet as the server confirmed it: the page's copy, then each save on top. */
+	#confirmed: SheetState;
+	/** The tab is being closed or hidden: its copy says so, for the next visit to take it. */
+	#closing = false;
 
 	private readonly sheetId: number;
 
-	constructor(sheetId: number, revision: number, savedAt: number | null) {
+	constructor(sheetId: number, revision: number, savedAt: number | null, confirmed: SheetState) {
 		this.sheetId = sheetId;
 		this.#queue = createQueue(revision, savedAt);
+		this.#confirmed = confirmed;
+	}
+
+	/** How many answers, texts and plan lines wait to be sent. */
+	get waiting(): number {
+		return waitingCount(this.#queue);
+	}
+
+	/**
+	 * The sheet as this browser last saw it confirmed, when that is newer than the page (a page the service worker
+	 * kept from an earlier visit): the saves made since are shown and the next save starts from their revision.
+	 */
+	catchUp(): SheetState | null {
+		const snapshot = parseSnapshot(localStorage.getItem(snapshotKey(this.sheetId)));
+		if (!snapshot) return null;
+		if (snapshot.revision <= this.#queue.revision) {
+			if (snapshot.revision < this.#queue.revision) localStorage.removeItem(snapshotKey(this.sheetId));
+			return null;
+		}
+		this.#confirmed = snapshot.state;
+		this.#queue = rebase(this.#queue, snapshot.revision);
+		return snapshot.state;
+	}
+
+	/** The tab is going away (closed, or hidden and maybe killed): send what is waiting, and mark the copy as left behind. */
+	leave(): void {
+		this.#closing = true;
+		this.#persist();
+		void this.flush();
+	}
+
+	/** The tab is shown again: its copy is its own again. */
+	back(): void {
+		this.#closing = false;
+		this.#persist();
 	}
 
 	get state() {
@@ -95,8 +144,12 @@ export class SheetAutosave {
 		}
 		const found = restore(this.#queue, this.#key, copies, Date.now());
 		if (found.park) localStorage.setItem(found.park.key, JSON.stringify(found.park.copy));
+		for (const key of found.adoptedKeys) localStorage.removeItem(key);
 		this.#staleKeys = found.staleKeys;
-		if (found.stale) this.stale = found.stale;
+		// What the sheet already holds is no choice to offer (a last save arrived but its tab never heard).
+		const stale = found.stale && dropSaved(found.stale, this.#confirmed);
+		if (stale && !isEmpty(stale)) this.stale = stale;
+		else this.#dropStaleCopies();
 		this.#apply(found);
 		return found.restored;
 	}
@@ -122,7 +175,7 @@ export class SheetAutosave {
 		this.#staleKeys = [];
 	}
 
-	answer(code: string, field: keyof AnswerEntry, value: AnswerEntry[keyof AnswerEntry]): void {
+	answer(code: string, field: keyof AnswerChange, value: AnswerChange[keyof AnswerChange]): void {
 		this.#edit({ kind: 'answer', code, field, value });
 	}
 
@@ -149,7 +202,7 @@ export class SheetAutosave {
 
 	#persist(): void {
 		const copy = localCopy(this.#queue, Date.now());
-		if (copy) localStorage.setItem(this.#key, JSON.stringify(copy));
+		if (copy) localStorage.setItem(this.#key, JSON.stringify(this.#closing ? { ...copy, closed: true } : copy));
 		else localStorage.removeItem(this.#key);
 	}
 
@@ -171,12 +224,13 @@ export class SheetAutosave {
 	async #send(request: SaveRequest): Promise<void> {
 		let answer: SaveAnswer;
 		try {
+			const payload = JSON.stringify({ revision: request.revision, ...request.changes });
 			const response = await fetch(`/api/sheets/${this.sheetId}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ revision: request.revision, ...request.changes }),
+				body: payload,
 				// Lets the last save finish even when the tab is being closed.
-				keepalive: true
+				keepalive: payload.length < KEEPALIVE_BYTES
 			});
 			const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
 			answer = readAnswer(response.status, body, Date.now());
@@ -184,6 +238,13 @@ export class SheetAutosave {
 			console.warn('Autosave could not reach the server', error);
 			answer = { kind: 'offline' };
 		}
+		if (answer.kind === 'saved') this.#confirm(request.changes, answer.revision);
 		this.#apply(receive(this.#queue, answer));
+	}
+
+	/** Keeps the confirmed sheet, so a page opened later from an older copy catches up (`catchUp`). */
+	#confirm(changes: PendingChanges, revision: number): void {
+		this.#confirmed = confirmChanges(this.#confirmed, changes);
+		localStorage.setItem(snapshotKey(this.sheetId), JSON.stringify({ revision, state: this.#confirmed }));
 	}
 }

@@ -4,8 +4,10 @@ import {
 	DEBOUNCE_MS,
 	OPEN_TAB_MS,
 	applyStale,
+	confirmChanges,
 	copyKey,
 	createQueue,
+	dropSaved,
 	edit,
 	emptyChanges,
 	localCopy,
@@ -16,6 +18,7 @@ import {
 	restore,
 	retryDelay,
 	startSend,
+	waitingCount,
 	type Edit,
 	type PendingChanges,
 	type SaveAnswer,
@@ -105,7 +108,7 @@ describe('retrying', () => {
 		const waits: (number | null)[] = [];
 		for (let i = 0; i < 5; i++) {
 			const step = receive(send(q).queue, { kind: 'offline' });
-			expect(step.queue.state).toBe('error');
+			expect(step.queue.state).toBe('offline');
 			expect(step.queue.message).toContain('Mất kết nối');
 			waits.push(step.wake);
 			q = step.queue;
@@ -288,6 +291,69 @@ describe('the local copy of each tab', () => {
 // The whole tab, modelled: a server that applies saves at its revision, this tab's localStorage, reloads
 // (the request in flight may or may not reach the server), other devices saving, and the member deciding on
 // leftovers. After every step, the server's copy with the stored copies on top is what the member meant.
+describe('a tab closed right after an answer', () => {
+	const own = copyKey(1, 'new-tab');
+	const closedKey = copyKey(1, 'closed-tab');
+	const answer = (v: 0 | 1 | 2 | 3): PendingChanges => ({
+		answers: { 'TT1.1': { level: v } },
+		texts: {},
+		progress: {}
+	});
+
+	it('is taken at once by the next visit when the sheet is still at its revision, and sent', () => {
+		const found = restore(
+			createQueue(3, null),
+			own,
+			stored({ [closedKey]: { baseRevision: 3, pending: answer(2), at: NOW - 500, closed: true } }),
+			NOW
+		);
+		expect(found.restored).toEqual(answer(2));
+		expect(found.stale).toBeNull();
+		expect(found.adoptedKeys).toEqual([closedKey]);
+		expect(found.wake).toBe(0);
+		expect(startSend(found.queue)?.request).toEqual({ revision: 3, changes: answer(2) });
+	});
+
+	it('is offered, not taken, when the sheet has moved on since; an unmarked recent copy is still left to its tab', () => {
+		const open = copyKey(1, 'open-tab');
+		const found = restore(
+			createQueue(4, null),
+			own,
+			stored({
+				[closedKey]: { baseRevision: 3, pending: answer(1), at: NOW - 500, closed: true },
+				[open]: { baseRevision: 4, pending: answer(3), at: NOW - 500 }
+			}),
+			NOW
+		);
+		expect(found.restored).toBeNull();
+		expect(found.stale).toEqual(answer(1));
+		expect(found.staleKeys).toEqual([closedKey]);
+		expect(found.adoptedKeys).toEqual([]);
+	});
+
+	it('leaves out of an offer what the sheet already holds (the last save arrived, its answer did not)', () => {
+		const state = confirmChanges({ answers: { 'TT1.1': { level: 0 } }, texts: {}, progress: {} }, answer(2));
+		expect(dropSaved(answer(2), state)).toEqual(emptyChanges());
+		const more: PendingChanges = {
+			answers: { 'TT1.1': { level: 2, note: 'mới' } },
+			texts: { strengths: 'a' },
+			progress: {}
+		};
+		expect(dropSaved(more, state)).toEqual({
+			answers: { 'TT1.1': { note: 'mới' } },
+			texts: { strengths: 'a' },
+			progress: {}
+		});
+	});
+
+	it('counts what is waiting to be sent, in flight included', () => {
+		const q = typed(createQueue(1, null), level('TT1.1', 0), level('TT1.2', 0));
+		const flying = send(q).queue;
+		expect(waitingCount(typed(flying, text('strengths', 'x'), level('TT1.1', 1)))).toBe(3);
+		expect(waitingCount(receive(flying, saved(2)).queue)).toBe(0);
+	});
+});
+
 describe('nothing typed is lost', () => {
 	const CODES = ['TT1.1', 'TT1.2'];
 	const editArb: fc.Arbitrary<Edit> = fc.oneof(

@@ -3,19 +3,22 @@
 // wrapper (autosave.svelte.ts) does those and asks this module what to do, so the rules can be tested alone.
 import type { AnswerEntry, ProgressEntry, SheetTexts } from '$lib/domain/sheet';
 
+/** One sign's answer as a save carries it: `sectionNone` says the level was set for the rest of its section at once. */
+export type AnswerChange = Partial<AnswerEntry> & { sectionNone?: boolean };
+
 /** Changes not yet confirmed by the server, field by field, newest value of each. */
 export interface PendingChanges {
-	answers: Record<string, Partial<AnswerEntry>>;
+	answers: Record<string, AnswerChange>;
 	texts: Partial<SheetTexts>;
 	progress: Record<string, Partial<ProgressEntry>>;
 }
 
 /** What the save status line shows. */
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict' | 'expired';
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'error' | 'conflict' | 'expired';
 
 /** One thing the member typed or chose. */
 export type Edit =
-	| { kind: 'answer'; code: string; field: keyof AnswerEntry; value: AnswerEntry[keyof AnswerEntry] }
+	| { kind: 'answer'; code: string; field: keyof AnswerChange; value: AnswerChange[keyof AnswerChange] }
 	| { kind: 'text'; field: keyof SheetTexts; value: string }
 	| { kind: 'progress'; code: string; field: keyof ProgressEntry; value: ProgressEntry[keyof ProgressEntry] };
 
@@ -61,6 +64,8 @@ export interface StoredCopy {
 	pending: PendingChanges;
 	/** When the copy was last written (ms). */
 	at?: number;
+	/** Written as its tab was being closed or hidden: nobody else is going to send it. */
+	closed?: boolean;
 }
 
 /** Typing pauses this long before a save goes out. */
@@ -163,7 +168,8 @@ export function receive(q: SaveQueue, answer: SaveAnswer): Step {
 		case 'unavailable': {
 			const attempts = q.attempts + 1;
 			const message = answer.kind === 'offline' ? OFFLINE_MESSAGE : `${answer.message} Đang thử lại…`;
-			return { queue: { ...back, attempts, state: 'error', message }, wake: retryDelay(attempts) };
+			const state = answer.kind === 'offline' ? 'offline' : 'error';
+			return { queue: { ...back, attempts, state, message }, wake: retryDelay(attempts) };
 		}
 		case 'expired':
 		case 'conflict':
@@ -214,6 +220,8 @@ export interface Restored extends Step {
 	staleKeys: string[];
 	/** This tab's own out-of-date copy, moved aside so that typing before deciding does not overwrite it. */
 	park: { key: string; copy: StoredCopy } | null;
+	/** Copies of closed tabs taken into `restored`: this tab's own copy holds them from now on, so they are removed. */
+	adoptedKeys: string[];
 }
 
 /** Where a tab keeps its own out-of-date copy until the member decides on it. */
@@ -223,9 +231,10 @@ export function parkKey(ownKey: string): string {
 
 /**
  * Changes left from an earlier visit. This tab's own, at the server's revision (a reload, or signing in
- * again after the session expired): sent now. Anything else (an older revision, or a tab closed before it
- * could save): offered, never merged behind the member's back. Another tab's copy written in the last minute
- * belongs to a tab that is still open and is left to it.
+ * again after the session expired), and those of a tab closed at that revision (closed right after an answer,
+ * and opened again): sent now. Anything else (an older revision): offered, never merged behind the member's
+ * back. Another tab's copy written in the last minute and not marked closed belongs to a tab that is still open
+ * and is left to it.
  */
 export function restore(
 	q: SaveQueue,
@@ -250,15 +259,26 @@ export function restore(
 		leftovers.push(mine.pending);
 		staleKeys.push(parkKey(ownKey));
 	}
+	// A tab closed at the revision the sheet is at now left changes nobody sent: they are this visit's, taken at once.
+	const adopted: PendingChanges[] = [];
+	const adoptedKeys: string[] = [];
 	for (const { key, copy } of copies) {
-		if (key === ownKey || key === parkKey(ownKey) || now - (copy.at ?? 0) <= OPEN_TAB_MS) continue;
+		if (key === ownKey || key === parkKey(ownKey)) continue;
+		if (copy.closed && copy.baseRevision === q.revision) {
+			adopted.push(copy.pending);
+			adoptedKeys.push(key);
+			continue;
+		}
+		if (!copy.closed && now - (copy.at ?? 0) <= OPEN_TAB_MS) continue;
 		leftovers.push(copy.pending);
 		staleKeys.push(key);
 	}
 	const stale = leftovers.length > 0 ? leftovers.reduce(mergeChanges) : null;
-	if (!current) return { queue: q, wake: null, restored: null, stale, staleKeys, park };
-	const queue: SaveQueue = { ...q, pending: mergeChanges(own.pending, q.pending), state: 'pending' };
-	return { queue, wake: 0, restored: own.pending, stale, staleKeys, park };
+	const taken = [...adopted, ...(current ? [own.pending] : [])];
+	if (taken.length === 0) return { queue: q, wake: null, restored: null, stale, staleKeys, park, adoptedKeys };
+	const restored = taken.reduce(mergeChanges);
+	const queue: SaveQueue = { ...q, pending: mergeChanges(restored, q.pending), state: 'pending' };
+	return { queue, wake: 0, restored, stale, staleKeys, park, adoptedKeys };
 }
 
 /** The member takes the leftover changes: on top of the sheet as it is, saved now. */
@@ -275,4 +295,65 @@ export function copyKey(sheetId: number, tab: string): string {
 /** What every tab's copy of one sheet starts with. */
 export function copyPrefix(sheetId: number): string {
 	return `tusoi:sheet:${sheetId}:`;
+}
+
+/** The sheet as the server has confirmed it, as far as this browser knows. */
+export interface SheetState {
+	answers: Record<string, AnswerChange>;
+	texts: Partial<SheetTexts>;
+	progress: Record<string, Partial<ProgressEntry>>;
+}
+
+/** What the browser keeps of the confirmed sheet, so that a page opened from the service worker's older copy is brought up to date. */
+export interface Snapshot {
+	revision: number;
+	state: SheetState;
+}
+
+/** The confirmed sheet after a save of `changes`. */
+export function confirmChanges(state: SheetState, changes: PendingChanges): SheetState {
+	return mergeChanges(state as PendingChanges, changes);
+}
+
+/** Changes left of `changes` once those the sheet already holds are taken out (saved before the tab could hear so). */
+export function dropSaved(changes: PendingChanges, state: SheetState): PendingChanges {
+	const out = emptyChanges();
+	for (const [code, change] of Object.entries(changes.answers)) {
+		const kept = Object.entries(change).filter(([f, v]) => (state.answers[code] as Record<string, unknown>)?.[f] !== v);
+		if (kept.length > 0) out.answers[code] = Object.fromEntries(kept);
+	}
+	for (const [f, v] of Object.entries(changes.texts))
+		if (state.texts[f as keyof SheetTexts] !== v) out.texts[f as keyof SheetTexts] = v;
+	for (const [code, change] of Object.entries(changes.progress)) {
+		const kept = Object.entries(change).filter(
+			([f, v]) => (state.progress[code] as Record<string, unknown>)?.[f] !== v
+		);
+		if (kept.length > 0) out.progress[code] = Object.fromEntries(kept);
+	}
+	return out;
+}
+
+/** How many answers, texts and plan lines are waiting to be sent (or sent and not yet confirmed). */
+export function waitingCount(q: SaveQueue): number {
+	const all = q.inFlight ? mergeChanges(q.inFlight, q.pending) : q.pending;
+	return Object.keys(all.answers).length + Object.keys(all.texts).length + Object.keys(all.progress).length;
+}
+
+/** A kept snapshot, null when there is none or it cannot be understood. */
+export function parseSnapshot(text: string | null): Snapshot | null {
+	try {
+		const value = JSON.parse(text ?? 'null') as Partial<Snapshot> | null;
+		const st = value?.state as Partial<SheetState> | undefined;
+		const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+		if (!value || typeof value.revision !== 'number' || !st || ![st.answers, st.texts, st.progress].every(isRecord))
+			return null;
+		return value as Snapshot;
+	} catch {
+		return null;
+	}
+}
+
+/** Where the confirmed sheet is kept (outside the copies' prefix, which only holds unsent changes). */
+export function snapshotKey(sheetId: number): string {
+	return `tusoi:confirmed:${sheetId}`;
 }

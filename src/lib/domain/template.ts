@@ -207,6 +207,14 @@ export const SELF_RESULT_NOTE =
 	'Kết quả tự soi theo các biểu hiện suy thoái, không phải xếp loại chất lượng đảng viên theo Quy định 366-QĐ/TW.';
 
 /** tusoi's four levels (the Việt Trì levels), as labels of the self-examination result. */
+/** A level's word on the sheet's compact answer row; screen readers get the full `LEVEL_LABELS`. */
+export const LEVEL_SHORT_LABELS: Record<Level, string> = {
+	0: 'Không',
+	1: 'Nhẹ',
+	2: 'Rõ',
+	3: 'Nghiêm trọng'
+};
+
 export const RATING_LABELS: Record<Rating, string> = {
 	tot: 'Tốt',
 	kha: 'Khá',

@@ -27,7 +27,8 @@ describe('sheetChangesSchema', () => {
 	it('accepts a good change as it is', () => {
 		const parsed = sheetChangesSchema.safeParse(good);
 		expect(parsed.success).toBe(true);
-		expect(parsed.data).toEqual(good);
+		// A level chosen on its own says so: it was not set for the rest of a section.
+		expect(parsed.data).toEqual({ ...good, answers: { 'TT1.1': { ...good.answers['TT1.1'], sectionNone: false } } });
 	});
 
 	it('accepts a revision alone, a cleared level and a cleared deadline', () => {
@@ -142,6 +143,44 @@ describe('firstIssueMessage', () => {
 	});
 });
 
+describe('sheetChangesSchema: "không có biểu hiện" for the rest of a section', () => {
+	const parsedAnswer = (change: Record<string, unknown>) =>
+		sheetChangesSchema.parse(withAnswer(change)).answers?.['TT1.1'];
+
+	it('keeps the mark on a level 0 set for the rest of the section', () => {
+		expect(parsedAnswer({ level: 0, sectionNone: true })).toEqual({ level: 0, sectionNone: true });
+	});
+
+	it('clears the mark when a level is chosen on its own, or when the level is not 0', () => {
+		expect(parsedAnswer({ level: 0 })).toEqual({ level: 0, sectionNone: false });
+		expect(parsedAnswer({ level: 2, sectionNone: true })).toEqual({ level: 2, sectionNone: false });
+		expect(parsedAnswer({ level: null, sectionNone: true })).toEqual({ level: null, sectionNone: false });
+	});
+
+	it('drops a mark that comes without a level, and leaves a change without a level unmarked', () => {
+		expect(parsedAnswer({ sectionNone: true, note: 'Ghi chú' })).toEqual({ note: 'Ghi chú' });
+		expect(parsedAnswer({ note: 'Ghi chú' })).toEqual({ note: 'Ghi chú' });
+	});
+
+	it('refuses a mark that is not true or false, in Vietnamese', () => {
+		expect(refusal(withAnswer({ level: 0, sectionNone: 'có' }))).toBe(
+			'Biểu hiện TT1.1: Cách chọn mức độ không hợp lệ.'
+		);
+	});
+
+	it('reads the mark from a plain form post, next to the level', () => {
+		const data = new FormData();
+		data.append('revision', '2');
+		data.append('level.TT1.1', '0');
+		data.append('sectionNone.TT1.1', '1');
+		data.append('level.TT1.2', '0');
+		expect(sheetChangesSchema.parse(formToChanges(data)).answers).toEqual({
+			'TT1.1': { level: 0, sectionNone: true },
+			'TT1.2': { level: 0, sectionNone: false }
+		});
+	});
+});
+
 describe('formToChanges', () => {
 	function form(entries: [string, string | Blob][]): FormData {
 		const data = new FormData();
@@ -156,7 +195,8 @@ describe('formToChanges', () => {
 				['revision', '0']
 			])
 		);
-		expect(sheetChangesSchema.parse(changes).answers).toEqual({ 'TT1.1': { level: 'na' } });
+		// Any level chosen on its own clears the "none for the rest" mark.
+		expect(sheetChangesSchema.parse(changes).answers).toEqual({ 'TT1.1': { level: 'na', sectionNone: false } });
 	});
 
 	it('reads a plain form post into the change shape the autosave uses', () => {

@@ -19,15 +19,23 @@ const deadline = z
 	.refine(isRealIsoDate, 'Thời hạn khắc phục phải là một ngày hợp lệ.')
 	.nullable();
 
-const answerChange = z.strictObject(
-	{
-		level: level.optional(),
-		note: text(TEXT_LIMITS.note, 'Ghi chú').optional(),
-		action: text(TEXT_LIMITS.action, 'Biện pháp khắc phục').optional(),
-		actionDeadline: deadline.optional()
-	},
-	{ error: 'Câu trả lời có trường không hợp lệ.' }
-);
+const answerChange = z
+	.strictObject(
+		{
+			level: level.optional(),
+			note: text(TEXT_LIMITS.note, 'Ghi chú').optional(),
+			action: text(TEXT_LIMITS.action, 'Biện pháp khắc phục').optional(),
+			actionDeadline: deadline.optional(),
+			/** The level was set with "Không có biểu hiện" for the rest of the section, not sign by sign. */
+			sectionNone: z.boolean({ error: 'Cách chọn mức độ không hợp lệ.' }).optional()
+		},
+		{ error: 'Câu trả lời có trường không hợp lệ.' }
+	)
+	// Only a level carries how it was set: "none for the rest" marks a level 0, and any level chosen on its own clears
+	// the mark. Without a level the mark means nothing and is dropped.
+	.transform(({ sectionNone, ...change }) =>
+		change.level === undefined ? change : { ...change, sectionNone: sectionNone === true && change.level === 0 }
+	);
 
 const progressChange = z.strictObject(
 	{
@@ -107,7 +115,7 @@ export function firstIssueMessage(error: z.ZodError): string {
 
 /**
  * Reads the whole sheet form as a plain POST sends it (no JavaScript), into the same change shape the
- * autosave uses. Field names: level.CODE, note.CODE, action.CODE, deadline.CODE, strengths,
+ * autosave uses. Field names: level.CODE, note.CODE, action.CODE, deadline.CODE, sectionNone.CODE, strengths,
  * shortcomings, commitment, progress.CODE, progressNote.CODE, revision.
  */
 export function formToChanges(data: FormData): unknown {
@@ -135,6 +143,9 @@ export function formToChanges(data: FormData): unknown {
 				break;
 			case 'deadline':
 				entry(answers, code).actionDeadline = value === '' ? null : value;
+				break;
+			case 'sectionNone':
+				entry(answers, code).sectionNone = value === '1';
 				break;
 			case 'progress':
 				entry(progress, code).status = value === '' ? null : value;

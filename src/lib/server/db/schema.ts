@@ -255,7 +255,9 @@ export const sheetAnswer = sqliteTable(
 		notApplicable: integer('not_applicable', { mode: 'boolean' }).notNull().default(false),
 		note: text('note').notNull().default(''),
 		action: text('action').notNull().default(''),
-		actionDeadline: text('action_deadline')
+		actionDeadline: text('action_deadline'),
+		/** "Không có biểu hiện" was set for the rest of a section at once, the member confirming they had read these signs. */
+		sectionNone: integer('section_none', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [primaryKey({ columns: [t.sheetId, t.code] })]
 );

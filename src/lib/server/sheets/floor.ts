@@ -64,10 +64,12 @@ function floorDetail(): SheetDetail {
 }
 
 // The member's sheet without the Bản kiểm điểm's sections: the signs' form is what the floor renders.
-let built: (ReturnType<typeof sheetViewWith> & { form: null }) | undefined;
+type FloorSheet = ReturnType<typeof sheetViewWith> & { form: null; questionnaireUrl: string; sectionNone: string[] };
+let built: FloorSheet | undefined;
 
 /** The page data of the floor's sheet, built on first use and reused. */
-export function floorSheet(): ReturnType<typeof sheetViewWith> & { form: null } {
-	built ??= { ...sheetViewWith([...SIGNS], floorDetail(), TODAY), form: null };
+export function floorSheet(): FloorSheet {
+	// No questionnaire address: the floor's page carries the questionnaire inside, as a whole sheet page does.
+	built ??= { ...sheetViewWith([...SIGNS], floorDetail(), TODAY), form: null, questionnaireUrl: '', sectionNone: [] };
 	return built;
 }

@@ -17,7 +17,7 @@ import { scoreSheet } from '../../domain/scoring';
 import { PROGRESS_LABELS, levelsOf } from '../../domain/sheet';
 import { signsForGroup, type TargetGroup } from '../../domain/template';
 import { openCurrentSheet, ownSheet, saveSheet, type SaveResult } from './member';
-import { sheetView } from './view';
+import { memberSheetView, sheetView } from './view';
 
 const OPENS = '2026-03-01';
 const TODAY = '2026-03-10';
@@ -859,5 +859,55 @@ describe('a closed period', () => {
 			message
 		});
 		expect(sheetTables(ctx.db)).toEqual(before);
+	});
+});
+
+describe('"không có biểu hiện" for the rest of a section', () => {
+	const marks = (db: Db, id: number) =>
+		Object.fromEntries(
+			db
+				.select({ code: sheetAnswer.code, level: sheetAnswer.level, mark: sheetAnswer.sectionNone })
+				.from(sheetAnswer)
+				.where(eq(sheetAnswer.sheetId, id))
+				.all()
+				.map((a) => [a.code, [a.level, a.mark]])
+		);
+
+	it('is recorded on each answer it set, and shown back on the page', async () => {
+		const ctx = await setup();
+		const detail = open(ctx);
+		const saved = saveSheet(
+			ctx.db,
+			ctx.user,
+			detail.sheet.id,
+			{
+				revision: 0,
+				answers: {
+					'TT1.1': { level: 2, action: 'Tự phê bình', actionDeadline: '2026-06-30' },
+					'TT1.2': { level: 0, sectionNone: true },
+					'TT2.1': { level: 0, sectionNone: true }
+				}
+			},
+			TODAY
+		);
+		expect(saved).toMatchObject({ ok: true });
+		expect(marks(ctx.db, detail.sheet.id)).toEqual({ 'TT1.1': [2, false], 'TT1.2': [0, true], 'TT2.1': [0, true] });
+		const view = memberSheetView(ctx.db, loadSheetDetail(ctx.db, detail.sheet.id)!, TODAY, false);
+		expect(view.sectionNone.sort()).toEqual(['TT1.2', 'TT2.1']);
+		expect(view.questionnaire).toBeNull();
+	});
+
+	it('is cleared by a level chosen on its own afterwards; a note alone keeps it', async () => {
+		const ctx = await setup();
+		const detail = open(ctx);
+		const id = detail.sheet.id;
+		saveSheet(ctx.db, ctx.user, id, { revision: 0, answers: { 'TT1.2': { level: 0, sectionNone: true } } }, TODAY);
+		saveSheet(ctx.db, ctx.user, id, { revision: 1, answers: { 'TT2.1': { level: 0, sectionNone: true } } }, TODAY);
+		const again = saveSheet(ctx.db, ctx.user, id, { revision: 2, answers: { 'TT1.2': { level: 1 } } }, TODAY);
+		expect(again.ok).toBe(true);
+		expect(marks(ctx.db, id)).toEqual({ 'TT1.2': [1, false], 'TT2.1': [0, true] });
+		// A note alone leaves the mark as it is.
+		saveSheet(ctx.db, ctx.user, id, { revision: 3, answers: { 'TT2.1': { note: 'Đã đọc kỹ.' } } }, TODAY);
+		expect(marks(ctx.db, id)['TT2.1']).toEqual([0, true]);
 	});
 });

@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
-import type { SheetDetail } from '../db/queries/sheets';
+import { sectionNoneCodes, type SheetDetail } from '../db/queries/sheets';
 import { signCatalog } from '../db/queries/signs';
-import { CATEGORY_KEYS, CATEGORY_LABELS, signsForGroup } from '../../domain/template';
+import { templateContent } from '../db/queries/template-content';
+import {
+	CATEGORY_KEYS,
+	CATEGORY_LABELS,
+	signsForGroup,
+	type TargetGroup,
+	type TemplateContent
+} from '../../domain/template';
 import { displayText, type Sign } from '../../domain/catalog';
 import { editRefusal } from './member';
 import { reviewedSheet, reviewRights, sheetNeighbours } from './review';
@@ -12,6 +20,66 @@ import { scoreSheet } from '../../domain/scoring';
 import { levelsOf } from '../../domain/sheet';
 import { formView } from './sections';
 
+/**
+ * The questionnaire of one template version for one group: the scoring rules and the group's signs (enough for the
+ * browser to score live with the server's function), under their parents and categories. The same for every member
+ * of the group, so the member's page fetches it once per version (`questionnaireUrl`) instead of in every page's data.
+ */
+export function questionnaire(db: Db, content: TemplateContent, group: TargetGroup) {
+	return questionnaireWith(signCatalog(db), content, group);
+}
+
+/** The same, with the signs' wording given (the benchmark's form floor has no database). */
+function questionnaireWith(catalog: Sign[], content: TemplateContent, group: TargetGroup) {
+	const signs = signsForGroup(content, group);
+	return {
+		content: { ...content, signs, exclusions: [] },
+		categories: CATEGORY_KEYS.map((key) => ({
+			key,
+			label: CATEGORY_LABELS[key],
+			parents: catalog
+				.filter((p) => p.category === key)
+				.map((p) => ({ id: p.id, number: p.number, ...displayText(p), signs: signs.filter((s) => s.parent === p.id) }))
+				.filter((p) => p.signs.length > 0)
+		}))
+	};
+}
+export type Questionnaire = ReturnType<typeof questionnaire>;
+
+/** The questionnaire of a template version for a group, or undefined when there is no such version. */
+export function versionQuestionnaire(db: Db, versionId: number, group: TargetGroup): Questionnaire | undefined {
+	const content = Number.isSafeInteger(versionId) ? templateContent(db, versionId) : undefined;
+	return content && questionnaire(db, content, group);
+}
+
+/** A short digest of a questionnaire: its address changes when its wording does, so a browser may keep it for good. */
+export function questionnaireDigest(q: Questionnaire): string {
+	return createHash('sha256').update(JSON.stringify(q)).digest('base64url').slice(0, 16);
+}
+
+/** The address of a sheet's questionnaire, with its digest. */
+export function questionnaireUrl(detail: SheetDetail, q: Questionnaire): string {
+	return `/sheets/questionnaire/${detail.sheet.templateVersionId}/${detail.sheet.targetGroup}.json?h=${questionnaireDigest(q)}`;
+}
+
+/**
+ * The member's own sheet page: the state of the sheet and the address of its questionnaire (see `questionnaire`).
+ * The questionnaire itself comes along only with a whole page (`withQuestionnaire`), which must render without
+ * JavaScript; the page's data on its own (a navigation in the app, a reload of the data) leaves it out, and the page
+ * takes it from its address, kept by the browser and the service worker.
+ * `sectionNone`: the signs answered "Không có biểu hiện" for the rest of their section at once.
+ */
+export function memberSheetView(db: Db, detail: SheetDetail, today: string, withQuestionnaire: boolean) {
+	const { content, categories, ...state } = sheetView(db, detail, today);
+	const url = questionnaireUrl(detail, { content, categories });
+	return {
+		...state,
+		questionnaireUrl: url,
+		questionnaire: withQuestionnaire ? { content, categories } : null,
+		sectionNone: sectionNoneCodes(db, detail.sheet.id)
+	};
+}
+
 /** The sheet as its page shows it: the group's signs under their parents and categories, the answers, and whether it can be changed. */
 export function sheetView(db: Db, detail: SheetDetail, today: string) {
 	// The Bản kiểm điểm's sections (null for a sheet of a version without them).
@@ -21,7 +89,6 @@ export function sheetView(db: Db, detail: SheetDetail, today: string) {
 /** The same, with the signs' wording given: the benchmark's form floor renders it with no database. */
 export function sheetViewWith(catalog: Sign[], detail: SheetDetail, today: string) {
 	const group = detail.sheet.targetGroup;
-	const signs = signsForGroup(detail.content, group);
 	const refusal = editRefusal(detail, today);
 	return {
 		id: detail.sheet.id,
@@ -38,16 +105,7 @@ export function sheetViewWith(catalog: Sign[], detail: SheetDetail, today: strin
 		lockedReason: refusal?.message ?? null,
 		updatedAt: detail.sheet.updatedAt.getTime(),
 		hasSaved: detail.sheet.revision > 0,
-		// Only the rules and this group's signs: enough for the browser to score live with the server's function.
-		content: { ...detail.content, signs, exclusions: [] },
-		categories: CATEGORY_KEYS.map((key) => ({
-			key,
-			label: CATEGORY_LABELS[key],
-			parents: catalog
-				.filter((p) => p.category === key)
-				.map((p) => ({ id: p.id, number: p.number, ...displayText(p), signs: signs.filter((s) => s.parent === p.id) }))
-				.filter((p) => p.signs.length > 0)
-		})),
+		...questionnaireWith(catalog, detail.content, group),
 		answers: detail.answers,
 		texts: {
 			strengths: detail.sheet.strengths,

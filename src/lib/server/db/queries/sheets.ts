@@ -176,6 +176,16 @@ export function sheetProgress(
 	}[];
 }
 
+/** The signs of a sheet answered "Không có biểu hiện" for the rest of their section at once, not one by one. */
+export function sectionNoneCodes(db: Db, sheetId: number): string[] {
+	return db
+		.select({ code: sheetAnswer.code })
+		.from(sheetAnswer)
+		.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.sectionNone, true)))
+		.all()
+		.map((a) => a.code);
+}
+
 /** A sheet with all its answers and last year's plan lines, for the use cases that read a whole sheet to decide. */
 export interface SheetCore extends SaveTarget {
 	answers: Record<string, AnswerEntry>;
@@ -273,8 +283,11 @@ function progressLines(db: Db, sheetId: number): ProgressLine[] {
 }
 
 /** The changes one save applies; every part is optional. */
+/** One answer's change: its fields, and whether its level was set by "none for the rest" of the section. */
+export type AnswerWrite = Partial<AnswerEntry> & { sectionNone?: boolean };
+
 export interface SheetWrite {
-	answers?: Record<string, Partial<AnswerEntry>>;
+	answers?: Record<string, AnswerWrite>;
 	texts?: Partial<SheetTexts>;
 	progress?: Record<string, Partial<ProgressEntry>>;
 }
@@ -284,7 +297,8 @@ const ANSWER_COLUMNS = {
 	notApplicable: 'not_applicable',
 	note: 'note',
 	action: 'action',
-	actionDeadline: 'action_deadline'
+	actionDeadline: 'action_deadline',
+	sectionNone: 'section_none'
 } as const;
 const PROGRESS_COLUMNS = { status: 'status', note: 'note' } as const;
 const TEXT_COLUMNS = { strengths: 'strengths', shortcomings: 'shortcomings', commitment: 'commitment' } as const;
@@ -302,14 +316,16 @@ function setFields<K extends string>(columns: Record<K, string>, change: Partial
 }
 
 /** An answer change as columns: "Không áp dụng" is a null level with its flag, any other answer clears the flag. */
-function answerColumns(change: Partial<AnswerEntry>) {
-	if (change.level === undefined) return change;
-	if (change.level === NOT_APPLICABLE) return { ...change, level: null, notApplicable: 1 };
-	return { ...change, notApplicable: 0 };
+function answerColumns({ sectionNone, ...change }: AnswerWrite) {
+	// SQLite stores the marks as 0 / 1; "none for the rest" only ever marks a level (see the sheet schema).
+	const marks = sectionNone === undefined ? {} : { sectionNone: sectionNone ? 1 : 0 };
+	if (change.level === undefined) return { ...change, ...marks };
+	if (change.level === NOT_APPLICABLE) return { ...change, ...marks, level: null, notApplicable: 1 };
+	return { ...change, ...marks, notApplicable: 0 };
 }
 
 /** Upserts the answer changes of one sheet; each field set is one compiled statement, reused. */
-function writeAnswers(db: Db, sheetId: number, answers: Record<string, Partial<AnswerEntry>>): void {
+function writeAnswers(db: Db, sheetId: number, answers: Record<string, AnswerWrite>): void {
 	for (const [code, change] of Object.entries(answers)) {
 		const { names, values } = setFields(ANSWER_COLUMNS, answerColumns(change));
 		if (names.length === 0) continue;

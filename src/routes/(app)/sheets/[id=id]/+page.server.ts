@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { ownSheet, saveSheet } from '$lib/server/sheets/member';
-import { sheetView } from '$lib/server/sheets/view';
+import { memberSheetView } from '$lib/server/sheets/view';
 import { formToChanges } from '$lib/schemas/sheet';
 import { formValues, refuse } from '$lib/schemas/form';
 import { todayIso } from '$lib/domain/dates';
@@ -13,7 +13,11 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const detail = ownSheet(db, user, Number(event.params.id));
 	if (!detail) error(404, 'Không tìm thấy phiếu.');
-	return { sheet: sheetView(db, detail, todayIso()), submitted: event.url.searchParams.has('submitted') };
+	return {
+		// A whole page carries its questionnaire (it renders without JavaScript); the data alone leaves it to +page.ts.
+		sheet: memberSheetView(db, detail, todayIso(), !event.isDataRequest),
+		submitted: event.url.searchParams.has('submitted')
+	};
 };
 
 /** Both actions take the whole form, so the sheet works with a plain POST when JavaScript is off. */

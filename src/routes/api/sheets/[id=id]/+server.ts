@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { saveSheet } from '$lib/server/sheets/member';
+import { ownSheet, saveSheet } from '$lib/server/sheets/member';
 import { todayIso } from '$lib/domain/dates';
 import type { RequestHandler } from './$types';
 
@@ -22,4 +22,12 @@ export const POST: RequestHandler = async (event) => {
 	if (!result.ok) return json({ message: result.message }, { status: result.status });
 	// The page scores live itself; the save queue reads only these two.
 	return json({ revision: result.revision, savedAt: result.savedAt });
+};
+
+/** The revision and status of the member's own sheet, so a page opened from the device's copy knows whether it is current. */
+export const GET: RequestHandler = (event) => {
+	const user = requireApiUser(event);
+	const found = ownSheet(getDb(), user, Number(event.params.id));
+	if (!found) return json({ message: 'Không tìm thấy phiếu.' }, { status: 404 });
+	return json({ revision: found.sheet.revision, status: found.sheet.status });
 };

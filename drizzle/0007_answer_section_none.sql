@@ -1,0 +1,1 @@
+ALTER TABLE `sheet_answer` ADD `section_none` integer DEFAULT false NOT NULL;

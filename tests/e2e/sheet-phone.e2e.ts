@@ -1,0 +1,365 @@
+// The member's sheet on a phone (issue 14): compact rows, "none for the rest of a section", nothing lost on
+// close, the sheet opening and filling with no network, conflicts shown, and the page without JavaScript.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { and, eq } from 'drizzle-orm';
+import { createDb } from '../../src/lib/server/db/client';
+import { sheet, sheetAnswer } from '../../src/lib/server/db/schema';
+import { hydrated, newMember, signIn } from './helpers';
+import { openSheet, saved } from './sheet-helpers';
+import { E2E_DATABASE } from './paths';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const sheetIdOf = (page: Page) => Number(new URL(page.url()).pathname.split('/').at(-1));
+
+/** The sheet's revision and its answers as the server holds them. */
+function onServer(sheetId: number) {
+	const db = createDb(E2E_DATABASE);
+	try {
+		const row = db
+			.select({ revision: sheet.revision, status: sheet.status })
+			.from(sheet)
+			.where(eq(sheet.id, sheetId))
+			.get();
+		const answers = db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all();
+		return { ...row!, answers: new Map(answers.map((a) => [a.code, a])) };
+	} finally {
+		db.$client.close();
+	}
+}
+
+function answerOnServer(sheetId: number, code: string) {
+	const db = createDb(E2E_DATABASE);
+	try {
+		return db
+			.select()
+			.from(sheetAnswer)
+			.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.code, code)))
+			.get();
+	} finally {
+		db.$client.close();
+	}
+}
+
+const signRow = (page: Page, n: number) => page.locator('fieldset.sign').nth(n);
+const none = (row: ReturnType<typeof signRow>) => row.getByRole('radio', { name: 'Không có biểu hiện' });
+
+/** Waits until the service worker runs and keeps this sheet's page on the device. */
+async function keptOnDevice(page: Page): Promise<void> {
+	const path = new URL(page.url()).pathname;
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async (p) => {
+					await navigator.serviceWorker.ready;
+					return (await caches.match(p)) !== undefined;
+				}, path),
+			{ timeout: 20_000 }
+		)
+		.toBe(true);
+}
+
+test('on a phone the first sign is on the first screen, and the sheet is filled and handed in with the compact rows', async ({
+	page
+}) => {
+	await signIn(page, await newMember('dienthoai', 'Lò Thị Điện Thoại'));
+	await openSheet(page);
+	const first = signRow(page, 0);
+	await expect(first.getByRole('radio', { name: 'Có biểu hiện ở mức độ nghiêm trọng' })).toBeInViewport();
+	const bar = page.locator('.sheet-bar');
+	const barBox = (await bar.boundingBox())!;
+	expect(barBox.height).toBeLessThanOrEqual(844 * 0.08);
+	await expect(bar).toContainText(/Đã trả lời 0\/\d+/);
+
+	// The action and deadline appear only once a level from "nhẹ" up is chosen.
+	await expect(first.getByLabel('Biện pháp khắc phục')).toBeHidden();
+	await first.getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' }).check();
+	await first.getByLabel('Biện pháp khắc phục').fill('Đọc kỹ nghị quyết mỗi tuần, trao đổi trong sinh hoạt chi bộ.');
+	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
+	await first.getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' }).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(first.getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).toBeChecked();
+	await page.keyboard.press('ArrowLeft');
+	await expect(first.getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' })).toBeChecked();
+
+	const count = await page.locator('fieldset.sign').count();
+	for (let i = 1; i < count; i++) await none(signRow(page, i)).check();
+	await expect(none(signRow(page, count - 1))).toBeChecked();
+	await expect(bar).toContainText(`Đã trả lời ${count}/${count}`);
+	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
+	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
+	await page.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+	await saved(page);
+	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+	const done = page.getByRole('status').filter({ hasText: 'Đã nộp phiếu.' });
+	await expect(done).toBeFocused();
+	expect(onServer(sheetIdOf(page)).status).toBe('submitted');
+});
+
+test('"không có biểu hiện" for the rest of a section asks first, and the record says it was set that way', async ({
+	page
+}) => {
+	await signIn(page, await newMember('conlai', 'Hà Thị Còn Lại'));
+	await openSheet(page);
+	const id = sheetIdOf(page);
+	const section = page.locator('section.category').first();
+	const rows = section.locator('fieldset.sign');
+	const total = await rows.count();
+	await rows.nth(0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' }).check();
+	await rows.nth(0).getByLabel('Biện pháp khắc phục').fill('Tự phê bình trước chi bộ.');
+
+	const bulk = section.getByRole('button', { name: `Không có biểu hiện ở các biểu hiện còn lại (${total - 1})` });
+	await bulk.click();
+	const question = section.getByRole('group', { name: /xác nhận đã đọc \d+ biểu hiện chưa trả lời/ });
+	await expect(question).toContainText(`${total - 1} biểu hiện chưa trả lời`);
+	await expect(question.getByRole('button', { name: 'Xác nhận: không có biểu hiện' })).toBeFocused();
+	await question.getByRole('button', { name: 'Hủy' }).click();
+	await expect(none(rows.nth(1))).not.toBeChecked();
+	await expect(bulk).toBeFocused();
+
+	await bulk.click();
+	await section.getByRole('button', { name: 'Xác nhận: không có biểu hiện' }).click();
+	await expect(section.getByRole('status')).toHaveText(
+		`Đã ghi «Không có biểu hiện» cho ${total - 1} biểu hiện còn lại của phần I.`
+	);
+	for (let i = 1; i < total; i++) await expect(none(rows.nth(i))).toBeChecked();
+	await expect(rows.nth(0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).toBeChecked();
+	await saved(page);
+
+	const server = onServer(id);
+	const codes = [...server.answers.values()];
+	expect(codes.filter((a) => a.sectionNone && a.level === 0)).toHaveLength(total - 1);
+	const firstCode = (await rows.nth(0).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+	expect(server.answers.get(firstCode)).toMatchObject({ level: 2, sectionNone: false });
+
+	// Shown again after a reload; a level chosen on its own afterwards clears the mark.
+	await page.reload();
+	await hydrated(page);
+	await expect(rows.nth(1)).toContainText('Chọn chung «Không có biểu hiện» cho phần còn lại của mục.');
+	await rows.nth(1).getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' }).check();
+	await saved(page);
+	const secondCode = (await rows.nth(1).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+	expect(answerOnServer(id, secondCode)).toMatchObject({ level: 1, sectionNone: false });
+	await expect(rows.nth(1)).not.toContainText('Chọn chung');
+});
+
+test('a tab closed right after an answer loses nothing: the answer is there when the sheet is opened again', async ({
+	page,
+	context
+}) => {
+	await signIn(page, await newMember('dongtab', 'Trần Thị Đóng Thẻ'));
+	await openSheet(page);
+	const url = page.url();
+	await signRow(page, 3).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' }).check();
+	await page.close();
+
+	const again = await context.newPage();
+	await again.goto(url);
+	await hydrated(again);
+	await expect(signRow(again, 3).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).toBeChecked();
+	await expect(again.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible();
+	const code = (await signRow(again, 3).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+	await expect.poll(() => answerOnServer(sheetIdOf(again), code)?.level).toBe(2);
+});
+
+test.describe('a tab closed with changes the server refused', () => {
+	// The session is ended by clearing the browser's cookies, which Playwright's Chromium does not apply to the requests
+	// of a page a service worker controls; this journey is about the page's own copy, so it runs without the worker.
+	test.use({ serviceWorkers: 'block' });
+
+	test('changes a closed tab could not send are shown at once when the sheet is opened again, and sent', async ({
+		page,
+		context
+	}) => {
+		await signIn(page, await newMember('khoiphuc', 'Mai Thị Khôi Phục'));
+		await openSheet(page);
+		const url = page.url();
+		const id = sheetIdOf(page);
+		// The session ends just as the answer is given: the server takes nothing, not even the save sent on closing.
+		const cookies = await context.cookies();
+		await context.clearCookies();
+		await signRow(page, 2).getByRole('radio', { name: 'Có biểu hiện ở mức độ nghiêm trọng' }).check();
+		await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
+		await page.close();
+		expect(onServer(id).answers.size).toBe(0);
+		await context.addCookies(cookies);
+
+		const again = await context.newPage();
+		await again.goto(url);
+		await hydrated(again);
+		await expect(signRow(again, 2).getByRole('radio', { name: 'Có biểu hiện ở mức độ nghiêm trọng' })).toBeChecked();
+		await expect(again.getByText(/Đã khôi phục 1 thay đổi còn giữ trên máy này/)).toBeVisible();
+		await saved(again);
+		const signCode = (await signRow(again, 2).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+		expect(answerOnServer(id, signCode)?.level).toBe(3);
+	});
+});
+
+/** Opens the member's sheet and waits until the device keeps it. */
+async function openKept(page: Page, username: string): Promise<void> {
+	await signIn(page, username);
+	await openSheet(page);
+	await keptOnDevice(page);
+}
+
+test('with no network the sheet opens again, takes five answers, and sends them in order when the network returns', async ({
+	page,
+	context
+}) => {
+	await openKept(page, await newMember('ngoaituyen', 'Lò Văn Ngoại Tuyến'));
+	const id = sheetIdOf(page);
+	await none(signRow(page, 0)).check();
+	await saved(page);
+	const before = onServer(id).revision;
+
+	await context.setOffline(true);
+	await page.reload();
+	await hydrated(page);
+	await expect(none(signRow(page, 0))).toBeChecked();
+	for (let i = 1; i <= 5; i++) await signRow(page, i).getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' }).check();
+	const bar = page.locator('.sheet-bar');
+	await expect(bar).toContainText('Chưa có mạng: 5 thay đổi chờ gửi');
+	expect(onServer(id).revision).toBe(before);
+
+	await context.setOffline(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await saved(page);
+	const after = onServer(id);
+	const codes = await Promise.all(
+		[1, 2, 3, 4, 5].map(async (i) =>
+			(await signRow(page, i).getAttribute('id'))!.replace('sign-', '').replace('-', '.')
+		)
+	);
+	for (const code of codes) expect(after.answers.get(code)?.level).toBe(1);
+	expect(after.answers.get(codes[0])?.sectionNone).toBe(false);
+	expect(after.revision).toBeGreaterThan(before);
+	// The page goes on from the server's revision: the next answer saves without a conflict.
+	await signRow(page, 6).getByRole('radio', { name: 'Không có biểu hiện' }).check();
+	await saved(page);
+	expect(onServer(id).revision).toBeGreaterThan(after.revision);
+});
+
+test('two devices, one offline: the conflict is shown when it comes back and nothing is overwritten', async ({
+	page,
+	browser
+}) => {
+	const username = await newMember('haimay', 'Vàng Thị Hai Máy');
+	await openKept(page, username);
+	const id = sheetIdOf(page);
+	const phone = page.context();
+
+	const desktop: BrowserContext = await browser.newContext();
+	const other = await desktop.newPage();
+	await signIn(other, username);
+	await other.goto(page.url());
+	await hydrated(other);
+
+	await phone.setOffline(true);
+	await signRow(page, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' }).check();
+	await expect(page.locator('.sheet-bar')).toContainText('Chưa có mạng: 1 thay đổi chờ gửi');
+
+	await none(signRow(other, 0)).check();
+	await saved(other);
+	const code = (await signRow(other, 0).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+	const revision = onServer(id).revision;
+
+	await phone.setOffline(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác' })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Tải lại' })).toBeVisible();
+	expect(answerOnServer(id, code)?.level).toBe(0);
+	expect(onServer(id).revision).toBe(revision);
+	await desktop.close();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the page says to press «Lưu», and a refused hand-in lists what is missing at the top', async ({ page }) => {
+		await signIn(page, await newMember('khongjs', 'Đinh Thị Không Kịch Bản'));
+		await openSheet(page);
+		await expect(page.locator('.sheet-bar')).toContainText('Bấm «Lưu» ở cuối phiếu để lưu.');
+		await expect(page.getByText(/lưu tự động/)).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /Không có biểu hiện ở các biểu hiện còn lại/ })).toHaveCount(0);
+
+		await signRow(page, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' }).check();
+		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+		await expect(signRow(page, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' })).toBeChecked();
+		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+		const missing = page.getByRole('alert').filter({ hasText: 'Phiếu chưa đủ để nộp' });
+		await expect(missing).toBeInViewport();
+		await expect(missing.getByRole('link', { name: /cần ghi biện pháp khắc phục/ })).toBeVisible();
+		const top = (await missing.boundingBox())!.y;
+		expect(top).toBeLessThan((await signRow(page, 0).boundingBox())!.y);
+	});
+});
+
+test('the questionnaire is kept by its address for good, and signing out empties what the device kept of the sheet', async ({
+	page
+}) => {
+	await openKept(page, await newMember('dangxuat', 'Sùng Thị Đăng Xuất'));
+	const path = new URL(page.url()).pathname;
+	const questionnaires = () =>
+		page.evaluate(async () => (await (await caches.open('tusoi-questionnaires')).keys()).map((r) => r.url));
+	await expect.poll(questionnaires).toHaveLength(1);
+	const kept = await questionnaires();
+	const current = await page.request.get(kept[0]);
+	expect(current.headers()['cache-control']).toBe('private, max-age=31536000, immutable');
+	const questionnaire = (await current.json()) as { categories: unknown[]; content: { signs: unknown[] } };
+	expect(questionnaire.categories).toHaveLength(3);
+	expect(questionnaire.content.signs.length).toBeGreaterThan(30);
+	const old = await page.request.get(kept[0].replace(/h=[^&]+/, 'h=cu'));
+	expect(old.headers()['cache-control']).toBe('no-store');
+
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await expect(page).toHaveURL(/\/login/);
+	await expect.poll(() => page.evaluate(async (p) => (await caches.match(p)) === undefined, path)).toBe(true);
+});
+
+test.describe('the last accessibility gaps', () => {
+	test('a failed sign-in puts the focus on its message; the header shows a white focus ring', async ({ page }) => {
+		await page.goto('/login');
+		await hydrated(page);
+		await page.getByLabel('Tên đăng nhập').fill('dangvien001');
+		await page.getByLabel('Mật khẩu').fill('khong-dung-mat-khau');
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
+		await expect(page.getByRole('alert')).toBeFocused();
+
+		await signIn(page, await newMember('vongtieudiem', 'Giàng Thị Tiêu Điểm'));
+		const signOut = page.getByRole('button', { name: 'Đăng xuất' });
+		await signOut.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(signOut).toBeFocused();
+		expect(await signOut.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(255, 255, 255)');
+	});
+
+	test('a field reached with Shift+Tab is never left under the sticky bar', async ({ page }) => {
+		await signIn(page, await newMember('duoithanh', 'Chu Thị Dưới Thanh'));
+		await openSheet(page);
+		await page.getByLabel('Ưu điểm').focus();
+		const bar = page.locator('.sheet-bar');
+		for (let i = 0; i < 12; i++) {
+			await page.keyboard.press('Shift+Tab');
+			const covered = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				const barBox = document.querySelector('.sheet-bar')!.getBoundingClientRect();
+				const box = (el?.closest('label') ?? el)?.getBoundingClientRect();
+				return !!box && box.top < barBox.bottom && box.bottom > barBox.top && !el?.closest('.sheet-bar');
+			});
+			expect(covered).toBe(false);
+		}
+		await expect(bar).toBeInViewport();
+	});
+
+	test('the source links on the signs page are at least 24 px tall', async ({ page }) => {
+		await signIn(page, 'dangvien001');
+		await page.goto('/signs');
+		const details = page.locator('details').filter({ hasText: 'Nguồn đối chiếu' }).first();
+		await details.locator('summary').click();
+		const link = details.getByRole('link').first();
+		expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+	});
+});
