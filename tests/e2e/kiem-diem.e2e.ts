@@ -49,7 +49,8 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 	await secretary.getByRole('button', { name: 'Gửi gợi ý' }).click();
 	await expect(secretary.getByText('Đã gửi gợi ý kiểm điểm')).toBeVisible();
 	await expect(secretary.getByText('Làm rõ việc chậm nộp báo cáo tổng kết quý II.')).toBeVisible();
-	await expect(secretary.getByText('Đảng viên chưa giải trình.')).toBeVisible();
+	// The sheet is still a draft: what the member will answer stays theirs until the hand-in.
+	await expect(secretary.getByText('Giải trình của đảng viên hiện ở đây khi phiếu được nộp.')).toBeVisible();
 
 	await page.reload();
 	await hydrated(page);
@@ -57,8 +58,10 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 	await answer.fill('Do phải hoàn thiện số liệu của các trường; đã nộp bổ sung ngày 15/7.');
 	await sectionsSaved(page);
 
+	// Answered, but not handed in: the secretary still does not read it.
 	await secretary.reload();
-	await expect(secretary.getByText('Giải trình: Do phải hoàn thiện số liệu')).toBeVisible();
+	await expect(secretary.getByText('Làm rõ việc chậm nộp báo cáo tổng kết quý II.')).toBeVisible();
+	await expect(secretary.getByText('Do phải hoàn thiện số liệu')).toHaveCount(0);
 
 	await page.goto(`/sheets/${sheetId}/print`);
 	await expect(page.getByRole('heading', { name: 'BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN' })).toBeVisible();

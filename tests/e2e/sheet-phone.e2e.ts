@@ -86,9 +86,15 @@ test('on a phone the first sign is on the first screen, and the sheet is filled 
 	for (let i = 1; i < count; i++) await none(signRow(page, i)).check();
 	await expect(none(signRow(page, count - 1))).toBeChecked();
 	await expect(bar).toContainText(`Đã trả lời ${count}/${count}`);
-	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
-	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
-	await page.getByLabel('Cam kết tu dưỡng, rèn luyện').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+	await page
+		.getByLabel('Ưu điểm', { exact: true })
+		.fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
+	await page
+		.getByLabel('Hạn chế, khuyết điểm và nguyên nhân', { exact: true })
+		.fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
+	await page
+		.getByLabel('Cam kết tu dưỡng, rèn luyện', { exact: true })
+		.fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
 	await saved(page);
 	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
 	const done = page.getByRole('status').filter({ hasText: 'Đã nộp phiếu.' });

@@ -19,6 +19,8 @@ import { describeSheetEvent } from '../../domain/audit';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf } from '../../domain/sheet';
 import { formView } from './sections';
+import { sheetQuestions } from '../db/queries/sections';
+import { formFor } from '../../domain/sections';
 
 /**
  * The questionnaire of one template version for one group: the scoring rules and the group's signs (enough for the
@@ -165,6 +167,10 @@ export function reviewPage(
 		return {
 			...base,
 			readable: false as const,
+			// The chi ủy may attach gợi ý kiểm điểm before the hand-in; the member's answers stay theirs until then.
+			questions: formFor(detail.content, detail.sheet.targetGroup)
+				? sheetQuestions(db, detail.sheet.id).map((q) => ({ ...q, answer: '', createdAt: q.createdAt.getTime() }))
+				: null,
 			progress: {
 				answered: detail.sheet.answeredCount,
 				total: signsForGroup(detail.content, detail.sheet.targetGroup).length,

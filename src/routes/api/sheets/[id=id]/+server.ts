@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/auth/guards';
 import { ownSheet, saveSheet } from '$lib/server/sheets/member';
+import { sheetQuestions } from '$lib/server/db/queries/sections';
 import { todayIso } from '$lib/domain/dates';
 import type { RequestHandler } from './$types';
 
@@ -24,10 +25,18 @@ export const POST: RequestHandler = async (event) => {
 	return json({ revision: result.revision, savedAt: result.savedAt });
 };
 
-/** The revision and status of the member's own sheet, so a page opened from the device's copy knows whether it is current. */
+/**
+ * The revision and status of the member's own sheet and how many gợi ý kiểm điểm it has, so a page opened from the
+ * device's copy knows whether it is current.
+ */
 export const GET: RequestHandler = (event) => {
 	const user = requireApiUser(event);
-	const found = ownSheet(getDb(), user, Number(event.params.id));
+	const db = getDb();
+	const found = ownSheet(db, user, Number(event.params.id));
 	if (!found) return json({ message: 'Không tìm thấy phiếu.' }, { status: 404 });
-	return json({ revision: found.sheet.revision, status: found.sheet.status });
+	return json({
+		revision: found.sheet.revision,
+		status: found.sheet.status,
+		questions: sheetQuestions(db, found.sheet.id).length
+	});
 };

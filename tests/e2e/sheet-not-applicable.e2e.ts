@@ -1,0 +1,59 @@
+// "Không áp dụng" on the member's sheet (issue 15): chosen from a sign's note, kept with its reason, recorded on the
+// server as a not-applicable answer (no level), never offered on a sign marked especially serious.
+import { expect, test, type Page } from '@playwright/test';
+import { and, eq } from 'drizzle-orm';
+import { createDb } from '../../src/lib/server/db/client';
+import { sheetAnswer } from '../../src/lib/server/db/schema';
+import { newMember, signIn } from './helpers';
+import { openSheet, saved } from './sheet-helpers';
+import { E2E_DATABASE } from './paths';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const sheetIdOf = (page: Page) => Number(new URL(page.url()).pathname.split('/').at(-1));
+
+function answerOnServer(sheetId: number, code: string) {
+	const db = createDb(E2E_DATABASE);
+	try {
+		return db
+			.select()
+			.from(sheetAnswer)
+			.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.code, code)))
+			.get();
+	} finally {
+		db.$client.close();
+	}
+}
+
+test('a sign that cannot apply is answered "Không áp dụng" with its reason, saved and shown again', async ({
+	page
+}) => {
+	await signIn(page, await newMember('khongad', 'Vi Thị Không Áp Dụng'));
+	await openSheet(page);
+	const id = sheetIdOf(page);
+	const row = page.locator('fieldset.sign').first();
+	const code = (await row.locator('.code').first().textContent())!.trim();
+
+	await row.locator('summary').filter({ hasText: 'Ghi chú' }).click();
+	await row.getByRole('radio', { name: /Không áp dụng/ }).check();
+	await row.getByLabel(`Ghi chú cho biểu hiện ${code}`).fill('Tôi không giữ chức vụ nào có quyền quyết định việc này.');
+	await saved(page);
+	expect(answerOnServer(id, code)).toMatchObject({ level: null, notApplicable: true });
+
+	await page.reload();
+	const again = page.locator('fieldset.sign').first();
+	// The note opens by itself on a sign answered "Không áp dụng", with the choice and the reason.
+	await expect(again.getByRole('radio', { name: /Không áp dụng/ })).toBeChecked();
+	await expect(again.getByLabel(`Ghi chú cho biểu hiện ${code}`)).toHaveValue(
+		'Tôi không giữ chức vụ nào có quyền quyết định việc này.'
+	);
+
+	// A level chosen afterwards replaces it.
+	await again.getByRole('radio', { name: 'Không có biểu hiện' }).check();
+	await saved(page);
+	expect(answerOnServer(id, code)).toMatchObject({ level: 0, notApplicable: false });
+
+	// A sign marked especially serious applies to everyone it lists: it has no "Không áp dụng".
+	const critical = page.locator('fieldset.sign').filter({ hasText: 'Biểu hiện đặc biệt nghiêm trọng' }).first();
+	await expect(critical.getByRole('radio', { name: /Không áp dụng/ })).toHaveCount(0);
+});
