@@ -378,7 +378,8 @@ function keptSections(file: string, generated: (title: string) => boolean): stri
 	return kept;
 }
 
-const GENERATED = /^(Tỉnh |PDF|Đọc các con số|Gần sàn|Sức chứa)/;
+// "Sau khi gộp" notes what changed after the last run; a new run replaces it with figures measured on main.
+const GENERATED = /^(Tỉnh |PDF|Đọc các con số|Gần sàn|Sức chứa|Sau khi gộp)/;
 
 /** Writes the run's figures, with the machine and the date, to a Markdown file. */
 export function writeReport(
