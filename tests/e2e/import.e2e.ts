@@ -73,7 +73,7 @@ test('an administrator imports members: a bad row stops everything, the fixed fi
 	await expect(list.getByRole('row').filter({ hasText: people[0]!.username })).toContainText(password);
 
 	await secretary.reload();
-	for (const p of people) await expect(secretary.getByText(p.name)).toBeVisible();
+	for (const p of people) await expect(secretary.getByRole('rowheader', { name: p.name })).toBeVisible();
 
 	const newcomer = await (await browser.newContext()).newPage();
 	await signIn(newcomer, people[0]!.username.toUpperCase(), password);

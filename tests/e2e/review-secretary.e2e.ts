@@ -118,6 +118,9 @@ test('return, the member changes two answers and hands in again: the secretary s
 
 	await member.goto(member.url().split('?')[0]);
 	await hydrated(member);
+	// The page the service worker kept may be the draft from before the hand-in; it reloads itself once it sees the
+	// sheet was returned, and the member types on that one.
+	await expect(member.getByText('Trạng thái: Trả lại để hoàn thiện')).toBeVisible();
 	await member
 		.locator('#sign-TT1-1')
 		.getByLabel('Biện pháp khắc phục')

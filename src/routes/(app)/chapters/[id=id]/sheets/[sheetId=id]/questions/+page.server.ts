@@ -7,6 +7,8 @@ import { sheetQuestions } from '$lib/server/db/queries/sections';
 import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
+const handedIn = (status: string) => status === 'submitted' || status === 'approved';
+
 /** Gợi ý kiểm điểm for one sheet: what has been asked, and a form to ask more (chi ủy or committee above). */
 export const load: PageServerLoad = (event) => {
 	const db = getDb();
@@ -17,7 +19,13 @@ export const load: PageServerLoad = (event) => {
 		chapter: { id: unit.id, name: unit.name },
 		sheetId: detail.sheet.id,
 		memberName: detail.person.fullName,
-		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({ ...q, createdAt: q.createdAt.getTime() }))
+		// What the member answers stays theirs until the hand-in, as the rest of the sheet does.
+		answersHidden: !handedIn(detail.sheet.status),
+		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({
+			...q,
+			answer: handedIn(detail.sheet.status) ? q.answer : '',
+			createdAt: q.createdAt.getTime()
+		}))
 	};
 };
 
