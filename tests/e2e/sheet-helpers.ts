@@ -1,5 +1,9 @@
 import { expect, type Page } from '@playwright/test';
+import { and, eq } from 'drizzle-orm';
+import { createDb } from '../../src/lib/server/db/client';
+import { sheetAnswer } from '../../src/lib/server/db/schema';
 import { hydrated } from './helpers';
+import { E2E_DATABASE } from './paths';
 
 /** Opens this year's sheet from the member's page: the "Bắt đầu" button the first time, a link after. */
 export async function openSheet(page: Page): Promise<void> {
@@ -31,4 +35,18 @@ export async function answerEverything(page: Page): Promise<void> {
 	await page
 		.getByLabel('Cam kết tu dưỡng, rèn luyện', { exact: true })
 		.fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+}
+
+/** One answer of a sheet as the server holds it (the e2e database, read directly). */
+export function answerOnServer(sheetId: number, code: string) {
+	const db = createDb(E2E_DATABASE);
+	try {
+		return db
+			.select()
+			.from(sheetAnswer)
+			.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.code, code)))
+			.get();
+	} finally {
+		db.$client.close();
+	}
 }

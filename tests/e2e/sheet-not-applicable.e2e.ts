@@ -1,29 +1,12 @@
 // "Không áp dụng" on the member's sheet (issue 15): chosen from a sign's note, kept with its reason, recorded on the
 // server as a not-applicable answer (no level), never offered on a sign marked especially serious.
 import { expect, test, type Page } from '@playwright/test';
-import { and, eq } from 'drizzle-orm';
-import { createDb } from '../../src/lib/server/db/client';
-import { sheetAnswer } from '../../src/lib/server/db/schema';
 import { newMember, signIn } from './helpers';
-import { openSheet, saved } from './sheet-helpers';
-import { E2E_DATABASE } from './paths';
+import { answerOnServer, openSheet, saved } from './sheet-helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 const sheetIdOf = (page: Page) => Number(new URL(page.url()).pathname.split('/').at(-1));
-
-function answerOnServer(sheetId: number, code: string) {
-	const db = createDb(E2E_DATABASE);
-	try {
-		return db
-			.select()
-			.from(sheetAnswer)
-			.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.code, code)))
-			.get();
-	} finally {
-		db.$client.close();
-	}
-}
 
 test('a sign that cannot apply is answered "Không áp dụng" with its reason, saved and shown again', async ({
 	page

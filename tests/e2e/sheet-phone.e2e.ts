@@ -1,11 +1,11 @@
 // The member's sheet on a phone (issue 14): compact rows, "none for the rest of a section", nothing lost on
 // close, the sheet opening and filling with no network, conflicts shown, and the page without JavaScript.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
 import { sheet, sheetAnswer } from '../../src/lib/server/db/schema';
 import { hydrated, newMember, signIn } from './helpers';
-import { openSheet, saved } from './sheet-helpers';
+import { answerOnServer, openSheet, saved } from './sheet-helpers';
 import { E2E_DATABASE } from './paths';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -23,19 +23,6 @@ function onServer(sheetId: number) {
 			.get();
 		const answers = db.select().from(sheetAnswer).where(eq(sheetAnswer.sheetId, sheetId)).all();
 		return { ...row!, answers: new Map(answers.map((a) => [a.code, a])) };
-	} finally {
-		db.$client.close();
-	}
-}
-
-function answerOnServer(sheetId: number, code: string) {
-	const db = createDb(E2E_DATABASE);
-	try {
-		return db
-			.select()
-			.from(sheetAnswer)
-			.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.code, code)))
-			.get();
 	} finally {
 		db.$client.close();
 	}
