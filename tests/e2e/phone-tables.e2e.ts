@@ -62,15 +62,29 @@ test('on a 390 px phone each unit is a card with every figure visible and labell
 			const c = (await cell.boundingBox())!;
 			expect(c.x).toBeGreaterThanOrEqual(box.x);
 			expect(c.x + c.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
-			// Each figure says what it counts, as the label before it, and shows its number.
+			// Each figure says what it counts, as the word before it, and shows its number.
 			const label = await cell.getAttribute('data-label');
-			expect(label).toBeTruthy();
-			expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe(`"${label}: "`);
+			const shown = await cell.evaluate((td) => getComputedStyle(td, '::before').content);
+			if (await cell.getAttribute('data-series')) expect(shown).toBe(`"${await cell.getAttribute('data-short')}"`);
+			else expect(shown).toBe(`"${label}: "`);
 			await expect(cell).toHaveText(/^\d+( \(\d+%\))?$/);
 		}
-		for (const series of ['Tự xếp loại', 'Chi ủy xếp loại'])
-			for (const rating of ['Tốt', 'Khá', 'Trung bình', 'Yếu kém'])
-				await expect(row.locator(`td[data-label="${series} ${rating}"]`)).toHaveCount(1);
+		// Both ratings, each under its own name over its four counts.
+		for (const [series, name] of [
+			['self', 'Tự xếp loại'],
+			['final', 'Chi ủy xếp loại']
+		]) {
+			const counts = row.locator(`td[data-series="${series}"]`);
+			expect(await counts.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-short')))).toEqual([
+				'Tốt',
+				'Khá',
+				'Trung bình',
+				'Yếu kém'
+			]);
+			expect(await counts.first().evaluate((td) => getComputedStyle(td, '::after').content)).toBe(`"${name}"`);
+			const tops = await counts.evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().top)));
+			expect(new Set(tops).size, name).toBe(1);
+		}
 	}
 	expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 	await page.context().close();
