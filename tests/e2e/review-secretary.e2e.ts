@@ -195,7 +195,6 @@ test('on a touch screen a sideways swipe goes to the next or previous sheet; a s
 	const nav = page.getByRole('navigation', { name: 'Chuyển giữa các phiếu của chi bộ' });
 	await expect(nav).toContainText('vuốt ngang để chuyển phiếu');
 	const heading = page.getByRole('heading', { level: 1 });
-	const first = (await heading.textContent())!;
 	// Other journeys hand sheets in meanwhile: the place is read, not assumed.
 	const place = async () => Number(/Phiếu (\d+)\//.exec((await nav.textContent())!)![1]);
 	const start = await place();
@@ -227,7 +226,6 @@ test('on a touch screen a sideways swipe goes to the next or previous sheet; a s
 
 	await page.evaluate(() => window.scrollTo(0, 0));
 	const prevName = (await nav.getByRole('link', { name: /←/ }).textContent())!.replace('←', '').trim();
-	expect(prevName).toBe(first);
 	const back = (await heading.boundingBox())!;
 	await drag(page, { x: 50, y: back.y + back.height / 2 }, { x: 330, y: back.y + back.height / 2 });
 	await expect(heading).toHaveText(prevName);
