@@ -23,7 +23,7 @@ import { scoreSheet, type Answers, type SheetScore } from '../../domain/scoring'
 import { signsForGroup, type AnswerLevel, type TargetGroup, type TemplateContent } from '../../domain/template';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
-import { sectionRefusal, writeSectionChanges } from './sections';
+import { mergedSections, sectionRefusal, writeSectionChanges } from './sections';
 import { recordSubmission } from '../db/queries/submissions';
 
 /** A refusal with the HTTP status it maps to and a message for the member. */
@@ -224,8 +224,9 @@ function saveIn(
 			shortcomings: changes.texts?.shortcomings ?? target.sheet.shortcomings,
 			commitment: changes.texts?.commitment ?? target.sheet.commitment
 		};
+		const sections = mergedSections(tx, target, changes);
 		score = scoreSheet(target.content, group, levelsOf(answers));
-		problems = sheetProblems(target.content, group, answers, progress, { texts, today });
+		problems = sheetProblems(target.content, group, answers, progress, { texts, sections, today });
 	} else if (rescore) {
 		score = scoreSheet(target.content, group, mergedLevels(target.levels ?? {}, changes));
 	}

@@ -3,7 +3,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree, giveRole } from '../../../../tests/helpers/db';
-import { completeAnswers, completeTexts, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
+import {
+	completeAnswers,
+	completeSections,
+	completeTexts,
+	signedInUser,
+	testSecretary
+} from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { addTemplateVersion, ensureDefaultTemplate } from '../admin/templates';
@@ -133,7 +139,12 @@ describe('carried forward from last year', () => {
 			ctx.db,
 			ctx.user,
 			prior.sheet.id,
-			{ revision: 0, answers: completeAnswers(prior.content, 'B'), texts },
+			{
+				revision: 0,
+				answers: completeAnswers(prior.content, 'B'),
+				texts,
+				sections: completeSections(prior.content, 'B')
+			},
 			'2025-03-10',
 			{ submit: true }
 		);
