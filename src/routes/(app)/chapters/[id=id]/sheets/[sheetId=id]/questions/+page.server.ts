@@ -1,9 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
-import { chapterSheet, reviewedSheet } from '$lib/server/sheets/review';
-import { askQuestion } from '$lib/server/sheets/questions';
-import { sheetQuestions } from '$lib/server/db/queries/sections';
+import { chapterSheet } from '$lib/server/sheets/review';
+import { askQuestion, questionsPage } from '$lib/server/sheets/questions';
 import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,20 +10,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
-	const reviewed = reviewedSheet(db, unit.id, Number(event.params.sheetId));
-	if (!reviewed) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
-	const { detail, readable } = reviewed;
+	const page = questionsPage(db, unit.id, Number(event.params.sheetId));
+	if (!page) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
 	return {
 		chapter: { id: unit.id, name: unit.name },
-		sheetId: detail.sheet.id,
-		memberName: detail.person.fullName,
-		// What the member answers stays theirs until the hand-in, by the same rule as the rest of the sheet.
-		answersHidden: !readable,
-		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({
-			...q,
-			answer: readable ? q.answer : '',
-			createdAt: q.createdAt.getTime()
-		}))
+		sheetId: page.detail.sheet.id,
+		memberName: page.detail.person.fullName,
+		answersHidden: page.answersHidden,
+		questions: page.questions
 	};
 };
 
