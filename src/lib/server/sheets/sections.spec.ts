@@ -319,6 +319,7 @@ describe('gợi ý kiểm điểm', () => {
 		const handedIn = loadSheetDetail(ctx.db, detail.sheet.id)!;
 		const returned = returnSheet(ctx.db, ctx.secretary, handedIn, {
 			revision: handedIn.sheet.revision,
+			assessment: '',
 			notes: [{ code: null, text: 'Bổ sung phần nguyên nhân.' }]
 		});
 		expect(returned).toEqual({ ok: true });
