@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { hydrated, newMember, signIn } from './helpers';
 import { openSheet, saved, sectionOnServer } from './sheet-helpers';
+import { handInSheet } from './task-helpers';
 
 test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi ý kiểm điểm and prints it', async ({
 	page,
@@ -110,4 +111,31 @@ test('a section typed with no network waits in the save queue and is sent when t
 	await saved(page);
 	expect(sectionOnServer(id, 'A.II.2')).toMatchObject({ text: 'Chưa sắp xếp thời gian hợp lý giữa các việc.' });
 	expect(sectionOnServer(id, 'B.I')).toMatchObject({ general: 26, tasks: null });
+});
+
+test('a result a critical sign capped at Yếu kém is never shown beside its high score: the chapter table and "Các năm"', async ({
+	page,
+	browser
+}) => {
+	const username = await newMember('gioihan', 'Vũ Văn Giới Hạn');
+	// One critical sign at level 2 of some fifty: the score stays above 90 while the result is Yếu kém.
+	handInSheet(username, (content) => ({ [content.signs.find((s) => s.critical && s.groups.includes('B'))!.code]: 2 }));
+
+	const secretary = await browser.newPage();
+	await signIn(secretary, 'bithu01');
+	const row = secretary.getByRole('row').filter({ has: secretary.getByRole('rowheader', { name: /Vũ Văn Giới Hạn/ }) });
+	await expect(row.getByRole('cell').nth(2)).toHaveText('Yếu kém');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('—');
+	await expect(secretary.getByRole('columnheader', { name: 'Kết quả tự soi' })).toBeVisible();
+	await expect(
+		secretary.getByText(/Điểm để trống khi kết quả tự soi do mức độ của biểu hiện quyết định/)
+	).toBeVisible();
+	await secretary.close();
+
+	await signIn(page, username);
+	await page.goto('/sheets');
+	const year = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^\d{4}$/ }) });
+	await expect(year.getByRole('cell').nth(2)).toHaveText('Yếu kém');
+	await expect(year.getByRole('cell').nth(1)).toHaveText('—');
+	await expect(page.getByRole('columnheader', { name: 'Kết quả tự soi' })).toBeVisible();
 });
