@@ -105,7 +105,9 @@ export function handInSheet(
 		if (!found) throw new Error(`No user ${username}`);
 		const open = db.select().from(period).where(isNull(period.closedAt)).get()!;
 		const content = templateContent(db, open.templateVersionId)!;
-		handIn(db, found.id, content, todayIso(), flagged(content));
+		// A flagged sign's remediation deadline may not lie in the past: a year from now.
+		const deadline = `${Number(todayIso().slice(0, 4)) + 1}-06-30`;
+		handIn(db, found.id, content, todayIso(), flagged(content), deadline);
 	} finally {
 		db.$client.close();
 	}

@@ -109,12 +109,13 @@ export function handIn(
 	memberId: number,
 	content: TemplateContent,
 	today: string,
-	flagged: Record<string, Level> = {}
+	flagged: Record<string, Level> = {},
+	deadline?: string
 ): number {
 	const user = signedInUser(db, memberId);
 	const detail = openCurrentSheet(db, user, today);
 	if (!detail) throw new Error(`no open period for member ${memberId}`);
-	const answers = completeAnswers(content, detail.sheet.targetGroup, flagged);
+	const answers = completeAnswers(content, detail.sheet.targetGroup, flagged, deadline);
 	const result = saveSheet(
 		db,
 		user,
