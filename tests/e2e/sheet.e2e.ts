@@ -64,7 +64,8 @@ test('a serious sign caps the live rating, a critical one brings it to Yếu ké
 	await page.goto('/sheets');
 	const cells = page.getByRole('table').getByRole('row').nth(1).getByRole('cell');
 	await expect(cells.nth(0)).toHaveText('Đã nộp');
-	await expect(cells.nth(1)).toHaveText(/^\d{2}(,\d)?$/);
+	// The critical sign, not the points, set Yếu kém: the list shows no score beside it either.
+	await expect(cells.nth(1)).toHaveText('—');
 	await expect(cells.nth(2)).toHaveText('Yếu kém');
 	await expect(cells.nth(3)).toHaveText('—');
 	await expect(cells.nth(4)).toContainText('DB3.1');
@@ -256,7 +257,9 @@ async function answerWithGaps(page: import('@playwright/test').Page) {
 
 async function expectHandInGaps(page: import('@playwright/test').Page) {
 	await expect(page.getByText('Phiếu chưa đủ để nộp')).toBeVisible();
-	const text = page.getByRole('link', { name: 'Ưu điểm: hãy viết ít nhất một câu (từ 20 ký tự).' });
+	const text = page.getByRole('link', {
+		name: /^Bản kiểm điểm, mục A\.I\.1 \(1\. Về phẩm chất chính trị, .*\): hãy viết ít nhất một câu \(từ 20 ký tự\)\.$/
+	});
 	await expect(text).toHaveAttribute('href', '#text-strengths');
 	// A required section of the Bản kiểm điểm left empty is named in the same list, linked to its place.
 	const section = page.getByRole('link', {

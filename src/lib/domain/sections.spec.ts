@@ -15,6 +15,7 @@ import {
 	storesOwnValue
 } from './sections';
 import { parseTemplate } from '../schemas/template';
+import { problemAnchor, problemMessage, sheetProblems } from './sheet';
 import { TARGET_GROUPS, type TemplateContent } from './template';
 
 const content = template as unknown as TemplateContent;
@@ -191,6 +192,23 @@ describe('sections required at hand-in', () => {
 		).toBe(false);
 		expect(isFilled(of('score366'), { ...EMPTY_SECTION, general: 0, tasks: 0 })).toBe(true);
 		expect(isFilled(of('quality'), EMPTY_SECTION)).toBe(false);
+	});
+
+	it('names a too short text by its section of the form, where the sheet has one', () => {
+		const problems = sheetProblems(
+			content,
+			'C',
+			{},
+			{},
+			{ texts: { strengths: 'Đủ một câu để nộp phiếu.', shortcomings: 'ngắn', commitment: 'Đủ một câu để nộp phiếu.' } }
+		).filter((p) => p.kind === 'short_text');
+		expect(problems).toEqual([
+			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' }
+		]);
+		expect(problems.map(problemMessage)).toEqual([
+			'Bản kiểm điểm, mục A.II.1 (1. Hạn chế, khuyết điểm.): hãy viết ít nhất một câu (từ 20 ký tự).'
+		]);
+		expect(problems.map(problemAnchor)).toEqual(['text-shortcomings']);
 	});
 
 	it('has none for a version made before forms were template data', () => {

@@ -1,6 +1,6 @@
 // What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
 import type { Answers } from './scoring';
-import { missingSections, sectionAnchor, type SectionValue } from './sections';
+import { formFor, missingSections, sectionAnchor, type SectionValue } from './sections';
 import {
 	mayBeNotApplicable,
 	NOT_APPLICABLE,
@@ -114,7 +114,8 @@ export type Problem =
 			code: string;
 	  }
 	| { kind: 'missing_progress'; code: string }
-	| { kind: 'short_text'; code: SheetTextField }
+	/** On a sheet with a Bản kiểm điểm, `section` and `heading` name the form's section the text is (A.I.1…). */
+	| { kind: 'short_text'; code: SheetTextField; section?: string; heading?: string }
 	/** A required section of the Bản kiểm điểm left empty; `code` is the section's key. */
 	| { kind: 'missing_section'; code: string; heading: string };
 
@@ -153,9 +154,18 @@ export function sheetProblems(
 		if (!entry.status) problems.push({ kind: 'missing_progress', code });
 	}
 	const texts = handIn.texts;
+	// On a sheet with a Bản kiểm điểm the three texts are its sections: the refusal names them as the form does.
+	const form = formFor(content, group);
 	if (texts)
-		for (const field of SHEET_TEXT_FIELDS)
-			if (texts[field].trim().length < MIN_TEXT_LENGTH) problems.push({ kind: 'short_text', code: field });
+		for (const field of SHEET_TEXT_FIELDS) {
+			if (texts[field].trim().length >= MIN_TEXT_LENGTH) continue;
+			const section = form?.sections.find((s) => s.field === field);
+			problems.push(
+				section
+					? { kind: 'short_text', code: field, section: section.key, heading: shortHeading(section.heading) }
+					: { kind: 'short_text', code: field }
+			);
+		}
 	if (handIn.sections)
 		for (const section of missingSections(content, group, handIn.sections))
 			problems.push({ kind: 'missing_section', code: section.key, heading: shortHeading(section.heading) });
@@ -187,7 +197,9 @@ export function problemMessage(problem: Problem): string {
 		case 'missing_progress':
 			return `Kế hoạch năm trước, biểu hiện ${problem.code}: chưa chọn kết quả khắc phục.`;
 		case 'short_text':
-			return `${SHEET_TEXT_LABELS[problem.code]}: hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`;
+			return problem.section
+				? `Bản kiểm điểm, mục ${problem.section} (${problem.heading}): hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`
+				: `${SHEET_TEXT_LABELS[problem.code]}: hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`;
 		case 'missing_section':
 			return `Bản kiểm điểm, mục ${problem.code} (${problem.heading}): chưa ghi nội dung.`;
 	}

@@ -414,9 +414,19 @@ describe('submitting', () => {
 			{ kind: 'missing_action', code: 'TT2.1' },
 			{ kind: 'missing_deadline', code: 'TT2.1' },
 			...unanswered.slice(unanswered.indexOf('TT3.1')).map((code) => ({ kind: 'unanswered', code })),
-			{ kind: 'short_text', code: 'strengths' },
-			{ kind: 'short_text', code: 'shortcomings' },
-			{ kind: 'short_text', code: 'commitment' },
+			{
+				kind: 'short_text',
+				code: 'strengths',
+				section: 'A.I.1',
+				heading: '1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội…'
+			},
+			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' },
+			{
+				kind: 'short_text',
+				code: 'commitment',
+				section: 'A.VII',
+				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
+			},
 			// The Bản kiểm điểm's required sections of Mẫu 2B, in the form's order (A.I.1, A.II.1 and the commitment
 			// are the texts above).
 			...[
@@ -823,9 +833,19 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 		);
 		const refusal = expectRefused(result, 422)!;
 		expect(refusal.problems).toEqual([
-			{ kind: 'short_text', code: 'strengths' },
-			{ kind: 'short_text', code: 'shortcomings' },
-			{ kind: 'short_text', code: 'commitment' }
+			{
+				kind: 'short_text',
+				code: 'strengths',
+				section: 'A.I.1',
+				heading: '1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội…'
+			},
+			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' },
+			{
+				kind: 'short_text',
+				code: 'commitment',
+				section: 'A.VII',
+				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
+			}
 		]);
 		expect(row(ctx.db, made.id)).toMatchObject({ status: 'draft', rating: 'yeu_kem', strengths: '  Tốt.  ' });
 		expect(submits(ctx.db, made.id)).toEqual([]);
@@ -848,7 +868,14 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 				),
 				422
 			)!.problems
-		).toEqual([{ kind: 'short_text', code: 'commitment' }]);
+		).toEqual([
+			{
+				kind: 'short_text',
+				code: 'commitment',
+				section: 'A.VII',
+				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
+			}
+		]);
 		expect(
 			saveSheet(ctx.db, ctx.user, made.id, { revision: 1, texts: { commitment: 'a'.repeat(20) } }, TODAY, {
 				submit: true
