@@ -2,10 +2,8 @@
 // review page, the member answers it in A.IV, and the print shows the form with the signs as its annex.
 import { expect, test } from '@playwright/test';
 import { hydrated, newMember, signIn } from './helpers';
-import { openSheet } from './sheet-helpers';
-
-const sectionsSaved = (page: import('@playwright/test').Page) =>
-	expect(page.getByRole('status').filter({ hasText: 'Đã lưu các mục của bản kiểm điểm.' })).toBeVisible();
+import { openSheet, saved, sectionOnServer } from './sheet-helpers';
+import { handInSheet } from './task-helpers';
 
 test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi ý kiểm điểm and prints it', async ({
 	page,
@@ -27,7 +25,7 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 	await page.getByLabel('Nhóm tiêu chí chung (tối đa 30 điểm)').fill('27,5');
 	await page.getByLabel('Nhóm tiêu chí về kết quả thực hiện nhiệm vụ (tối đa 70 điểm)').fill('63');
 	await page.getByLabel('Hoàn thành tốt nhiệm vụ').check();
-	await sectionsSaved(page);
+	await saved(page);
 	await expect(page.getByText('Tổng điểm: 90,5/100')).toBeVisible();
 
 	await page.reload();
@@ -56,7 +54,7 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 	await hydrated(page);
 	const answer = page.getByLabel(/Làm rõ việc chậm nộp báo cáo tổng kết quý II\./);
 	await answer.fill('Do phải hoàn thiện số liệu của các trường; đã nộp bổ sung ngày 15/7.');
-	await sectionsSaved(page);
+	await saved(page);
 
 	// Answered, but not handed in: the secretary still does not read it.
 	await secretary.reload();
@@ -70,4 +68,74 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 	await expect(page.getByText('Do phải hoàn thiện số liệu của các trường; đã nộp bổ sung ngày 15/7.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'PHIẾU TỰ SOI, TỰ SỬA' })).toBeVisible();
 	await secretary.close();
+});
+
+const sheetIdOf = (page: import('@playwright/test').Page) => Number(/\/sheets\/(\d+)/.exec(page.url())![1]);
+const direction = 'Mỗi tháng tự kiểm tra việc thực hiện các biện pháp và báo cáo chi bộ.';
+
+test('a section typed just before the tab is closed is saved like an answer, and is there when the sheet is opened again', async ({
+	page,
+	context
+}) => {
+	await signIn(page, await newMember('dongmuc', 'Hà Thị Đóng Mục'));
+	await openSheet(page);
+	const url = page.url();
+	const id = sheetIdOf(page);
+	await page.locator('textarea[name="section.A.VI"]').fill(direction);
+	// Closed at once, before the pause in typing that sends a save: the tab sends what waits as it goes.
+	await page.close();
+
+	const again = await context.newPage();
+	await again.goto(url);
+	await hydrated(again);
+	await expect(again.locator('textarea[name="section.A.VI"]')).toHaveValue(direction);
+	await expect.poll(() => (sectionOnServer(id, 'A.VI') as { text?: string } | undefined)?.text).toBe(direction);
+});
+
+test('a section typed with no network waits in the save queue and is sent when the network returns', async ({
+	page,
+	context
+}) => {
+	await signIn(page, await newMember('mucngoai', 'Vi Văn Mục Ngoại'));
+	await openSheet(page);
+	const id = sheetIdOf(page);
+	await context.setOffline(true);
+	await page.locator('textarea[name="section.A.II.2"]').fill('Chưa sắp xếp thời gian hợp lý giữa các việc.');
+	await page.getByLabel('Nhóm tiêu chí chung (tối đa 30 điểm)').fill('26');
+	const bar = page.locator('.sheet-bar');
+	await expect(bar).toContainText('Chưa có mạng: 2 thay đổi chờ gửi');
+	expect(sectionOnServer(id, 'A.II.2')).toBeUndefined();
+
+	await context.setOffline(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await saved(page);
+	expect(sectionOnServer(id, 'A.II.2')).toMatchObject({ text: 'Chưa sắp xếp thời gian hợp lý giữa các việc.' });
+	expect(sectionOnServer(id, 'B.I')).toMatchObject({ general: 26, tasks: null });
+});
+
+test('a result a critical sign capped at Yếu kém is never shown beside its high score: the chapter table and "Các năm"', async ({
+	page,
+	browser
+}) => {
+	const username = await newMember('gioihan', 'Vũ Văn Giới Hạn');
+	// One critical sign at level 2 of some fifty: the score stays above 90 while the result is Yếu kém.
+	handInSheet(username, (content) => ({ [content.signs.find((s) => s.critical && s.groups.includes('B'))!.code]: 2 }));
+
+	const secretary = await browser.newPage();
+	await signIn(secretary, 'bithu01');
+	const row = secretary.getByRole('row').filter({ has: secretary.getByRole('rowheader', { name: /Vũ Văn Giới Hạn/ }) });
+	await expect(row.getByRole('cell').nth(2)).toHaveText('Yếu kém');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('—');
+	await expect(secretary.getByRole('columnheader', { name: 'Kết quả tự soi' })).toBeVisible();
+	await expect(
+		secretary.getByText(/Điểm để trống khi kết quả tự soi do mức độ của biểu hiện quyết định/)
+	).toBeVisible();
+	await secretary.close();
+
+	await signIn(page, username);
+	await page.goto('/sheets');
+	const year = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^\d{4}$/ }) });
+	await expect(year.getByRole('cell').nth(2)).toHaveText('Yếu kém');
+	await expect(year.getByRole('cell').nth(1)).toHaveText('—');
+	await expect(page.getByRole('columnheader', { name: 'Kết quả tự soi' })).toBeVisible();
 });

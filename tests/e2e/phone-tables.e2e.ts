@@ -71,7 +71,7 @@ test('on a 390 px phone each unit is a card with every figure visible and labell
 		}
 		// Both ratings, each under its own name over its four counts.
 		for (const [series, name] of [
-			['self', 'Tự xếp loại'],
+			['self', 'Kết quả tự soi'],
 			['final', 'Chi ủy xếp loại']
 		]) {
 			const counts = row.locator(`td[data-series="${series}"]`);
@@ -100,10 +100,10 @@ test("the committee's table and chart count the self-ratings and the chi ủy's 
 	let approvedFinal = 0;
 	for (const period of periods) {
 		await page.goto(`${root}?period=${period}`);
-		await expect(page.getByRole('columnheader', { name: /Tự xếp loại/ })).toBeVisible();
+		await expect(page.getByRole('columnheader', { name: /Kết quả tự soi/ })).toBeVisible();
 		await expect(page.getByRole('columnheader', { name: /Chi ủy xếp loại/ })).toBeVisible();
 		const chart = page.locator('figure.chart');
-		await expect(chart.locator('[data-series="self"]')).toContainText('Tự xếp loại');
+		await expect(chart.locator('[data-series="self"]')).toContainText('Kết quả tự soi');
 		await expect(chart.locator('[data-series="final"]')).toContainText('Chi ủy xếp loại');
 		const sum = async (label: string) =>
 			(await page.locator(`table.units td[data-label="${label}"]`).allTextContents()).reduce(
@@ -112,7 +112,7 @@ test("the committee's table and chart count the self-ratings and the chi ủy's 
 			);
 		let final = 0;
 		for (const [series, name] of [
-			['self', 'Tự xếp loại'],
+			['self', 'Kết quả tự soi'],
 			['final', 'Chi ủy xếp loại']
 		] as const) {
 			for (const rating of ['Tốt', 'Khá', 'Trung bình', 'Yếu kém']) {

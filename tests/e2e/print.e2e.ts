@@ -86,14 +86,15 @@ test('a secretary prints one report, the chapter bundle and the summary, on the 
 	for (const part of [
 		'BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA',
 		'Tình hình thực hiện',
-		'Kết quả tự soi: tự xếp loại và chi ủy xếp loại',
+		'Kết quả tự soi của đảng viên và kết quả chi ủy xem xét',
 		'Phương hướng, biện pháp của chi bộ',
 		'Nơi nhận:',
 		'Lưu chi bộ.',
 		'Biểu hiện được tự nhận nhiều nhất',
 		'Danh sách đảng viên',
 		'Họ và tên',
-		'Tự xếp loại',
+		'Kết quả tự soi',
+		'Điểm để trống khi kết quả tự soi do mức độ của biểu hiện quyết định',
 		'Chi ủy xếp loại'
 	])
 		expect(summary).toContain(squash(part));

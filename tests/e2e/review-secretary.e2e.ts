@@ -38,7 +38,7 @@ for (const phone of [false, true]) {
 			await hydrated(secretary);
 
 			const summary = secretary.getByRole('region', { name: 'Tóm tắt để xem xét' });
-			await expect(summary).toContainText('Tự xếp loại (tính theo phiếu)');
+			await expect(summary).toContainText('Kết quả tự soi (tính theo phiếu, không phải xếp loại chính thức)');
 			await expect(summary).toContainText('Biểu hiện tự nhận (1)');
 			await expect(summary).toContainText('TT1.1');
 			await expect(summary).toContainText('Đọc kỹ nghị quyết mỗi tuần và trao đổi trong sinh hoạt chi bộ.');
@@ -235,7 +235,7 @@ test('on a touch screen a sideways swipe goes to the next or previous sheet; a s
 test('the chart counts the self-ratings the list shows, and the chi ủy’s apart', async ({ page }) => {
 	await signIn(page, 'bithu01');
 	const rows = page.locator('table.members tbody tr');
-	const selfCells = await rows.locator('td[data-label="Tự xếp loại"]').allTextContents();
+	const selfCells = await rows.locator('td[data-label="Kết quả tự soi"]').allTextContents();
 	const finalCells = await rows.locator('td[data-label="Chi ủy xếp loại"]').allTextContents();
 	const chart = page.locator('figure.chart');
 	for (const [series, cells] of [
@@ -248,7 +248,7 @@ test('the chart counts the self-ratings the list shows, and the chi ủy’s apa
 			await expect(item.locator('.value')).toHaveText(new RegExp(`^${listed} \\(`));
 		}
 	}
-	await expect(chart).toContainText('Tự xếp loại');
+	await expect(chart).toContainText('Kết quả tự soi');
 	await expect(chart).toContainText('Chi ủy xếp loại');
 });
 

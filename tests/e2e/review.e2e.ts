@@ -156,9 +156,7 @@ test('an approval from a page opened before the sheet changed is refused, and no
 	await expect(tabB.getByText('Đã trả lại phiếu để đảng viên hoàn thiện.')).toBeVisible();
 	await member.goto(member.url().split('?')[0]);
 	await hydrated(member);
-	await member
-		.getByLabel('Cam kết tu dưỡng, rèn luyện', { exact: true })
-		.fill('Khắc phục dứt điểm trong quý I, báo cáo chi bộ.');
+	await member.locator('textarea[name="commitment"]').fill('Khắc phục dứt điểm trong quý I, báo cáo chi bộ.');
 	await saved(member);
 	await member.getByRole('button', { name: 'Nộp phiếu' }).click();
 	await expect(member.getByText('Trạng thái: Đã nộp')).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
-import { sheetAnswer } from '../../src/lib/server/db/schema';
+import { sheetAnswer, sheetSection } from '../../src/lib/server/db/schema';
 import { hydrated } from './helpers';
 import { E2E_DATABASE } from './paths';
 
@@ -30,11 +30,26 @@ export async function answerEverything(page: Page): Promise<void> {
 	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
 	const done = page.locator('input[type="radio"][name^="progress."][value="done"]');
 	for (let i = 0; i < (await done.count()); i++) await done.nth(i).check();
-	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
-	await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
-	await page
-		.getByLabel('Cam kết tu dưỡng, rèn luyện', { exact: true })
-		.fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+	// The three texts by their field names: on a sheet with a Bản kiểm điểm they sit in its sections A.I.1, A.II.1
+	// and the commitment, labelled by the form's headings; on an older sheet, in "Tự nhận xét".
+	await page.locator('textarea[name="strengths"]').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
+	await page.locator('textarea[name="shortcomings"]').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
+	await page.locator('textarea[name="commitment"]').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+	await fillForm(page);
+}
+
+/** Fills the Bản kiểm điểm's own sections a hand-in requires (nothing on a sheet without one). */
+export async function fillForm(page: Page): Promise<void> {
+	const sections = page.locator('textarea[name^="section."]');
+	for (let i = 0; i < (await sections.count()); i++) {
+		const name = (await sections.nth(i).getAttribute('name'))!;
+		await sections.nth(i).fill(`Nội dung mục ${name.slice('section.'.length)} của bản kiểm điểm.`);
+	}
+	const general = page.locator('input[name^="general."]');
+	if ((await general.count()) === 0) return;
+	await general.fill('27');
+	await page.locator('input[name^="tasks."]').fill('63');
+	await page.locator('input[type="radio"][name^="quality."][value="tot"]').check();
 }
 
 /** One answer of a sheet as the server holds it (the e2e database, read directly). */
@@ -46,6 +61,20 @@ export function answerOnServer(sheetId: number, code: string) {
 			.from(sheetAnswer)
 			.where(and(eq(sheetAnswer.sheetId, sheetId), eq(sheetAnswer.code, code)))
 			.get();
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** One section of a sheet's Bản kiểm điểm as the server holds it (the e2e database, read directly). */
+export function sectionOnServer(sheetId: number, key: string) {
+	const db = createDb(E2E_DATABASE);
+	try {
+		return db
+			.select()
+			.from(sheetSection)
+			.where(and(eq(sheetSection.sheetId, sheetId), eq(sheetSection.key, key)))
+			.get()?.value;
 	} finally {
 		db.$client.close();
 	}

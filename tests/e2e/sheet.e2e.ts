@@ -64,7 +64,8 @@ test('a serious sign caps the live rating, a critical one brings it to Yếu ké
 	await page.goto('/sheets');
 	const cells = page.getByRole('table').getByRole('row').nth(1).getByRole('cell');
 	await expect(cells.nth(0)).toHaveText('Đã nộp');
-	await expect(cells.nth(1)).toHaveText(/^\d{2}(,\d)?$/);
+	// The critical sign, not the points, set Yếu kém: the list shows no score beside it either.
+	await expect(cells.nth(1)).toHaveText('—');
 	await expect(cells.nth(2)).toHaveText('Yếu kém');
 	await expect(cells.nth(3)).toHaveText('—');
 	await expect(cells.nth(4)).toContainText('DB3.1');
@@ -106,7 +107,7 @@ test('answers survive a reload halfway through', async ({ page }) => {
 	await signs.nth(1).getByLabel('Có biểu hiện ở mức độ rõ').check();
 	await signs.nth(1).getByLabel('Biện pháp khắc phục').fill('Nhờ chi ủy nhắc nhở hằng tháng.');
 	await signs.nth(2).getByLabel('Có biểu hiện ở mức độ nghiêm trọng').check();
-	await page.getByLabel('Ưu điểm').fill('Nhiệt tình, trách nhiệm — “tận tụy” với công việc.');
+	await page.locator('textarea[name="strengths"]').fill('Nhiệt tình, trách nhiệm — “tận tụy” với công việc.');
 	await saved(page);
 
 	await page.reload();
@@ -115,7 +116,9 @@ test('answers survive a reload halfway through', async ({ page }) => {
 	await expect(signs.nth(1).getByLabel('Có biểu hiện ở mức độ rõ')).toBeChecked();
 	await expect(signs.nth(1).getByLabel('Biện pháp khắc phục')).toHaveValue('Nhờ chi ủy nhắc nhở hằng tháng.');
 	await expect(signs.nth(2).getByLabel('Có biểu hiện ở mức độ nghiêm trọng')).toBeChecked();
-	await expect(page.getByLabel('Ưu điểm')).toHaveValue('Nhiệt tình, trách nhiệm — “tận tụy” với công việc.');
+	await expect(page.locator('textarea[name="strengths"]')).toHaveValue(
+		'Nhiệt tình, trách nhiệm — “tận tụy” với công việc.'
+	);
 	await expect(page.getByRole('region', { name: 'Kết quả tự soi' })).toContainText('Trung bình');
 });
 
@@ -185,7 +188,7 @@ test.describe('an expired session', () => {
 		await openSheet(page);
 		const sheetUrl = page.url();
 		await context.clearCookies();
-		await page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân').fill('Viết khi phiên đã hết hạn — không được mất.');
+		await page.locator('textarea[name="shortcomings"]').fill('Viết khi phiên đã hết hạn — không được mất.');
 		await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
 		await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
 		await page.getByLabel('Tên đăng nhập').fill(username);
@@ -195,7 +198,7 @@ test.describe('an expired session', () => {
 		await saved(page);
 		await page.evaluate(() => localStorage.clear());
 		await page.reload();
-		await expect(page.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')).toHaveValue(
+		await expect(page.locator('textarea[name="shortcomings"]')).toHaveValue(
 			'Viết khi phiên đã hết hạn — không được mất.'
 		);
 	});
@@ -233,25 +236,37 @@ test.describe('on a phone', () => {
 		await expect(bar.getByText(/Đã trả lời 1\/\d+/)).toBeInViewport();
 		await page
 			.getByRole('navigation', { name: 'Các phần của phiếu' })
-			.getByRole('link', { name: 'Tự nhận xét' })
+			.getByRole('link', { name: 'Bản kiểm điểm' })
 			.click();
-		await expect(page.getByLabel('Ưu điểm')).toBeInViewport();
+		await expect(page.getByRole('heading', { name: /^BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ/ })).toBeInViewport();
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
 	});
 });
 
-/** Fills the sheet completely, then leaves "Ưu điểm" empty and puts the first remediation deadline in 2019. */
+/**
+ * Fills the sheet completely, then leaves "Ưu điểm" (A.I.1) and the Bản kiểm điểm's A.VI empty and puts the first
+ * remediation deadline in 2019.
+ */
 async function answerWithGaps(page: import('@playwright/test').Page) {
 	await answerEverything(page);
-	await page.getByLabel('Ưu điểm').fill('   ');
+	await page.locator('textarea[name="strengths"]').fill('   ');
+	await page.locator('textarea[name="section.A.VI"]').fill('');
 	await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2019-01-01');
 }
 
 async function expectHandInGaps(page: import('@playwright/test').Page) {
 	await expect(page.getByText('Phiếu chưa đủ để nộp')).toBeVisible();
-	const text = page.getByRole('link', { name: 'Ưu điểm: hãy viết ít nhất một câu (từ 20 ký tự).' });
+	const text = page.getByRole('link', {
+		name: /^Bản kiểm điểm, mục A\.I\.1 \(1\. Về phẩm chất chính trị, .*\): hãy viết ít nhất một câu \(từ 20 ký tự\)\.$/
+	});
 	await expect(text).toHaveAttribute('href', '#text-strengths');
+	// A required section of the Bản kiểm điểm left empty is named in the same list, linked to its place.
+	const section = page.getByRole('link', {
+		name: 'Bản kiểm điểm, mục A.VI (VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm): chưa ghi nội dung.'
+	});
+	await expect(section).toHaveAttribute('href', '#section-A-VI');
+	await expect(page.locator('#section-A-VI').getByText('chưa ghi nội dung')).toBeVisible();
 	const deadline = page.getByRole('link', { name: /thời hạn khắc phục đã qua/ });
 	await expect(deadline).toHaveAttribute('href', /^#sign-/);
 	await expect(page.getByText('Trạng thái: Đang làm')).toBeVisible();
@@ -267,7 +282,8 @@ test('handing in needs the texts and deadlines from today on, each gap linked to
 	const { text } = await expectHandInGaps(page);
 	await text.click();
 	await expect(page).toHaveURL(/#text-strengths$/);
-	await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
+	await page.locator('textarea[name="strengths"]').fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
+	await page.locator('textarea[name="section.A.VI"]').fill('Mỗi tháng tự kiểm tra việc thực hiện, báo cáo chi bộ.');
 	await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2030-06-30');
 	await saved(page);
 	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
@@ -283,7 +299,10 @@ test.describe('the hand-in check without JavaScript', () => {
 		await answerWithGaps(page);
 		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
 		await expectHandInGaps(page);
-		await page.getByLabel('Ưu điểm').fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
+		await page
+			.locator('textarea[name="strengths"]')
+			.fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
+		await page.locator('textarea[name="section.A.VI"]').fill('Mỗi tháng tự kiểm tra việc thực hiện, báo cáo chi bộ.');
 		await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2030-06-30');
 		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
 		await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();

@@ -8,6 +8,7 @@ import { leaderTask, period, sheet, unit, user } from '../../src/lib/server/db/s
 import { templateContent } from '../../src/lib/server/db/queries/template-content';
 import { openCurrentSheet } from '../../src/lib/server/sheets/member';
 import { todayIso } from '../../src/lib/domain/dates';
+import type { Level, TemplateContent } from '../../src/lib/domain/template';
 import { handIn, signedInUser } from '../helpers/sheets';
 import { DEMO_PASSWORD } from './helpers';
 import { E2E_DATABASE } from './paths';
@@ -93,14 +94,20 @@ export function startSheet(username: string): number {
 	}
 }
 
-/** Hands the member's sheet in complete, through the member's own save use case (no sign flagged). */
-export function handInSheet(username: string): void {
+/** Hands the member's sheet in complete, through the member's own save use case (no sign flagged unless asked). */
+export function handInSheet(
+	username: string,
+	flagged: (content: TemplateContent) => Record<string, Level> = () => ({})
+): void {
 	const db = createDb(E2E_DATABASE);
 	try {
 		const found = db.select().from(user).where(eq(user.username, username)).get();
 		if (!found) throw new Error(`No user ${username}`);
 		const open = db.select().from(period).where(isNull(period.closedAt)).get()!;
-		handIn(db, found.id, templateContent(db, open.templateVersionId)!, todayIso());
+		const content = templateContent(db, open.templateVersionId)!;
+		// A flagged sign's remediation deadline may not lie in the past: a year from now.
+		const deadline = `${Number(todayIso().slice(0, 4)) + 1}-06-30`;
+		handIn(db, found.id, content, todayIso(), flagged(content), deadline);
 	} finally {
 		db.$client.close();
 	}

@@ -7,6 +7,7 @@ import { createSession, generateSessionToken, validateSessionToken } from '../..
 import type { AuthUser } from '../../src/lib/server/auth/types';
 import { parseTemplate } from '../../src/lib/schemas/template';
 import { signsForGroup, type Level, type TargetGroup, type TemplateContent } from '../../src/lib/domain/template';
+import { formFor, storesOwnValue, type SectionValue } from '../../src/lib/domain/sections';
 import defaultTemplateJson from '../../src/lib/data/template-default.json' with { type: 'json' };
 
 /** The bundled default template, validated the way the app validates it. */
@@ -32,6 +33,23 @@ export const completeTexts = {
 	shortcomings: 'Có lúc chưa chủ động nghiên cứu tài liệu của chi bộ.',
 	commitment: 'Tiếp tục tu dưỡng, rèn luyện, sửa chữa những hạn chế đã nêu.'
 };
+
+/**
+ * A value for every required section of the group's Bản kiểm điểm (none for a version without forms), as a
+ * hand-in needs them: a sentence, the 30 + 70 frame, a proposed level.
+ */
+export function completeSections(content: TemplateContent, group: TargetGroup): Record<string, Partial<SectionValue>> {
+	const out: Record<string, Partial<SectionValue>> = {};
+	for (const section of formFor(content, group)?.sections ?? []) {
+		if (!section.required || !storesOwnValue(section)) continue;
+		if (section.kind === 'text') out[section.key] = { text: `Nội dung mục ${section.key} của bản kiểm điểm.` };
+		else if (section.kind === 'score366') out[section.key] = { general: 27, tasks: 63 };
+		else if (section.kind === 'quality') out[section.key] = { quality: 'tot' };
+		else if (section.kind === 'items')
+			out[section.key] = { items: [{ id: 'own-1', text: `Dòng của mục ${section.key}.`, status: null, note: '' }] };
+	}
+	return out;
+}
 
 /** A flagged answer's action text in tests, so assertions can find it. */
 export const testAction = (code: string) => `Biện pháp khắc phục cho ${code}: tự kiểm tra hằng tháng.`;
@@ -91,17 +109,23 @@ export function handIn(
 	memberId: number,
 	content: TemplateContent,
 	today: string,
-	flagged: Record<string, Level> = {}
+	flagged: Record<string, Level> = {},
+	deadline?: string
 ): number {
 	const user = signedInUser(db, memberId);
 	const detail = openCurrentSheet(db, user, today);
 	if (!detail) throw new Error(`no open period for member ${memberId}`);
-	const answers = completeAnswers(content, detail.sheet.targetGroup, flagged);
+	const answers = completeAnswers(content, detail.sheet.targetGroup, flagged, deadline);
 	const result = saveSheet(
 		db,
 		user,
 		detail.sheet.id,
-		{ revision: detail.sheet.revision, answers, texts: completeTexts },
+		{
+			revision: detail.sheet.revision,
+			answers,
+			texts: completeTexts,
+			sections: completeSections(detail.content, detail.sheet.targetGroup)
+		},
 		today,
 		{ submit: true }
 	);

@@ -23,6 +23,7 @@ import {
 	waitingCount,
 	type AnswerChange,
 	type Edit,
+	type SectionChange,
 	type PendingChanges,
 	type SaveAnswer,
 	type SaveQueue,
@@ -32,7 +33,7 @@ import {
 	type StoredCopy
 } from './save-queue';
 
-export type { PendingChanges, SaveState, SheetState } from './save-queue';
+export type { PendingChanges, SaveState, SectionChange, SheetState } from './save-queue';
 
 /** A keepalive request may carry at most 64 KB; a larger save goes out as a plain one. */
 const KEEPALIVE_BYTES = 60_000;
@@ -59,7 +60,7 @@ export class SheetAutosave {
 		this.#confirmed = confirmed;
 	}
 
-	/** How many answers, texts and plan lines wait to be sent. */
+	/** How many answers, texts, plan lines, sections and question answers wait to be sent. */
 	get waiting(): number {
 		return waitingCount(this.#queue);
 	}
@@ -185,6 +186,16 @@ export class SheetAutosave {
 
 	progress(code: string, field: keyof ProgressEntry, value: ProgressEntry[keyof ProgressEntry]): void {
 		this.#edit({ kind: 'progress', code, field, value });
+	}
+
+	/** A change to one section of the Bản kiểm điểm (a list's items whole). */
+	section(key: string, change: SectionChange): void {
+		this.#edit({ kind: 'section', key, change });
+	}
+
+	/** The member's answer to one gợi ý kiểm điểm. */
+	question(id: number, answer: string): void {
+		this.#edit({ kind: 'question', id: String(id), answer });
 	}
 
 	#edit(change: Edit): void {

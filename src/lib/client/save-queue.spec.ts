@@ -23,6 +23,7 @@ import {
 	type PendingChanges,
 	type SaveAnswer,
 	type SaveQueue,
+	type SectionChange,
 	type StoredCopy
 } from './save-queue';
 
@@ -60,7 +61,13 @@ describe('what goes out next', () => {
 		const { request, queue } = send(q);
 		expect(request).toEqual({
 			revision: 3,
-			changes: { answers: { 'TT1.1': { level: 2 } }, texts: { strengths: 'Nhiệt tình' }, progress: {} }
+			changes: {
+				answers: { 'TT1.1': { level: 2 } },
+				texts: { strengths: 'Nhiệt tình' },
+				progress: {},
+				sections: {},
+				questions: {}
+			}
 		});
 		expect(queue.state).toBe('saving');
 		expect(startSend(queue)).toBeNull();
@@ -75,7 +82,13 @@ describe('what goes out next', () => {
 		expect(answered.queue.state).toBe('pending');
 		expect(send(answered.queue).request).toEqual({
 			revision: 4,
-			changes: { answers: { 'TT1.2': { level: 0 } }, texts: { strengths: 'b' }, progress: {} }
+			changes: {
+				answers: { 'TT1.2': { level: 0 } },
+				texts: { strengths: 'b' },
+				progress: {},
+				sections: {},
+				questions: {}
+			}
 		});
 	});
 
@@ -86,7 +99,9 @@ describe('what goes out next', () => {
 		expect(send(failed).request.changes).toEqual({
 			answers: { 'TT1.1': { level: 1 } },
 			texts: { strengths: 'b' },
-			progress: {}
+			progress: {},
+			sections: {},
+			questions: {}
 		});
 	});
 
@@ -159,7 +174,13 @@ describe('a revision conflict', () => {
 		expect(startSend(more.queue)).toBeNull();
 		expect(localCopy(more.queue, NOW)).toEqual({
 			baseRevision: 3,
-			pending: { answers: { 'TT1.1': { level: 2 } }, texts: { strengths: 'a', commitment: 'c' }, progress: {} },
+			pending: {
+				answers: { 'TT1.1': { level: 2 } },
+				texts: { strengths: 'a', commitment: 'c' },
+				progress: {},
+				sections: {},
+				questions: {}
+			},
 			at: NOW
 		});
 	});
@@ -192,7 +213,13 @@ describe('a revision conflict', () => {
 			stored({ [first.park!.key]: first.park!.copy, [key]: typedSince }),
 			NOW + 5
 		);
-		expect(again.restored).toEqual({ answers: {}, texts: { strengths: 'mới' }, progress: {} });
+		expect(again.restored).toEqual({
+			answers: {},
+			texts: { strengths: 'mới' },
+			progress: {},
+			sections: {},
+			questions: {}
+		});
 		expect(again.stale).toEqual(first.stale);
 		expect(again.staleKeys).toEqual([parkKey(key)]);
 	});
@@ -251,7 +278,13 @@ describe('the local copy of each tab', () => {
 		const during = typed(sending, level('TT1.1', 1));
 		expect(localCopy(during, NOW)).toEqual({
 			baseRevision: 3,
-			pending: { answers: { 'TT1.1': { level: 1 } }, texts: { strengths: 'a' }, progress: {} },
+			pending: {
+				answers: { 'TT1.1': { level: 1 } },
+				texts: { strengths: 'a' },
+				progress: {},
+				sections: {},
+				questions: {}
+			},
 			at: NOW
 		});
 		expect(localCopy(createQueue(3, null), NOW)).toBeNull();
@@ -297,7 +330,9 @@ describe('a tab closed right after an answer', () => {
 	const answer = (v: 0 | 1 | 2 | 3): PendingChanges => ({
 		answers: { 'TT1.1': { level: v } },
 		texts: {},
-		progress: {}
+		progress: {},
+		sections: {},
+		questions: {}
 	});
 
 	it('is taken at once by the next visit when the sheet is still at its revision, and sent', () => {
@@ -332,17 +367,24 @@ describe('a tab closed right after an answer', () => {
 	});
 
 	it('leaves out of an offer what the sheet already holds (the last save arrived, its answer did not)', () => {
-		const state = confirmChanges({ answers: { 'TT1.1': { level: 0 } }, texts: {}, progress: {} }, answer(2));
+		const state = confirmChanges(
+			{ answers: { 'TT1.1': { level: 0 } }, texts: {}, progress: {}, sections: {}, questions: {} },
+			answer(2)
+		);
 		expect(dropSaved(answer(2), state)).toEqual(emptyChanges());
 		const more: PendingChanges = {
 			answers: { 'TT1.1': { level: 2, note: 'mới' } },
 			texts: { strengths: 'a' },
-			progress: {}
+			progress: {},
+			sections: {},
+			questions: {}
 		};
 		expect(dropSaved(more, state)).toEqual({
 			answers: { 'TT1.1': { note: 'mới' } },
 			texts: { strengths: 'a' },
-			progress: {}
+			progress: {},
+			sections: {},
+			questions: {}
 		});
 	});
 
@@ -379,6 +421,16 @@ describe('nothing typed is lost', () => {
 			code: fc.constantFrom(...CODES),
 			field: fc.constant('status' as const),
 			value: fc.constantFrom(null, 'done' as const)
+		}),
+		fc.record({
+			kind: fc.constant('section' as const),
+			key: fc.constantFrom('A.I.2', 'A.VI'),
+			change: fc.string({ maxLength: 3 }).map((text) => ({ text }))
+		}),
+		fc.record({
+			kind: fc.constant('question' as const),
+			id: fc.constantFrom('1', '2'),
+			answer: fc.string({ maxLength: 3 })
 		})
 	);
 	const outcomes = ['saved', 'lost', 'offline', 'unavailable', 'expired', 'refused'] as const;
@@ -399,9 +451,19 @@ describe('nothing typed is lost', () => {
 		...Object.entries(p.texts).map(([f, v]): Field => [`t:${f}`, v]),
 		...Object.entries(p.progress).flatMap(([code, a]) =>
 			Object.entries(a).map(([f, v]): Field => [`p:${code}:${f}`, v])
-		)
+		),
+		...Object.entries(p.sections).flatMap(([key, a]) => Object.entries(a).map(([f, v]): Field => [`s:${key}:${f}`, v])),
+		...Object.entries(p.questions).map(([id, a]): Field => [`q:${id}`, a.answer])
 	];
-	const fieldOf = (e: Edit) => (e.kind === 'text' ? `t:${e.field}` : `${e.kind[0]}:${e.code}:${e.field}`);
+	const fieldOf = (e: Edit) =>
+		e.kind === 'text'
+			? `t:${e.field}`
+			: e.kind === 'section'
+				? `s:${e.key}:text`
+				: e.kind === 'question'
+					? `q:${e.id}`
+					: `${e.kind[0]}:${e.code}:${e.field}`;
+	const valueOf = (e: Edit) => (e.kind === 'section' ? e.change.text : e.kind === 'question' ? e.answer : e.value);
 
 	it('holds for any sequence of edits, answers, reloads and decisions', () => {
 		fc.assert(
@@ -442,7 +504,7 @@ describe('nothing typed is lost', () => {
 					now += 1000;
 					if (c.do === 'edit') {
 						q = edit(q, c.edit).queue;
-						meant.set(fieldOf(c.edit), c.edit.value);
+						meant.set(fieldOf(c.edit), valueOf(c.edit));
 						offer?.touched.add(fieldOf(c.edit));
 						persist();
 					} else if (c.do === 'send') {
@@ -493,5 +555,102 @@ describe('nothing typed is lost', () => {
 			}),
 			{ numRuns: 500 }
 		);
+	});
+});
+
+describe('the Bản kiểm điểm’s sections and gợi ý answers go through the same queue', () => {
+	const section = (key: string, change: SectionChange): Edit => ({
+		kind: 'section',
+		key,
+		change
+	});
+	const question = (id: string, answer: string): Edit => ({ kind: 'question', id, answer });
+	const line = (id: string, t: string) => ({ id, text: t, status: null, note: '' });
+
+	it('sends section parts and answers with the signs in one save from one revision, each part its newest value', () => {
+		const q = typed(
+			createQueue(4, null),
+			level('TT1.1', 1),
+			section('A.I.2', { text: 'Hoàn' }),
+			section('B.I', { general: 27 }),
+			section('A.I.2', { text: 'Hoàn thành chỉ tiêu' }),
+			section('B.I', { tasks: 63 }),
+			section('A.III', { items: [line('own-1', 'a')] }),
+			section('A.III', { items: [line('own-1', 'a'), line('own-2', 'b')] }),
+			question('7', 'Do đi công tác'),
+			question('7', 'Do đi công tác theo quyết định')
+		);
+		expect(waitingCount(q)).toBe(5);
+		const started = startSend(q)!;
+		expect(started.request).toEqual({
+			revision: 4,
+			changes: {
+				answers: { 'TT1.1': { level: 1 } },
+				texts: {},
+				progress: {},
+				// A list goes whole: the newest list replaces the one before, never merged line by line.
+				sections: {
+					'A.I.2': { text: 'Hoàn thành chỉ tiêu' },
+					'B.I': { general: 27, tasks: 63 },
+					'A.III': { items: [line('own-1', 'a'), line('own-2', 'b')] }
+				},
+				questions: { '7': { answer: 'Do đi công tác theo quyết định' } }
+			}
+		});
+	});
+
+	it('keeps a section typed offline on the device and sends it, with what was typed since on top, when back', () => {
+		let q = typed(createQueue(2, null), section('A.VI', { text: 'Biện pháp' }));
+		const first = startSend(q)!;
+		q = receive(first.queue, { kind: 'offline' }).queue;
+		expect(q.state).toBe('offline');
+		q = typed(q, section('A.VI', { text: 'Biện pháp khắc phục' }), question('3', 'Trả lời'));
+		const copy = localCopy(q, NOW)!;
+		expect(copy.pending.sections).toEqual({ 'A.VI': { text: 'Biện pháp khắc phục' } });
+		expect(parseCopy(JSON.stringify({ ...copy, closed: true }))).toMatchObject({ pending: copy.pending, closed: true });
+		const again = startSend(q)!;
+		expect(again.request.changes.sections).toEqual({ 'A.VI': { text: 'Biện pháp khắc phục' } });
+		expect(again.request.changes.questions).toEqual({ '3': { answer: 'Trả lời' } });
+		q = receive(again.queue, saved(3)).queue;
+		expect([q.state, q.revision, localCopy(q, NOW)]).toEqual(['saved', 3, null]);
+	});
+
+	it('stops on a conflict with the section kept, as for an answer', () => {
+		let q = typed(createQueue(2, null), section('A.II.2', { text: 'Nguyên nhân' }));
+		q = receive(startSend(q)!.queue, { kind: 'conflict', message: 'Phiếu vừa được lưu ở nơi khác.' }).queue;
+		q = typed(q, section('A.II.2', { text: 'Nguyên nhân chủ quan' }));
+		expect(q.state).toBe('conflict');
+		expect(startSend(q)).toBeNull();
+		expect(localCopy(q, NOW)!.pending.sections).toEqual({ 'A.II.2': { text: 'Nguyên nhân chủ quan' } });
+	});
+
+	it('reads a copy kept before sections went through the queue, and refuses a malformed one', () => {
+		const old = { baseRevision: 1, pending: { answers: { 'TT1.1': { level: 0 } }, texts: {}, progress: {} } };
+		expect(parseCopy(JSON.stringify(old))).toEqual({
+			baseRevision: 1,
+			pending: { ...old.pending, sections: {}, questions: {} }
+		});
+		expect(parseCopy(JSON.stringify({ ...old, pending: { ...old.pending, sections: [] } }))).toBe('unreadable');
+		const onlySection = { baseRevision: 1, pending: { ...emptyChanges(), sections: { 'B.II': { quality: 'tot' } } } };
+		expect(parseCopy(JSON.stringify(onlySection))).toEqual(onlySection);
+	});
+
+	it('leaves out of an offer the sections and answers the sheet already holds, a list compared whole', () => {
+		const state = {
+			...emptyChanges(),
+			sections: { 'A.III': { items: [line('own-1', 'a')] }, 'A.VI': { text: 'x' } },
+			questions: { '3': { answer: 'Đã trả lời' } }
+		};
+		const offered = {
+			...emptyChanges(),
+			sections: { 'A.III': { items: [line('own-1', 'a')] }, 'A.VI': { text: 'y' } },
+			questions: { '3': { answer: 'Đã trả lời' }, '4': { answer: 'Mới' } }
+		};
+		expect(dropSaved(offered, state)).toEqual({
+			...emptyChanges(),
+			sections: { 'A.VI': { text: 'y' } },
+			questions: { '4': { answer: 'Mới' } }
+		});
+		expect(confirmChanges(state, offered).sections['A.VI']).toEqual({ text: 'y' });
 	});
 });

@@ -2,15 +2,23 @@
 // server answer means, and what the tab keeps in localStorage. No fetch, no storage, no timers: the runes
 // wrapper (autosave.svelte.ts) does those and asks this module what to do, so the rules can be tested alone.
 import type { AnswerEntry, ProgressEntry, SheetTexts } from '$lib/domain/sheet';
+import type { SectionValue } from '$lib/domain/sections';
 
 /** One sign's answer as a save carries it: `sectionNone` says the level was set for the rest of its section at once. */
 export type AnswerChange = Partial<AnswerEntry> & { sectionNone?: boolean };
+
+/** A change to one section of the Bản kiểm điểm: each part whole (a list's items are sent all together). */
+export type SectionChange = Partial<SectionValue>;
 
 /** Changes not yet confirmed by the server, field by field, newest value of each. */
 export interface PendingChanges {
 	answers: Record<string, AnswerChange>;
 	texts: Partial<SheetTexts>;
 	progress: Record<string, Partial<ProgressEntry>>;
+	/** The Bản kiểm điểm's own sections, by key. */
+	sections: Record<string, SectionChange>;
+	/** Answers to gợi ý kiểm điểm, by question id. */
+	questions: Record<string, { answer: string }>;
 }
 
 /** What the save status line shows. */
@@ -20,7 +28,9 @@ export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'e
 export type Edit =
 	| { kind: 'answer'; code: string; field: keyof AnswerChange; value: AnswerChange[keyof AnswerChange] }
 	| { kind: 'text'; field: keyof SheetTexts; value: string }
-	| { kind: 'progress'; code: string; field: keyof ProgressEntry; value: ProgressEntry[keyof ProgressEntry] };
+	| { kind: 'progress'; code: string; field: keyof ProgressEntry; value: ProgressEntry[keyof ProgressEntry] }
+	| { kind: 'section'; key: string; change: SectionChange }
+	| { kind: 'question'; id: string; answer: string };
 
 /** The autosave of one sheet in one tab. */
 export interface SaveQueue {
@@ -78,11 +88,29 @@ const OFFLINE_MESSAGE = 'Mất kết nối. Những gì bạn nhập vẫn đư�
 const DEFAULT_MESSAGE = 'Không lưu được phiếu.';
 
 /** No changes. */
-export const emptyChanges = (): PendingChanges => ({ answers: {}, texts: {}, progress: {} });
+export const emptyChanges = (): PendingChanges => ({
+	answers: {},
+	texts: {},
+	progress: {},
+	sections: {},
+	questions: {}
+});
+
+/** How many fields, signs, plan lines, sections and answers the changes name. */
+const countOf = (p: PendingChanges) =>
+	Object.keys(p.answers).length +
+	Object.keys(p.texts).length +
+	Object.keys(p.progress).length +
+	Object.keys(p.sections).length +
+	Object.keys(p.questions).length;
 
 /** True when there is nothing to save. */
-export const isEmpty = (p: PendingChanges) =>
-	Object.keys(p.answers).length === 0 && Object.keys(p.texts).length === 0 && Object.keys(p.progress).length === 0;
+export const isEmpty = (p: PendingChanges) => countOf(p) === 0;
+
+/** Changes kept by an older build (before sections went through the queue) with the parts they lack. */
+function complete(p: Partial<PendingChanges>): PendingChanges {
+	return { ...emptyChanges(), ...p } as PendingChanges;
+}
 
 /** `newer` on top of `older`, field by field. */
 export function mergeChanges(older: PendingChanges, newer: PendingChanges): PendingChanges {
@@ -94,6 +122,10 @@ export function mergeChanges(older: PendingChanges, newer: PendingChanges): Pend
 	for (const code of new Set([...Object.keys(older.progress), ...Object.keys(newer.progress)])) {
 		merged.progress[code] = { ...older.progress[code], ...newer.progress[code] };
 	}
+	for (const key of new Set([...Object.keys(older.sections), ...Object.keys(newer.sections)])) {
+		merged.sections[key] = { ...older.sections[key], ...newer.sections[key] };
+	}
+	merged.questions = { ...older.questions, ...newer.questions };
 	return merged;
 }
 
@@ -117,6 +149,8 @@ export function edit(q: SaveQueue, change: Edit): Step {
 	const one = emptyChanges();
 	if (change.kind === 'answer') one.answers[change.code] = { [change.field]: change.value };
 	else if (change.kind === 'text') one.texts[change.field] = change.value;
+	else if (change.kind === 'section') one.sections[change.key] = change.change;
+	else if (change.kind === 'question') one.questions[change.id] = { answer: change.answer };
 	else one.progress[change.code] = { [change.field]: change.value };
 	const queue = { ...q, pending: mergeChanges(q.pending, one), state: needsMember(q) ? q.state : 'pending' };
 	return { queue, wake: stopped(q) ? null : DEBOUNCE_MS };
@@ -207,7 +241,9 @@ export function parseCopy(text: string | null): StoredCopy | null | 'unreadable'
 	const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 	if (typeof copy.baseRevision !== 'number' || !p || ![p.answers, p.texts, p.progress].every(isRecord))
 		return 'unreadable';
-	return isEmpty(p as PendingChanges) ? null : (copy as StoredCopy);
+	if (![p.sections ?? {}, p.questions ?? {}].every(isRecord)) return 'unreadable';
+	const pending = complete(p);
+	return isEmpty(pending) ? null : ({ ...copy, pending } as StoredCopy);
 }
 
 /** The outcome of looking at what earlier visits left in this browser. */
@@ -302,6 +338,8 @@ export interface SheetState {
 	answers: Record<string, AnswerChange>;
 	texts: Partial<SheetTexts>;
 	progress: Record<string, Partial<ProgressEntry>>;
+	sections: Record<string, SectionChange>;
+	questions: Record<string, { answer: string }>;
 }
 
 /** What the browser keeps of the confirmed sheet, so that a page opened from the service worker's older copy is brought up to date. */
@@ -330,13 +368,25 @@ export function dropSaved(changes: PendingChanges, state: SheetState): PendingCh
 		);
 		if (kept.length > 0) out.progress[code] = Object.fromEntries(kept);
 	}
+	// A section's parts are compared whole: a list is the same list only when every line is.
+	for (const [key, change] of Object.entries(changes.sections)) {
+		const held = (state.sections[key] ?? {}) as Record<string, unknown>;
+		const kept = Object.entries(change).filter(([f, v]) => JSON.stringify(held[f]) !== JSON.stringify(v));
+		if (kept.length > 0) out.sections[key] = Object.fromEntries(kept);
+	}
+	for (const [id, { answer }] of Object.entries(changes.questions))
+		if (state.questions[id]?.answer !== answer) out.questions[id] = { answer };
 	return out;
 }
 
-/** How many answers, texts and plan lines are waiting to be sent (or sent and not yet confirmed). */
+/** How many answers, texts, plan lines, sections and question answers are waiting to be sent (or not yet confirmed). */
 export function waitingCount(q: SaveQueue): number {
-	const all = q.inFlight ? mergeChanges(q.inFlight, q.pending) : q.pending;
-	return Object.keys(all.answers).length + Object.keys(all.texts).length + Object.keys(all.progress).length;
+	return countOf(q.inFlight ? mergeChanges(q.inFlight, q.pending) : q.pending);
+}
+
+/** How many things a set of changes names (restored from the device, say). */
+export function changeCount(changes: PendingChanges): number {
+	return countOf(changes);
 }
 
 /** A kept snapshot, null when there is none or it cannot be understood. */
@@ -347,7 +397,8 @@ export function parseSnapshot(text: string | null): Snapshot | null {
 		const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 		if (!value || typeof value.revision !== 'number' || !st || ![st.answers, st.texts, st.progress].every(isRecord))
 			return null;
-		return value as Snapshot;
+		if (![st.sections ?? {}, st.questions ?? {}].every(isRecord)) return null;
+		return { revision: value.revision, state: complete(st) };
 	} catch {
 		return null;
 	}

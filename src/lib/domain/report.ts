@@ -146,3 +146,12 @@ export function placeOf(rootName: string): string {
 export function upper(name: string): string {
 	return name.toLocaleUpperCase('vi');
 }
+
+/** The chapter summary's headings for tusoi's own result, named apart from the official rating (HTML and PDF). */
+export const SUMMARY_RESULT_WORDS = {
+	section: '2. Kết quả tự soi của đảng viên và kết quả chi ủy xem xét',
+	level: 'Mức',
+	self: (n: number) => `Kết quả tự soi (${n} phiếu đã nộp)`,
+	final: (n: number) => `Chi ủy xếp loại (${n} phiếu đã duyệt)`,
+	memberColumns: ['STT', 'Họ và tên', 'Nhóm', 'Trạng thái', 'Điểm tự soi', 'Kết quả tự soi', 'Chi ủy xếp loại']
+} as const;

@@ -194,11 +194,25 @@ export function scoreSheet(content: TemplateContent, group: TargetGroup, answers
  * say why and no number is shown. Works from stored values (lists) as well as from a fresh result.
  */
 export function displayedScore(content: TemplateContent, score: number | null, rating: Rating | null): string | null {
+	const shown = scoreBesideRating(content, score, rating);
+	return shown === null ? null : formatScore(shown);
+}
+
+/** The score as a number where `displayedScore` shows it (a spreadsheet's cell), else null. */
+export function scoreBesideRating(
+	content: TemplateContent,
+	score: number | null,
+	rating: Rating | null
+): number | null {
 	if (score === null || rating === null) return null;
 	const band = content.rules.bands.find((b) => b.minScore <= score);
 	const bandRating: Rating = band ? band.rating : RATINGS[RATINGS.length - 1];
-	return bandRating === rating ? formatScore(score) : null;
+	return bandRating === rating ? score : null;
 }
+
+/** Said under a list whose score column is blank where the signs, not the score, decided the result. */
+export const SCORE_BLANK_NOTE =
+	'Điểm để trống khi kết quả tự soi do mức độ của biểu hiện quyết định (có biểu hiện ở mức nghiêm trọng hoặc biểu hiện đặc biệt nghiêm trọng), không do điểm.';
 
 /** "Nhẹ 2 · Rõ 1 · Nghiêm trọng 0": the count of answers at each level above none, which is what caps decide on. */
 export function levelCountsLine(counts: Record<Level, number>): string {

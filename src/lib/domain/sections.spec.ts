@@ -4,14 +4,18 @@ import template from '../data/template-default.json' with { type: 'json' };
 import firstEdition from '../data/template-default-v1.json' with { type: 'json' };
 import {
 	carriedItems,
+	EMPTY_SECTION,
 	formFor,
+	isFilled,
 	mergeItems,
+	missingSections,
 	normaliseSection,
 	qualityLevel,
 	scoreTotal,
 	storesOwnValue
 } from './sections';
 import { parseTemplate } from '../schemas/template';
+import { problemAnchor, problemMessage, sheetProblems } from './sheet';
 import { TARGET_GROUPS, type TemplateContent } from './template';
 
 const content = template as unknown as TemplateContent;
@@ -137,5 +141,79 @@ describe('carried lines', () => {
 			tasks: null,
 			quality: 'tot'
 		});
+	});
+});
+
+describe('sections required at hand-in', () => {
+	const required = (group: 'A' | 'B' | 'C') =>
+		formFor(content, group)!
+			.sections.filter((s) => s.required)
+			.map((s) => s.key);
+
+	it('requires what HD 43 asks of every member without "(nếu có)": A.I, A.II, A.VI, the commitment and B', () => {
+		const common = ['A.I.1', 'A.I.2', 'A.I.3', 'A.II.1', 'A.II.2', 'A.VI', 'A.VII', 'B.I', 'B.II'];
+		expect(required('B')).toEqual(common);
+		expect(required('C')).toEqual(common);
+		expect(required('A')).toEqual(['A.I.1', 'A.I.2', 'A.I.3', 'A.I.4', 'A.I.5', 'A.I.6', ...common.slice(3)]);
+		// Nothing marked "(nếu có)" is required.
+		for (const group of TARGET_GROUPS)
+			expect(formFor(content, group)!.sections.filter((s) => s.required && s.optional)).toEqual([]);
+	});
+
+	it('names the empty required sections in the form order, leaving the sheet-column ones to the texts check', () => {
+		expect(missingSections(content, 'B', {}).map((s) => s.key)).toEqual([
+			'A.I.2',
+			'A.I.3',
+			'A.II.2',
+			'A.VI',
+			'B.I',
+			'B.II'
+		]);
+		const filled = {
+			'A.I.2': { ...EMPTY_SECTION, text: 'Hoàn thành chỉ tiêu.' },
+			'A.I.3': { ...EMPTY_SECTION, text: '   ' },
+			'B.I': { ...EMPTY_SECTION, general: 27, tasks: null },
+			'B.II': { ...EMPTY_SECTION, quality: 'tot' as const }
+		};
+		expect(missingSections(content, 'B', filled).map((s) => s.key)).toEqual(['A.I.3', 'A.II.2', 'A.VI', 'B.I']);
+	});
+
+	it('asks each kind for its own part: a text, a line with words, both scores, a level', () => {
+		const of = (kind: 'text' | 'items' | 'score366' | 'quality') => ({
+			key: 'X',
+			heading: 'X',
+			kind,
+			depth: 2 as const,
+			verified: false
+		});
+		expect(isFilled(of('text'), { ...EMPTY_SECTION, text: ' a ' })).toBe(true);
+		expect(
+			isFilled(of('items'), { ...EMPTY_SECTION, items: [{ id: 'own-1', text: ' ', status: null, note: '' }] })
+		).toBe(false);
+		expect(isFilled(of('score366'), { ...EMPTY_SECTION, general: 0, tasks: 0 })).toBe(true);
+		expect(isFilled(of('quality'), EMPTY_SECTION)).toBe(false);
+	});
+
+	it('names a too short text by its section of the form, where the sheet has one', () => {
+		const problems = sheetProblems(
+			content,
+			'C',
+			{},
+			{},
+			{ texts: { strengths: 'Đủ một câu để nộp phiếu.', shortcomings: 'ngắn', commitment: 'Đủ một câu để nộp phiếu.' } }
+		).filter((p) => p.kind === 'short_text');
+		expect(problems).toEqual([
+			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' }
+		]);
+		expect(problems.map(problemMessage)).toEqual([
+			'Bản kiểm điểm, mục A.II.1 (1. Hạn chế, khuyết điểm.): hãy viết ít nhất một câu (từ 20 ký tự).'
+		]);
+		expect(problems.map(problemAnchor)).toEqual(['text-shortcomings']);
+	});
+
+	it('has none for a version made before forms were template data', () => {
+		const old = parseTemplate(firstEdition);
+		if (!old.ok) throw new Error(old.errors.join('\n'));
+		expect(missingSections(old.content, 'B', {})).toEqual([]);
 	});
 });

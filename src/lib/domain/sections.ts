@@ -43,6 +43,38 @@ export function storesOwnValue(section: FormSection): boolean {
 	return section.kind !== 'heading' && section.kind !== 'signs' && section.kind !== 'questions' && !section.field;
 }
 
+/** Whether a section holds what its kind asks for: a text, a line with content, both parts of the frame, a level. */
+export function isFilled(section: FormSection, value: SectionValue): boolean {
+	switch (section.kind) {
+		case 'text':
+			return value.text.trim() !== '';
+		case 'items':
+			return value.items.some((item) => item.text.trim() !== '');
+		case 'score366':
+			return value.general !== null && value.tasks !== null;
+		case 'quality':
+			return value.quality !== null;
+		default:
+			return true;
+	}
+}
+
+/**
+ * The required sections of the group's form left empty, in the form's order. A section kept in a sheet column
+ * (A.I.1, A.II.1, the commitment) is checked with the sheet's texts instead, and a version without forms has none.
+ */
+export function missingSections(
+	content: TemplateContent,
+	group: TargetGroup,
+	values: Record<string, SectionValue>
+): FormSection[] {
+	const form = formFor(content, group);
+	if (!form) return [];
+	return form.sections.filter(
+		(s) => s.required && storesOwnValue(s) && !isFilled(s, { ...EMPTY_SECTION, ...values[s.key] })
+	);
+}
+
 /** Sum of the 30 + 70 frame, or null until both parts are given. */
 export function scoreTotal(value: Pick<SectionValue, 'general' | 'tasks'>): number | null {
 	return value.general === null || value.tasks === null ? null : value.general + value.tasks;

@@ -1,5 +1,6 @@
 // What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
 import type { Answers } from './scoring';
+import { formFor, missingSections, sectionAnchor, type SectionValue } from './sections';
 import {
 	mayBeNotApplicable,
 	NOT_APPLICABLE,
@@ -113,22 +114,26 @@ export type Problem =
 			code: string;
 	  }
 	| { kind: 'missing_progress'; code: string }
-	| { kind: 'short_text'; code: SheetTextField };
+	/** On a sheet with a Bản kiểm điểm, `section` and `heading` name the form's section the text is (A.I.1…). */
+	| { kind: 'short_text'; code: SheetTextField; section?: string; heading?: string }
+	/** A required section of the Bản kiểm điểm left empty; `code` is the section's key. */
+	| { kind: 'missing_section'; code: string; heading: string };
 
 /** The shortest a free-text part may be when handed in, after trimming: about one sentence. */
 export const MIN_TEXT_LENGTH = 20;
 
 /**
  * Everything missing before the sheet can be submitted, in the order the sheet shows it. With `texts`, the three
- * free-text parts must each hold a sentence; with `today` (a day in Vietnam), remediation deadlines may not lie
- * in the past. Only handing in checks these: a sheet handed in back then keeps its old deadlines.
+ * free-text parts must each hold a sentence; with `sections`, the required sections of the group's Bản kiểm điểm
+ * must be filled; with `today` (a day in Vietnam), remediation deadlines may not lie in the past. Only handing in
+ * checks these: a sheet handed in back then keeps its old deadlines.
  */
 export function sheetProblems(
 	content: TemplateContent,
 	group: TargetGroup,
 	answers: Record<string, AnswerEntry>,
 	progress: Record<string, ProgressEntry> = {},
-	handIn: { texts?: SheetTexts; today?: string } = {}
+	handIn: { texts?: SheetTexts; sections?: Record<string, SectionValue>; today?: string } = {}
 ): Problem[] {
 	const problems: Problem[] = [];
 	for (const sign of signsForGroup(content, group)) {
@@ -149,10 +154,29 @@ export function sheetProblems(
 		if (!entry.status) problems.push({ kind: 'missing_progress', code });
 	}
 	const texts = handIn.texts;
+	// On a sheet with a Bản kiểm điểm the three texts are its sections: the refusal names them as the form does.
+	const form = formFor(content, group);
 	if (texts)
-		for (const field of SHEET_TEXT_FIELDS)
-			if (texts[field].trim().length < MIN_TEXT_LENGTH) problems.push({ kind: 'short_text', code: field });
+		for (const field of SHEET_TEXT_FIELDS) {
+			if (texts[field].trim().length >= MIN_TEXT_LENGTH) continue;
+			const section = form?.sections.find((s) => s.field === field);
+			problems.push(
+				section
+					? { kind: 'short_text', code: field, section: section.key, heading: shortHeading(section.heading) }
+					: { kind: 'short_text', code: field }
+			);
+		}
+	if (handIn.sections)
+		for (const section of missingSections(content, group, handIn.sections))
+			problems.push({ kind: 'missing_section', code: section.key, heading: shortHeading(section.heading) });
 	return problems;
+}
+
+/** A heading cut at a word to about 90 characters, so a list of what is missing stays readable on a phone. */
+function shortHeading(heading: string): string {
+	if (heading.length <= 90) return heading;
+	const cut = heading.slice(0, 90);
+	return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[,;:]$/, '')}…`;
 }
 
 /** A problem in words a member can act on. */
@@ -173,7 +197,11 @@ export function problemMessage(problem: Problem): string {
 		case 'missing_progress':
 			return `Kế hoạch năm trước, biểu hiện ${problem.code}: chưa chọn kết quả khắc phục.`;
 		case 'short_text':
-			return `${SHEET_TEXT_LABELS[problem.code]}: hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`;
+			return problem.section
+				? `Bản kiểm điểm, mục ${problem.section} (${problem.heading}): hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`
+				: `${SHEET_TEXT_LABELS[problem.code]}: hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`;
+		case 'missing_section':
+			return `Bản kiểm điểm, mục ${problem.code} (${problem.heading}): chưa ghi nội dung.`;
 	}
 }
 
@@ -195,6 +223,7 @@ export function textAnchor(field: SheetTextField): string {
 /** The element id a problem's link points to, so each missing part is one click away. */
 export function problemAnchor(problem: Problem): string {
 	if (problem.kind === 'short_text') return textAnchor(problem.code);
+	if (problem.kind === 'missing_section') return sectionAnchor(problem.code);
 	if (problem.kind === 'missing_progress') return progressAnchor(problem.code);
 	return signAnchor(problem.code);
 }

@@ -137,6 +137,8 @@ export interface FormSection {
 	source?: string;
 	/** "(nếu có)": may be left empty when handed in. */
 	optional?: boolean;
+	/** Must be filled before the sheet is handed in (a section kept in a sheet column needs its sentence anyway). */
+	required?: boolean;
 	field?: SectionField;
 	carry?: SectionCarry;
 	statuses?: ItemStatus[];

@@ -100,6 +100,7 @@ const formSection = objectOf(
 		verified: z.boolean({ error: 'đã đối chiếu (verified) phải là true hoặc false' }),
 		source: textField({ error: 'nguồn (source) phải là chuỗi ký tự' }).optional(),
 		optional: z.boolean({ error: '“nếu có” (optional) phải là true hoặc false' }).optional(),
+		required: z.boolean({ error: 'bắt buộc (required) phải là true hoặc false' }).optional(),
 		field: z.enum(SECTION_FIELDS, { error: `trường lưu (field) chỉ nhận ${SECTION_FIELDS.join(', ')}` }).optional(),
 		carry: z
 			.enum(SECTION_CARRIES, { error: `phần mang sang (carry) chỉ nhận ${SECTION_CARRIES.join(', ')}` })

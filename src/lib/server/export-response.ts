@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from './db/client';
 import type { UnitRow } from './db/queries/units';
-import { resultRows } from './db/queries/export';
 import { CHAPTER_KINDS } from './db/queries/units';
 import { choosePeriod, unitOverview } from './overview';
-import { attachment, toCsv, toXlsx } from './export';
+import { attachment, exportRows, toCsv, toXlsx } from './export';
 import { todayIso } from '../domain/dates';
 
 /** The results of a unit's subtree for the period in `?period=` (or the current one) as an XLSX or CSV download; a committee's XLSX adds its units' counts. */
@@ -12,7 +11,7 @@ export async function exportResponse(db: Db, unit: UnitRow, format: string, aske
 	if (format !== 'xlsx' && format !== 'csv') error(404, 'Định dạng xuất không hỗ trợ.');
 	const { period } = choosePeriod(db, unit, asked, todayIso());
 	if (!period) error(404, 'Chưa có đợt kiểm điểm nào cho đơn vị này.');
-	const rows = resultRows(db, unit.path, period.id);
+	const rows = exportRows(db, unit.path, period);
 	const name = `Kết quả tự soi, tự sửa — ${unit.name} — ${period.name}.${format}`;
 	if (format === 'csv') {
 		return new Response(toCsv(rows), {

@@ -13,7 +13,7 @@ import { approveSheet, chapterSheet } from './sheets/review';
 import { openCurrentSheet, saveSheet } from './sheets/member';
 import { countsOf, unitOverview } from './overview';
 import { finalRatingCounts, handedIn, ratingCounts, type UnitCounts } from '../domain/overview';
-import { attachment, toCsv, toXlsx, UNIT_SUMMARY_HEADERS } from './export';
+import { attachment, exportRows, toCsv, toXlsx, UNIT_SUMMARY_HEADERS } from './export';
 import { exportResponse } from './export-response';
 import type { TargetGroup } from '../domain/template';
 
@@ -27,8 +27,8 @@ const HEADERS = [
 	'Nhóm đối tượng',
 	'Chi bộ',
 	'Trạng thái',
-	'Điểm',
-	'Tự xếp loại',
+	'Điểm tự soi',
+	'Kết quả tự soi (không phải xếp loại chính thức)',
 	'Chi ủy xếp loại',
 	'Lý do điều chỉnh',
 	'Biểu hiện tự nhận'
@@ -214,7 +214,7 @@ describe('toXlsx', () => {
 	it('writes a title row, the Vietnamese headers and one plain line per member, with formula-like text neutralised', async () => {
 		const ctx = await filled();
 		const { db, period } = ctx;
-		const rows = resultRows(db, ctx.branch2.path, period.id);
+		const rows = exportRows(db, ctx.branch2.path, period);
 		const ws = await readXlsx(await toXlsx(rows, 'Kết quả tự soi, tự sửa — Đảng bộ phường Một — Năm 2026'));
 
 		expect(ws.name).toBe('Kết quả');
@@ -252,7 +252,8 @@ describe('toXlsx', () => {
 			'A',
 			'Chi bộ Giáo viên',
 			'Đã duyệt',
-			score(ctx.ids.link),
+			// A sign at level 2 capped the result at Khá: its 99,2 beside "Khá" would contradict it, so no score.
+			null,
 			'Khá',
 			'Trung bình',
 			`'${REASON}`,
@@ -304,7 +305,7 @@ describe('toXlsx', () => {
 			'',
 			''
 		]);
-		for (const n of [2, 3, 6]) expect(typeof ws.getCell(2 + n, 9).value).toBe('number');
+		for (const n of [3, 6]) expect(typeof ws.getCell(2 + n, 9).value).toBe('number');
 
 		// Nothing in the file is a formula, and no text cell starts like one.
 		ws.eachRow((row) =>
@@ -347,10 +348,10 @@ describe("a committee's workbook", () => {
 		expect(row(1)).toEqual([`Kết quả theo đơn vị trực thuộc — ${province.name} — ${period.name}`]);
 		expect(row(2)).toEqual(UNIT_SUMMARY_HEADERS);
 		expect(UNIT_SUMMARY_HEADERS.slice(4)).toEqual([
-			'Tự xếp loại — Tốt',
-			'Tự xếp loại — Khá',
-			'Tự xếp loại — Trung bình',
-			'Tự xếp loại — Yếu kém',
+			'Kết quả tự soi — Tốt',
+			'Kết quả tự soi — Khá',
+			'Kết quả tự soi — Trung bình',
+			'Kết quả tự soi — Yếu kém',
 			'Chi ủy xếp loại — Tốt',
 			'Chi ủy xếp loại — Khá',
 			'Chi ủy xếp loại — Trung bình',
@@ -382,7 +383,7 @@ describe('toCsv', () => {
 	it('starts with a BOM, ends every record with CRLF and quotes commas, quotes and line breaks', async () => {
 		const ctx = await filled();
 		const { db, period } = ctx;
-		const rows = resultRows(db, ctx.chapter3.path, period.id);
+		const rows = exportRows(db, ctx.chapter3.path, period);
 		const csv = toCsv(rows);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
@@ -420,7 +421,7 @@ describe('toCsv', () => {
 				'A',
 				'Chi bộ Giáo viên',
 				'Đã duyệt',
-				score(ctx.ids.link),
+				'',
 				'Khá',
 				'Trung bình',
 				`'${REASON}`,
@@ -486,7 +487,7 @@ describe('toCsv', () => {
 	async function hostileCsv(): Promise<string> {
 		const ctx = await setup();
 		for (const name of NAMES) await member(ctx.db, ctx.chapter3, name, { position: POSITION });
-		return toCsv(resultRows(ctx.db, ctx.chapter3.path, ctx.period.id)).slice(1);
+		return toCsv(exportRows(ctx.db, ctx.chapter3.path, ctx.period)).slice(1);
 	}
 
 	it('keeps every cell whole when read with its quotes, formula-like text after a separator guarded', async () => {
@@ -535,5 +536,34 @@ describe('attachment', () => {
 		const ascii = /filename="([^"]*)";/.exec(header)![1];
 		expect(ascii).toBe('Chi-bo-So-1-a-b.csv');
 		expect(decodeURIComponent(/filename\*=UTF-8''(\S+)$/.exec(header)![1])).toBe('Chi bộ "Số 1"; a\\b.csv');
+	});
+});
+
+describe('a score never contradicts its result', () => {
+	it('leaves the score out where a critical sign capped the result at Yếu kém, in the CSV and the XLSX', async () => {
+		const ctx = await setup();
+		const { db, content, chapter3, period } = ctx;
+		const critical = content.signs.find((s) => s.critical && s.groups.includes('B'))!.code;
+		const capped = await member(db, chapter3, 'Vũ Văn Giới Hạn');
+		const plain = await member(db, chapter3, 'Đỗ Thị Bình Thường');
+		handIn(db, capped, content, TODAY, { [critical]: 2 });
+		handIn(db, plain, content, TODAY, { 'TT1.1': 1 });
+		// The stored score is high (one sign of 50-odd) while the cap sets Yếu kém: shown together they contradict.
+		expect(scoreOf(db, capped, period.id)).toBeGreaterThan(90);
+
+		const rows = exportRows(db, chapter3.path, period);
+		const cells = (id: number) => {
+			const i = rows.findIndex((r) => r.memberId === id);
+			return [rows[i].shownScore, rows[i].rating];
+		};
+		expect(cells(capped)).toEqual([null, 'yeu_kem']);
+		expect(cells(plain)).toEqual([scoreOf(db, plain, period.id), 'tot']);
+
+		const csv = toCsv(rows).slice(1);
+		const line = csv.split('\r\n').find((l) => l.includes('Vũ Văn Giới Hạn'))!;
+		expect(line).toContain(',"","Yếu kém",');
+		const ws = await readXlsx(await toXlsx(rows, 'Kết quả'));
+		const at = rows.findIndex((r) => r.memberId === capped) + 3;
+		expect([ws.getCell(at, 9).value, ws.getCell(at, 10).value]).toEqual([null, 'Yếu kém']);
 	});
 });

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { ResultRow } from './db/queries/export';
+import type { Db } from './db/client';
+import { resultRows, type ResultRow } from './db/queries/export';
+import { templateContent } from './db/queries/template-content';
+import { scoreBesideRating } from '../domain/scoring';
 import { RATING_LABELS, RATINGS } from '../domain/template';
 import { SHEET_STATUS_LABELS } from '../domain/sheet';
 
@@ -16,8 +19,9 @@ const COLUMNS = [
 	{ header: 'Nhóm đối tượng', width: 10 },
 	{ header: 'Chi bộ', width: 34 },
 	{ header: 'Trạng thái', width: 20 },
-	{ header: 'Điểm', width: 8 },
-	{ header: 'Tự xếp loại', width: 12 },
+	// The score only where it set the result (domain/scoring.ts scoreBesideRating), so no row reads "97,8 — Yếu kém".
+	{ header: 'Điểm tự soi', width: 10 },
+	{ header: 'Kết quả tự soi (không phải xếp loại chính thức)', width: 20 },
 	{ header: 'Chi ủy xếp loại', width: 14 },
 	{ header: 'Lý do điều chỉnh', width: 30 },
 	{ header: 'Biểu hiện tự nhận', width: 30 }
@@ -33,8 +37,20 @@ export function neutralise(value: string): string {
 
 const labelOf = (rating: keyof typeof RATING_LABELS | null) => (rating ? RATING_LABELS[rating] : '');
 
+/** A member's row of the export, with the score as a reader may see it beside the result. */
+export type ExportRow = ResultRow & { shownScore: number | null };
+
+/** The rows of a unit's subtree for a period, each score read with the period's template version. */
+export function exportRows(db: Db, unitPath: string, period: { id: number; templateVersionId: number }): ExportRow[] {
+	const content = templateContent(db, period.templateVersionId);
+	return resultRows(db, unitPath, period.id).map((r) => ({
+		...r,
+		shownScore: content ? scoreBesideRating(content, r.score, r.rating) : null
+	}));
+}
+
 /** The export's cells for each member, in the column order above. */
-export function exportCells(rows: ResultRow[]): (string | number | null)[][] {
+export function exportCells(rows: ExportRow[]): (string | number | null)[][] {
 	return rows.map((r, i) => [
 		i + 1,
 		neutralise(r.fullName),
@@ -45,7 +61,7 @@ export function exportCells(rows: ResultRow[]): (string | number | null)[][] {
 		neutralise(r.chapterName),
 		SHEET_STATUS_LABELS[r.status ?? 'not_started'],
 		// A draft's or a returned sheet's score and rating are the member's own until handed in.
-		isHandedIn(r.status) ? r.score : null,
+		isHandedIn(r.status) ? r.shownScore : null,
 		labelOf(isHandedIn(r.status) ? r.rating : null),
 		labelOf(r.status === 'approved' ? r.finalRating : null),
 		neutralise(r.finalRatingReason ?? ''),
@@ -69,7 +85,7 @@ const SPLIT_THEN_FORMULA = /([,;\t\r\n])(?=[=+\-@])/g;
  * inside it; and a formula-like start after any separator inside a cell is guarded too, for one that does
  * not (Excel reading a comma file as ";" is one).
  */
-export function toCsv(rows: ResultRow[]): string {
+export function toCsv(rows: ExportRow[]): string {
 	return cellsToCsv(EXPORT_HEADERS, exportCells(rows));
 }
 
@@ -115,7 +131,7 @@ export const UNIT_SUMMARY_HEADERS = [
 	'Đảng viên',
 	'Đã nộp',
 	'Đã duyệt',
-	...RATINGS.map((r) => `Tự xếp loại — ${RATING_LABELS[r]}`),
+	...RATINGS.map((r) => `Kết quả tự soi — ${RATING_LABELS[r]}`),
 	...RATINGS.map((r) => `Chi ủy xếp loại — ${RATING_LABELS[r]}`)
 ];
 
@@ -140,7 +156,7 @@ export function unitSummaryCells(summary: UnitSummary): (string | number)[][] {
  * An XLSX workbook with one sheet of results and a title row naming the unit and period; for a committee, a
  * second sheet of its units' counts with both ratings side by side.
  */
-export async function toXlsx(rows: ResultRow[], title: string, units?: UnitSummary): Promise<Buffer> {
+export async function toXlsx(rows: ExportRow[], title: string, units?: UnitSummary): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'tusoi';
 	const sheet = workbook.addWorksheet('Kết quả', { views: [{ state: 'frozen', ySplit: 2 }] });

@@ -9,7 +9,8 @@ import { signCatalog } from './db/queries/signs';
 import { chapterOverview } from './overview';
 import { leaderTaskLines } from './tasks/view';
 import { exampleSettingOf } from './example-setting/view';
-import { displayedScore, levelCountsLine, scoreSheet, formatScore } from '../domain/scoring';
+import { displayedScore, levelCountsLine, scoreSheet } from '../domain/scoring';
+import { templateContent } from './db/queries/template-content';
 import { formReport } from './report-form';
 import {
 	CATEGORY_KEYS,
@@ -155,6 +156,7 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 /** A chapter's summary for a period as an issued report: number, figures, both ratings side by side, most flagged signs, the chapter's plan, every member, Nơi nhận and the signature that fits the chapter. */
 export function chapterSummary(db: Db, chapter: UnitRow, period: PeriodRow): ChapterSummaryReport {
 	const { rows, counts, topSigns } = chapterOverview(db, chapter, period);
+	const content = templateContent(db, period.templateVersionId);
 	const { self, final } = ratingTallies(rows);
 	const rated = { self: RATINGS.reduce((n, r) => n + self[r], 0), final: RATINGS.reduce((n, r) => n + final[r], 0) };
 	const percent = (n: number, of: number) => `${of === 0 ? 0 : Math.round((100 * n) / of)}%`;
@@ -185,7 +187,7 @@ export function chapterSummary(db: Db, chapter: UnitRow, period: PeriodRow): Cha
 			name: r.fullName,
 			group: r.targetGroup,
 			status: SHEET_STATUS_LABELS[r.status],
-			score: r.score === null || handedInRating(r) === null ? '' : formatScore(r.score),
+			score: (handedInRating(r) !== null && content && displayedScore(content, r.score, r.rating)) || '',
 			rating: ratingLabel(handedInRating(r)),
 			finalRating: ratingLabel(r.status === 'approved' ? r.finalRating : null)
 		})),

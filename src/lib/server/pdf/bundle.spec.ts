@@ -17,6 +17,7 @@ import { chapterBundle, chapterSummary } from '../reports';
 import { renderChapterBundlePdf } from './bundle';
 import { renderSummaryPdf } from './summary';
 
+const squashed = (t: string) => t.replace(/\s+/gu, '');
 const dir = mkdtempSync(path.join(tmpdir(), 'tusoi-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
@@ -132,5 +133,42 @@ describe('the chapter summary PDF', () => {
 		expect(text).not.toContain('T/M CHI ỦY');
 		expect(text).toMatch(/Số\s+-BC\/CB/u);
 		expect(text).toContain('Chi bộ chưa ghi phương hướng.');
+	});
+});
+
+describe('a score never contradicts its result in the chapter’s PDFs', () => {
+	it('prints no score beside a result a critical sign capped at Yếu kém, in the summary, its page data and the bundle', async () => {
+		const ctx = await chapterWith(3);
+		const [capped, plain] = ctx.ids;
+		const critical = ctx.version.content.signs.find((s) => s.critical && s.groups.includes('B'))!.code;
+		handIn(ctx.db, capped, ctx.version.content, '2026-03-10', { [critical]: 2 });
+		handIn(ctx.db, plain, ctx.version.content, '2026-03-10', { 'TT1.1': 1 });
+		const chapter = findUnit(ctx.db, ctx.tree.chapterA.id)!;
+		const period = findPeriod(ctx.db, ctx.period.id)!;
+
+		// What the summary page and PDF show: the capped member's score cell is empty, the other's is the score.
+		const summary = chapterSummary(ctx.db, chapter, period);
+		const row = (name: string) => summary.members.find((m) => m.name === name)!;
+		expect(row('Nguyễn Thị Thành Viên 1')).toMatchObject({ score: '', rating: 'Yếu kém' });
+		expect(row('Nguyễn Thị Thành Viên 2').score).toMatch(/^\d{2},\d$/u);
+		const text = pages(await renderSummaryPdf(summary)).join('\n');
+		const line = text.split('\n').find((l) => l.includes('Nguyễn Thị Thành Viên 1'))!;
+		expect(line).toContain('Yếu kém');
+		expect(line).not.toMatch(/\d{2},\d/u);
+		expect(text).toContain('Kết quả tự soi');
+		expect(text).not.toContain('Tự xếp loại');
+		expect(text).toContain('Điểm để trống khi kết quả tự soi do mức độ của biểu hiện quyết định');
+
+		// The bundle: the capped member's sheet says what decided and prints no "Điểm tự soi".
+		const bundle = chapterBundle(ctx.db, chapter, period);
+		const capPages = pages(await renderChapterBundlePdf(bundle))
+			.filter((p) => p.includes('Nguyễn Thị Thành Viên 1'))
+			.join('\n');
+		expect(capPages).toContain('Yếu kém');
+		// No score is printed as a figure beside the result ("Điểm tự soi: …"); the reasons say the score reached a
+		// band and which sign overrode it.
+		expect(capPages).not.toContain('Điểm tự soi:');
+		expect(capPages).toMatch(/Kết quả tự soi: Yếu kém\s*\n/u);
+		expect(squashed(capPages)).toContain(squashed(`Biểu hiện ${critical} (loại đặc biệt nghiêm trọng)`));
 	});
 });

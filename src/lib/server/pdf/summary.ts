@@ -1,7 +1,9 @@
 // A chapter's summary report for a period (báo cáo tổng hợp) as a PDF: an issued Party report (HD 36-HD/VPTW)
 // with its number, the chapter's locality and date, Nơi nhận and the signature that fits the chapter.
 import type { Content } from 'pdfmake/interfaces';
-import type { ChapterSummaryReport } from '../../domain/report';
+import { SUMMARY_RESULT_WORDS as W, type ChapterSummaryReport } from '../../domain/report';
+import { SELF_RESULT_NOTE } from '../../domain/template';
+import { SCORE_BLANK_NOTE } from '../../domain/scoring';
 import {
 	labelledLines,
 	partyDocument,
@@ -48,15 +50,9 @@ export function summaryContent(report: ChapterSummaryReport): Content[] {
 		titleBlock(report.title, report.subtitle),
 		...section('1. Tình hình thực hiện', [labelledLines(report.figures)]),
 		ruledTable({
-			label: '2. Kết quả tự soi: tự xếp loại và chi ủy xếp loại',
+			label: W.section,
 			widths: ['*', 70, 50, 70, 50],
-			columns: [
-				'Xếp loại',
-				`Tự xếp loại (${report.rated.self} phiếu đã nộp)`,
-				'Tỷ lệ',
-				`Chi ủy xếp loại (${report.rated.final} phiếu đã duyệt)`,
-				'Tỷ lệ'
-			],
+			columns: [W.level, W.self(report.rated.self), 'Tỷ lệ', W.final(report.rated.final), 'Tỷ lệ'],
 			rows: report.ratings.map((r) => [
 				r.label,
 				centred(String(r.self)),
@@ -65,12 +61,13 @@ export function summaryContent(report: ChapterSummaryReport): Content[] {
 				centred(r.finalPercent)
 			])
 		}),
+		{ text: SELF_RESULT_NOTE, italics: true, fontSize: 11, margin: [0, 2, 0, 4] },
 		...topSignsSection(report.topSigns),
 		...planSection(report.plan),
 		ruledTable({
 			label: '5. Danh sách đảng viên',
 			widths: [26, '*', 36, 72, 38, 56, 56],
-			columns: ['STT', 'Họ và tên', 'Nhóm', 'Trạng thái', 'Điểm', 'Tự xếp loại', 'Chi ủy xếp loại'],
+			columns: [...W.memberColumns],
 			// Seven columns on a portrait page: a smaller size keeps names on one line.
 			fontSize: 11,
 			rows: report.members.map((m, i) => [
@@ -83,6 +80,7 @@ export function summaryContent(report: ChapterSummaryReport): Content[] {
 				centred(m.finalRating)
 			])
 		}),
+		{ text: SCORE_BLANK_NOTE, italics: true, fontSize: 11, margin: [0, 2, 0, 4] },
 		{
 			unbreakable: true,
 			columns: [

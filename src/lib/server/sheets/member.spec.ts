@@ -4,6 +4,7 @@ import { createTestDb, createTestMember, createTestTree } from '../../../../test
 import {
 	completeAnswers,
 	completeTexts,
+	completeSections,
 	sheetTables,
 	signedInUser,
 	testAction
@@ -413,9 +414,29 @@ describe('submitting', () => {
 			{ kind: 'missing_action', code: 'TT2.1' },
 			{ kind: 'missing_deadline', code: 'TT2.1' },
 			...unanswered.slice(unanswered.indexOf('TT3.1')).map((code) => ({ kind: 'unanswered', code })),
-			{ kind: 'short_text', code: 'strengths' },
-			{ kind: 'short_text', code: 'shortcomings' },
-			{ kind: 'short_text', code: 'commitment' }
+			{
+				kind: 'short_text',
+				code: 'strengths',
+				section: 'A.I.1',
+				heading: '1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội…'
+			},
+			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' },
+			{
+				kind: 'short_text',
+				code: 'commitment',
+				section: 'A.VII',
+				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
+			},
+			// The Bản kiểm điểm's required sections of Mẫu 2B, in the form's order (A.I.1, A.II.1 and the commitment
+			// are the texts above).
+			...[
+				['A.I.2', '2. Việc thực hiện nhiệm vụ, quyền hạn và kết quả thực hiện các chỉ tiêu, nhiệm vụ được…'],
+				['A.I.3', '3. Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu của cá nhân theo quy định.'],
+				['A.II.2', '2. Nguyên nhân của hạn chế, khuyết điểm.'],
+				['A.VI', 'VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm'],
+				['B.I', 'I. Đánh giá theo các nhóm tiêu chí'],
+				['B.II', 'II. Đề xuất xếp loại mức chất lượng']
+			].map(([code, heading]) => ({ kind: 'missing_section', code, heading }))
 		]);
 		expect(row(ctx.db, made.id)).toMatchObject({
 			status: 'draft',
@@ -432,9 +453,16 @@ describe('submitting', () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B', { 'TT1.1': 1, 'DD9.1': 2 });
-		const result = saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, {
-			submit: true
-		});
+		const result = saveSheet(
+			ctx.db,
+			ctx.user,
+			made.id,
+			{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
+			TODAY,
+			{
+				submit: true
+			}
+		);
 		expect(result).toMatchObject({ ok: true, revision: 1 });
 		const expected = scoreSheet(ctx.content, 'B', levelsOf(loadSheetDetail(ctx.db, made.id)!.answers));
 		expect(expected.provisional).toBe(false);
@@ -469,7 +497,12 @@ describe('submitting', () => {
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 0, texts: completeTexts, answers: completeAnswers(ctx.content, 'B', { 'DB1.1': 1 }) },
+			{
+				revision: 0,
+				texts: completeTexts,
+				sections: completeSections(ctx.content, 'B'),
+				answers: completeAnswers(ctx.content, 'B', { 'DB1.1': 1 })
+			},
 			TODAY
 		);
 		expect(saveSheet(ctx.db, ctx.user, made.id, { revision: 1 }, TODAY, { submit: true })).toMatchObject({
@@ -484,7 +517,14 @@ describe('submitting', () => {
 		const { sheet: made } = open(ctx);
 		const answers = { ...completeAnswers(ctx.content, 'B'), 'DD1.2': { level: 2 as const } };
 		const refusal = expectRefused(
-			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, { submit: true }),
+			saveSheet(
+				ctx.db,
+				ctx.user,
+				made.id,
+				{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
+				TODAY,
+				{ submit: true }
+			),
 			422
 		)!;
 		expect(refusal.problems).toEqual([
@@ -501,7 +541,12 @@ describe('submitting', () => {
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 0, texts: completeTexts, answers: completeAnswers(ctx.content, 'B') },
+			{
+				revision: 0,
+				texts: completeTexts,
+				sections: completeSections(ctx.content, 'B'),
+				answers: completeAnswers(ctx.content, 'B')
+			},
 			DEADLINE,
 			{ submit: true }
 		);
@@ -518,7 +563,12 @@ describe('submitting', () => {
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 1, texts: completeTexts, answers: completeAnswers(ctx.content, 'B') },
+			{
+				revision: 1,
+				texts: completeTexts,
+				sections: completeSections(ctx.content, 'B'),
+				answers: completeAnswers(ctx.content, 'B')
+			},
 			late,
 			{ submit: true }
 		);
@@ -534,7 +584,12 @@ describe('submitting', () => {
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 0, texts: completeTexts, answers: completeAnswers(ctx.content, 'B') },
+			{
+				revision: 0,
+				texts: completeTexts,
+				sections: completeSections(ctx.content, 'B'),
+				answers: completeAnswers(ctx.content, 'B')
+			},
 			TODAY,
 			{
 				submit: true
@@ -619,7 +674,14 @@ describe("last year's plan", () => {
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B');
 		const refusal = expectRefused(
-			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, { submit: true }),
+			saveSheet(
+				ctx.db,
+				ctx.user,
+				made.id,
+				{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
+				TODAY,
+				{ submit: true }
+			),
 			422
 		)!;
 		expect(refusal.problems).toEqual([
@@ -685,7 +747,8 @@ describe("last year's plan", () => {
 					strengths: 'Hoàn thành tốt nhiệm vụ được giao, đoàn kết với đồng nghiệp.',
 					shortcomings: 'Có lúc chưa chủ động nghiên cứu tài liệu của chi bộ.',
 					commitment: 'Tiếp tục tu dưỡng, rèn luyện và sửa chữa hạn chế đã nêu.'
-				}
+				},
+				sections: completeSections(ctx.content, 'B')
 			},
 			TODAY,
 			{ submit: true }
@@ -713,6 +776,7 @@ describe("last year's plan", () => {
 				revision: 0,
 				answers: completeAnswers(ctx.content, 'B'),
 				texts: completeTexts,
+				sections: completeSections(ctx.content, 'B'),
 				progress: { 'TT4.2': { status: 'done' }, 'DD9.3': { status: 'done' } }
 			},
 			TODAY
@@ -758,15 +822,30 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 			ctx.db,
 			ctx.user,
 			made.id,
-			{ revision: 0, answers, texts: { strengths: '  Tốt.  ', shortcomings: '', commitment: ' '.repeat(30) } },
+			{
+				revision: 0,
+				answers,
+				texts: { strengths: '  Tốt.  ', shortcomings: '', commitment: ' '.repeat(30) },
+				sections: completeSections(ctx.content, 'B')
+			},
 			TODAY,
 			{ submit: true }
 		);
 		const refusal = expectRefused(result, 422)!;
 		expect(refusal.problems).toEqual([
-			{ kind: 'short_text', code: 'strengths' },
-			{ kind: 'short_text', code: 'shortcomings' },
-			{ kind: 'short_text', code: 'commitment' }
+			{
+				kind: 'short_text',
+				code: 'strengths',
+				section: 'A.I.1',
+				heading: '1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội…'
+			},
+			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' },
+			{
+				kind: 'short_text',
+				code: 'commitment',
+				section: 'A.VII',
+				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
+			}
 		]);
 		expect(row(ctx.db, made.id)).toMatchObject({ status: 'draft', rating: 'yeu_kem', strengths: '  Tốt.  ' });
 		expect(submits(ctx.db, made.id)).toEqual([]);
@@ -779,10 +858,24 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 		const texts = { ...completeTexts, commitment: `  ${'a'.repeat(19)}  ` };
 		expect(
 			expectRefused(
-				saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts }, TODAY, { submit: true }),
+				saveSheet(
+					ctx.db,
+					ctx.user,
+					made.id,
+					{ revision: 0, answers, texts, sections: completeSections(ctx.content, 'B') },
+					TODAY,
+					{ submit: true }
+				),
 				422
 			)!.problems
-		).toEqual([{ kind: 'short_text', code: 'commitment' }]);
+		).toEqual([
+			{
+				kind: 'short_text',
+				code: 'commitment',
+				section: 'A.VII',
+				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
+			}
+		]);
 		expect(
 			saveSheet(ctx.db, ctx.user, made.id, { revision: 1, texts: { commitment: 'a'.repeat(20) } }, TODAY, {
 				submit: true
@@ -799,7 +892,14 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 			'DD1.1': { level: 1 as const, action: testAction('DD1.1'), actionDeadline: '2026-03-09' }
 		};
 		const refusal = expectRefused(
-			saveSheet(ctx.db, ctx.user, made.id, { revision: 0, answers, texts: completeTexts }, TODAY, { submit: true }),
+			saveSheet(
+				ctx.db,
+				ctx.user,
+				made.id,
+				{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
+				TODAY,
+				{ submit: true }
+			),
 			422
 		)!;
 		expect(refusal.problems).toEqual([
@@ -851,7 +951,12 @@ describe('a closed period', () => {
 			.run();
 		const before = sheetTables(ctx.db);
 		const message = 'Đợt kiểm điểm năm 2026 đã kết thúc: phiếu chỉ còn để xem.';
-		const payload = { revision: 0, answers: completeAnswers(ctx.content, 'B'), texts: completeTexts };
+		const payload = {
+			revision: 0,
+			answers: completeAnswers(ctx.content, 'B'),
+			texts: completeTexts,
+			sections: completeSections(ctx.content, 'B')
+		};
 		expect(saveSheet(ctx.db, ctx.user, made.id, payload, TODAY)).toEqual({ ok: false, status: 409, message });
 		expect(saveSheet(ctx.db, ctx.user, made.id, payload, TODAY, { submit: true })).toEqual({
 			ok: false,

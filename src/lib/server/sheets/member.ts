@@ -10,6 +10,7 @@ import {
 	findMemberSheet,
 	loadSaveTarget,
 	loadSheetDetail,
+	memberSheets,
 	resolveReviewNotes,
 	sheetAnswers,
 	sheetProgress,
@@ -19,11 +20,12 @@ import {
 } from '../db/queries/sheets';
 import { recordSheetTransition } from '../db/queries/stats';
 import { EMPTY_ANSWER, levelsOf, sheetProblems, type AnswerEntry, type Problem } from '../../domain/sheet';
-import { scoreSheet, type Answers, type SheetScore } from '../../domain/scoring';
+import { displayedScore, scoreSheet, type Answers, type SheetScore } from '../../domain/scoring';
+import { templateContent } from '../db/queries/template-content';
 import { signsForGroup, type AnswerLevel, type TargetGroup, type TemplateContent } from '../../domain/template';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
-import { sectionRefusal, writeSectionChanges } from './sections';
+import { mergedSections, sectionRefusal, writeSectionChanges } from './sections';
 import { recordSubmission } from '../db/queries/submissions';
 
 /** A refusal with the HTTP status it maps to and a message for the member. */
@@ -224,8 +226,9 @@ function saveIn(
 			shortcomings: changes.texts?.shortcomings ?? target.sheet.shortcomings,
 			commitment: changes.texts?.commitment ?? target.sheet.commitment
 		};
+		const sections = mergedSections(tx, target, changes);
 		score = scoreSheet(target.content, group, levelsOf(answers));
-		problems = sheetProblems(target.content, group, answers, progress, { texts, today });
+		problems = sheetProblems(target.content, group, answers, progress, { texts, sections, today });
 	} else if (rescore) {
 		score = scoreSheet(target.content, group, mergedLevels(target.levels ?? {}, changes));
 	}
@@ -275,4 +278,19 @@ function saveIn(
 		} satisfies Refusal;
 	}
 	return { ok: true, revision, savedAt: now.getTime(), score };
+}
+
+/**
+ * The member's sheets of every year for the "Các năm" table, each score only where it set the result (a score
+ * beside a result a serious or critical sign decided would contradict it), read with the sheet's own version.
+ */
+export function memberYears(db: Db, memberId: number) {
+	return memberSheets(db, memberId).map(({ templateVersionId, ...s }) => {
+		const content = templateContent(db, templateVersionId);
+		return {
+			...s,
+			shownScore: content ? displayedScore(content, s.score, s.rating) : null,
+			flagged: s.flagged ? s.flagged.split(' ') : []
+		};
+	});
 }

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import { completeAnswers, completeTexts, signedInUser } from '../../../../tests/helpers/sheets';
+import { completeAnswers, completeSections, completeTexts, signedInUser } from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { ensureDefaultTemplate } from '../admin/templates';
@@ -39,9 +39,16 @@ describe('"Không áp dụng" on a sheet', () => {
 			...completeAnswers(detail.content, 'C'),
 			[code]: { level: 'na', note: 'Là sinh viên, không có việc này.' }
 		};
-		const saved = saveSheet(db, user, detail.sheet.id, { revision: 0, answers, texts: completeTexts }, TODAY, {
-			submit: true
-		});
+		const saved = saveSheet(
+			db,
+			user,
+			detail.sheet.id,
+			{ revision: 0, answers, texts: completeTexts, sections: completeSections(detail.content, 'C') },
+			TODAY,
+			{
+				submit: true
+			}
+		);
 		expect(saved.ok && saved.score?.notApplicable).toEqual([code]);
 		const row = db.select().from(sheetAnswer).where(eq(sheetAnswer.code, code)).get()!;
 		expect(row).toMatchObject({ level: null, notApplicable: true });
@@ -66,9 +73,16 @@ describe('"Không áp dụng" on a sheet', () => {
 		const { db, user, detail, signs } = await setup();
 		const critical = signs.find((s) => s.critical)!.code;
 		const answers = { ...completeAnswers(detail.content, 'C'), [critical]: { level: 'na', note: 'Không liên quan.' } };
-		const result = saveSheet(db, user, detail.sheet.id, { revision: 0, answers, texts: completeTexts }, TODAY, {
-			submit: true
-		});
+		const result = saveSheet(
+			db,
+			user,
+			detail.sheet.id,
+			{ revision: 0, answers, texts: completeTexts, sections: completeSections(detail.content, 'C') },
+			TODAY,
+			{
+				submit: true
+			}
+		);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.problems).toEqual([{ kind: 'na_not_allowed', code: critical }]);
 	});

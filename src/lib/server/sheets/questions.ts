@@ -3,11 +3,12 @@ import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
 import type { SheetDetail } from '../db/queries/sheets';
 import { auditSheet } from '../db/queries/sheets';
-import { insertQuestion } from '../db/queries/sections';
+import { insertQuestion, sheetQuestions } from '../db/queries/sections';
 import { questionAsker, questionTextProblem } from '../../domain/questions';
 import { closedPeriodMessage } from '../../domain/period';
 import { formFor } from '../../domain/sections';
 import type { Refusal } from './member';
+import { reviewedSheet } from './review';
 
 /**
  * Attaches a question to a sheet in the name of the actor's chapter or committee. Refused for one's own sheet,
@@ -42,4 +43,24 @@ export function askQuestion(
 		return id;
 	});
 	return { ok: true, id };
+}
+
+/**
+ * The gợi ý kiểm điểm page of one sheet of this chapter (undefined when it is not this chapter's): what has been
+ * asked, and the member's answers only when `reviewedSheet` lets a reader see the sheet's content — the one rule
+ * for the whole sheet, so an answer stays the member's until the hand-in.
+ */
+export function questionsPage(db: Db, chapterId: number, sheetId: number) {
+	const reviewed = reviewedSheet(db, chapterId, sheetId);
+	if (!reviewed) return undefined;
+	const { detail, readable } = reviewed;
+	return {
+		detail,
+		answersHidden: !readable,
+		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({
+			...q,
+			answer: readable ? q.answer : '',
+			createdAt: q.createdAt.getTime()
+		}))
+	};
 }

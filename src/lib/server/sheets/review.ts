@@ -21,6 +21,7 @@ import type { UnitRow } from '../db/queries/units';
 import type { PeriodRow } from '../db/queries/periods';
 import { reviewerView } from '../../domain/review-rights';
 import { changesBetween, type SheetChange, type SubmissionContent } from '../../domain/submission';
+import { displayedScore } from '../../domain/scoring';
 
 export type ReviewResult = { ok: true } | (Refusal & { field?: string });
 
@@ -271,6 +272,8 @@ export function chapterReviewList(db: Db, chapter: UnitRow, period: PeriodRow) {
 	const shown = rows.map((r) => ({
 		...r,
 		score: handedInRating(r) === null ? null : r.score,
+		// Beside its result only where the score set it: "97,8 — Yếu kém" would contradict itself.
+		shownScore: handedInRating(r) === null || !content ? null : displayedScore(content, r.score, r.rating),
 		rating: handedInRating(r),
 		finalRating: r.status === 'approved' ? r.finalRating : null,
 		signs: totals.get(r.targetGroup) ?? 0

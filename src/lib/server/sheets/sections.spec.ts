@@ -3,7 +3,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree, giveRole } from '../../../../tests/helpers/db';
-import { completeAnswers, completeTexts, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
+import {
+	completeAnswers,
+	completeSections,
+	completeTexts,
+	signedInUser,
+	testSecretary
+} from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { addTemplateVersion, ensureDefaultTemplate } from '../admin/templates';
@@ -11,9 +17,9 @@ import { auditEvent, period, sheetQuestion } from '../db/schema';
 import { parseTemplate } from '../../schemas/template';
 import firstEdition from '../../data/template-default-v1.json' with { type: 'json' };
 import { openCurrentSheet, saveSheet } from './member';
-import { approveSheet } from './review';
+import { approveSheet, returnSheet } from './review';
 import { formView } from './sections';
-import { askQuestion } from './questions';
+import { askQuestion, questionsPage } from './questions';
 
 async function setup() {
 	const db = createTestDb();
@@ -133,7 +139,12 @@ describe('carried forward from last year', () => {
 			ctx.db,
 			ctx.user,
 			prior.sheet.id,
-			{ revision: 0, answers: completeAnswers(prior.content, 'B'), texts },
+			{
+				revision: 0,
+				answers: completeAnswers(prior.content, 'B'),
+				texts,
+				sections: completeSections(prior.content, 'B')
+			},
 			'2025-03-10',
 			{ submit: true }
 		);
@@ -270,5 +281,50 @@ describe('gợi ý kiểm điểm', () => {
 			'2026-03-10'
 		);
 		expect(!refused.ok && refused.message).toBe('Câu hỏi gợi ý kiểm điểm này không có trong phiếu của bạn.');
+	});
+
+	it("the gợi ý page shows the member's answers by the review's rule: not on a draft, on a hand-in and on a return", async () => {
+		const ctx = await setup();
+		ctx.makePeriod(2026);
+		const detail = openOn(ctx, '2026-03-10');
+		const asked = askQuestion(ctx.db, ctx.secretary, detail, 'Làm rõ việc vắng sinh hoạt chi bộ tháng 5.');
+		const id = asked.ok ? String(asked.id) : '0';
+		const answer = 'Tháng 5 tôi đi công tác theo quyết định của cơ quan.';
+		const page = () => questionsPage(ctx.db, ctx.tree.chapterA.id, detail.sheet.id)!;
+		const handed = saveSheet(
+			ctx.db,
+			ctx.user,
+			detail.sheet.id,
+			{ revision: 0, questions: { [id]: { answer } } },
+			'2026-03-10'
+		);
+		expect(handed.ok).toBe(true);
+		expect(page()).toMatchObject({ answersHidden: true, questions: [{ answer: '' }] });
+		const submitted = saveSheet(
+			ctx.db,
+			ctx.user,
+			detail.sheet.id,
+			{
+				revision: 1,
+				answers: completeAnswers(detail.content, 'B'),
+				texts: completeTexts,
+				sections: completeSections(detail.content, 'B')
+			},
+			'2026-03-10',
+			{ submit: true }
+		);
+		expect(submitted.ok).toBe(true);
+		expect(page()).toMatchObject({ answersHidden: false, questions: [{ answer }] });
+		// Returned after a hand-in: the reviewers still read what was handed in.
+		const handedIn = loadSheetDetail(ctx.db, detail.sheet.id)!;
+		const returned = returnSheet(ctx.db, ctx.secretary, handedIn, {
+			revision: handedIn.sheet.revision,
+			assessment: '',
+			notes: [{ code: null, text: 'Bổ sung phần nguyên nhân.' }]
+		});
+		expect(returned).toEqual({ ok: true });
+		expect(page()).toMatchObject({ answersHidden: false, questions: [{ answer }] });
+		// Another chapter's page does not find the sheet.
+		expect(questionsPage(ctx.db, ctx.tree.chapterB.id, detail.sheet.id)).toBeUndefined();
 	});
 });

@@ -64,14 +64,29 @@ export function sectionRefusal(
 	return null;
 }
 
+/** The stored sections with a save's section changes on top, as a hand-in checks them; none for a form-less version. */
+export function mergedSections(
+	db: Db,
+	core: { content: SheetCore['content']; sheet: Pick<SheetCore['sheet'], 'id' | 'targetGroup'> },
+	changes: SheetChanges
+): Record<string, SectionValue> | undefined {
+	if (!formFor(core.content, core.sheet.targetGroup)) return undefined;
+	const merged = sheetSections(db, core.sheet.id);
+	for (const [key, change] of Object.entries(changes.sections ?? {}))
+		merged[key] = { ...EMPTY_SECTION, ...merged[key], ...definedParts(change) };
+	return merged;
+}
+
+const definedParts = (change: Partial<SectionValue>) =>
+	Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+
 /** Writes the section values and question answers of one save (inside the caller's transaction). */
 export function writeSectionChanges(db: Db, sheetId: number, changes: SheetChanges): void {
 	const entries = Object.entries(changes.sections ?? {});
 	if (entries.length > 0) {
 		const stored = sheetSections(db, sheetId);
 		for (const [key, change] of entries) {
-			const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-			writeSection(db, sheetId, key, { ...EMPTY_SECTION, ...stored[key], ...defined });
+			writeSection(db, sheetId, key, { ...EMPTY_SECTION, ...stored[key], ...definedParts(change) });
 		}
 	}
 	for (const [id, { answer }] of Object.entries(changes.questions ?? {})) writeAnswer(db, sheetId, Number(id), answer);

@@ -73,6 +73,14 @@ describe('SQL statements per request', () => {
 		expect(data(statements)).toHaveLength(3);
 	});
 
+	it('an autosave of a section of the Bản kiểm điểm runs 5 statements besides BEGIN and COMMIT: session, sheet, revision, the stored sections, the section', async () => {
+		const ctx = await setup();
+		const { result, statements } = ctx.autosave({ revision: 0, sections: { 'A.VI': { text: 'Biện pháp khắc phục' } } });
+		expect(result).toMatchObject({ ok: true, revision: 1 });
+		expect(data(statements)).toHaveLength(5);
+		expect(statements.filter(isTransactionControl)).toEqual(['BEGIN IMMEDIATE', 'COMMIT']);
+	});
+
 	it('a stale autosave is refused after the session and the sheet: 2 statements, nothing written', async () => {
 		const ctx = await setup();
 		ctx.autosave({ revision: 0, answers: { 'TT1.1': { level: 1 } } });

@@ -3,8 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireMember } from '$lib/server/auth/guards';
 import { ancestorsOf, findUnit } from '$lib/server/db/queries/units';
 import { currentPeriodFor } from '$lib/server/db/queries/periods';
-import { memberSheets } from '$lib/server/db/queries/sheets';
-import { openCurrentSheet } from '$lib/server/sheets/member';
+import { memberYears, openCurrentSheet } from '$lib/server/sheets/member';
 import { todayIso } from '$lib/domain/dates';
 import { refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const chapter = findUnit(db, user.chapterId)!;
 	const current = currentPeriodFor(db, chapter.path, todayIso());
-	const sheets = memberSheets(db, user.id).map((s) => ({ ...s, flagged: s.flagged ? s.flagged.split(' ') : [] }));
+	const sheets = memberYears(db, user.id);
 	return {
 		targetGroup: user.targetGroup,
 		chain: ancestorsOf(db, chapter).map((u) => u.name),

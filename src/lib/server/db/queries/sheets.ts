@@ -428,6 +428,7 @@ export function memberSheets(db: Db, memberId: number) {
 			score: sheet.score,
 			rating: sheet.rating,
 			finalRating: sheet.finalRating,
+			templateVersionId: sheet.templateVersionId,
 			chapterName: unit.name,
 			flagged: sql<string>`(select coalesce(group_concat(code, ' '), '') from ${sheetAnswer} where ${sheetAnswer.sheetId} = ${sheet.id} and ${sheetAnswer.level} >= 1)`
 		})

@@ -2,30 +2,22 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUnitViewer } from '$lib/server/auth/guards';
 import { chapterSheet } from '$lib/server/sheets/review';
-import { askQuestion } from '$lib/server/sheets/questions';
-import { sheetQuestions } from '$lib/server/db/queries/sections';
+import { askQuestion, questionsPage } from '$lib/server/sheets/questions';
 import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
-
-const handedIn = (status: string) => status === 'submitted' || status === 'approved';
 
 /** Gợi ý kiểm điểm for one sheet: what has been asked, and a form to ask more (chi ủy or committee above). */
 export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
-	const detail = chapterSheet(db, unit.id, Number(event.params.sheetId));
-	if (!detail) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
+	const page = questionsPage(db, unit.id, Number(event.params.sheetId));
+	if (!page) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
 	return {
 		chapter: { id: unit.id, name: unit.name },
-		sheetId: detail.sheet.id,
-		memberName: detail.person.fullName,
-		// What the member answers stays theirs until the hand-in, as the rest of the sheet does.
-		answersHidden: !handedIn(detail.sheet.status),
-		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({
-			...q,
-			answer: handedIn(detail.sheet.status) ? q.answer : '',
-			createdAt: q.createdAt.getTime()
-		}))
+		sheetId: page.detail.sheet.id,
+		memberName: page.detail.person.fullName,
+		answersHidden: page.answersHidden,
+		questions: page.questions
 	};
 };
 
