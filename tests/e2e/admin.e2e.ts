@@ -66,10 +66,10 @@ test('an administrator builds units, gives and takes a role that changes what a 
 
 	// The committee role on the new đảng bộ cơ sở, for a member of a chapter elsewhere in the province.
 	await admin.getByLabel('Tên đăng nhập').fill('dangvien050');
-	await admin.getByLabel('Vai trò').selectOption({ label: 'Cấp ủy cấp trên (chỉ xem)' });
+	await admin.getByLabel('Vai trò').selectOption({ label: 'Cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)' });
 	await admin.getByRole('button', { name: 'Giao vai trò' }).click();
 	await expect(admin.getByRole('status')).toHaveText('Đã giao vai trò.');
-	const grantLine = admin.getByRole('listitem').filter({ hasText: '(dangvien050) — Cấp ủy cấp trên (chỉ xem)' });
+	const grantLine = admin.getByRole('listitem').filter({ hasText: '(dangvien050) — Cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)' });
 	await expect(grantLine).toHaveCount(1);
 
 	const member = await signedIn(browser, 'dangvien050');

@@ -74,7 +74,9 @@ describe('a sheet event in words', () => {
 
 	it('names the role granted or revoked, in lower case', () => {
 		expect(describeSheetEvent('role.grant', { role: 'secretary' })).toBe('Giao vai trò: bí thư chi bộ');
-		expect(describeSheetEvent('role.revoke', { role: 'committee' })).toBe('Thu hồi vai trò: cấp ủy cấp trên (chỉ xem)');
+		expect(describeSheetEvent('role.revoke', { role: 'committee' })).toBe(
+			'Thu hồi vai trò: cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)'
+		);
 		expect(describeSheetEvent('role.grant', { role: 'chairman' })).toBe('Giao vai trò: chairman');
 		expect(describeSheetEvent('role.grant', {})).toBe('Giao vai trò');
 		expect(describeSheetEvent('role.revoke', null)).toBe('Thu hồi vai trò');

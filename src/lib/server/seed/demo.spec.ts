@@ -161,7 +161,7 @@ describe('seedDemoData', () => {
 		expect(grantsOf('capuy')).toEqual([{ role: 'committee', unitId: root.id }]);
 		expect(grantsOf('bithu01').map((g) => g.role)).toEqual(['secretary']);
 		expect(grantsOf('dangvien001')).toEqual([]);
-		expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['quantri', 'capuy', 'bithu01', 'dangvien001']);
+		expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['quantri', 'capuy', 'bithu01', 'dangvien001', 'lanhdao']);
 	});
 
 	it('lets every demo account sign in with the demo password, without having to change it', async () => {

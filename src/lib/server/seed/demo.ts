@@ -18,7 +18,8 @@ export const DEMO_ACCOUNTS = [
 	{ role: 'Quản trị', username: 'quantri' },
 	{ role: 'Cấp ủy cấp trên', username: 'capuy' },
 	{ role: 'Bí thư chi bộ', username: 'bithu01' },
-	{ role: 'Đảng viên', username: 'dangvien001' }
+	{ role: 'Đảng viên', username: 'dangvien001' },
+	{ role: 'Cán bộ lãnh đạo', username: 'lanhdao' }
 ] as const;
 
 interface ChapterPlan {
