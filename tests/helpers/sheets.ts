@@ -6,7 +6,7 @@ import { actionProgress, auditEvent, sheet, sheetAnswer } from '../../src/lib/se
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/lib/server/auth/session';
 import type { AuthUser } from '../../src/lib/server/auth/types';
 import { parseTemplate } from '../../src/lib/schemas/template';
-import { signsForGroup, type Level, type TargetGroup, type TemplateContent } from '../../src/lib/domain/template';
+import { signsForGroup, type Level, type SheetGroup, type TemplateContent } from '../../src/lib/domain/template';
 import defaultTemplateJson from '../../src/lib/data/template-default.json' with { type: 'json' };
 
 /** The bundled default template, validated the way the app validates it. */
@@ -42,7 +42,7 @@ export const testAction = (code: string) => `Biện pháp khắc phục cho ${co
  */
 export function completeAnswers(
 	content: TemplateContent,
-	group: TargetGroup,
+	group: SheetGroup,
 	flagged: Record<string, Level> = {},
 	deadline = '2026-09-30'
 ): Record<string, { level: Level; action?: string; actionDeadline?: string }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_LABELS, actionLabel, describeSheetEvent } from './audit';
+import { AUDIT_ACTION_LABELS, actionLabel, collectiveAction, describeSheetEvent } from './audit';
 
 describe('audit action labels', () => {
 	it('names every recorded action in Vietnamese', () => {
@@ -96,5 +96,16 @@ describe('the person an audit line concerns', () => {
 		);
 		expect(concernedPerson({ targetType: 'unit', targetName: 'x', sheetOwnerName: 'y' })).toBeNull();
 		expect(concernedPerson({ targetType: 'sheet' })).toBeNull();
+	});
+});
+
+describe('the actions on a collective’s sheet', () => {
+	it('have their own names in the log, the approval with its rating', () => {
+		expect(collectiveAction('sheet.return')).toBe('collective.return');
+		expect(collectiveAction('sheet.approve.adjusted')).toBe('collective.approve.adjusted');
+		expect(collectiveAction('task.assign')).toBe('task.assign');
+		expect(describeSheetEvent('collective.approve', { computed: 'kha', final: 'kha' })).toBe(
+			'Cấp ủy cấp trên duyệt phiếu của tập thể, xếp loại «Khá»'
+		);
 	});
 });

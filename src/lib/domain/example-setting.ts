@@ -1,7 +1,7 @@
 // Example-setting ("nêu gương"): leaders (group A) rate how they set an example at four levels — Tốt, Khá,
 // Trung bình, Yếu kém, as Việt Trì rates it — and whoever decides their sheet gives their own rating, with the
 // reason when it differs. It stands beside the self-examination result and is never folded into its score.
-import { RATINGS, RATING_LABELS, type Rating, type TargetGroup } from './template';
+import { RATINGS, RATING_LABELS, type Rating, type SheetGroup } from './template';
 import type { SheetStatus } from './sheet';
 
 /** The four levels (the same words as the sheet's rating, stored and counted apart from it). */
@@ -24,14 +24,14 @@ export const EXAMPLE_SETTING_PROMPT_SOURCE = 'Mẫu 2A, Hướng dẫn 43-HD/BTC
 export const EXAMPLE_TEXT_LIMITS = { note: 2000, reason: 1000 };
 
 /** Only leaders (group A) rate their example-setting. */
-export function exampleSettingApplies(group: TargetGroup | null): boolean {
+export function exampleSettingApplies(group: SheetGroup | null): boolean {
 	return group === 'A';
 }
 
 /** Why this member may not give (or change) the self-rating on this sheet, or null. `lock` is the sheet's own lock, if any. */
 export function selfRatingRefusal(
 	actor: { id: number },
-	sheet: { memberId: number; targetGroup: TargetGroup },
+	sheet: { memberId: number | null; targetGroup: SheetGroup },
 	lock: string | null
 ): string | null {
 	if (actor.id !== sheet.memberId) return 'Chỉ đảng viên của phiếu được tự đánh giá việc nêu gương.';
@@ -47,7 +47,7 @@ export function selfRatingRefusal(
 export function reviewerRatingRefusal(
 	decision: string | null,
 	lock: string | null,
-	sheet: { targetGroup: TargetGroup; status: SheetStatus },
+	sheet: { targetGroup: SheetGroup; status: SheetStatus },
 	self: ExampleRating | null
 ): string | null {
 	if (decision) return decision;

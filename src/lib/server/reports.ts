@@ -18,7 +18,7 @@ import {
 	RATING_LABELS,
 	RATINGS,
 	signsForGroup,
-	TARGET_GROUP_FORMS,
+	groupForm,
 	type Rating
 } from '../domain/template';
 import {
@@ -91,7 +91,7 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 	return {
 		header: header(db, chapter, dated, form !== null),
 		title: 'PHIẾU TỰ SOI, TỰ SỬA',
-		subtitle: `Năm ${detail.period.year} — ${TARGET_GROUP_FORMS[group]}`,
+		subtitle: `Năm ${detail.period.year} — ${groupForm(group)}`,
 		identity: [
 			{ label: 'Họ và tên', value: detail.person.fullName },
 			{ label: 'Ngày sinh', value: formatDate(detail.person.dateOfBirth) },
@@ -145,7 +145,7 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 		},
 		memberName: detail.person.fullName,
 		secretaryName: secretaryOf(db, chapter.id),
-		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
+		leaderTasks: detail.sheet.memberId === null ? [] : leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
 		exampleSetting: exampleSettingOf(db, detail.sheet),
 		form
 	};

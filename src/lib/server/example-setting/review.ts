@@ -2,10 +2,9 @@
 import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
 import { loadSheetCore } from '../db/queries/sheets';
-import { reviewParties } from '../db/queries/roles';
+import { sheetDecisionRefusal } from '../sheets/decide';
 import { findExampleRating, writeReviewerRating } from '../db/queries/example-setting';
 import { recordAudit } from '../db/queries/audit';
-import { decisionRefusal } from '../../domain/review-rights';
 import { closedPeriodMessage } from '../../domain/period';
 import { EXAMPLE_RATING_LABELS, reasonRequired, reviewerRatingRefusal } from '../../domain/example-setting';
 import { reviewExampleSchema } from '../../schemas/tasks';
@@ -15,8 +14,7 @@ import { invalid, type TaskChange } from '../tasks/result';
 export function reviewGate(db: Db, actor: AuthUser, sheetId: number) {
 	const core = Number.isSafeInteger(sheetId) ? loadSheetCore(db, sheetId) : undefined;
 	if (!core) return undefined;
-	const parties = reviewParties(db, { id: core.sheet.chapterId, path: core.chapter.path });
-	const decision = decisionRefusal(actor, { ...parties, ownerId: core.sheet.memberId });
+	const decision = sheetDecisionRefusal(db, actor, core.sheet, core.chapter.path);
 	const existing = findExampleRating(db, sheetId);
 	const refused = reviewerRatingRefusal(
 		decision,

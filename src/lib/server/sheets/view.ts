@@ -7,7 +7,7 @@ import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
 	signsForGroup,
-	type TargetGroup,
+	type SheetGroup,
 	type TemplateContent
 } from '../../domain/template';
 import { displayText, type Sign } from '../../domain/catalog';
@@ -27,12 +27,12 @@ import { formFor } from '../../domain/sections';
  * browser to score live with the server's function), under their parents and categories. The same for every member
  * of the group, so the member's page fetches it once per version (`questionnaireUrl`) instead of in every page's data.
  */
-export function questionnaire(db: Db, content: TemplateContent, group: TargetGroup) {
+export function questionnaire(db: Db, content: TemplateContent, group: SheetGroup) {
 	return questionnaireWith(signCatalog(db), content, group);
 }
 
 /** The same, with the signs' wording given (the benchmark's form floor has no database). */
-function questionnaireWith(catalog: Sign[], content: TemplateContent, group: TargetGroup) {
+function questionnaireWith(catalog: Sign[], content: TemplateContent, group: SheetGroup) {
 	const signs = signsForGroup(content, group);
 	return {
 		content: { ...content, signs, exclusions: [] },
@@ -49,7 +49,7 @@ function questionnaireWith(catalog: Sign[], content: TemplateContent, group: Tar
 export type Questionnaire = ReturnType<typeof questionnaire>;
 
 /** The questionnaire of a template version for a group, or undefined when there is no such version. */
-export function versionQuestionnaire(db: Db, versionId: number, group: TargetGroup): Questionnaire | undefined {
+export function versionQuestionnaire(db: Db, versionId: number, group: SheetGroup): Questionnaire | undefined {
 	const content = Number.isSafeInteger(versionId) ? templateContent(db, versionId) : undefined;
 	return content && questionnaire(db, content, group);
 }
@@ -126,7 +126,14 @@ export function sheetViewWith(catalog: Sign[], detail: SheetDetail, today: strin
 				createdAt: n.createdAt.getTime()
 			})),
 		assessment: detail.sheet.assessment,
-		finalRating: detail.sheet.finalRating
+		finalRating: detail.sheet.finalRating,
+		/** Set on a collective's sheet: the collective it is filled for. */
+		collective: detail.collective
+			? {
+					name: detail.person.fullName,
+					back: `/${group === 'CB' ? 'chapters' : 'units'}/${detail.collective.unitId}`
+				}
+			: null
 	};
 }
 
