@@ -35,7 +35,12 @@ describe('audit action labels', () => {
 			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
 			'task.withdraw': 'Cấp ủy rút lại nhiệm vụ đột phá giao nhầm',
 			'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
-			'example.review': 'Đánh giá việc nêu gương của đảng viên'
+			'example.review': 'Đánh giá việc nêu gương của đảng viên',
+			'collective.submit': 'Nộp phiếu kiểm điểm của tập thể',
+			'collective.return': 'Cấp ủy cấp trên trả lại phiếu của tập thể để hoàn thiện',
+			'collective.approve': 'Cấp ủy cấp trên duyệt phiếu của tập thể',
+			'collective.approve.adjusted': 'Cấp ủy cấp trên duyệt phiếu của tập thể, điều chỉnh kết quả tự soi',
+			'collective.reopen': 'Cấp ủy cấp trên mở lại phiếu đã duyệt của tập thể'
 		});
 	});
 

@@ -14,8 +14,16 @@ import type { ReviewGrant } from './review-rights';
 import { isCollectiveGroup, SHEET_GROUPS, TARGET_GROUPS } from './template';
 import { targetGroupName } from './sheet';
 
-const chapter: CollectiveContext = { unitId: 9, group: 'CB', committeeAbove: { unitId: 4, unitName: 'Đảng bộ Sở Y tế' } };
-const committee: CollectiveContext = { unitId: 4, group: 'CU', committeeAbove: { unitId: 1, unitName: 'Đảng bộ tỉnh' } };
+const chapter: CollectiveContext = {
+	unitId: 9,
+	group: 'CB',
+	committeeAbove: { unitId: 4, unitName: 'Đảng bộ Sở Y tế' }
+};
+const committee: CollectiveContext = {
+	unitId: 4,
+	group: 'CU',
+	committeeAbove: { unitId: 1, unitName: 'Đảng bộ tỉnh' }
+};
 const actor = (...grants: ReviewGrant[]) => ({ grants });
 
 describe('collective groups', () => {
