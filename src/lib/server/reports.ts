@@ -11,6 +11,8 @@ import { leaderTaskLines } from './tasks/view';
 import { exampleSettingOf } from './example-setting/view';
 import { displayedScore, levelCountsLine, scoreSheet, formatScore } from '../domain/scoring';
 import { formReport } from './report-form';
+import { reviewParties } from './db/queries/roles';
+import { collectiveSignature, reviewerSignature } from '../domain/collective';
 import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
@@ -19,6 +21,7 @@ import {
 	RATINGS,
 	signsForGroup,
 	groupForm,
+	isCollectiveGroup,
 	type Rating
 } from '../domain/template';
 import {
@@ -88,6 +91,7 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 	const dated = detail.sheet.submittedAt ? todayIso(detail.sheet.submittedAt) : null;
 	const answer = (code: string) => detail.answers[code];
 	const form = formReport(db, detail, score, chapter.name);
+	const collective = collectiveLines(db, detail, chapter);
 	return {
 		header: header(db, chapter, dated, form !== null),
 		title: 'PHIẾU TỰ SOI, TỰ SỬA',
@@ -147,8 +151,17 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 		secretaryName: secretaryOf(db, chapter.id),
 		leaderTasks: detail.sheet.memberId === null ? [] : leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
 		exampleSetting: exampleSettingOf(db, detail.sheet),
-		form
+		form,
+		collective
 	};
+}
+
+/** The signatures of a collective's report: the collective's own, and the committee above's that decided it. */
+function collectiveLines(db: Db, detail: SheetDetail, unit: UnitRow): PersonalReport['collective'] {
+	const group = detail.sheet.targetGroup;
+	if (!detail.collective || !isCollectiveGroup(group)) return null;
+	const { committeeAbove } = reviewParties(db, unit);
+	return { signature: collectiveSignature(group, unit), reviewer: reviewerSignature(committeeAbove) };
 }
 
 /** A chapter's summary for a period as an issued report: number, figures, both ratings side by side, most flagged signs, the chapter's plan, every member, Nơi nhận and the signature that fits the chapter. */

@@ -86,8 +86,9 @@ export function openCollectiveSheet(
  */
 export function collectivesBelow(db: Db, actor: AuthUser, unit: UnitRow, period: PeriodRow) {
 	const rows = collectiveSheetsBelow(db, unit, period.id);
-	const counts = Object.fromEntries(SHEET_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as
-		Record<(typeof SHEET_STATUSES)[number], number>;
+	const counts = Object.fromEntries(
+		SHEET_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])
+	) as Record<(typeof SHEET_STATUSES)[number], number>;
 	const closed = closedPeriodMessage(period) !== null;
 	const toReview = rows.flatMap((r) => {
 		if (r.targetGroup !== 'CB' && r.targetGroup !== 'CU') return [];

@@ -31,9 +31,7 @@ export function priorSheetOf(db: Db, subject: SheetSubject, year: number): Prior
 		})
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
-		.where(
-			and(sameSubject(subject), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved']))
-		)
+		.where(and(sameSubject(subject), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved'])))
 		.orderBy(desc(sheet.id))
 		.limit(1)
 		.get();

@@ -48,9 +48,7 @@ function priorSheet(db: Db, subject: SheetSubject, year: number): SheetRow | und
 		.select({ sheet })
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
-		.where(
-			and(sameSubject(subject), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved']))
-		)
+		.where(and(sameSubject(subject), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved'])))
 		.orderBy(desc(sheet.id))
 		.limit(1)
 		.get()?.sheet;
