@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { createRandom, randomFullName } from './names';
 import { seedDemoPeriods } from './periods';
 import { seedDemoTasks } from './demo-tasks';
+import { seedDemoCollectives } from './demo-collectives';
 import { todayIso } from '../../domain/dates';
 import type { TargetGroup } from '../../domain/template';
 
@@ -181,6 +182,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 		tx.insert(roleGrant).values({ userId: committeeId, role: 'committee', unitId: rootId }).run();
 		seedDemoPeriods(tx, rootId, todayIso(), random);
 		seedDemoTasks(tx, rootId, passwordHash, todayIso());
+		seedDemoCollectives(tx);
 	});
 	return true;
 }

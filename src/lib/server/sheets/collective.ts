@@ -40,6 +40,8 @@ export function collectiveSheetState(db: Db, actor: AuthUser, unit: UnitRow, per
 		label: COLLECTIVE_GROUP_LABELS[group],
 		name: collectiveName(group, unit.name),
 		mayFill: mayFill(actor, { unitId: unit.id, group }),
+		// The committee above reviews it once handed in (never whoever fills it).
+		mayDecide: collectiveDecisionRefusal(actor, { unitId: unit.id, group, committeeAbove }) === null,
 		available: period ? versionHasGroup(db, period.templateVersionId, group) : false,
 		decider: collectiveDeciderSentence({ committeeAbove }),
 		sheet: existing ? { id: existing.id, status: existing.status as SheetStatusKey } : null
