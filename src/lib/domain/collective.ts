@@ -2,7 +2,7 @@
 // Who fills the collective's sheet on its behalf, who decides it, and how it is named and signed. Pure.
 import { CHAPTER_KINDS, type UnitKind } from './org';
 import type { ReviewGrant } from './review-rights';
-import { COLLECTIVE_GROUP_LABELS, type CollectiveGroup } from './template';
+import { COLLECTIVE_GROUP_LABELS, isCollectiveGroup, type CollectiveGroup, type SheetGroup } from './template';
 import { chapterSignature } from './report';
 
 /** The collective a unit has: a chapter's is its chi bộ's, any other unit's is its party committee's. */
@@ -32,6 +32,19 @@ const holds = (grants: readonly ReviewGrant[], role: ReviewGrant['role'], unitId
 /** Whether this actor fills the collective's sheet on its behalf. */
 export function mayFill(actor: { grants: readonly ReviewGrant[] }, ctx: Pick<CollectiveContext, 'unitId' | 'group'>) {
 	return holds(actor.grants, fillerRole(ctx.group), ctx.unitId);
+}
+
+/**
+ * Whether this actor writes this sheet: a member their own; a collective's sheet, whoever fills it on the
+ * collective's behalf. Anyone else is told there is no such sheet.
+ */
+export function writesSheet(
+	actor: { id: number; grants: readonly ReviewGrant[] },
+	sheet: { memberId: number | null; collectiveUnitId: number | null; targetGroup: SheetGroup }
+): boolean {
+	if (sheet.collectiveUnitId !== null && isCollectiveGroup(sheet.targetGroup))
+		return mayFill(actor, { unitId: sheet.collectiveUnitId, group: sheet.targetGroup });
+	return sheet.memberId !== null && sheet.memberId === actor.id;
 }
 
 /** Why this actor may not fill the collective's sheet, or null when they may. */

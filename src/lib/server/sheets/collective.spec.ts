@@ -14,6 +14,8 @@ import { collectiveSheetState, collectivesBelow, openCollectiveSheet } from './c
 import { ownSheet, saveSheet } from './member';
 import { approveSheet, reopenSheet, returnSheet, reviewRights } from './review';
 import { personalReport } from '../reports';
+import { rateOwnExample } from '../example-setting/self';
+import { rateExample } from '../example-setting/review';
 import type { AuthUser } from '../auth/types';
 import type { Db } from '../db/client';
 import type { UnitRow } from '../db/queries/units';
@@ -100,10 +102,10 @@ describe('opening and filling a collective’s sheet', () => {
 			targetGroup: 'CB'
 		});
 		expect(first.detail.person.fullName).toBe(`Tập thể ${ctx.tree.chapterA.name}`);
-		const state = collectiveSheetState(ctx.db, ctx.people.secretary, ctx.tree.chapterA, ctx.period);
+		const state = collectiveSheetState(ctx.db, ctx.people.secretary, ctx.tree.chapterA, ctx.period, TODAY);
 		expect(state).toMatchObject({ group: 'CB', mayFill: true, available: true, sheet: { status: 'draft' } });
 		expect(state.decider).toContain(ctx.tree.grassroots.name);
-		expect(collectiveSheetState(ctx.db, ctx.people.member, ctx.tree.chapterA, ctx.period).mayFill).toBe(false);
+		expect(collectiveSheetState(ctx.db, ctx.people.member, ctx.tree.chapterA, ctx.period, TODAY).mayFill).toBe(false);
 	});
 
 	it('saves and hands in like a member’s sheet, for whoever fills it only; the members’ counts do not move', async () => {
@@ -290,5 +292,55 @@ describe('the collective’s report and its follow-up a year later', () => {
 		if (!next.ok) throw new Error(next.message);
 		expect(next.detail.sheet.id).not.toBe(detail.sheet.id);
 		expect(next.detail.progress.map((p) => p.code)).toEqual(['TT5.9']);
+	});
+});
+
+describe('the collective’s example-setting (nêu gương)', () => {
+	it('is rated by whoever fills the sheet while it can change, and by the committee above once handed in; audited', async () => {
+		const ctx = await setup();
+		const { db, people, tree } = ctx;
+		const opened = openCollectiveSheet(db, people.secretary, tree.chapterA, TODAY);
+		if (!opened.ok) throw new Error(opened.message);
+		const id = opened.detail.sheet.id;
+		const before = reviewTables(db);
+		for (const who of ['member', 'grassrootsCommittee', 'admin', 'leader'] as const)
+			expect(rateOwnExample(db, people[who], id, { rating: 'tot', note: '' }, TODAY), who).toMatchObject({
+				status: 404
+			});
+		expect(reviewTables(db)).toEqual(before);
+		expect(rateOwnExample(db, people.secretary, id, { rating: 'tot', note: 'Chi ủy gương mẫu.' }, TODAY)).toEqual({
+			ok: true,
+			id
+		});
+		handInCollective(ctx, people.secretary, tree.chapterA);
+		// Handed in: the collective's own rating is closed, and the one who filled it does not rate it as reviewer.
+		expect(rateOwnExample(db, people.secretary, id, { rating: 'kha', note: '' }, TODAY)).toMatchObject({
+			status: 409
+		});
+		expect(rateExample(db, people.secretary, tree.chapterA.id, id, { rating: 'tot', reason: '' })).toMatchObject({
+			status: 403
+		});
+		expect(rateExample(db, people.branchCommittee, tree.chapterA.id, id, { rating: 'tot', reason: '' })).toMatchObject({
+			status: 403
+		});
+		expect(
+			rateExample(db, people.grassrootsCommittee, tree.chapterA.id, id, { rating: 'kha', reason: '' })
+		).toMatchObject({
+			status: 400,
+			field: 'reason'
+		});
+		expect(
+			rateExample(db, people.grassrootsCommittee, tree.chapterA.id, id, { rating: 'kha', reason: 'Còn nể nang.' }).ok
+		).toBe(true);
+		const state = collectiveSheetState(db, people.grassrootsCommittee, tree.chapterA, ctx.period, TODAY);
+		expect(state.example).toMatchObject({ self: 'tot', reviewer: 'kha', maySelfRate: false, mayReview: true });
+		// Beside the sheet's own result in the list the committee reads, never mixed into it.
+		const below = collectivesBelow(db, people.grassrootsCommittee, tree.grassroots, ctx.period);
+		expect(below.toReview[0]).toMatchObject({ exampleSelf: 'tot', exampleReviewer: 'kha' });
+		expect(below.toReview[0].rating).toBe(loadSheetDetail(db, id)!.sheet.rating);
+		expect(below.example).toMatchObject({ self: { tot: 1 }, reviewer: { kha: 1 }, notSelfRated: 0 });
+		expect(auditActions(db).filter((a) => a.startsWith('example.'))).toEqual(['example.self_rate', 'example.review']);
+		// The printed report carries both ratings.
+		expect(personalReport(db, loadSheetDetail(db, id)!).exampleSetting).toMatchObject({ self: 'Tốt', reviewer: 'Khá' });
 	});
 });

@@ -6,7 +6,17 @@ import type { AuthUser } from '../auth/types';
 import type { UnitRow } from '../db/queries/units';
 import type { PeriodRow } from '../db/queries/periods';
 import { currentPeriodFor, isPeriodOpen } from '../db/queries/periods';
-import { createCollectiveSheet, findCollectiveSheet, loadSheetDetail, type SheetDetail } from '../db/queries/sheets';
+import {
+	createCollectiveSheet,
+	findCollectiveSheet,
+	loadSheetCore,
+	loadSheetDetail,
+	type SheetDetail
+} from '../db/queries/sheets';
+import { findExampleRating } from '../db/queries/example-setting';
+import { reviewGate } from '../example-setting/review';
+import { countExampleRatings, selfRatingRefusal } from '../../domain/example-setting';
+import { editRefusal } from './member';
 import { collectiveSheetsBelow } from '../db/queries/collectives';
 import { templateContent } from '../db/queries/template-content';
 import { reviewParties } from '../db/queries/roles';
@@ -31,7 +41,7 @@ function versionHasGroup(db: Db, versionId: number, group: 'CB' | 'CU'): boolean
 }
 
 /** A unit's collective's sheet for a period as its unit's page shows it, and whether this user fills it. */
-export function collectiveSheetState(db: Db, actor: AuthUser, unit: UnitRow, period: PeriodRow | null) {
+export function collectiveSheetState(db: Db, actor: AuthUser, unit: UnitRow, period: PeriodRow | null, today: string) {
 	const group = collectiveGroupOf(unit.kind);
 	const { committeeAbove } = reviewParties(db, unit);
 	const existing = period ? findCollectiveSheet(db, unit.id, period.id) : undefined;
@@ -44,7 +54,27 @@ export function collectiveSheetState(db: Db, actor: AuthUser, unit: UnitRow, per
 		mayDecide: collectiveDecisionRefusal(actor, { unitId: unit.id, group, committeeAbove }) === null,
 		available: period ? versionHasGroup(db, period.templateVersionId, group) : false,
 		decider: collectiveDeciderSentence({ committeeAbove }),
-		sheet: existing ? { id: existing.id, status: existing.status as SheetStatusKey } : null
+		sheet: existing ? { id: existing.id, status: existing.status as SheetStatusKey } : null,
+		example: existing ? collectiveExample(db, actor, existing.id, today) : null
+	};
+}
+
+/**
+ * The collective's example-setting (nêu gương): its own four-level rating, given by whoever fills its sheet while
+ * the sheet can change, and the committee above's once handed in; apart from the sheet's result, never mixed.
+ */
+function collectiveExample(db: Db, actor: AuthUser, sheetId: number, today: string) {
+	const core = loadSheetCore(db, sheetId)!;
+	const rating = findExampleRating(db, sheetId);
+	const lock = editRefusal(core, today)?.message ?? null;
+	const gate = reviewGate(db, actor, sheetId);
+	return {
+		self: rating?.selfRating ?? null,
+		selfNote: rating?.selfNote ?? '',
+		reviewer: rating?.reviewerRating ?? null,
+		reviewerReason: rating?.reviewerReason ?? null,
+		maySelfRate: selfRatingRefusal(actor, core.sheet, lock) === null,
+		mayReview: gate !== undefined && gate.refused === null
 	};
 }
 
@@ -107,9 +137,14 @@ export function collectivesBelow(db: Db, actor: AuthUser, unit: UnitRow, period:
 				rating: r.status === 'draft' ? null : r.rating,
 				finalRating: r.status === 'approved' ? r.finalRating : null,
 				submittedAt: r.submittedAt?.getTime() ?? null,
-				decidable: !closed && r.status !== 'draft'
+				decidable: !closed && r.status !== 'draft',
+				// Example-setting, beside the sheet's result (the collective's own once handed in, and the committee's).
+				exampleSelf: r.status === 'draft' ? null : r.exampleSelf,
+				exampleReviewer: r.exampleReviewer
 			}
 		];
 	});
-	return { total: rows.length, counts, toReview };
+	const handedIn = rows.filter((r) => r.status !== 'draft');
+	const example = countExampleRatings(handedIn.map((r) => ({ self: r.exampleSelf, reviewer: r.exampleReviewer })));
+	return { total: rows.length, counts, toReview, example };
 }

@@ -27,7 +27,7 @@ import {
 	type SheetGroup,
 	type TemplateContent
 } from '../../domain/template';
-import { mayFill } from '../../domain/collective';
+import { writesSheet } from '../../domain/collective';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
 import { sectionRefusal, writeSectionChanges } from './sections';
@@ -80,9 +80,7 @@ export function openCurrentSheet(db: Db, user: AuthUser & { chapterId: number },
  * collective's behalf (domain/collective.ts: the chapter's secretary, the committee's members).
  */
 function writes(user: AuthUser, sheet: Pick<SheetDetail['sheet'], 'memberId' | 'collectiveUnitId' | 'targetGroup'>) {
-	if (sheet.collectiveUnitId !== null && isCollectiveGroup(sheet.targetGroup))
-		return mayFill(user, { unitId: sheet.collectiveUnitId, group: sheet.targetGroup });
-	return sheet.memberId === user.id;
+	return writesSheet(user, sheet);
 }
 
 /**

@@ -2,7 +2,7 @@
 // members' sheets, which the maintained unit_stats hold. Data only: who decides which is in the domain.
 import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../client';
-import { sheet, unit } from '../schema';
+import { exampleRating, sheet, unit } from '../schema';
 import { inSubtree } from './units';
 
 /** One collective's sheet in a subtree, with its unit. */
@@ -19,6 +19,8 @@ export interface CollectiveSheetRow {
 	rating: (typeof sheet.$inferSelect)['rating'];
 	finalRating: (typeof sheet.$inferSelect)['finalRating'];
 	submittedAt: Date | null;
+	exampleSelf: (typeof exampleRating.$inferSelect)['selfRating'] | null;
+	exampleReviewer: (typeof exampleRating.$inferSelect)['reviewerRating'];
 }
 
 /** The collectives' sheets of a period in a unit's subtree, the unit's own left out, in the tree's order. */
@@ -35,10 +37,13 @@ export function collectiveSheetsBelow(db: Db, root: { id: number; path: string }
 			status: sheet.status,
 			rating: sheet.rating,
 			finalRating: sheet.finalRating,
-			submittedAt: sheet.submittedAt
+			submittedAt: sheet.submittedAt,
+			exampleSelf: exampleRating.selfRating,
+			exampleReviewer: exampleRating.reviewerRating
 		})
 		.from(sheet)
 		.innerJoin(unit, eq(unit.id, sheet.collectiveUnitId))
+		.leftJoin(exampleRating, eq(exampleRating.sheetId, sheet.id))
 		.where(
 			and(eq(sheet.periodId, periodId), isNotNull(sheet.collectiveUnitId), inSubtree(root.path), ne(unit.id, root.id))
 		)

@@ -41,7 +41,7 @@ export const load: PageServerLoad = (event) => {
 		report: list?.report ?? { number: '', plan: '' },
 		reminder: list?.reminder ?? '',
 		// The chi bộ's own sheet as a collective, apart from the members' (filled by its secretary).
-		collective: collectiveSheetState(db, user, unit, period)
+		collective: collectiveSheetState(db, user, unit, period, todayIso())
 	};
 };
 

@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 		// Breakthrough tasks of the period's year (this year when there is no period), beside — not inside — the sheets' counts.
 		tasks: taskCountsByChild(db, unit, period?.year ?? Number(today.slice(0, 4))),
 		// Collectives examine themselves too: this unit's own (a committee's) and those below, counted apart.
-		collective: CHAPTER_KINDS.includes(unit.kind) ? null : collectiveSheetState(db, user, unit, period),
+		collective: CHAPTER_KINDS.includes(unit.kind) ? null : collectiveSheetState(db, user, unit, period, today),
 		collectives: period ? collectivesBelow(db, user, unit, period) : null
 	};
 };
