@@ -18,7 +18,7 @@ import {
 	type ExampleSettingLines
 } from '../../domain/example-setting';
 import { shownSelfRating } from '../../domain/sheet';
-import type { SheetGroup, TargetGroup } from '../../domain/template';
+import type { SheetGroup } from '../../domain/template';
 
 /** The leader's group A sheets, newest first, each with its example-setting ratings and whether they may rate now. */
 export function myExampleSheets(db: Db, user: AuthUser, today: string) {
