@@ -21,6 +21,7 @@ import { levelsOf } from '../../domain/sheet';
 import { formView } from './sections';
 import { sheetQuestions } from '../db/queries/sections';
 import { formFor } from '../../domain/sections';
+import { neighbours } from '../../domain/chapter-list';
 
 /**
  * The questionnaire of one template version for one group: the scoring rules and the group's signs (enough for the
@@ -161,7 +162,8 @@ export function reviewPage(
 		status: detail.sheet.status,
 		period: { name: detail.period.name, year: detail.period.year },
 		group: detail.sheet.targetGroup,
-		neighbours: sheetNeighbours(db, detail),
+		// A collective's sheet is not among the members' in the chapter's order.
+		neighbours: detail.collective ? neighbours([], detail.sheet.id) : sheetNeighbours(db, detail),
 		history: sheetHistory(db, detail.sheet.id).map((h) => ({
 			id: h.id,
 			at: h.at.getTime(),
