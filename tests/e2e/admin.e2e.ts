@@ -66,10 +66,12 @@ test('an administrator builds units, gives and takes a role that changes what a 
 
 	// The committee role on the new đảng bộ cơ sở, for a member of a chapter elsewhere in the province.
 	await admin.getByLabel('Tên đăng nhập').fill('dangvien050');
-	await admin.getByLabel('Vai trò').selectOption({ label: 'Cấp ủy cấp trên (chỉ xem)' });
+	await admin.getByLabel('Vai trò').selectOption({ label: 'Cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)' });
 	await admin.getByRole('button', { name: 'Giao vai trò' }).click();
 	await expect(admin.getByRole('status')).toHaveText('Đã giao vai trò.');
-	const grantLine = admin.getByRole('listitem').filter({ hasText: '(dangvien050) — Cấp ủy cấp trên (chỉ xem)' });
+	const grantLine = admin
+		.getByRole('listitem')
+		.filter({ hasText: '(dangvien050) — Cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)' });
 	await expect(grantLine).toHaveCount(1);
 
 	const member = await signedIn(browser, 'dangvien050');
@@ -136,7 +138,9 @@ test('an administrator builds units, gives and takes a role that changes what a 
 	await expect(grantRow).toHaveCount(1);
 	await expect(grantRow).toContainText('Quản trị hệ thống (quantri)');
 	// The row says what was given and to whom.
-	await expect(grantRow.getByRole('cell', { name: /^Giao vai trò: cấp ủy cấp trên \(chỉ xem\)$/ })).toBeVisible();
+	await expect(
+		grantRow.getByRole('cell', { name: /^Giao vai trò: cấp ủy cấp trên \(theo dõi, giao và đánh giá nhiệm vụ\)$/ })
+	).toBeVisible();
 	await expect(grantRow.getByRole('cell', { name: /^.+ \(dangvien050\)$/ })).toBeVisible();
 	await expect(admin.getByRole('cell', { name: /^Thu hồi vai trò/ })).toHaveCount(0);
 

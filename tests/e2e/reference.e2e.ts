@@ -91,7 +91,8 @@ test('an administrator exports the default template and imports another', async 
 	await expect(defaultRows.getByRole('cell')).toHaveText([
 		'Bộ 65 biểu hiện cụ thểbo-65-bieu-hien',
 		'1',
-		'65',
+		// 65 signs for the members and, from edition 3, 14 for the collectives.
+		'79',
 		/.*/,
 		/\d/,
 		'JSON'
@@ -103,7 +104,7 @@ test('an administrator exports the default template and imports another', async 
 	expect(download.suggestedFilename()).toBe('bo-65-bieu-hien-v1.json');
 	const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as TemplateFile;
 	expect(exported.key).toBe('bo-65-bieu-hien');
-	expect(exported.signs).toHaveLength(65);
+	expect(exported.signs).toHaveLength(79);
 	expect(exported.signs.map((s) => s.code)).toEqual(DEFAULT_TEMPLATE.signs.map((s) => s.code));
 
 	const pasted = page.getByLabel('hoặc dán nội dung JSON');
@@ -128,7 +129,7 @@ test('an administrator exports the default template and imports another', async 
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	const importedRows = page.getByRole('row').filter({ hasText: 'bo-thu-nghiem' });
 	await expect(importedRows).toHaveCount(1);
-	await expect(importedRows.getByRole('cell').nth(2)).toHaveText('65');
+	await expect(importedRows.getByRole('cell').nth(2)).toHaveText('79');
 	await expect(importedRows.getByRole('cell').nth(3)).toHaveText('Nhập thử từ trình duyệt');
 
 	// The same key again, this time as a file, becomes the next version.

@@ -30,6 +30,13 @@ test.describe('each demo role signs in and lands on its work', () => {
 			heading: 'Phiếu tự soi, tự sửa của tôi',
 			nav: ['Phiếu của tôi'],
 			hidden: ['Quản trị', 'Chi bộ của tôi', 'Theo dõi đơn vị']
+		},
+		{
+			username: 'lanhdao',
+			url: /\/sheets$/,
+			heading: 'Phiếu tự soi, tự sửa của tôi',
+			nav: ['Phiếu của tôi', 'Nhiệm vụ đột phá', 'Nêu gương'],
+			hidden: ['Quản trị', 'Chi bộ của tôi', 'Theo dõi đơn vị']
 		}
 	];
 	for (const c of cases) {

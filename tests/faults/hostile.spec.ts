@@ -84,7 +84,10 @@ const ROUTES = [
 	['GET', '/units/[id]/tasks/export.[format]', '', 'a reader of the unit'],
 	['POST', '/tasks', 'report', 'the leader, own task not yet evaluated'],
 	['POST', '/example-setting', 'rate', 'the member, own group A sheet that can change'],
-	['POST', '/units/[id]/example-setting', 'review', "the sheet's decider"]
+	['POST', '/units/[id]/example-setting', 'review', "the sheet's decider"],
+	['POST', '/units/[id]/collective', 'open', "the chapter's secretary (a committee's members for its own)"],
+	['POST', '/units/[id]/collective', 'exampleSelf', "whoever fills the collective's sheet, while it can change"],
+	['POST', '/units/[id]/collective', 'exampleReview', 'the committee above the collective, once handed in']
 ] as const;
 
 /** "METHOD /path action", as routeKey builds it. */
@@ -1113,6 +1116,12 @@ function leaderIds() {
 				"select s.id from sheet s join example_rating e on e.sheet_id = s.id where s.chapter_id = ? and s.period_id = ? and s.status = 'submitted' limit 1",
 				ids.chapter,
 				ids.openPeriod
+			).id,
+			// bithu01's chapter's collective sheet of the open period: handed in, waiting for capuy, no nêu gương yet.
+			collectiveSheet: one<{ id: number }>(
+				'select id from sheet where collective_unit_id = ? and period_id = ?',
+				ids.chapter,
+				ids.openPeriod
 			).id
 		};
 	});
@@ -1253,6 +1262,60 @@ function leaderCases(): Case[] {
 				['reason', 'Lý do']
 			],
 			{ status: 404 }
+		).slice(0, 1),
+		// The collective's sheet: opened by someone who does not fill it; its nêu gương rated by the filler once handed
+		// in, by someone who does not fill it, by the committee above before the collective rated itself, by the filler.
+		...formCases('POST /units/[id]/collective open', 'committee', `/units/${chapter}/collective?/open`, [], {
+			status: 403,
+			readsForm: false
+		}),
+		...formCases('POST /units/[id]/collective open', 'member', `/units/${chapter}/collective?/open`, [], {
+			status: 404,
+			readsForm: false
+		}).slice(0, 1),
+		...formCases(
+			'POST /units/[id]/collective exampleSelf',
+			'secretary',
+			`/units/${chapter}/collective?/exampleSelf`,
+			[
+				['sheetId', String(t.collectiveSheet)],
+				['rating', 'tot'],
+				['note', 'Ghi chú']
+			],
+			{ keep: ['sheetId'], status: 409 }
+		),
+		...formCases(
+			'POST /units/[id]/collective exampleSelf',
+			'committee',
+			`/units/${chapter}/collective?/exampleSelf`,
+			[
+				['sheetId', String(t.collectiveSheet)],
+				['rating', 'tot'],
+				['note', 'Ghi chú']
+			],
+			{ keep: ['sheetId'], status: 404 }
+		).slice(0, 1),
+		...formCases(
+			'POST /units/[id]/collective exampleReview',
+			'committee',
+			`/units/${chapter}/collective?/exampleReview`,
+			[
+				['sheetId', String(t.collectiveSheet)],
+				['rating', 'kha'],
+				['reason', 'Lý do']
+			],
+			{ keep: ['sheetId'], status: 409 }
+		),
+		...formCases(
+			'POST /units/[id]/collective exampleReview',
+			'secretary',
+			`/units/${chapter}/collective?/exampleReview`,
+			[
+				['sheetId', String(t.collectiveSheet)],
+				['rating', 'kha'],
+				['reason', 'Lý do']
+			],
+			{ keep: ['sheetId'], status: 403 }
 		).slice(0, 1),
 		getCase(exportTasks, 'member', `/units/${root}/tasks/export.csv`, 'a member is not a reader', 403),
 		getCase(exportTasks, 'committee', `/units/${root}/tasks/export.pdf`, 'an unknown format', 404),

@@ -6,7 +6,7 @@ import { actionProgress, auditEvent, sheet, sheetAnswer } from '../../src/lib/se
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/lib/server/auth/session';
 import type { AuthUser } from '../../src/lib/server/auth/types';
 import { parseTemplate } from '../../src/lib/schemas/template';
-import { signsForGroup, type Level, type TargetGroup, type TemplateContent } from '../../src/lib/domain/template';
+import { signsForGroup, type Level, type SheetGroup, type TemplateContent } from '../../src/lib/domain/template';
 import { formFor, storesOwnValue, type SectionValue } from '../../src/lib/domain/sections';
 import defaultTemplateJson from '../../src/lib/data/template-default.json' with { type: 'json' };
 
@@ -38,7 +38,7 @@ export const completeTexts = {
  * A value for every required section of the group's Bản kiểm điểm (none for a version without forms), as a
  * hand-in needs them: a sentence, the 30 + 70 frame, a proposed level.
  */
-export function completeSections(content: TemplateContent, group: TargetGroup): Record<string, Partial<SectionValue>> {
+export function completeSections(content: TemplateContent, group: SheetGroup): Record<string, Partial<SectionValue>> {
 	const out: Record<string, Partial<SectionValue>> = {};
 	for (const section of formFor(content, group)?.sections ?? []) {
 		if (!section.required || !storesOwnValue(section)) continue;
@@ -60,7 +60,7 @@ export const testAction = (code: string) => `Biện pháp khắc phục cho ${co
  */
 export function completeAnswers(
 	content: TemplateContent,
-	group: TargetGroup,
+	group: SheetGroup,
 	flagged: Record<string, Level> = {},
 	deadline = '2026-09-30'
 ): Record<string, { level: Level; action?: string; actionDeadline?: string }> {

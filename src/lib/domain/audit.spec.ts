@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_LABELS, actionLabel, describeSheetEvent } from './audit';
+import { AUDIT_ACTION_LABELS, actionLabel, collectiveAction, describeSheetEvent } from './audit';
 
 describe('audit action labels', () => {
 	it('names every recorded action in Vietnamese', () => {
@@ -35,7 +35,12 @@ describe('audit action labels', () => {
 			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
 			'task.withdraw': 'Cấp ủy rút lại nhiệm vụ đột phá giao nhầm',
 			'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
-			'example.review': 'Đánh giá việc nêu gương của đảng viên'
+			'example.review': 'Đánh giá việc nêu gương của đảng viên',
+			'collective.submit': 'Nộp phiếu kiểm điểm của tập thể',
+			'collective.return': 'Cấp ủy cấp trên trả lại phiếu của tập thể để hoàn thiện',
+			'collective.approve': 'Cấp ủy cấp trên duyệt phiếu của tập thể',
+			'collective.approve.adjusted': 'Cấp ủy cấp trên duyệt phiếu của tập thể, điều chỉnh kết quả tự soi',
+			'collective.reopen': 'Cấp ủy cấp trên mở lại phiếu đã duyệt của tập thể'
 		});
 	});
 
@@ -74,7 +79,9 @@ describe('a sheet event in words', () => {
 
 	it('names the role granted or revoked, in lower case', () => {
 		expect(describeSheetEvent('role.grant', { role: 'secretary' })).toBe('Giao vai trò: bí thư chi bộ');
-		expect(describeSheetEvent('role.revoke', { role: 'committee' })).toBe('Thu hồi vai trò: cấp ủy cấp trên (chỉ xem)');
+		expect(describeSheetEvent('role.revoke', { role: 'committee' })).toBe(
+			'Thu hồi vai trò: cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)'
+		);
 		expect(describeSheetEvent('role.grant', { role: 'chairman' })).toBe('Giao vai trò: chairman');
 		expect(describeSheetEvent('role.grant', {})).toBe('Giao vai trò');
 		expect(describeSheetEvent('role.revoke', null)).toBe('Thu hồi vai trò');
@@ -94,5 +101,16 @@ describe('the person an audit line concerns', () => {
 		);
 		expect(concernedPerson({ targetType: 'unit', targetName: 'x', sheetOwnerName: 'y' })).toBeNull();
 		expect(concernedPerson({ targetType: 'sheet' })).toBeNull();
+	});
+});
+
+describe('the actions on a collective’s sheet', () => {
+	it('have their own names in the log, the approval with its rating', () => {
+		expect(collectiveAction('sheet.return')).toBe('collective.return');
+		expect(collectiveAction('sheet.approve.adjusted')).toBe('collective.approve.adjusted');
+		expect(collectiveAction('task.assign')).toBe('task.assign');
+		expect(describeSheetEvent('collective.approve', { computed: 'kha', final: 'kha' })).toBe(
+			'Cấp ủy cấp trên duyệt phiếu của tập thể, xếp loại «Khá»'
+		);
 	});
 });

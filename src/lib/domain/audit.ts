@@ -34,9 +34,20 @@ export const AUDIT_ACTION_LABELS = {
 	'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
 	'task.withdraw': 'Cấp ủy rút lại nhiệm vụ đột phá giao nhầm',
 	'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
-	'example.review': 'Đánh giá việc nêu gương của đảng viên'
+	'example.review': 'Đánh giá việc nêu gương của đảng viên',
+	'collective.submit': 'Nộp phiếu kiểm điểm của tập thể',
+	'collective.return': 'Cấp ủy cấp trên trả lại phiếu của tập thể để hoàn thiện',
+	'collective.approve': 'Cấp ủy cấp trên duyệt phiếu của tập thể',
+	'collective.approve.adjusted': 'Cấp ủy cấp trên duyệt phiếu của tập thể, điều chỉnh kết quả tự soi',
+	'collective.reopen': 'Cấp ủy cấp trên mở lại phiếu đã duyệt của tập thể'
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** A sheet action as the log names it for a collective's sheet ('sheet.return' → 'collective.return'). */
+export function collectiveAction(action: AuditAction): AuditAction {
+	const named = action.replace(/^sheet\./, 'collective.');
+	return named in AUDIT_ACTION_LABELS ? (named as AuditAction) : action;
+}
 
 /** What an audit line is about. */
 export type AuditTargetType = 'user' | 'unit' | 'period' | 'sheet' | 'sign' | 'template_version' | 'task';
@@ -50,10 +61,11 @@ export function actionLabel(action: string): string {
 export function describeSheetEvent(action: string, detail: unknown): string {
 	const label = actionLabel(action);
 	const d = (detail ?? {}) as { computed?: Rating | null; final?: Rating };
-	if (action === 'sheet.approve.adjusted' && d.final) {
+	if ((action === 'sheet.approve.adjusted' || action === 'collective.approve.adjusted') && d.final) {
 		return `${label}: từ «${d.computed ? RATING_LABELS[d.computed] : '—'}» thành «${RATING_LABELS[d.final]}»`;
 	}
-	if (action === 'sheet.approve' && d.final) return `${label}, xếp loại «${RATING_LABELS[d.final]}»`;
+	if ((action === 'sheet.approve' || action === 'collective.approve') && d.final)
+		return `${label}, xếp loại «${RATING_LABELS[d.final]}»`;
 	const role = (detail as { role?: string } | null)?.role;
 	if ((action === 'role.grant' || action === 'role.revoke') && role)
 		return `${label}: ${(ROLE_LABELS as Record<string, string>)[role]?.toLowerCase() ?? role}`;

@@ -66,3 +66,16 @@ describe('counting example-setting ratings', () => {
 		});
 	});
 });
+
+describe('example-setting of a collective', () => {
+	const sheet = { memberId: null, collectiveUnitId: 9, targetGroup: 'CB' as const };
+	it('applies to the collectives and is self-rated only by whoever fills their sheet', () => {
+		expect(exampleSettingApplies('CB')).toBe(true);
+		expect(exampleSettingApplies('CU')).toBe(true);
+		expect(selfRatingRefusal({ id: 1, grants: [{ role: 'secretary', unitId: 9 }] }, sheet, null)).toBeNull();
+		expect(selfRatingRefusal({ id: 1, grants: [{ role: 'committee', unitId: 4 }] }, sheet, null)).toMatch(
+			/người lập phiếu của tập thể/
+		);
+		expect(selfRatingRefusal({ id: 1 }, sheet, null)).not.toBeNull();
+	});
+});

@@ -1,7 +1,9 @@
 // Example-setting ("nêu gương"): leaders (group A) rate how they set an example at four levels — Tốt, Khá,
 // Trung bình, Yếu kém, as Việt Trì rates it — and whoever decides their sheet gives their own rating, with the
 // reason when it differs. It stands beside the self-examination result and is never folded into its score.
-import { RATINGS, RATING_LABELS, type Rating, type TargetGroup } from './template';
+import { RATINGS, RATING_LABELS, isCollectiveGroup, type Rating, type SheetGroup } from './template';
+import { writesSheet } from './collective';
+import type { ReviewGrant } from './review-rights';
 import type { SheetStatus } from './sheet';
 
 /** The four levels (the same words as the sheet's rating, stored and counted apart from it). */
@@ -23,20 +25,26 @@ export const EXAMPLE_SETTING_PROMPT_SOURCE = 'Mẫu 2A, Hướng dẫn 43-HD/BTC
 /** Limits of the texts (characters). */
 export const EXAMPLE_TEXT_LIMITS = { note: 2000, reason: 1000 };
 
-/** Only leaders (group A) rate their example-setting. */
-export function exampleSettingApplies(group: TargetGroup | null): boolean {
-	return group === 'A';
+/** Leaders (group A) rate their example-setting, and so do the collectives (tập thể chi bộ, tập thể cấp ủy). */
+export function exampleSettingApplies(group: SheetGroup | null): boolean {
+	return group === 'A' || (group !== null && isCollectiveGroup(group));
 }
 
 /** Why this member may not give (or change) the self-rating on this sheet, or null. `lock` is the sheet's own lock, if any. */
 export function selfRatingRefusal(
-	actor: { id: number },
-	sheet: { memberId: number; targetGroup: TargetGroup },
+	actor: { id: number; grants?: readonly ReviewGrant[] },
+	sheet: { memberId: number | null; collectiveUnitId?: number | null; targetGroup: SheetGroup },
 	lock: string | null
 ): string | null {
-	if (actor.id !== sheet.memberId) return 'Chỉ đảng viên của phiếu được tự đánh giá việc nêu gương.';
+	if (sheet.collectiveUnitId != null) {
+		// A collective rates itself through whoever fills its sheet.
+		if (
+			!writesSheet({ id: actor.id, grants: actor.grants ?? [] }, { ...sheet, collectiveUnitId: sheet.collectiveUnitId })
+		)
+			return 'Chỉ người lập phiếu của tập thể được tự đánh giá việc nêu gương của tập thể.';
+	} else if (actor.id !== sheet.memberId) return 'Chỉ đảng viên của phiếu được tự đánh giá việc nêu gương.';
 	if (!exampleSettingApplies(sheet.targetGroup))
-		return 'Việc đánh giá nêu gương dành cho đảng viên giữ chức vụ lãnh đạo, quản lý (nhóm A).';
+		return 'Việc đánh giá nêu gương dành cho đảng viên giữ chức vụ lãnh đạo, quản lý (nhóm A) và cho các tập thể.';
 	return lock;
 }
 
@@ -47,12 +55,12 @@ export function selfRatingRefusal(
 export function reviewerRatingRefusal(
 	decision: string | null,
 	lock: string | null,
-	sheet: { targetGroup: TargetGroup; status: SheetStatus },
+	sheet: { targetGroup: SheetGroup; status: SheetStatus },
 	self: ExampleRating | null
 ): string | null {
 	if (decision) return decision;
 	if (!exampleSettingApplies(sheet.targetGroup))
-		return 'Việc đánh giá nêu gương dành cho đảng viên giữ chức vụ lãnh đạo, quản lý (nhóm A).';
+		return 'Việc đánh giá nêu gương dành cho đảng viên giữ chức vụ lãnh đạo, quản lý (nhóm A) và cho các tập thể.';
 	if (lock) return lock;
 	if (sheet.status !== 'submitted' && sheet.status !== 'approved')
 		return 'Chỉ đánh giá việc nêu gương trên phiếu đã nộp.';

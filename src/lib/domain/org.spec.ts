@@ -26,7 +26,7 @@ describe('organisation vocabulary', () => {
 		});
 		expect(ROLE_LABELS).toEqual({
 			secretary: 'Bí thư chi bộ',
-			committee: 'Cấp ủy cấp trên (chỉ xem)',
+			committee: 'Cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)',
 			admin: 'Quản trị'
 		});
 	});

@@ -31,6 +31,6 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 /** Vietnamese names of the roles. */
 export const ROLE_LABELS: Record<GrantedRole, string> = {
 	secretary: 'Bí thư chi bộ',
-	committee: 'Cấp ủy cấp trên (chỉ xem)',
+	committee: 'Cấp ủy cấp trên (theo dõi, giao và đánh giá nhiệm vụ)',
 	admin: 'Quản trị'
 };

@@ -45,6 +45,11 @@ export interface PersonalReport {
 	exampleSetting?: ExampleSettingLines | null;
 	/** The whole Bản kiểm điểm of the member's group, when the sheet's template version has a form. */
 	form: FormReport | null;
+	/**
+	 * Set on a collective's report (Mẫu 1): it is signed on the collective's behalf (T/M CHI ỦY, T/M CHI BỘ or the
+	 * committee's) by its secretary, and decided by the committee above, whose signature closes it.
+	 */
+	collective?: { signature: string[]; reviewer: string[] } | null;
 }
 
 /** A chapter's summary report for a period (báo cáo tổng hợp), an issued Party report (HD 36-HD/VPTW). */

@@ -16,7 +16,7 @@ import {
 	type ConcreteSign,
 	type Level,
 	type Rating,
-	type TargetGroup,
+	type SheetGroup,
 	type TemplateContent
 } from './template';
 
@@ -98,7 +98,7 @@ function bandReason(content: TemplateContent, score: number, rating: Rating): st
 }
 
 /** Scores one sheet: points lost, the rating from bands, caps and critical signs, and the reasons. */
-export function scoreSheet(content: TemplateContent, group: TargetGroup, answers: Answers): SheetScore {
+export function scoreSheet(content: TemplateContent, group: SheetGroup, answers: Answers): SheetScore {
 	const { rules } = content;
 	const signs = signsForGroup(content, group);
 	const maxPenalty = Math.max(...rules.levelPenalty);

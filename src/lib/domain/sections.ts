@@ -6,7 +6,7 @@ import {
 	type FormDefinition,
 	type FormSection,
 	type QualityLevel,
-	type TargetGroup,
+	type SheetGroup,
 	type TemplateContent
 } from './template';
 
@@ -34,7 +34,7 @@ export const EMPTY_SECTION: SectionValue = { text: '', items: [], general: null,
 export const SECTION_LIMITS = { text: 5000, itemText: 1000, itemNote: 1000, items: 40, question: 1000, answer: 5000 };
 
 /** The form of a group, or null for a version made before forms were template data (an old sheet). */
-export function formFor(content: TemplateContent, group: TargetGroup): FormDefinition | null {
+export function formFor(content: TemplateContent, group: SheetGroup): FormDefinition | null {
 	return content.forms?.[group] ?? null;
 }
 
@@ -65,7 +65,7 @@ export function isFilled(section: FormSection, value: SectionValue): boolean {
  */
 export function missingSections(
 	content: TemplateContent,
-	group: TargetGroup,
+	group: SheetGroup,
 	values: Record<string, SectionValue>
 ): FormSection[] {
 	const form = formFor(content, group);

@@ -7,10 +7,13 @@ import {
 	signsForGroup,
 	TARGET_GROUP_FORMS,
 	TARGET_GROUP_LABELS,
+	COLLECTIVE_GROUP_FORMS,
+	COLLECTIVE_GROUP_LABELS,
+	isCollectiveGroup,
+	type SheetGroup,
 	type AnswerLevel,
 	type Level,
 	type Rating,
-	type TargetGroup,
 	type TemplateContent
 } from './template';
 
@@ -46,7 +49,8 @@ export function shownSelfRating(status: SheetStatusKey | null, rating: Rating | 
 }
 
 /** "Nhóm B (Mẫu 2B) — Đảng viên không giữ chức vụ lãnh đạo, quản lý", as pickers and profiles name a group. */
-export function targetGroupName(group: TargetGroup): string {
+export function targetGroupName(group: SheetGroup): string {
+	if (isCollectiveGroup(group)) return `${COLLECTIVE_GROUP_LABELS[group]} (${COLLECTIVE_GROUP_FORMS[group]})`;
 	return `Nhóm ${group} (${TARGET_GROUP_FORMS[group]}) — ${TARGET_GROUP_LABELS[group]}`;
 }
 
@@ -130,7 +134,7 @@ export const MIN_TEXT_LENGTH = 20;
  */
 export function sheetProblems(
 	content: TemplateContent,
-	group: TargetGroup,
+	group: SheetGroup,
 	answers: Record<string, AnswerEntry>,
 	progress: Record<string, ProgressEntry> = {},
 	handIn: { texts?: SheetTexts; sections?: Record<string, SectionValue>; today?: string } = {}

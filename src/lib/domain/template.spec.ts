@@ -135,10 +135,12 @@ describe('the default template (src/lib/data/template-default.json)', () => {
 		expect(parsed.ok ? [] : parsed.errors).toEqual([]);
 	});
 
-	it('has exactly 65 concrete signs with unique codes, each for at least one group', () => {
+	it('has exactly 65 concrete signs for members and 14 for collectives, with unique codes, each for at least one group', () => {
 		const { signs } = loadDefaultTemplate();
-		expect(signs).toHaveLength(65);
-		expect(new Set(signs.map((s) => s.code)).size).toBe(65);
+		const forMembers = signs.filter((s) => s.groups.some((g) => g === 'A' || g === 'B' || g === 'C'));
+		expect(forMembers).toHaveLength(65);
+		expect(signs).toHaveLength(79);
+		expect(new Set(signs.map((s) => s.code)).size).toBe(79);
 		expect(signs.filter((s) => s.groups.length === 0)).toEqual([]);
 	});
 

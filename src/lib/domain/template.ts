@@ -6,6 +6,22 @@ import signs27 from '../data/signs27.json' with { type: 'json' };
 export const TARGET_GROUPS = ['A', 'B', 'C'] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
+/**
+ * Collective target groups: the collective of a chi bộ (tập thể chi bộ, whose sheet its secretary fills) and the
+ * collective of a party committee (tập thể cấp ủy of a đảng bộ). Their sheets belong to a unit, not to a member.
+ */
+export const COLLECTIVE_GROUPS = ['CB', 'CU'] as const;
+export type CollectiveGroup = (typeof COLLECTIVE_GROUPS)[number];
+
+/** Every group a sheet can be of: a member's (A/B/C) or a collective's. */
+export const SHEET_GROUPS = [...TARGET_GROUPS, ...COLLECTIVE_GROUPS] as const;
+export type SheetGroup = (typeof SHEET_GROUPS)[number];
+
+/** Whether a sheet's group is a collective's. */
+export function isCollectiveGroup(group: string): group is CollectiveGroup {
+	return (COLLECTIVE_GROUPS as readonly string[]).includes(group);
+}
+
 /** The three categories of the 27 signs, in the resolution's order. */
 export const CATEGORY_KEYS = ['tu_tuong_chinh_tri', 'dao_duc_loi_song', 'tu_dien_bien_tu_chuyen_hoa'] as const;
 export type CategoryKey = (typeof CATEGORY_KEYS)[number];
@@ -49,7 +65,7 @@ export interface ConcreteSign {
 	code: string;
 	parent: ParentId;
 	text: string;
-	groups: TargetGroup[];
+	groups: SheetGroup[];
 	weight: number;
 	critical: boolean;
 	/** What the wording or the settings of this item rest on, when they were changed from an earlier version. */
@@ -102,8 +118,11 @@ export interface TemplateContent {
 	rules: ScoringRules;
 	exclusions: Exclusion[];
 	signs: ConcreteSign[];
-	/** The sections of the personal review form per group (Mẫu 2A/2B/2C); absent in versions made before them. */
-	forms?: Record<TargetGroup, FormDefinition>;
+	/**
+	 * The sections of the review form per group: the personal forms (Mẫu 2A/2B/2C) and, from edition 3, the
+	 * collective's report (Mẫu 1) for CB and CU; absent in versions made before them.
+	 */
+	forms?: Record<TargetGroup, FormDefinition> & Partial<Record<CollectiveGroup, FormDefinition>>;
 }
 
 /** What a section of the personal review form holds. */
@@ -233,6 +252,19 @@ export const TARGET_GROUP_LABELS: Record<TargetGroup, string> = {
 /** The personal review form of Hướng dẫn 43-HD/BTCTW each group fills. */
 export const TARGET_GROUP_FORMS: Record<TargetGroup, string> = { A: 'Mẫu 2A', B: 'Mẫu 2B', C: 'Mẫu 2C' };
 
+export const COLLECTIVE_GROUP_LABELS: Record<CollectiveGroup, string> = {
+	CB: 'Tập thể chi bộ',
+	CU: 'Tập thể cấp ủy'
+};
+
+/** The form of Hướng dẫn 43-HD/BTCTW a collective reports on (Báo cáo kiểm điểm … của tập thể). */
+export const COLLECTIVE_GROUP_FORMS: Record<CollectiveGroup, string> = { CB: 'Mẫu 1', CU: 'Mẫu 1' };
+
+/** The form of any sheet group. */
+export function groupForm(group: SheetGroup): string {
+	return isCollectiveGroup(group) ? COLLECTIVE_GROUP_FORMS[group] : TARGET_GROUP_FORMS[group];
+}
+
 // Taken from the reference data so the labels cannot drift from it; "(9)" is a count, not part of the name.
 export const CATEGORY_LABELS = Object.fromEntries(
 	CATEGORY_KEYS.map((key) => [key, signs27.groups[key].replace(/\s*\(\d+\)\s*$/, '')])
@@ -277,12 +309,12 @@ export const QUALITY_LABELS: Record<QualityLevel, string> = {
 export const SCORE_FRAME = { general: 30, tasks: 70 } as const;
 
 /** The concrete signs on a group's sheet, in template order. */
-export function signsForGroup(content: TemplateContent, group: TargetGroup): ConcreteSign[] {
+export function signsForGroup(content: TemplateContent, group: SheetGroup): ConcreteSign[] {
 	return content.signs.filter((sign) => sign.groups.includes(group));
 }
 
 /** Parent ids deliberately left off a group's sheet. */
-export function excludedParents(content: TemplateContent, group: TargetGroup): ParentId[] {
+export function excludedParents(content: TemplateContent, group: SheetGroup): ParentId[] {
 	return content.exclusions.filter((e) => e.group === group).map((e) => e.parent);
 }
 

@@ -9,6 +9,7 @@ import {
 	SECTION_FIELDS,
 	SECTION_KINDS,
 	RATING_LABELS,
+	SHEET_GROUPS,
 	TARGET_GROUPS,
 	WORDING_KINDS,
 	compareRatings,
@@ -29,6 +30,10 @@ function requiredText(what: string) {
 }
 
 const targetGroup = z.enum(TARGET_GROUPS, {
+	error: (iss) => ifMissing('thiếu nhóm đối tượng', `nhóm đối tượng không hợp lệ ${shown(iss.input)}`)(iss)
+});
+/** A sign may be on a member's sheet (A/B/C) or a collective's (CB/CU). */
+const sheetGroup = z.enum(SHEET_GROUPS, {
 	error: (iss) => ifMissing('thiếu nhóm đối tượng', `nhóm đối tượng không hợp lệ ${shown(iss.input)}`)(iss)
 });
 const parentId = z.custom<ParentId>((v) => typeof v === 'string' && isParentId(v), {
@@ -57,7 +62,7 @@ const concreteSign = objectOf(
 		code: requiredText('mã biểu hiện').regex(/^\S+$/, { error: 'mã biểu hiện không được chứa khoảng trắng' }),
 		parent: parentId,
 		text: requiredText('nội dung biểu hiện'),
-		groups: arrayOf(targetGroup, 'danh sách nhóm đối tượng').min(1, {
+		groups: arrayOf(sheetGroup, 'danh sách nhóm đối tượng').min(1, {
 			error: 'phải áp dụng cho ít nhất một nhóm đối tượng'
 		}),
 		weight: z
@@ -224,8 +229,10 @@ function crossFieldProblems(t: Structure): Problem[] {
 		}
 	}
 	if (t.forms)
-		for (const group of TARGET_GROUPS) {
-			const sections = t.forms[group].sections;
+		for (const group of SHEET_GROUPS) {
+			const form = t.forms[group];
+			if (!form) continue;
+			const sections = form.sections;
 			const seen = new Map<string, number>();
 			sections.forEach((section, i) => {
 				const at = ['forms', group, 'sections', i];
@@ -262,7 +269,14 @@ export const templateSchema = z
 			edition: z.int({ error: 'số hiệu bản (edition) phải là số nguyên' }).min(1).optional(),
 			changes: arrayOf(change, 'danh sách thay đổi').optional(),
 			forms: objectOf(
-				{ A: formDefinition, B: formDefinition, C: formDefinition },
+				{
+					A: formDefinition,
+					B: formDefinition,
+					C: formDefinition,
+					// The collectives' report (Mẫu 1), from edition 3.
+					CB: formDefinition.optional(),
+					CU: formDefinition.optional()
+				},
 				'mẫu bản kiểm điểm theo nhóm (forms)'
 			).optional(),
 			rules,
@@ -351,7 +365,7 @@ export function serializeTemplate(content: TemplateContent): string {
 			code: s.code,
 			parent: s.parent,
 			text: s.text,
-			groups: TARGET_GROUPS.filter((g) => s.groups.includes(g)),
+			groups: SHEET_GROUPS.filter((g) => s.groups.includes(g)),
 			weight: s.weight,
 			critical: s.critical,
 			...(s.source === undefined ? {} : { source: s.source })

@@ -15,6 +15,7 @@ import { countsOf, unitOverview } from './overview';
 import { finalRatingCounts, handedIn, ratingCounts, type UnitCounts } from '../domain/overview';
 import { attachment, exportRows, toCsv, toXlsx, UNIT_SUMMARY_HEADERS } from './export';
 import { exportResponse } from './export-response';
+import { writeReviewerRating, writeSelfRating } from './db/queries/example-setting';
 import type { TargetGroup } from '../domain/template';
 
 const TODAY = '2026-03-10';
@@ -31,7 +32,9 @@ const HEADERS = [
 	'Kết quả tự soi (không phải xếp loại chính thức)',
 	'Chi ủy xếp loại',
 	'Lý do điều chỉnh',
-	'Biểu hiện tự nhận'
+	'Biểu hiện tự nhận',
+	'Nêu gương: tự đánh giá',
+	'Nêu gương: người xem xét đánh giá'
 ];
 const FORMULA_START = /^[=+\-@\t\r]/;
 const HYPERLINK = '=HYPERLINK("http://x")';
@@ -121,6 +124,9 @@ async function filled() {
 			reason: REASON
 		})
 	).toEqual({ ok: true });
+	// The leader's example-setting, rated by the leader and by the secretary: its own columns.
+	writeSelfRating(db, linkSheet, { rating: 'tot', note: '' });
+	writeReviewerRating(db, linkSheet, { rating: 'kha', reason: 'Còn nể nang.', reviewerId: secretary3.id });
 	const cmdUser = signedInUser(db, cmd);
 	const draft = openCurrentSheet(db, cmdUser, TODAY)!;
 	expect(
@@ -241,6 +247,8 @@ describe('toXlsx', () => {
 			'',
 			'',
 			'',
+			'',
+			'',
 			''
 		]);
 		expect(line(2)).toEqual([
@@ -257,7 +265,9 @@ describe('toXlsx', () => {
 			'Khá',
 			'Trung bình',
 			`'${REASON}`,
-			'TT1.1'
+			'TT1.1',
+			'Tốt',
+			'Khá'
 		]);
 		expect(line(3)).toEqual([
 			3,
@@ -272,7 +282,9 @@ describe('toXlsx', () => {
 			'Tốt',
 			'',
 			'',
-			'DD1.1, TT1.1'
+			'DD1.1, TT1.1',
+			'',
+			''
 		]);
 		expect(line(4)).toEqual([
 			4,
@@ -284,6 +296,8 @@ describe('toXlsx', () => {
 			'Chi bộ Giáo viên',
 			'Chưa làm',
 			null,
+			'',
+			'',
 			'',
 			'',
 			'',
@@ -301,6 +315,8 @@ describe('toXlsx', () => {
 			'Đã nộp',
 			score(ctx.ids.binh),
 			'Tốt',
+			'',
+			'',
 			'',
 			'',
 			''
@@ -396,7 +412,15 @@ describe('toCsv', () => {
 		const records = parseCsv(body);
 		expect(records[0]).toEqual(HEADERS);
 		const score = (id: number) => String(scoreOf(db, id, period.id));
-		expect(records.slice(1)).toEqual([
+		// The example-setting columns, apart from the self-examination result: only the leader's approved sheet.
+		expect(records.slice(1).map((r) => r.slice(13))).toEqual([
+			['', ''],
+			['Tốt', 'Khá'],
+			['', ''],
+			['', ''],
+			['', '']
+		]);
+		expect(records.slice(1).map((r) => r.slice(0, 13))).toEqual([
 			[
 				'1',
 				"'@cmd",

@@ -24,7 +24,10 @@ const COLUMNS = [
 	{ header: 'Kết quả tự soi (không phải xếp loại chính thức)', width: 20 },
 	{ header: 'Chi ủy xếp loại', width: 14 },
 	{ header: 'Lý do điều chỉnh', width: 30 },
-	{ header: 'Biểu hiện tự nhận', width: 30 }
+	{ header: 'Biểu hiện tự nhận', width: 30 },
+	// Example-setting of group A, in columns of its own: never part of the self-examination result.
+	{ header: 'Nêu gương: tự đánh giá', width: 14 },
+	{ header: 'Nêu gương: người xem xét đánh giá', width: 16 }
 ] as const;
 
 /**
@@ -65,7 +68,10 @@ export function exportCells(rows: ExportRow[]): (string | number | null)[][] {
 		labelOf(isHandedIn(r.status) ? r.rating : null),
 		labelOf(r.status === 'approved' ? r.finalRating : null),
 		neutralise(r.finalRatingReason ?? ''),
-		isHandedIn(r.status) ? (r.flagged ?? '') : ''
+		isHandedIn(r.status) ? (r.flagged ?? '') : '',
+		// The member's own rating is theirs until handed in, like the score; the reviewer's exists only after.
+		labelOf(isHandedIn(r.status) ? r.exampleSelf : null),
+		labelOf(isHandedIn(r.status) ? r.exampleReviewer : null)
 	]);
 }
 

@@ -101,12 +101,18 @@ export function formReport(db: Db, detail: SheetDetail, score: SheetScore, chapt
 		title: view.title.text,
 		yearLine: `Năm ${detail.period.year}`,
 		subtitle: view.subtitle.text,
-		identity: [
-			{ label: 'Họ và tên', value: detail.person.fullName },
-			{ label: 'Ngày sinh', value: formatDate(detail.person.dateOfBirth) },
-			...work.map((s) => ({ label: s.section.heading, value: identityOf(s.section.key)?.text.trim() || BLANK })),
-			{ label: 'Chi bộ', value: chapterName }
-		],
+		identity: detail.collective
+			? // A collective's report names the collective and the unit it belongs to, no person.
+				[
+					{ label: 'Tập thể', value: detail.person.fullName },
+					{ label: 'Trực thuộc', value: detail.chapter.parentName ?? BLANK }
+				]
+			: [
+					{ label: 'Họ và tên', value: detail.person.fullName },
+					{ label: 'Ngày sinh', value: formatDate(detail.person.dateOfBirth) },
+					...work.map((s) => ({ label: s.section.heading, value: identityOf(s.section.key)?.text.trim() || BLANK })),
+					{ label: 'Chi bộ', value: chapterName }
+				],
 		blocks: body.map((s) => block(s, detail, score, view.questions)),
 		signature: view.signature.text,
 		annexes: annexes.map((s) => block(s, detail, score, view.questions)),

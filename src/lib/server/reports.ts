@@ -12,6 +12,8 @@ import { exampleSettingOf } from './example-setting/view';
 import { displayedScore, levelCountsLine, scoreSheet } from '../domain/scoring';
 import { templateContent } from './db/queries/template-content';
 import { formReport } from './report-form';
+import { reviewParties } from './db/queries/roles';
+import { collectiveSignature, reviewerSignature } from '../domain/collective';
 import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
@@ -19,7 +21,8 @@ import {
 	RATING_LABELS,
 	RATINGS,
 	signsForGroup,
-	TARGET_GROUP_FORMS,
+	groupForm,
+	isCollectiveGroup,
 	type Rating
 } from '../domain/template';
 import {
@@ -89,10 +92,11 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 	const dated = detail.sheet.submittedAt ? todayIso(detail.sheet.submittedAt) : null;
 	const answer = (code: string) => detail.answers[code];
 	const form = formReport(db, detail, score, chapter.name);
+	const collective = collectiveLines(db, detail, chapter);
 	return {
 		header: header(db, chapter, dated, form !== null),
 		title: 'PHIẾU TỰ SOI, TỰ SỬA',
-		subtitle: `Năm ${detail.period.year} — ${TARGET_GROUP_FORMS[group]}`,
+		subtitle: `Năm ${detail.period.year} — ${groupForm(group)}`,
 		identity: [
 			{ label: 'Họ và tên', value: detail.person.fullName },
 			{ label: 'Ngày sinh', value: formatDate(detail.person.dateOfBirth) },
@@ -147,10 +151,19 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 		memberName: detail.person.fullName,
 		secretaryName: secretaryOf(db, chapter.id),
 		signature: chapterSignature(chapter.memberCount),
-		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
+		leaderTasks: detail.sheet.memberId === null ? [] : leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
 		exampleSetting: exampleSettingOf(db, detail.sheet),
-		form
+		form,
+		collective
 	};
+}
+
+/** The signatures of a collective's report: the collective's own, and the committee above's that decided it. */
+function collectiveLines(db: Db, detail: SheetDetail, unit: UnitRow): PersonalReport['collective'] {
+	const group = detail.sheet.targetGroup;
+	if (!detail.collective || !isCollectiveGroup(group)) return null;
+	const { committeeAbove } = reviewParties(db, unit);
+	return { signature: collectiveSignature(group, unit), reviewer: reviewerSignature(committeeAbove) };
 }
 
 /** A chapter's summary for a period as an issued report: number, figures, both ratings side by side, most flagged signs, the chapter's plan, every member, Nơi nhận and the signature that fits the chapter. */

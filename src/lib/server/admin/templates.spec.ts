@@ -50,7 +50,7 @@ describe('ensureDefaultTemplate', () => {
 		expect(DEFAULT_TEMPLATE_KEY).toBe('bo-65-bieu-hien');
 		expect(stored).toMatchObject({ templateKey: 'bo-65-bieu-hien', version: 1, note: 'Bộ mặc định của ứng dụng' });
 		expect(stored.content.name).toBe('Bộ 65 biểu hiện cụ thể');
-		expect(stored.content.signs).toHaveLength(65);
+		expect(stored.content.signs).toHaveLength(79);
 		expect(stored.content).not.toHaveProperty('$comment');
 		expect(rowCounts()).toEqual({ templates: 1, versions: 1, audits: 1 });
 	});
@@ -203,7 +203,7 @@ describe('importTemplate', () => {
 		if (!result.ok) throw new Error(result.errors.join('\n'));
 		expect(result.version).toMatchObject({ templateKey: 'bo-thu-nghiem', version: 1, note: 'Nhập thử' });
 		expect(result.version.templateId).not.toBe(v1.templateId);
-		expect(result.version.content.signs).toHaveLength(65);
+		expect(result.version.content.signs).toHaveLength(79);
 		expect(rowCounts()).toEqual({ templates: 2, versions: 2, audits: 2 });
 		expect(latestTemplateVersion(db, 'bo-65-bieu-hien')?.id).toBe(v1.id);
 	});
@@ -232,9 +232,9 @@ describe('listTemplateVersions', () => {
 				signs
 			}))
 		).toEqual([
-			{ templateKey: 'bo-65-bieu-hien', templateName: 'Bộ 65 biểu hiện cụ thể', version: 2, signs: 64 },
-			{ templateKey: 'bo-65-bieu-hien', templateName: 'Bộ 65 biểu hiện cụ thể', version: 1, signs: 65 },
-			{ templateKey: 'bo-thu-nghiem', templateName: 'Bộ 65 biểu hiện cụ thể', version: 1, signs: 65 }
+			{ templateKey: 'bo-65-bieu-hien', templateName: 'Bộ 65 biểu hiện cụ thể', version: 2, signs: 78 },
+			{ templateKey: 'bo-65-bieu-hien', templateName: 'Bộ 65 biểu hiện cụ thể', version: 1, signs: 79 },
+			{ templateKey: 'bo-thu-nghiem', templateName: 'Bộ 65 biểu hiện cụ thể', version: 1, signs: 79 }
 		]);
 		expect(listTemplateVersions(db)[0]).not.toHaveProperty('content');
 	});

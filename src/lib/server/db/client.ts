@@ -42,17 +42,32 @@ function keepPrivate(file: string): void {
 	}
 }
 
+/**
+ * Applies the pending migrations with foreign keys off, as SQLite asks for a table rebuilt by a migration (drizzle
+ * runs them in one transaction, where the migration's own PRAGMA does nothing): dropping the old table would else
+ * cascade to every row that refers to it. The references are checked before foreign keys are turned back on.
+ */
+function migrateWithoutCascades(sqlite: Database.Database, db: Connection, folder: string): void {
+	sqlite.pragma('foreign_keys = OFF');
+	migrate(db, { migrationsFolder: folder });
+	const broken = sqlite.pragma('foreign_key_check') as unknown[];
+	if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken references`);
+	sqlite.pragma('foreign_keys = ON');
+}
+
 /** Opens (creating if needed) a SQLite database with the pragmas the app relies on, and applies every pending migration. */
-export function createDb(file: string, options: { verbose?: (sql: unknown) => void } = {}): Connection {
+export function createDb(
+	file: string,
+	options: { verbose?: (sql: unknown) => void; migrationsFolder?: string } = {}
+): Connection {
 	if (file !== ':memory:') keepPrivate(file);
 	// `verbose` sees every statement the connection runs (BEGIN and COMMIT included): tests count them.
 	const sqlite = new Database(file, { verbose: options.verbose });
 	sqlite.pragma('journal_mode = WAL');
 	// NORMAL in WAL mode: a commit survives a process crash; only power loss can drop the last transactions.
 	sqlite.pragma('synchronous = NORMAL');
-	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema }) as Connection;
-	migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+	migrateWithoutCascades(sqlite, db, options.migrationsFolder ?? MIGRATIONS_DIR);
 	return db;
 }

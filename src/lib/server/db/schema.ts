@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	check,
 	index,
 	integer,
 	primaryKey,
@@ -12,7 +13,7 @@ import {
 
 import { UNIT_KINDS, ROLES } from '../../domain/org';
 import { PROGRESS_STATUSES, SHEET_STATUSES } from '../../domain/sheet';
-import { RATINGS, TARGET_GROUPS } from '../../domain/template';
+import { RATINGS, SHEET_GROUPS, TARGET_GROUPS } from '../../domain/template';
 import { TASK_RESULTS } from '../../domain/tasks';
 
 // The lists of values are the domain's; the schema only stores them.
@@ -202,7 +203,11 @@ export const period = sqliteTable(
 	(t) => [index('period_unit_idx').on(t.unitId, t.year)]
 );
 
-/** One member's sheet for one period. The chapter is the one they belonged to when it was made, so history stays with it. */
+/**
+ * One sheet for one period, of a member or of a collective (exactly one of the two is set). A member's chapter is
+ * the one they belonged to when it was made, so history stays with it; a collective's sheet has its own unit as
+ * `chapter_id` too (the chi bộ, or the đảng bộ whose committee examines itself), and group CB or CU.
+ */
 export const sheet = sqliteTable(
 	'sheet',
 	{
@@ -210,13 +215,13 @@ export const sheet = sqliteTable(
 		periodId: integer('period_id')
 			.notNull()
 			.references(() => period.id),
-		memberId: integer('member_id')
-			.notNull()
-			.references(() => user.id),
+		memberId: integer('member_id').references(() => user.id),
+		/** The unit whose collective (tập thể chi bộ, tập thể cấp ủy) this sheet is, filled on its behalf. */
+		collectiveUnitId: integer('collective_unit_id').references(() => unit.id),
 		chapterId: integer('chapter_id')
 			.notNull()
 			.references(() => unit.id),
-		targetGroup: text('target_group', { enum: TARGET_GROUPS }).notNull(),
+		targetGroup: text('target_group', { enum: SHEET_GROUPS }).notNull(),
 		templateVersionId: integer('template_version_id')
 			.notNull()
 			.references(() => templateVersion.id),
@@ -238,7 +243,9 @@ export const sheet = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('sheet_member_period_idx').on(t.memberId, t.periodId),
-		index('sheet_period_chapter_idx').on(t.periodId, t.chapterId, t.status)
+		uniqueIndex('sheet_collective_period_idx').on(t.collectiveUnitId, t.periodId),
+		index('sheet_period_chapter_idx').on(t.periodId, t.chapterId, t.status),
+		check('sheet_subject_check', sql`(${t.memberId} is null) <> (${t.collectiveUnitId} is null)`)
 	]
 );
 

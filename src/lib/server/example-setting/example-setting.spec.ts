@@ -104,9 +104,9 @@ describe("the decider rates a leader's example-setting", () => {
 	] as const;
 	for (const [who, allowed] of matrix) {
 		it(`${allowed ? 'lets' : 'refuses'} ${who}`, async () => {
-			const { db, people, leaderSheet } = await handedIn();
+			const { db, people, leaderSheet, tree } = await handedIn();
 			const before = tables(db);
-			const result = rateExample(db, people[who], leaderSheet, { rating: 'tot', reason: '' });
+			const result = rateExample(db, people[who], tree.chapterA.id, leaderSheet, { rating: 'tot', reason: '' });
 			expect(result.ok).toBe(allowed);
 			if (!allowed) {
 				expect(result).toMatchObject({ status: 403 });
@@ -116,38 +116,60 @@ describe("the decider rates a leader's example-setting", () => {
 	}
 
 	it("gives a secretary's own sheet to the committee directly above, never to the secretary", async () => {
-		const { db, people, version } = await setup();
+		const { db, people, version, tree } = await setup();
 		const own = openCurrentSheet(db, people.secretary, TODAY)!.sheet.id;
 		rateOwnExample(db, people.secretary, own, { rating: 'tot', note: '' }, TODAY);
 		handIn(db, people.secretary.id, version.content, TODAY);
-		expect(rateExample(db, people.secretary, own, { rating: 'tot', reason: '' })).toMatchObject({
+		expect(rateExample(db, people.secretary, tree.chapterA.id, own, { rating: 'tot', reason: '' })).toMatchObject({
 			status: 403,
 			message: /chính mình/
 		});
-		expect(rateExample(db, people.grassrootsCommittee, own, { rating: 'tot', reason: '' })).toMatchObject({ ok: true });
+		expect(
+			rateExample(db, people.grassrootsCommittee, tree.chapterA.id, own, { rating: 'tot', reason: '' })
+		).toMatchObject({ ok: true });
+	});
+
+	it("reports a sheet of another chapter as not found from this chapter's page, and changes nothing", async () => {
+		const { db, people, leaderSheet, tree } = await handedIn();
+		const before = tables(db);
+		expect(
+			rateExample(db, people.secretary, tree.chapterB.id, leaderSheet, { rating: 'tot', reason: '' })
+		).toMatchObject({
+			ok: false,
+			status: 404
+		});
+		expect(tables(db)).toEqual(before);
 	});
 
 	it('wants a reason when the rating differs, keeps none when it agrees, and both are in the log', async () => {
-		const { db, people, leaderSheet } = await handedIn();
+		const { db, people, leaderSheet, tree } = await handedIn();
 		const before = tables(db);
-		expect(rateExample(db, people.secretary, leaderSheet, { rating: 'kha', reason: 'ok' })).toMatchObject({
+		expect(
+			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'kha', reason: 'ok' })
+		).toMatchObject({
 			status: 400,
 			field: 'reason',
 			message: /«Tốt»/
 		});
-		expect(rateExample(db, people.secretary, leaderSheet, { rating: 'ngoai', reason: '' })).toMatchObject({
+		expect(
+			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'ngoai', reason: '' })
+		).toMatchObject({
 			field: 'rating'
 		});
 		expect(tables(db)).toEqual(before);
 		const reason = 'Chưa chủ động nhắc nhở người thân trong gia đình.';
-		expect(rateExample(db, people.secretary, leaderSheet, { rating: 'kha', reason })).toMatchObject({ ok: true });
+		expect(rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'kha', reason })).toMatchObject({
+			ok: true
+		});
 		expect(findExampleRating(db, leaderSheet)).toMatchObject({
 			selfRating: 'tot',
 			reviewerRating: 'kha',
 			reviewerReason: reason,
 			reviewerId: people.secretary.id
 		});
-		expect(rateExample(db, people.secretary, leaderSheet, { rating: 'tot', reason: 'không cần' })).toMatchObject({
+		expect(
+			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'tot', reason: 'không cần' })
+		).toMatchObject({
 			ok: true
 		});
 		expect(findExampleRating(db, leaderSheet)).toMatchObject({ reviewerRating: 'tot', reviewerReason: null });
@@ -159,12 +181,16 @@ describe("the decider rates a leader's example-setting", () => {
 
 	it('refuses a draft sheet and one without a self-rating; a changed self-rating clears the earlier review', async () => {
 		const { db, people, leaderSheet, version, tree } = await setup();
-		expect(rateExample(db, people.secretary, leaderSheet, { rating: 'tot', reason: '' })).toMatchObject({
+		expect(
+			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'tot', reason: '' })
+		).toMatchObject({
 			status: 409,
 			message: /phiếu đã nộp/
 		});
 		handIn(db, people.leader.id, version.content, TODAY);
-		expect(rateExample(db, people.secretary, leaderSheet, { rating: 'tot', reason: '' })).toMatchObject({
+		expect(
+			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'tot', reason: '' })
+		).toMatchObject({
 			status: 409,
 			message: /chưa tự đánh giá/
 		});
@@ -179,7 +205,9 @@ describe("the decider rates a leader's example-setting", () => {
 		).toBe(true);
 		expect(rateOwnExample(db, people.leader, leaderSheet, { rating: 'kha', note: '' }, TODAY).ok).toBe(true);
 		handIn(db, people.leader.id, version.content, TODAY);
-		expect(rateExample(db, people.secretary, leaderSheet, { rating: 'kha', reason: '' }).ok).toBe(true);
+		expect(rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'kha', reason: '' }).ok).toBe(
+			true
+		);
 		const reopened = loadSheetDetail(db, leaderSheet)!;
 		returnSheet(db, people.secretary, reopened, {
 			assessment: '',
@@ -204,7 +232,10 @@ describe('the roll-up', () => {
 		const { db, people, leaderSheet, version, tree, period } = await setup();
 		rateOwnExample(db, people.leader, leaderSheet, { rating: 'tot', note: '' }, TODAY);
 		handIn(db, people.leader.id, version.content, TODAY, { 'TT1.1': 3 });
-		rateExample(db, people.secretary, leaderSheet, { rating: 'kha', reason: 'Chưa gương mẫu trong gia đình.' });
+		rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, {
+			rating: 'kha',
+			reason: 'Chưa gương mẫu trong gia đình.'
+		});
 		const other = await createTestMember(db, tree.chapterB, { targetGroup: 'A' });
 		openCurrentSheet(db, signedInUser(db, other), TODAY);
 
@@ -234,10 +265,13 @@ describe('the roll-up', () => {
 
 describe("the leader's printed review", () => {
 	it('shows both example-setting ratings for group A, apart from the score, and nothing for other groups', async () => {
-		const { db, people, leaderSheet, version } = await setup();
+		const { db, people, leaderSheet, version, tree } = await setup();
 		rateOwnExample(db, people.leader, leaderSheet, { rating: 'tot', note: 'Vợ con chấp hành tốt quy định.' }, TODAY);
 		handIn(db, people.leader.id, version.content, TODAY);
-		rateExample(db, people.secretary, leaderSheet, { rating: 'kha', reason: 'Còn nể nang khi góp ý.' });
+		rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, {
+			rating: 'kha',
+			reason: 'Còn nể nang khi góp ý.'
+		});
 		const report = personalReport(db, loadSheetDetail(db, leaderSheet)!);
 		expect(report.exampleSetting).toEqual({
 			self: 'Tốt',

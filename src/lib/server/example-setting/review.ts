@@ -2,10 +2,9 @@
 import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
 import { loadSheetCore } from '../db/queries/sheets';
-import { reviewParties } from '../db/queries/roles';
+import { sheetDecisionRefusal } from '../sheets/decide';
 import { findExampleRating, writeReviewerRating } from '../db/queries/example-setting';
 import { recordAudit } from '../db/queries/audit';
-import { decisionRefusal } from '../../domain/review-rights';
 import { closedPeriodMessage } from '../../domain/period';
 import { EXAMPLE_RATING_LABELS, reasonRequired, reviewerRatingRefusal } from '../../domain/example-setting';
 import { reviewExampleSchema } from '../../schemas/tasks';
@@ -15,8 +14,7 @@ import { invalid, type TaskChange } from '../tasks/result';
 export function reviewGate(db: Db, actor: AuthUser, sheetId: number) {
 	const core = Number.isSafeInteger(sheetId) ? loadSheetCore(db, sheetId) : undefined;
 	if (!core) return undefined;
-	const parties = reviewParties(db, { id: core.sheet.chapterId, path: core.chapter.path });
-	const decision = decisionRefusal(actor, { ...parties, ownerId: core.sheet.memberId });
+	const decision = sheetDecisionRefusal(db, actor, core.sheet, core.chapter.path);
 	const existing = findExampleRating(db, sheetId);
 	const refused = reviewerRatingRefusal(
 		decision,
@@ -27,13 +25,23 @@ export function reviewGate(db: Db, actor: AuthUser, sheetId: number) {
 	return { core, existing, decision, refused };
 }
 
-/** Records the reviewer's rating (a later one replaces it, the log keeps both). */
-export function rateExample(db: Db, actor: AuthUser, sheetId: number, input: unknown): TaskChange {
+/**
+ * Records the reviewer's rating of a sheet of this chapter (a later one replaces it, the log keeps both); a sheet
+ * of another chapter is reported as not found, so the chapter's page rates only its own sheets.
+ */
+export function rateExample(
+	db: Db,
+	actor: AuthUser,
+	chapterId: number,
+	sheetId: number,
+	input: unknown
+): TaskChange & { periodId?: number } {
 	const parsed = reviewExampleSchema.safeParse(input);
 	return db.transaction(
-		(tx): TaskChange => {
+		(tx): TaskChange & { periodId?: number } => {
 			const gate = reviewGate(tx, actor, sheetId);
-			if (!gate) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' };
+			if (!gate || gate.core.sheet.chapterId !== chapterId)
+				return { ok: false, status: 404, message: 'Không tìm thấy phiếu trong chi bộ này.' };
 			if (gate.refused) return { ok: false, status: gate.decision ? 403 : 409, message: gate.refused };
 			if (!parsed.success) return invalid(parsed.error);
 			const self = gate.existing!.selfRating;
@@ -55,7 +63,7 @@ export function rateExample(db: Db, actor: AuthUser, sheetId: number, input: unk
 				reason: kept,
 				detail: { self, reviewer: rating }
 			});
-			return { ok: true, id: sheetId };
+			return { ok: true, id: sheetId, periodId: gate.core.sheet.periodId };
 		},
 		{ behavior: 'immediate' }
 	);

@@ -6,6 +6,7 @@ import { findExampleRating, writeSelfRating } from '../db/queries/example-settin
 import { recordAudit } from '../db/queries/audit';
 import { editRefusal } from '../sheets/member';
 import { selfRatingRefusal } from '../../domain/example-setting';
+import { writesSheet } from '../../domain/collective';
 import { selfExampleSchema } from '../../schemas/tasks';
 import { invalid, type TaskChange } from '../tasks/result';
 
@@ -18,7 +19,7 @@ export function rateOwnExample(db: Db, actor: AuthUser, sheetId: number, input: 
 		(tx): TaskChange => {
 			const core = Number.isSafeInteger(sheetId) ? loadSheetCore(tx, sheetId) : undefined;
 			// Someone else's sheet is "not found", as everywhere a sheet id is typed.
-			if (!core || core.sheet.memberId !== actor.id) return notFound;
+			if (!core || !writesSheet(actor, core.sheet)) return notFound;
 			const lock = editRefusal(core, today)?.message ?? null;
 			const refused = selfRatingRefusal(actor, core.sheet, lock);
 			if (refused) return { ok: false, status: lock === refused ? 409 : 403, message: refused };

@@ -18,7 +18,7 @@ import {
 	type ExampleSettingLines
 } from '../../domain/example-setting';
 import { shownSelfRating } from '../../domain/sheet';
-import type { TargetGroup } from '../../domain/template';
+import type { SheetGroup } from '../../domain/template';
 
 /** The leader's group A sheets, newest first, each with its example-setting ratings and whether they may rate now. */
 export function myExampleSheets(db: Db, user: AuthUser, today: string) {
@@ -89,6 +89,6 @@ export function unitExample(db: Db, user: AuthUser, unit: UnitRow, period: Perio
 }
 
 /** The example-setting lines of a sheet's printed review: only for group A, null for everyone else. */
-export function exampleSettingOf(db: Db, sheet: { id: number; targetGroup: TargetGroup }): ExampleSettingLines | null {
+export function exampleSettingOf(db: Db, sheet: { id: number; targetGroup: SheetGroup }): ExampleSettingLines | null {
 	return exampleSettingApplies(sheet.targetGroup) ? exampleSettingLines(findExampleRating(db, sheet.id) ?? null) : null;
 }

@@ -79,13 +79,15 @@ function blockContent(block: FormBlock): Content[] {
 	}
 }
 
-/** The member's signature, right-aligned, kept whole. */
-function signature(form: FormReport, name: string): Content {
+/** The member's signature (a collective's: on its behalf, by its secretary), right-aligned, kept whole. */
+function signature(form: FormReport, report: PersonalReport): Content {
+	const lines = report.collective?.signature ?? [form.signature];
+	const name = report.collective ? report.secretaryName : report.memberName;
 	return {
 		unbreakable: true,
 		columns: [
 			{ width: '*', text: '' },
-			{ width: 240, ...signatureBlock([form.signature], name) }
+			{ width: 240, ...signatureBlock(lines, name) }
 		],
 		margin: [0, 20, 0, 0]
 	};
@@ -111,7 +113,9 @@ function signsAnnex(report: PersonalReport, form: FormReport): Content[] {
 		...exampleSettingContent(report.exampleSetting),
 		// The chi ủy's view of the self-examination is tusoi's own addition: the official form has no such block.
 		...textSection(
-			'Nhận xét của chi ủy về kết quả tự soi (phần thêm của tusoi)',
+			report.collective
+				? 'Nhận xét của cấp ủy cấp trên về kết quả tự soi của tập thể (phần thêm của tusoi)'
+				: 'Nhận xét của chi ủy về kết quả tự soi (phần thêm của tusoi)',
 			report.review.assessment,
 			'Chưa có nhận xét.'
 		),
@@ -134,7 +138,7 @@ export function formContent(report: PersonalReport, form: FormReport): Content[]
 		},
 		labelledLines(form.identity),
 		...form.blocks.flatMap(blockContent),
-		signature(form, report.memberName),
+		signature(form, report),
 		...form.annexes.flatMap((a, i) => [
 			{
 				text: a.heading,

@@ -120,17 +120,25 @@ export function closing(report: PersonalReport): Content {
 		stack: [
 			{
 				text: [
-					'Chi ủy đánh giá kết quả tự soi: ',
+					report.collective
+						? 'Cấp ủy cấp trên đánh giá kết quả tự soi của tập thể: '
+						: 'Chi ủy đánh giá kết quả tự soi: ',
 					finalRating ? { text: finalRating, bold: true } : { text: 'Chưa có', italics: true }
 				],
 				margin: [0, 4, 0, 0]
 			},
 			...(reason?.trim() ? [{ text: `Lý do: ${reason}`, alignment: 'justify' as const }] : []),
 			{
-				columns: [
-					signatureBlock(report.signature, report.secretaryName),
-					signatureBlock(['NGƯỜI TỰ ĐÁNH GIÁ'], report.memberName, 2)
-				],
+				// A collective's report: the committee above that decided it, and the collective's own signature.
+				columns: report.collective
+					? [
+							signatureBlock(report.collective.reviewer, null),
+							signatureBlock(report.collective.signature, report.secretaryName, 2)
+						]
+					: [
+							signatureBlock(report.signature, report.secretaryName),
+							signatureBlock(['NGƯỜI TỰ ĐÁNH GIÁ'], report.memberName, 2)
+						],
 				columnGap: 20,
 				margin: [0, 24, 0, 0]
 			}

@@ -8,7 +8,9 @@ import { CHAPTER_KINDS } from '../db/queries/units';
 import { member, membership, roleGrant, unit, user } from '../db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './demo';
 import { isNotNull } from 'drizzle-orm';
-import { period, sheet, sheetSubmission } from '../db/schema';
+import { period, sheet, sheetSubmission, unitStats } from '../db/schema';
+import { loadSheetDetail } from '../db/queries/sheets';
+import { rebuildUnitStats } from '../db/queries/stats';
 import { statsFor } from '../db/queries/overview';
 import { submissionsOf } from '../db/queries/submissions';
 import { outlierNotes, type UnitCounts } from '../../domain/overview';
@@ -161,7 +163,7 @@ describe('seedDemoData', () => {
 		expect(grantsOf('capuy')).toEqual([{ role: 'committee', unitId: root.id }]);
 		expect(grantsOf('bithu01').map((g) => g.role)).toEqual(['secretary']);
 		expect(grantsOf('dangvien001')).toEqual([]);
-		expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['quantri', 'capuy', 'bithu01', 'dangvien001']);
+		expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['quantri', 'capuy', 'bithu01', 'dangvien001', 'lanhdao']);
 	});
 
 	it('lets every demo account sign in with the demo password, without having to change it', async () => {
@@ -243,5 +245,33 @@ describe('seedDemoData', () => {
 			expect(changes.map((c) => c.kind)).toEqual(['answer', 'answer']);
 			expect(db.select().from(sheet).where(isNotNull(sheet.submittedAt)).all().length).toBeGreaterThan(10);
 		});
+	});
+});
+
+describe('the demo collectives', () => {
+	it("has bithu01's chapter's collective sheet approved last year and handed in this year, outside the members' counts", async () => {
+		const db = createTestDb();
+		await seedDemoData(db);
+		const office = db.select().from(unit).where(eq(unit.name, 'Chi bộ Văn phòng Sở')).get()!;
+		const sheets = db
+			.select({ status: sheet.status, group: sheet.targetGroup, memberId: sheet.memberId, periodId: sheet.periodId })
+			.from(sheet)
+			.where(eq(sheet.collectiveUnitId, office.id))
+			.orderBy(sheet.periodId)
+			.all();
+		expect(sheets.map((s) => [s.status, s.group, s.memberId])).toEqual([
+			['approved', 'CB', null],
+			['submitted', 'CB', null]
+		]);
+		const current = loadSheetDetail(
+			db,
+			db.select().from(sheet).where(eq(sheet.collectiveUnitId, office.id)).all()[1].id
+		)!;
+		expect(current.progress.map((p) => [p.code, p.status])).toEqual([['TT5.9', 'in_progress']]);
+		// The maintained counts hold the members only.
+		const counts = () => db.select().from(unitStats).orderBy(unitStats.periodId, unitStats.unitId).all();
+		const before = counts();
+		for (const s of sheets) rebuildUnitStats(db, s.periodId);
+		expect(counts()).toEqual(before);
 	});
 });

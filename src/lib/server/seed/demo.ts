@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { createRandom, randomFullName } from './names';
 import { seedDemoPeriods } from './periods';
 import { seedDemoTasks } from './demo-tasks';
+import { seedDemoCollectives } from './demo-collectives';
 import { todayIso } from '../../domain/dates';
 import type { TargetGroup } from '../../domain/template';
 
@@ -18,7 +19,8 @@ export const DEMO_ACCOUNTS = [
 	{ role: 'Quản trị', username: 'quantri' },
 	{ role: 'Cấp ủy cấp trên', username: 'capuy' },
 	{ role: 'Bí thư chi bộ', username: 'bithu01' },
-	{ role: 'Đảng viên', username: 'dangvien001' }
+	{ role: 'Đảng viên', username: 'dangvien001' },
+	{ role: 'Cán bộ lãnh đạo', username: 'lanhdao' }
 ] as const;
 
 interface ChapterPlan {
@@ -180,6 +182,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 		tx.insert(roleGrant).values({ userId: committeeId, role: 'committee', unitId: rootId }).run();
 		seedDemoPeriods(tx, rootId, todayIso(), random);
 		seedDemoTasks(tx, rootId, passwordHash, todayIso());
+		seedDemoCollectives(tx);
 	});
 	return true;
 }

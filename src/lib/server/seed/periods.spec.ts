@@ -133,7 +133,7 @@ describe('seedDemoPeriods through seedDemoData', () => {
 	it("puts a flagged member's actions on this year's sheet when they open it", () => {
 		const detail = lastYearSheets().find((d) => Object.values(d.answers).some((a) => isFlagged(a.level)))!;
 		const flagged = Object.entries(detail.answers).filter(([, a]) => isFlagged(a.level));
-		const opened = openCurrentSheet(db, signedInUser(db, detail.sheet.memberId), today);
+		const opened = openCurrentSheet(db, signedInUser(db, detail.sheet.memberId!), today);
 		expect(opened).not.toBeNull();
 		expect(opened!.sheet.periodId).toBe(periodOf(year).id);
 		expect(opened!.progress.map((p) => [p.code, p.action, p.actionDeadline, p.status]).sort()).toEqual(

@@ -22,6 +22,7 @@ function floorDetail(): SheetDetail {
 			id: 1,
 			periodId: 1,
 			memberId: 1,
+			collectiveUnitId: null,
 			chapterId: 1,
 			targetGroup: FLOOR_GROUP,
 			templateVersionId: 1,
@@ -54,6 +55,7 @@ function floorDetail(): SheetDetail {
 		content,
 		templateVersion: 1,
 		person: { fullName: 'Nguyễn Văn Mẫu', dateOfBirth: '1980-05-17', position: 'Đảng viên' },
+		collective: null,
 		chapter: { id: 1, name: 'Chi bộ Mẫu', path: '/1/', parentName: 'Đảng bộ Mẫu' },
 		answers: Object.fromEntries(
 			signsForGroup(content, FLOOR_GROUP).map((s) => [s.code, { level: 0, note: '', action: '', actionDeadline: null }])

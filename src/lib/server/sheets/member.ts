@@ -22,7 +22,14 @@ import { recordSheetTransition } from '../db/queries/stats';
 import { EMPTY_ANSWER, levelsOf, sheetProblems, type AnswerEntry, type Problem } from '../../domain/sheet';
 import { displayedScore, scoreSheet, type Answers, type SheetScore } from '../../domain/scoring';
 import { templateContent } from '../db/queries/template-content';
-import { signsForGroup, type AnswerLevel, type TargetGroup, type TemplateContent } from '../../domain/template';
+import {
+	isCollectiveGroup,
+	signsForGroup,
+	type AnswerLevel,
+	type SheetGroup,
+	type TemplateContent
+} from '../../domain/template';
+import { writesSheet } from '../../domain/collective';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
 import { mergedSections, sectionRefusal, writeSectionChanges } from './sections';
@@ -70,32 +77,52 @@ export function openCurrentSheet(db: Db, user: AuthUser & { chapterId: number },
 	return loadSheetDetail(db, made.id)!;
 }
 
-/** One of the member's own sheets; someone else's is reported as not found, so ids reveal nothing. */
+/**
+ * Whether this user writes this sheet: a member their own; a collective's sheet, whoever fills it on the
+ * collective's behalf (domain/collective.ts: the chapter's secretary, the committee's members).
+ */
+function writes(user: AuthUser, sheet: Pick<SheetDetail['sheet'], 'memberId' | 'collectiveUnitId' | 'targetGroup'>) {
+	return writesSheet(user, sheet);
+}
+
+/**
+ * One of the sheets this user writes (their own, or a collective's they fill); any other is reported as not
+ * found, so ids reveal nothing.
+ */
 export function ownSheet(db: Db, user: AuthUser, sheetId: number): SheetDetail | undefined {
 	if (!Number.isSafeInteger(sheetId)) return undefined;
 	const detail = loadSheetDetail(db, sheetId);
-	return detail && detail.sheet.memberId === user.id ? detail : undefined;
+	return detail && writes(user, detail.sheet) ? detail : undefined;
 }
 
 /** Why a sheet cannot be changed by its member now, or null when it can. */
 export function editRefusal(detail: Pick<SaveTarget, 'sheet' | 'period'>, today: string): Refusal | null {
 	const locked = periodLock(detail.period, today);
 	if (locked) return { ok: false, status: 409, message: locked };
+	const collective = isCollectiveGroup(detail.sheet.targetGroup);
 	if (detail.sheet.status === 'submitted')
 		return {
 			ok: false,
 			status: 409,
-			message: 'Phiếu đã nộp nên không sửa được nữa. Nếu cần sửa, hãy đề nghị bí thư chi bộ trả lại phiếu.'
+			message: collective
+				? 'Phiếu của tập thể đã nộp nên không sửa được nữa. Nếu cần sửa, hãy đề nghị cấp ủy cấp trên trả lại phiếu.'
+				: 'Phiếu đã nộp nên không sửa được nữa. Nếu cần sửa, hãy đề nghị bí thư chi bộ trả lại phiếu.'
 		};
 	if (detail.sheet.status === 'approved')
-		return { ok: false, status: 409, message: 'Phiếu đã được chi ủy duyệt và khóa.' };
+		return {
+			ok: false,
+			status: 409,
+			message: collective
+				? 'Phiếu của tập thể đã được cấp ủy cấp trên duyệt và khóa.'
+				: 'Phiếu đã được chi ủy duyệt và khóa.'
+		};
 	return null;
 }
 
 // The codes of a group's signs, worked out once per template version (versions never change).
-const codesCache = new WeakMap<TemplateContent, Map<TargetGroup, Set<string>>>();
+const codesCache = new WeakMap<TemplateContent, Map<SheetGroup, Set<string>>>();
 
-function signCodes(content: TemplateContent, group: TargetGroup): Set<string> {
+function signCodes(content: TemplateContent, group: SheetGroup): Set<string> {
 	let byGroup = codesCache.get(content);
 	if (!byGroup) codesCache.set(content, (byGroup = new Map()));
 	let codes = byGroup.get(group);
@@ -198,7 +225,7 @@ function saveIn(
 ): SaveResult {
 	const found = Number.isSafeInteger(sheetId) ? loadSaveTarget(tx, sheetId, { levels: rescore }) : undefined;
 	// Someone else's sheet is "not found", so ids reveal nothing.
-	const target = found && found.sheet.memberId === user.id ? found : undefined;
+	const target = found && writes(user, found.sheet) ? found : undefined;
 	if (!target) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
 	const refused = editRefusal(target, today) ?? foreignCode(tx, target, changes) ?? sectionRefusal(tx, target, changes);
 	if (refused) return refused;
@@ -245,27 +272,30 @@ function saveIn(
 	if (!written) throw new RolledBack(STALE);
 	writeSectionChanges(tx, sheetId, changes);
 	if (submitting) {
+		const collective = target.sheet.collectiveUnitId !== null;
 		auditSheet(tx, {
 			actorId: user.id,
 			sheetId,
 			chapterId: target.sheet.chapterId,
-			action: 'sheet.submit',
+			action: collective ? 'collective.submit' : 'sheet.submit',
 			detail: { score: score!.score, rating: score!.rating }
 		});
 		resolveReviewNotes(tx, sheetId, now);
 		// What this hand-in contained, so the chi ủy can see what a later one changed.
 		recordSubmission(tx, sheetId, now);
-		recordSheetTransition(tx, {
-			periodId: target.period.id,
-			chapterPath: target.chapter.path,
-			before: {
-				status: target.sheet.status,
-				rating: target.sheet.rating,
-				finalRating: target.sheet.finalRating,
-				flagged: []
-			},
-			after: { status: 'submitted', rating: score!.rating, finalRating: null, flagged: score!.flagged }
-		});
+		// A collective is not a member: its sheet stays out of the members' counts.
+		if (!collective)
+			recordSheetTransition(tx, {
+				periodId: target.period.id,
+				chapterPath: target.chapter.path,
+				before: {
+					status: target.sheet.status,
+					rating: target.sheet.rating,
+					finalRating: target.sheet.finalRating,
+					flagged: []
+				},
+				after: { status: 'submitted', rating: score!.rating, finalRating: null, flagged: score!.flagged }
+			});
 	}
 	if (submit && !submitting) {
 		// What was typed is kept; only the hand-in waits until the gaps are filled.

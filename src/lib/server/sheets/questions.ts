@@ -20,6 +20,9 @@ export function askQuestion(
 	detail: SheetDetail,
 	text: unknown
 ): { ok: true; id: number } | (Refusal & { field?: string }) {
+	// Gợi ý kiểm điểm go to members; a collective's report has no such section here.
+	if (detail.sheet.memberId === null)
+		return { ok: false, status: 409, message: 'Phiếu của tập thể không nhận gợi ý kiểm điểm trong ứng dụng.' };
 	const asker = questionAsker(actor, detail.chapter, detail.sheet.memberId);
 	if (!asker.ok) return { ok: false, status: 403, message: asker.message };
 	const closed = closedPeriodMessage(detail.period);

@@ -8,7 +8,9 @@ import { RATING_LABELS, signsForGroup, TARGET_GROUPS, type Rating } from '../../
 import { approveSchema, reopenSchema, returnSchema } from '../../schemas/review';
 import type { Refusal } from './member';
 import type { AuditAction } from '../../domain/audit';
-import { decisionRefusal, deciderOf, secretarySheetDecider, type Decider } from '../../domain/review-rights';
+import { secretarySheetDecider, type Decider } from '../../domain/review-rights';
+import { sheetDecider, sheetDecisionRefusal } from './decide';
+import { collectiveAction } from '../../domain/audit';
 import { closedPeriodMessage } from '../../domain/period';
 import { reviewParties } from '../db/queries/roles';
 import { submissionCount, submissionsOf } from '../db/queries/submissions';
@@ -111,13 +113,22 @@ function transition(
 				.where(and(eq(sheet.id, detail.sheet.id), eq(sheet.revision, detail.sheet.revision)))
 				.run().changes;
 			if (written === 0) return false;
-			recordSheetTransition(tx, {
-				periodId: detail.period.id,
-				chapterPath: detail.chapter.path,
-				before: stateOf(tx, detail, detail.sheet.status, detail.sheet.finalRating),
-				after: stateOf(tx, detail, status, finalRating)
+			// A collective is not a member: its sheet stays out of the members' counts.
+			if (detail.collective === null)
+				recordSheetTransition(tx, {
+					periodId: detail.period.id,
+					chapterPath: detail.chapter.path,
+					before: stateOf(tx, detail, detail.sheet.status, detail.sheet.finalRating),
+					after: stateOf(tx, detail, status, finalRating)
+				});
+			auditSheet(tx, {
+				actorId: actor.id,
+				sheetId: detail.sheet.id,
+				chapterId: detail.sheet.chapterId,
+				...audit,
+				// The committee above decides a collective's sheet: its own actions in the log.
+				action: detail.collective ? collectiveAction(audit.action) : audit.action
 			});
-			auditSheet(tx, { actorId: actor.id, sheetId: detail.sheet.id, chapterId: detail.sheet.chapterId, ...audit });
 			extra?.(tx);
 			return true;
 		},
@@ -137,12 +148,13 @@ export function reviewRights(
 	actor: AuthUser,
 	detail: SheetDetail
 ): { canDecide: boolean; decider: Decider; secretarySheet: string } {
-	const parties = reviewParties(db, { id: detail.sheet.chapterId, path: detail.chapter.path });
-	const ctx = { ...parties, ownerId: detail.sheet.memberId };
+	const { decider, sentence } = sheetDecider(db, detail.sheet, detail.chapter.path);
 	return {
-		canDecide: decisionRefusal(actor, ctx) === null && closedPeriodMessage(detail.period) === null,
-		decider: deciderOf(ctx),
-		secretarySheet: secretarySheetDecider(parties)
+		canDecide:
+			sheetDecisionRefusal(db, actor, detail.sheet, detail.chapter.path) === null &&
+			closedPeriodMessage(detail.period) === null,
+		decider,
+		secretarySheet: sentence
 	};
 }
 
@@ -157,8 +169,7 @@ export function secretarySheetSentence(db: Db, chapter: { id: number; path: stri
  * what was just loaded, so a sheet changed since the secretary read it is refused).
  */
 function decisionGate(db: Db, actor: AuthUser, detail: SheetDetail, input: unknown): Refusal | null {
-	const parties = reviewParties(db, { id: detail.sheet.chapterId, path: detail.chapter.path });
-	const refused = decisionRefusal(actor, { ...parties, ownerId: detail.sheet.memberId });
+	const refused = sheetDecisionRefusal(db, actor, detail.sheet, detail.chapter.path);
 	if (refused) return { ok: false, status: 403, message: refused };
 	const closed = closedPeriodMessage(detail.period);
 	if (closed) return { ok: false, status: 409, message: closed };

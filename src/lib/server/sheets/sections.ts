@@ -108,7 +108,7 @@ export function formView(db: Db, detail: SheetDetail) {
 	const form = formFor(detail.content, detail.sheet.targetGroup);
 	if (!form) return null;
 	const stored = sheetSections(db, detail.sheet.id);
-	const prior = priorSheetOf(db, detail.sheet.memberId, detail.period.year);
+	const prior = priorSheetOf(db, detail.sheet, detail.period.year);
 	const sections: SectionView[] = form.sections.map((section) => {
 		const value = { ...EMPTY_SECTION, ...stored[section.key] };
 		if (section.kind === 'items')

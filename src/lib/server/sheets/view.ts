@@ -7,7 +7,7 @@ import {
 	CATEGORY_KEYS,
 	CATEGORY_LABELS,
 	signsForGroup,
-	type TargetGroup,
+	type SheetGroup,
 	type TemplateContent
 } from '../../domain/template';
 import { displayText, type Sign } from '../../domain/catalog';
@@ -21,18 +21,19 @@ import { levelsOf } from '../../domain/sheet';
 import { formView } from './sections';
 import { sheetQuestions } from '../db/queries/sections';
 import { formFor } from '../../domain/sections';
+import { neighbours } from '../../domain/chapter-list';
 
 /**
  * The questionnaire of one template version for one group: the scoring rules and the group's signs (enough for the
  * browser to score live with the server's function), under their parents and categories. The same for every member
  * of the group, so the member's page fetches it once per version (`questionnaireUrl`) instead of in every page's data.
  */
-export function questionnaire(db: Db, content: TemplateContent, group: TargetGroup) {
+export function questionnaire(db: Db, content: TemplateContent, group: SheetGroup) {
 	return questionnaireWith(signCatalog(db), content, group);
 }
 
 /** The same, with the signs' wording given (the benchmark's form floor has no database). */
-function questionnaireWith(catalog: Sign[], content: TemplateContent, group: TargetGroup) {
+function questionnaireWith(catalog: Sign[], content: TemplateContent, group: SheetGroup) {
 	const signs = signsForGroup(content, group);
 	return {
 		content: { ...content, signs, exclusions: [] },
@@ -49,7 +50,7 @@ function questionnaireWith(catalog: Sign[], content: TemplateContent, group: Tar
 export type Questionnaire = ReturnType<typeof questionnaire>;
 
 /** The questionnaire of a template version for a group, or undefined when there is no such version. */
-export function versionQuestionnaire(db: Db, versionId: number, group: TargetGroup): Questionnaire | undefined {
+export function versionQuestionnaire(db: Db, versionId: number, group: SheetGroup): Questionnaire | undefined {
 	const content = Number.isSafeInteger(versionId) ? templateContent(db, versionId) : undefined;
 	return content && questionnaire(db, content, group);
 }
@@ -126,7 +127,14 @@ export function sheetViewWith(catalog: Sign[], detail: SheetDetail, today: strin
 				createdAt: n.createdAt.getTime()
 			})),
 		assessment: detail.sheet.assessment,
-		finalRating: detail.sheet.finalRating
+		finalRating: detail.sheet.finalRating,
+		/** Set on a collective's sheet: the collective it is filled for. */
+		collective: detail.collective
+			? {
+					name: detail.person.fullName,
+					back: `/${group === 'CB' ? 'chapters' : 'units'}/${detail.collective.unitId}`
+				}
+			: null
 	};
 }
 
@@ -154,7 +162,8 @@ export function reviewPage(
 		status: detail.sheet.status,
 		period: { name: detail.period.name, year: detail.period.year },
 		group: detail.sheet.targetGroup,
-		neighbours: sheetNeighbours(db, detail),
+		// A collective's sheet is not among the members' in the chapter's order.
+		neighbours: detail.collective ? neighbours([], detail.sheet.id) : sheetNeighbours(db, detail),
 		history: sheetHistory(db, detail.sheet.id).map((h) => ({
 			id: h.id,
 			at: h.at.getTime(),

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { member, membership, sheet, sheetAnswer, unit, user } from '../schema';
+import { exampleRating, member, membership, sheet, sheetAnswer, unit, user } from '../schema';
 import { compareVietnameseNames } from '../../../domain/names';
 import { inSubtree } from './units';
 
@@ -28,6 +28,9 @@ export function resultRows(db: Db, unitPath: string, periodId: number) {
 			rating: sheet.rating,
 			finalRating: sheet.finalRating,
 			finalRatingReason: sheet.finalRatingReason,
+			// Example-setting (group A): apart from the self-examination result, never mixed with it.
+			exampleSelf: exampleRating.selfRating,
+			exampleReviewer: exampleRating.reviewerRating,
 			flagged: sql<
 				string | null
 			>`(select group_concat(${sheetAnswer.code}, ', ') from ${sheetAnswer} where ${sheetAnswer.sheetId} = ${sheet.id} and ${sheetAnswer.level} >= 1)`
@@ -36,6 +39,7 @@ export function resultRows(db: Db, unitPath: string, periodId: number) {
 		.innerJoin(unit, eq(unit.id, sheet.chapterId))
 		.innerJoin(user, eq(user.id, sheet.memberId))
 		.innerJoin(member, eq(member.userId, sheet.memberId))
+		.leftJoin(exampleRating, eq(exampleRating.sheetId, sheet.id))
 		.where(and(eq(sheet.periodId, periodId), inSubtree(unitPath)))
 		.all();
 	const withoutSheet = db
@@ -54,6 +58,8 @@ export function resultRows(db: Db, unitPath: string, periodId: number) {
 			rating: null,
 			finalRating: null,
 			finalRatingReason: null,
+			exampleSelf: null,
+			exampleReviewer: null,
 			flagged: null
 		}));
 	return [...withSheet, ...withoutSheet].sort(

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { member, membership, sheet, unitSignStats, unitStats, user } from '../schema';
 import { compareVietnameseNames } from '../../../domain/names';
@@ -57,8 +57,10 @@ export function chapterRows(db: Db, chapterId: number, periodId: number): Chapte
 		.from(sheet)
 		.innerJoin(user, eq(user.id, sheet.memberId))
 		.innerJoin(member, eq(member.userId, sheet.memberId))
-		.where(and(eq(sheet.periodId, periodId), eq(sheet.chapterId, chapterId)))
-		.all();
+		// A member's sheets only: the collective's own sheet is counted apart from the members (collectives.ts).
+		.where(and(eq(sheet.periodId, periodId), eq(sheet.chapterId, chapterId), isNotNull(sheet.memberId)))
+		.all()
+		.map((s) => ({ ...s, memberId: s.memberId!, targetGroup: s.targetGroup as TargetGroup }));
 	const bySheetMember = new Map(sheets.map((s) => [s.memberId, s]));
 	const rows: ChapterRow[] = people.map((p) => {
 		const s = bySheetMember.get(p.memberId);

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { period, sheet, sheetQuestion, sheetSection, unit, user } from '../schema';
+import { sameSubject, type SheetSubject } from './sheets';
 import { normaliseSection, type PriorSheet, type SectionValue } from '../../../domain/sections';
 
 /** The stored sections of a sheet, by key. */
@@ -20,7 +21,7 @@ export function writeSection(db: Db, sheetId: number, key: string, value: Sectio
 }
 
 /** The member's handed-in sheet of the year before `year`, as far as the form carries it over. */
-export function priorSheetOf(db: Db, memberId: number, year: number): PriorSheet | null {
+export function priorSheetOf(db: Db, subject: SheetSubject, year: number): PriorSheet | null {
 	const row = db
 		.select({
 			year: period.year,
@@ -30,9 +31,7 @@ export function priorSheetOf(db: Db, memberId: number, year: number): PriorSheet
 		})
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
-		.where(
-			and(eq(sheet.memberId, memberId), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved']))
-		)
+		.where(and(sameSubject(subject), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved'])))
 		.orderBy(desc(sheet.id))
 		.limit(1)
 		.get();

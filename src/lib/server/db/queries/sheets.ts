@@ -3,8 +3,12 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { actionProgress, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
+import type { UnitKind } from '../../../domain/org';
+import { collectiveName } from '../../../domain/collective';
 import {
 	NOT_APPLICABLE,
+	isCollectiveGroup,
+	type CollectiveGroup,
 	type AnswerLevel,
 	type Level,
 	type TemplateContent,
@@ -19,6 +23,16 @@ import { preparedOnce, statement } from '../statements';
 
 export type SheetRow = typeof sheet.$inferSelect;
 
+/** Whose sheet it is: a member's, or a collective's (the unit's); exactly one is set. */
+export type SheetSubject = Pick<SheetRow, 'memberId' | 'collectiveUnitId'>;
+
+/** The condition "a sheet of this same subject" (the member's, or the collective's). */
+export function sameSubject(subject: SheetSubject) {
+	return subject.collectiveUnitId !== null
+		? eq(sheet.collectiveUnitId, subject.collectiveUnitId)
+		: eq(sheet.memberId, subject.memberId!);
+}
+
 /** A member's sheet for a period, if made. */
 export function findMemberSheet(db: Db, memberId: number, periodId: number): SheetRow | undefined {
 	return db
@@ -28,15 +42,13 @@ export function findMemberSheet(db: Db, memberId: number, periodId: number): She
 		.get();
 }
 
-/** The member's sheet of the year before `year`, if it was handed in (a returned one was not finished). */
-function priorSheet(db: Db, memberId: number, year: number): SheetRow | undefined {
+/** The subject's sheet of the year before `year`, if it was handed in (a returned one was not finished). */
+function priorSheet(db: Db, subject: SheetSubject, year: number): SheetRow | undefined {
 	return db
 		.select({ sheet })
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
-		.where(
-			and(eq(sheet.memberId, memberId), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved']))
-		)
+		.where(and(sameSubject(subject), eq(period.year, year - 1), inArray(sheet.status, ['submitted', 'approved'])))
 		.orderBy(desc(sheet.id))
 		.limit(1)
 		.get()?.sheet;
@@ -64,18 +76,63 @@ export function createSheet(
 			before: null,
 			after: { status: 'draft', rating: null, finalRating: null, flagged: [] }
 		});
-		const prior = priorSheet(tx, input.memberId, year);
-		if (prior) {
-			const actions = tx
-				.select({ code: sheetAnswer.code })
-				.from(sheetAnswer)
-				.where(and(eq(sheetAnswer.sheetId, prior.id), sql`${sheetAnswer.level} >= 1`, sql`${sheetAnswer.action} <> ''`))
-				.all();
-			for (const a of actions)
-				tx.insert(actionProgress).values({ sheetId: created.id, priorSheetId: prior.id, code: a.code }).run();
-		}
+		copyPriorPlan(tx, created.id, { memberId: input.memberId, collectiveUnitId: null }, year);
 		return created;
 	});
+}
+
+/** A collective's sheet for a period, if made. */
+export function findCollectiveSheet(db: Db, unitId: number, periodId: number): SheetRow | undefined {
+	return db
+		.select()
+		.from(sheet)
+		.where(and(eq(sheet.collectiveUnitId, unitId), eq(sheet.periodId, periodId)))
+		.get();
+}
+
+/**
+ * Makes a collective's sheet for a period (its own unit is its `chapter_id`), with a progress line for each action
+ * of the collective's plan of last year. The collective is not a member: it stays out of the members' counts.
+ */
+export function createCollectiveSheet(
+	db: Db,
+	input: { periodId: number; year: number; unitId: number; group: CollectiveGroup; templateVersionId: number }
+): SheetRow {
+	return db.transaction((tx) => {
+		const created = tx
+			.insert(sheet)
+			.values({
+				periodId: input.periodId,
+				collectiveUnitId: input.unitId,
+				chapterId: input.unitId,
+				targetGroup: input.group,
+				templateVersionId: input.templateVersionId
+			})
+			.returning()
+			.get();
+		copyPriorPlan(tx, created.id, { memberId: null, collectiveUnitId: input.unitId }, input.year);
+		return created;
+	});
+}
+
+/** One progress line on a new sheet for each remediation action of the subject's sheet of last year. */
+function copyPriorPlan(tx: Db, sheetId: number, subject: SheetSubject, year: number): void {
+	const prior = priorSheet(tx, subject, year);
+	if (!prior) return;
+	const actions = tx
+		.select({ code: sheetAnswer.code })
+		.from(sheetAnswer)
+		.where(and(eq(sheetAnswer.sheetId, prior.id), sql`${sheetAnswer.level} >= 1`, sql`${sheetAnswer.action} <> ''`))
+		.all();
+	for (const a of actions) tx.insert(actionProgress).values({ sheetId, priorSheetId: prior.id, code: a.code }).run();
+}
+
+/** The collective a sheet is of: its unit, the unit's kind and how many members it has (for the signature). */
+export interface SheetCollective {
+	unitId: number;
+	unitName: string;
+	kind: UnitKind;
+	memberCount: number;
 }
 
 /** Everything the sheet page and the print view show about one sheet. */
@@ -84,7 +141,10 @@ export interface SheetDetail {
 	period: typeof period.$inferSelect;
 	content: TemplateContent;
 	templateVersion: number;
+	/** The member; for a collective's sheet, the collective's name in `fullName` and the rest empty. */
 	person: { fullName: string; dateOfBirth: string; position: string };
+	/** Set when the sheet is a collective's (tập thể chi bộ, tập thể cấp ủy), null for a member's. */
+	collective: SheetCollective | null;
 	chapter: { id: number; name: string; path: string; parentName: string | null };
 	answers: Record<string, AnswerEntry>;
 	progress: ProgressLine[];
@@ -210,13 +270,16 @@ const sheetDetailQuery = (db: Db) =>
 			position: member.position,
 			chapterName: unit.name,
 			chapterPath: unit.path,
+			chapterKind: unit.kind,
+			chapterMembers: unit.memberCount,
 			parentName: parentUnit.name
 		})
 		.from(sheet)
 		.innerJoin(period, eq(period.id, sheet.periodId))
 		.innerJoin(templateVersion, eq(templateVersion.id, sheet.templateVersionId))
-		.innerJoin(user, eq(user.id, sheet.memberId))
-		.innerJoin(member, eq(member.userId, sheet.memberId))
+		// A collective's sheet has no member.
+		.leftJoin(user, eq(user.id, sheet.memberId))
+		.leftJoin(member, eq(member.userId, sheet.memberId))
 		.innerJoin(unit, eq(unit.id, sheet.chapterId))
 		.leftJoin(parentUnit, eq(parentUnit.id, unit.parentId))
 		.where(eq(sheet.id, sql.placeholder('id')))
@@ -242,12 +305,26 @@ const sheetNotesQuery = (db: Db) =>
 export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefined {
 	const row = preparedOnce(db, sheetDetailQuery).get({ id: sheetId });
 	if (!row) return undefined;
+	const group = row.sheet.targetGroup;
+	const collective =
+		row.sheet.collectiveUnitId !== null && isCollectiveGroup(group)
+			? {
+					unitId: row.sheet.collectiveUnitId,
+					unitName: row.chapterName,
+					kind: row.chapterKind,
+					memberCount: row.chapterMembers
+				}
+			: null;
 	return {
 		sheet: row.sheet,
 		period: row.period,
 		content: templateContent(db, row.sheet.templateVersionId)!,
 		templateVersion: row.version,
-		person: { fullName: row.fullName, dateOfBirth: row.dateOfBirth, position: row.position },
+		person:
+			collective && isCollectiveGroup(group)
+				? { fullName: collectiveName(group, collective.unitName), dateOfBirth: '', position: '' }
+				: { fullName: row.fullName ?? '', dateOfBirth: row.dateOfBirth ?? '', position: row.position ?? '' },
+		collective,
 		chapter: { id: row.sheet.chapterId, name: row.chapterName, path: row.chapterPath, parentName: row.parentName },
 		answers: answersOf(db, sheetId),
 		progress: progressLines(db, sheetId),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { membership, sheet, sheetAnswer, unit, unitSignStats, unitStats, type SheetStatus } from '../schema';
 import type { Rating } from '../../../domain/template';
@@ -126,7 +126,8 @@ export function rebuildUnitStats(db: Db, periodId: number): void {
 			})
 			.from(sheet)
 			.innerJoin(unit, eq(unit.id, sheet.chapterId))
-			.where(eq(sheet.periodId, periodId))
+			// Members' sheets only: a collective's sheet is counted apart (queries/collectives.ts).
+			.where(and(eq(sheet.periodId, periodId), isNotNull(sheet.memberId)))
 			.all();
 		const counters = new Map<number, Partial<Record<Counter, number>>>();
 		const pathOf = new Map<number, string>();

@@ -7,6 +7,7 @@ import { choosePeriod } from '$lib/server/overview';
 import { periodForPrint } from '$lib/server/print';
 import { chapterReviewList, secretarySheetSentence } from '$lib/server/sheets/review';
 import { saveChapterReport } from '$lib/server/sheets/chapter-report';
+import { collectiveSheetState } from '$lib/server/sheets/collective';
 import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
 import { filterAndSort, SORTS, type SortKey } from '$lib/domain/chapter-list';
 import { hasChiUy } from '$lib/domain/report';
@@ -38,7 +39,9 @@ export const load: PageServerLoad = (event) => {
 		tallies: list?.tallies ?? null,
 		topSigns: list?.topSigns ?? [],
 		report: list?.report ?? { number: '', plan: '' },
-		reminder: list?.reminder ?? ''
+		reminder: list?.reminder ?? '',
+		// The chi bộ's own sheet as a collective, apart from the members' (filled by its secretary).
+		collective: collectiveSheetState(db, user, unit, period, todayIso())
 	};
 };
 

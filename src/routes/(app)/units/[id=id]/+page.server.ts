@@ -5,6 +5,7 @@ import { ancestorsOf, CHAPTER_KINDS } from '$lib/server/db/queries/units';
 import { choosePeriod, unitOverview } from '$lib/server/overview';
 import { todayIso } from '$lib/domain/dates';
 import { taskCountsByChild } from '$lib/server/tasks/view';
+import { collectiveSheetState, collectivesBelow } from '$lib/server/sheets/collective';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -27,6 +28,9 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		overview: period ? unitOverview(db, unit, period) : null,
 		// Breakthrough tasks of the period's year (this year when there is no period), beside — not inside — the sheets' counts.
-		tasks: taskCountsByChild(db, unit, period?.year ?? Number(today.slice(0, 4)))
+		tasks: taskCountsByChild(db, unit, period?.year ?? Number(today.slice(0, 4))),
+		// Collectives examine themselves too: this unit's own (a committee's) and those below, counted apart.
+		collective: CHAPTER_KINDS.includes(unit.kind) ? null : collectiveSheetState(db, user, unit, period, today),
+		collectives: period ? collectivesBelow(db, user, unit, period) : null
 	};
 };

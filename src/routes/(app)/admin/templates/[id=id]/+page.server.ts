@@ -5,7 +5,7 @@ import { findTemplateVersion } from '$lib/server/db/queries/templates';
 import { addTemplateVersion } from '$lib/server/admin/templates';
 import { parseTemplateText, serializeTemplate } from '$lib/schemas/template';
 import { MAX_TEMPLATE_BYTES, uploadedText } from '$lib/schemas/upload';
-import { TARGET_GROUPS, signsForGroup } from '$lib/domain/template';
+import { SHEET_GROUPS, signsForGroup } from '$lib/domain/template';
 import { formValues, refuse } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 			createdAt: version.createdAt.getTime()
 		},
 		content: version.content,
-		perGroup: TARGET_GROUPS.map((g) => ({ group: g, count: signsForGroup(version.content, g).length })),
+		perGroup: SHEET_GROUPS.map((g) => ({ group: g, count: signsForGroup(version.content, g).length })),
 		json: serializeTemplate(version.content)
 	};
 };

@@ -4,7 +4,6 @@ import { requireUnitViewer } from '$lib/server/auth/guards';
 import { choosePeriod } from '$lib/server/overview';
 import { unitExample } from '$lib/server/example-setting/view';
 import { rateExample } from '$lib/server/example-setting/review';
-import { loadSheetCore } from '$lib/server/db/queries/sheets';
 import { formValues, refusalErrors, refuse } from '$lib/schemas/form';
 import { todayIso } from '$lib/domain/dates';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,12 +26,12 @@ export const actions: Actions = {
 		const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
 		const data = await event.request.formData();
 		const sheetId = Number(data.get('sheetId'));
-		// Only a sheet of this chapter is rated from this chapter's page.
-		const core = Number.isSafeInteger(sheetId) ? loadSheetCore(db, sheetId) : undefined;
-		if (!core || core.sheet.chapterId !== unit.id) error(404, 'Không tìm thấy phiếu trong chi bộ này.');
-		const result = rateExample(db, user, sheetId, { rating: data.get('rating'), reason: data.get('reason') ?? '' });
-		if (!result.ok && result.status === 403) error(403, result.message);
+		const result = rateExample(db, user, unit.id, sheetId, {
+			rating: data.get('rating'),
+			reason: data.get('reason') ?? ''
+		});
+		if (!result.ok && (result.status === 403 || result.status === 404)) error(result.status, result.message);
 		if (!result.ok) return refuse(result.status, formValues(data), refusalErrors(result), { sheetId });
-		redirect(303, `/units/${unit.id}/example-setting?period=${core.sheet.periodId}&done=reviewed#sheet-${sheetId}`);
+		redirect(303, `/units/${unit.id}/example-setting?period=${result.periodId}&done=reviewed#sheet-${sheetId}`);
 	}
 };

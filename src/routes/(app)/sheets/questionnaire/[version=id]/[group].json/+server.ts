@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireApiUser } from '$lib/server/auth/guards';
 import { questionnaireDigest, versionQuestionnaire } from '$lib/server/sheets/view';
-import { TARGET_GROUPS, type TargetGroup } from '$lib/domain/template';
+import { SHEET_GROUPS, type SheetGroup } from '$lib/domain/template';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,8 +12,9 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = (event) => {
 	requireApiUser(event);
-	const group = event.params.group as TargetGroup;
-	if (!TARGET_GROUPS.includes(group)) error(404, 'Không tìm thấy bộ câu hỏi.');
+	// A member's group (A/B/C) or a collective's (CB/CU).
+	const group = event.params.group as SheetGroup;
+	if (!SHEET_GROUPS.includes(group)) error(404, 'Không tìm thấy bộ câu hỏi.');
 	const found = versionQuestionnaire(getDb(), Number(event.params.version), group);
 	if (!found) error(404, 'Không tìm thấy bộ câu hỏi.');
 	const current = event.url.searchParams.get('h') === questionnaireDigest(found);

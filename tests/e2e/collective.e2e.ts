@@ -1,0 +1,106 @@
+// A chapter's collective sheet: its secretary fills it on the chi bộ's behalf, the committee above returns it, the
+// secretary completes it, the committee approves it, and it prints as the chi bộ's Party document.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Browser } from '@playwright/test';
+import { hydrated, signIn } from './helpers';
+import { saved } from './sheet-helpers';
+
+const CHAPTER = 'Chi bộ Phòng Kế hoạch – Tài chính';
+const COLLECTIVE = `Tập thể ${CHAPTER}`;
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+async function asUser(browser: Browser, username: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, username);
+	return page;
+}
+
+test('a chapter’s collective sheet is filled, returned by the committee above, approved and printed', async ({
+	browser
+}) => {
+	const secretary = await asUser(browser, 'bithu03');
+	await expect(secretary.getByRole('heading', { level: 1 })).toHaveText(CHAPTER);
+	const card = secretary.getByRole('region', { name: 'Phiếu tập thể chi bộ' });
+	await expect(card).toContainText('Chưa làm');
+	await card.getByRole('button', { name: 'Lập phiếu của tập thể' }).click();
+	await expect(secretary.getByRole('heading', { level: 1 })).toHaveText(
+		new RegExp(`Phiếu kiểm điểm của tập thể năm \\d{4}: ${COLLECTIVE}`)
+	);
+	await hydrated(secretary);
+	const sheetUrl = secretary.url();
+
+	// Every sign of the collective "không có", the first at level 1 with its remediation.
+	const none = secretary.locator('input[type="radio"][name^="level."][value="0"]');
+	const count = await none.count();
+	expect(count).toBeGreaterThanOrEqual(12);
+	expect(count).toBeLessThan(20);
+	for (let i = 1; i < count; i++) await none.nth(i).check();
+	const first = secretary.locator('fieldset.sign').first();
+	await first.getByLabel('Có biểu hiện ở mức độ nhẹ').check();
+	await first.getByLabel('Biện pháp khắc phục').fill('Chi ủy tổ chức sinh hoạt chuyên đề mỗi quý.');
+	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
+	await secretary.getByLabel('Ưu điểm').fill('Chi bộ lãnh đạo phòng hoàn thành các chỉ tiêu được giao trong năm.');
+	await secretary
+		.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')
+		.fill('Kiểm tra, giám sát đảng viên chưa thường xuyên.');
+	await secretary
+		.getByLabel('Cam kết tu dưỡng, rèn luyện', { exact: true })
+		.fill('Lập kế hoạch kiểm tra, giám sát đảng viên ngay đầu năm.');
+	await saved(secretary);
+	await secretary.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	await expect(secretary.getByText('Đã nộp phiếu của tập thể.')).toBeVisible();
+
+	// The committee above finds it on its unit page, apart from the members, and returns it with a note.
+	const committee = await asUser(browser, 'capuy');
+	const below = committee.getByRole('region', { name: 'Phiếu kiểm điểm của các tập thể' });
+	await expect(below).toContainText('Tính riêng, không cộng vào số đảng viên');
+	await below.getByRole('link', { name: `Xem xét phiếu ${COLLECTIVE}` }).click();
+	await expect(committee.getByRole('heading', { level: 1 })).toHaveText(COLLECTIVE);
+	await hydrated(committee);
+	await committee.getByLabel('Nhận xét chung khi trả lại').fill('Đề nghị nêu rõ kết quả lãnh đạo từng chỉ tiêu.');
+	await committee.getByRole('button', { name: 'Trả lại để hoàn thiện' }).click();
+	await expect(committee.getByText('Trạng thái: Trả lại để hoàn thiện')).toBeVisible();
+
+	await secretary.goto(sheetUrl);
+	await hydrated(secretary);
+	await expect(secretary.getByText('Cấp ủy cấp trên đã trả lại phiếu để hoàn thiện.')).toBeVisible();
+	await secretary
+		.getByLabel('Ưu điểm')
+		.fill('Chi bộ lãnh đạo phòng hoàn thành 12/12 chỉ tiêu; giải ngân vốn đầu tư đạt 96% kế hoạch.');
+	await saved(secretary);
+	await secretary.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
+
+	await committee.reload();
+	await hydrated(committee);
+	await committee.getByLabel('Nhận xét của chi ủy').fill('Tập thể chi bộ đã bổ sung đầy đủ, thống nhất kết quả.');
+	await committee.getByRole('button', { name: 'Duyệt phiếu' }).click();
+	await expect(committee.getByText('Trạng thái: Đã duyệt')).toBeVisible();
+	const history = committee.locator('#history');
+	await expect(history).toContainText('Nộp phiếu kiểm điểm của tập thể');
+	await expect(history).toContainText('Cấp ủy cấp trên trả lại phiếu của tập thể để hoàn thiện');
+	await expect(history).toContainText('Cấp ủy cấp trên duyệt phiếu của tập thể');
+
+	// Printed as the chi bộ's document: the collective as subject, signed on behalf of its chi ủy.
+	const id = new URL(sheetUrl).pathname.split('/').pop();
+	const pdf = await secretary.request.get(`/sheets/${id}/report.pdf`);
+	expect(pdf.status()).toBe(200);
+	const dir = mkdtempSync(path.join(tmpdir(), 'tusoi-collective-'));
+	const file = path.join(dir, 'collective.pdf');
+	writeFileSync(file, await pdf.body());
+	const text = squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
+	for (const part of [
+		'BÁO CÁO KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CỦA TẬP THỂ',
+		COLLECTIVE,
+		'T/M CHI ỦY',
+		'T/M ĐẢNG ỦY TỈNH MẪU',
+		'12/12 chỉ tiêu'
+	])
+		expect(text).toContain(squash(part));
+	expect(text).not.toContain('Họ và tên');
+});
