@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 3000 },
+	build: { rollupOptions: { output: { experimentalMinChunkSize: 50_000 } } },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 		environment: 'node',
