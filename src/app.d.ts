@@ -1,6 +1,10 @@
 import type { AuthUser } from '$lib/server/auth/types';
 
 declare global {
+	interface Window {
+		/** Levels chosen on the sheet before its scripts ran (app.html), until the sheet takes them. */
+		__tusoiEarly?: [name: string, value: string][] | null;
+	}
 	namespace App {
 		interface Locals {
 			user: AuthUser | null;

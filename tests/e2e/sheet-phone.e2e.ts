@@ -312,6 +312,33 @@ test('a page kept on the device is read-only until the server says which copy is
 	expect([...after.answers.values()].map((a) => a.level).sort()).toEqual([0, 2]);
 });
 
+test.describe('on a slow connection', () => {
+	// A first visit: the page's scripts come from the network, held here (no service worker to answer for them).
+	test.use({ serviceWorkers: 'block' });
+
+	test('a level tapped before the page’s scripts run is kept, and saved once they do', async ({ page }) => {
+		await signIn(page, await newMember('chamsom', 'Lò Thị Chạm Sớm'));
+		await openSheet(page);
+		const id = sheetIdOf(page);
+		const code = (await signRow(page, 2).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.fallback();
+		});
+		await page.goto(page.url(), { waitUntil: 'commit' });
+		const clear = signRow(page, 2).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' });
+		await clear.check();
+		expect(await page.evaluate(() => document.body.dataset.hydrated)).toBeUndefined();
+		release();
+		await hydrated(page);
+		await expect(clear).toBeChecked();
+		await saved(page);
+		expect(answerOnServer(id, code)?.level).toBe(2);
+	});
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
