@@ -30,6 +30,8 @@ async function visit(page: Page, paths: string[]): Promise<string[]> {
 for (const [size, viewport] of Object.entries(SIZES)) {
 	test.describe(`at ${size} size`, () => {
 		test.use({ viewport });
+		// axe over a whole sheet page (56 signs and their radios) takes seconds of its own.
+		test.slow();
 
 		test('axe finds nothing on the sign-in page and a member’s pages', async ({ page }) => {
 			const found = await visit(page, ['/login']);
@@ -96,4 +98,49 @@ test('a table wider than a phone scrolls sideways from the keyboard: its box is 
 	expect(scrolls).toBe(true);
 	await page.keyboard.press('ArrowRight');
 	await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});
+
+test('every page says what it is in a meta description', async ({ page }) => {
+	await page.goto('/login');
+	const description = await page.locator('meta[name="description"]').getAttribute('content');
+	expect(description).toMatch(/^Phiếu tự soi, tự sửa hằng năm của đảng viên/);
+});
+
+test('the focus ring on the red header and its navigation has a contrast of at least 3:1', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page, await newMember('vongdo', 'Hờ Thị Vòng Đỏ'));
+	await hydrated(page);
+	const targets = [
+		page.getByRole('button', { name: 'Đăng xuất' }),
+		page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').first()
+	];
+	for (const target of targets) {
+		await target.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(target).toBeFocused();
+		const ratio = await target.evaluate((el) => {
+			const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+			const luminance = ([r, g, b]: number[]) => {
+				const c = [r, g, b].map((v) => {
+					const s = v / 255;
+					return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+				});
+				return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+			};
+			// The first ancestor with a background of its own is what the ring is drawn against.
+			let node: Element | null = el.parentElement;
+			let background = 'rgb(255, 255, 255)';
+			for (; node; node = node.parentElement) {
+				const bg = getComputedStyle(node).backgroundColor;
+				if (rgb(bg).length === 3 || (rgb(bg)[3] ?? 0) > 0) {
+					background = bg;
+					break;
+				}
+			}
+			const [a, b] = [luminance(rgb(getComputedStyle(el).outlineColor)), luminance(rgb(background))];
+			return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+		});
+		expect(ratio).toBeGreaterThanOrEqual(3);
+	}
 });
