@@ -135,6 +135,32 @@ test('a chapter without a chi ủy issues its summary with the number its secret
 	expect(text).not.toContain(squash('T/M CHI ỦY'));
 });
 
+test('a member of a chapter without a chi ủy prints a sheet signed T/M CHI BỘ, on the page, as PDF and in the bundle', async ({
+	page
+}) => {
+	await signIn(page, 'bithu08');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chi bộ Tổ bảo vệ');
+	const chapterUrl = page.url();
+	await page.locator('table.members a[href*="/sheets/"]').first().click();
+	await page.getByRole('link', { name: 'In phiếu' }).click();
+	await expect(page.getByText('T/M CHI BỘ').first()).toBeVisible();
+	await expect(page.getByText('T/M CHI ỦY')).toHaveCount(0);
+	const pdfs = [(await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!];
+	await page.goto(chapterUrl);
+	await page.getByRole('link', { name: 'tất cả phiếu' }).click();
+	await expect(page.getByText('T/M CHI ỦY')).toHaveCount(0);
+	pdfs.push((await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'))!);
+	for (const href of pdfs) {
+		const response = await page.request.get(href);
+		expect(response.status(), href).toBe(200);
+		const text = pdfText(await response.body());
+		expect(text, href).toContain(squash('CHI BỘ TỔ BẢO VỆ'));
+		expect(text, href).toContain(squash('T/M CHI BỘ BÍ THƯ'));
+		expect(text, href).toContain(squash('NGƯỜI TỰ ĐÁNH GIÁ'));
+		expect(text, href).not.toContain(squash('T/M CHI ỦY'));
+	}
+});
+
 test("a member prints last year's own sheet, and nobody else's", async ({ page }) => {
 	await signIn(page, 'dangvien002');
 	const years = page.getByRole('table').getByRole('rowheader').getByRole('link');

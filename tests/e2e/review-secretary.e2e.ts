@@ -173,6 +173,65 @@ test('previous and next go through the chapter’s handed-in sheets in the list�
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(nextName);
 });
 
+/** A finger drawn across the screen through the browser's real touch input (CDP), in a few moves, quickly. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+	for (let i = 1; i <= 5; i++) {
+		const point = { x: from.x + ((to.x - from.x) * i) / 5, y: from.y + ((to.y - from.y) * i) / 5 };
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+	}
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
+}
+
+test('on a touch screen a sideways swipe goes to the next or previous sheet; a scroll or a swipe in a field does not', async ({
+	browser
+}) => {
+	const page = await asUser(browser, 'bithu01', true);
+	await page.goto(page.url() + '?status=submitted');
+	await page.locator('table.members a[href*="/sheets/"]').first().click();
+	await hydrated(page);
+	const nav = page.getByRole('navigation', { name: 'Chuyển giữa các phiếu của chi bộ' });
+	await expect(nav).toContainText('vuốt ngang để chuyển phiếu');
+	const heading = page.getByRole('heading', { level: 1 });
+	// Other journeys hand sheets in meanwhile: the place is read, not assumed.
+	const place = async () => Number(/Phiếu (\d+)\//.exec((await nav.textContent())!)![1]);
+	const start = await place();
+	const nextName = (await nav.getByRole('link', { name: /→/ }).textContent())!.replace('→', '').trim();
+	const url = page.url();
+	const box = (await heading.boundingBox())!;
+	const y = box.y + box.height / 2;
+
+	// Too short, and mostly down the page: neither is a swipe.
+	await drag(page, { x: 250, y }, { x: 200, y });
+	await drag(page, { x: 300, y: y + 150 }, { x: 200, y: y - 50 });
+	await page.waitForTimeout(300);
+	expect(page.url()).toBe(url);
+
+	await drag(page, { x: 340, y }, { x: 60, y: y + 10 });
+	await expect(page).not.toHaveURL(url);
+	await expect(heading).toHaveText(nextName);
+	const second = nextName;
+	expect(await place()).toBe(start + 1);
+
+	// A swipe that starts in a text field is the field's.
+	await hydrated(page);
+	const field = page.getByLabel('Nhận xét của chi ủy');
+	await field.scrollIntoViewIfNeeded();
+	const f = (await field.boundingBox())!;
+	await drag(page, { x: f.x + f.width - 10, y: f.y + 20 }, { x: f.x + 5, y: f.y + 25 });
+	await page.waitForTimeout(300);
+	await expect(heading).toHaveText(second);
+
+	await page.evaluate(() => window.scrollTo(0, 0));
+	const prevName = (await nav.getByRole('link', { name: /←/ }).textContent())!.replace('←', '').trim();
+	const back = (await heading.boundingBox())!;
+	await drag(page, { x: 50, y: back.y + back.height / 2 }, { x: 330, y: back.y + back.height / 2 });
+	await expect(heading).toHaveText(prevName);
+	await page.context().close();
+});
+
 test('the chart counts the self-ratings the list shows, and the chi ủy’s apart', async ({ page }) => {
 	await signIn(page, 'bithu01');
 	const rows = page.locator('table.members tbody tr');

@@ -140,3 +140,24 @@ export function reviewTables(db: Db) {
 			.all()
 	};
 }
+
+// --- A migrated database with the default template, the test tree and the province's open period. ---
+import { createTestDb, createTestTree } from './db';
+import { ensureDefaultTemplate } from '../../src/lib/server/admin/templates';
+import { createPeriod } from '../../src/lib/server/db/queries/periods';
+
+/** A fresh database with the default template, createTestTree's units and "Năm 2026" open over the province (March 2026). */
+export function periodSetup() {
+	const db = createTestDb();
+	const version = ensureDefaultTemplate(db);
+	const tree = createTestTree(db);
+	const period = createPeriod(db, {
+		name: 'Năm 2026',
+		year: 2026,
+		unitId: tree.province.id,
+		templateVersionId: version.id,
+		opensOn: '2026-03-01',
+		deadline: '2026-03-31'
+	});
+	return { db, version, content: version.content, tree, period };
+}

@@ -6,6 +6,7 @@ import type { Db } from '../../src/lib/server/db/client';
 import { auditEvent, leaderTask, taskReport } from '../../src/lib/server/db/schema';
 import { validateSessionToken, createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import type { AuthUser } from '../../src/lib/server/auth/types';
+import { assignTask } from '../../src/lib/server/tasks/assign';
 
 /** The user a request would carry, members or not. */
 export function asUser(db: Db, userId: number): AuthUser {
@@ -80,4 +81,12 @@ export function taskTables(db: Db) {
 /** The audit lines of one action. */
 export function taskAudits(db: Db, action: string) {
 	return db.select().from(auditEvent).where(eq(auditEvent.action, action)).orderBy(asc(auditEvent.id)).all();
+}
+
+/** taskSetup with one task assigned to the leader by the branch's committee on `assignedOn`; gives its id too. */
+export async function withAssignedTask(assignedOn: string) {
+	const ctx = await taskSetup();
+	const done = assignTask(ctx.db, ctx.people.branchCommittee, ctx.tree.branch, assignInput(), assignedOn);
+	if (!done.ok) throw new Error(done.message);
+	return { ...ctx, taskId: done.id };
 }

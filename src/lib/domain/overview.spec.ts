@@ -42,7 +42,7 @@ describe('outliers', () => {
 
 	it('flags a unit of 10 or more where every rating is Tốt, not one of 9', () => {
 		expect(outlierNotes(counts({ submitted: 10, tot: 10 }), open, '2026-11-01')).toEqual([
-			'Tất cả 10 phiếu đã nộp đều xếp loại Tốt.'
+			'Tất cả 10 phiếu đã nộp đều tự xếp loại Tốt.'
 		]);
 		expect(outlierNotes(counts({ submitted: 9, tot: 9 }), open, '2026-11-01')).toEqual([]);
 		expect(outlierNotes(counts({ submitted: 10, tot: 9, kha: 1 }), open, '2026-11-01')).toEqual([]);

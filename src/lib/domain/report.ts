@@ -37,6 +37,8 @@ export interface PersonalReport {
 	review: { assessment: string; finalRating: string | null; reason: string | null };
 	memberName: string;
 	secretaryName: string | null;
+	/** The chapter's signature over the secretary's name (`chapterSignature`): "T/M CHI BỘ" where it has no chi ủy. */
+	signature: string[];
 	/** A leader's breakthrough tasks of the sheet's year (domain/tasks.ts); absent or empty for everyone else. */
 	leaderTasks?: LeaderTaskLine[];
 	/** A leader's example-setting ratings (domain/example-setting.ts), apart from the score; absent for other groups. */

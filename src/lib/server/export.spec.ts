@@ -11,9 +11,10 @@ import { createUnit, findUnit, type UnitRow } from './db/queries/units';
 import { sheet } from './db/schema';
 import { approveSheet, chapterSheet } from './sheets/review';
 import { openCurrentSheet, saveSheet } from './sheets/member';
-import { countsOf } from './overview';
-import { handedIn } from '../domain/overview';
-import { attachment, toCsv, toXlsx } from './export';
+import { countsOf, unitOverview } from './overview';
+import { finalRatingCounts, handedIn, ratingCounts, type UnitCounts } from '../domain/overview';
+import { attachment, toCsv, toXlsx, UNIT_SUMMARY_HEADERS } from './export';
+import { exportResponse } from './export-response';
 import type { TargetGroup } from '../domain/template';
 
 const TODAY = '2026-03-10';
@@ -331,6 +332,51 @@ describe('toXlsx', () => {
 function loginOf(db: Connection, userId: number): string {
 	return db.$client.prepare('select username from user where id = ?').pluck().get(userId) as string;
 }
+
+describe("a committee's workbook", () => {
+	it("adds its units' counts, the self-ratings and the chi ủy's side by side, each named; a chapter's has none", async () => {
+		const ctx = await filled();
+		const { db, period } = ctx;
+		const province = findUnit(db, ctx.province.id)!;
+		const response = await exportResponse(db, province, 'xlsx', String(period.id));
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kết quả', 'Theo đơn vị']);
+		const ws = workbook.worksheets[1];
+		const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+		expect(row(1)).toEqual([`Kết quả theo đơn vị trực thuộc — ${province.name} — ${period.name}`]);
+		expect(row(2)).toEqual(UNIT_SUMMARY_HEADERS);
+		expect(UNIT_SUMMARY_HEADERS.slice(4)).toEqual([
+			'Tự xếp loại — Tốt',
+			'Tự xếp loại — Khá',
+			'Tự xếp loại — Trung bình',
+			'Tự xếp loại — Yếu kém',
+			'Chi ủy xếp loại — Tốt',
+			'Chi ủy xếp loại — Khá',
+			'Chi ủy xếp loại — Trung bình',
+			'Chi ủy xếp loại — Yếu kém'
+		]);
+		const overview = unitOverview(db, province, period);
+		const line = (name: string, c: UnitCounts) => [
+			name,
+			c.members,
+			handedIn(c),
+			c.approved,
+			...Object.values(ratingCounts(c)),
+			...Object.values(finalRatingCounts(c))
+		];
+		const expected = [...overview.children.map((c) => line(c.name, c.counts)), line('Cộng', overview.counts)];
+		expect(Array.from({ length: expected.length }, (_, i) => row(3 + i))).toEqual(expected);
+		// The chapter's approved sheet was rated lower by the chi ủy: counted once in each series, apart.
+		expect(finalRatingCounts(overview.counts)).toEqual({ tot: 0, kha: 0, trung_binh: 1, yeu_kem: 0 });
+		expect(ratingCounts(overview.counts).trung_binh).toBe(0);
+
+		const chapter = await exportResponse(db, findUnit(db, ctx.chapter3.id)!, 'xlsx', String(period.id));
+		const alone = new ExcelJS.Workbook();
+		await alone.xlsx.load((await chapter.arrayBuffer()) as ArrayBuffer);
+		expect(alone.worksheets.map((w) => w.name)).toEqual(['Kết quả']);
+	});
+});
 
 describe('toCsv', () => {
 	it('starts with a BOM, ends every record with CRLF and quotes commas, quotes and line breaks', async () => {

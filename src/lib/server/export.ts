@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { ResultRow } from './db/queries/export';
-import { RATING_LABELS } from '../domain/template';
+import { RATING_LABELS, RATINGS } from '../domain/template';
 import { SHEET_STATUS_LABELS } from '../domain/sheet';
 
 const isHandedIn = (status: string | null) => status === 'submitted' || status === 'approved';
 import { formatDate } from '../domain/dates';
+import { finalRatingCounts, handedIn, ratingCounts, type UnitCounts } from '../domain/overview';
 
 const COLUMNS = [
 	{ header: 'STT', width: 6 },
@@ -101,8 +102,45 @@ export async function cellsToXlsx(table: {
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** An XLSX workbook with one sheet of results and a title row naming the unit and period. */
-export async function toXlsx(rows: ResultRow[], title: string): Promise<Buffer> {
+/** A committee's units with their maintained counts, as the units page shows them, for the export's second sheet. */
+export interface UnitSummary {
+	title: string;
+	children: { name: string; counts: UnitCounts }[];
+	total: UnitCounts;
+}
+
+/** The units sheet's headers: the counts, then the self-ratings and the chi ủy's ratings side by side, each named. */
+export const UNIT_SUMMARY_HEADERS = [
+	'Đơn vị trực thuộc',
+	'Đảng viên',
+	'Đã nộp',
+	'Đã duyệt',
+	...RATINGS.map((r) => `Tự xếp loại — ${RATING_LABELS[r]}`),
+	...RATINGS.map((r) => `Chi ủy xếp loại — ${RATING_LABELS[r]}`)
+];
+
+/** One line per unit and a total line: the figures under UNIT_SUMMARY_HEADERS. */
+export function unitSummaryCells(summary: UnitSummary): (string | number)[][] {
+	const line = (name: string, c: UnitCounts) => {
+		const self = ratingCounts(c);
+		const final = finalRatingCounts(c);
+		return [
+			neutralise(name),
+			c.members,
+			handedIn(c),
+			c.approved,
+			...RATINGS.map((r) => self[r]),
+			...RATINGS.map((r) => final[r])
+		];
+	};
+	return [...summary.children.map((u) => line(u.name, u.counts)), line('Cộng', summary.total)];
+}
+
+/**
+ * An XLSX workbook with one sheet of results and a title row naming the unit and period; for a committee, a
+ * second sheet of its units' counts with both ratings side by side.
+ */
+export async function toXlsx(rows: ResultRow[], title: string, units?: UnitSummary): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'tusoi';
 	const sheet = workbook.addWorksheet('Kết quả', { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -112,6 +150,16 @@ export async function toXlsx(rows: ResultRow[], title: string): Promise<Buffer> 
 	header.font = { bold: true };
 	header.alignment = { vertical: 'middle', wrapText: true };
 	for (const cells of exportCells(rows)) sheet.addRow(cells);
+	if (units) {
+		const byUnit = workbook.addWorksheet('Theo đơn vị', { views: [{ state: 'frozen', ySplit: 2 }] });
+		byUnit.columns = UNIT_SUMMARY_HEADERS.map((_, i) => ({ width: i === 0 ? 36 : 12 }));
+		byUnit.addRow([neutralise(units.title)]).font = { bold: true, size: 13 };
+		const head = byUnit.addRow(UNIT_SUMMARY_HEADERS);
+		head.font = { bold: true };
+		head.alignment = { vertical: 'middle', wrapText: true };
+		for (const cells of unitSummaryCells(units)) byUnit.addRow(cells);
+		byUnit.lastRow!.font = { bold: true };
+	}
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -13,7 +13,10 @@ import { approveSheet, chapterSheet, returnSheet } from './sheets/review';
 import { openCurrentSheet, saveSheet } from './sheets/member';
 import { choosePeriod, topSigns, unitOverview } from './overview';
 import { EMPTY_COUNTS, type UnitCounts } from '../domain/overview';
-import { filterAndSort, SORTS, type ListRow } from '../domain/chapter-list';
+import { filterAndSort, ratingTallies, SORTS, type ListRow } from '../domain/chapter-list';
+import { finalRatingCounts, ratingCounts } from '../domain/overview';
+import { rebuildUnitStats } from './db/queries/stats';
+import { RATINGS, type Level, type Rating } from '../domain/template';
 import type { Db } from './db/client';
 
 const TODAY = '2026-03-10';
@@ -48,7 +51,11 @@ const figures = (c: UnitCounts): UnitCounts => ({
 	tot: c.tot,
 	kha: c.kha,
 	trungBinh: c.trungBinh,
-	yeuKem: c.yeuKem
+	yeuKem: c.yeuKem,
+	finalTot: c.finalTot,
+	finalKha: c.finalKha,
+	finalTrungBinh: c.finalTrungBinh,
+	finalYeuKem: c.finalYeuKem
 });
 
 describe('chapterRows', () => {
@@ -264,8 +271,8 @@ describe('unitOverview and topSigns', () => {
 			approveSheet(db, secretary, chapterSheet(db, tree.chapterA.id, s1)!, {
 				revision: chapterSheet(db, tree.chapterA.id, s1)!.sheet.revision,
 				assessment: '',
-				finalRating: 'tot',
-				reason: ''
+				finalRating: 'kha',
+				reason: 'Chưa gương mẫu trong sinh hoạt'
 			})
 		).toEqual({ ok: true });
 		return { ...ctx, current, section, secretary, s3 };
@@ -282,7 +289,8 @@ describe('unitOverview and topSigns', () => {
 			submitted: 2,
 			approved: 1,
 			tot: 2,
-			kha: 1
+			kha: 1,
+			finalKha: 1
 		});
 		expect(overview.children.map((c) => ({ ...c, counts: figures(c.counts) }))).toEqual([
 			{
@@ -290,7 +298,7 @@ describe('unitOverview and topSigns', () => {
 				name: 'Chi bộ Giáo viên',
 				kind: 'chi_bo',
 				isChapter: true,
-				counts: { members: 5, ...EMPTY_COUNTS, submitted: 2, approved: 1, tot: 2, kha: 1 }
+				counts: { members: 5, ...EMPTY_COUNTS, submitted: 2, approved: 1, tot: 2, kha: 1, finalKha: 1 }
 			},
 			{
 				id: tree.chapterB.id,
@@ -359,6 +367,66 @@ describe('unitOverview and topSigns', () => {
 			['TT1.1', 2],
 			['DD1.1', 1]
 		]);
+	});
+});
+
+describe("the committee's roll-up of ratings", () => {
+	it("counts the self-ratings of its chapters' lists and, apart, the chi ủy's final ratings of approved sheets", async () => {
+		const ctx = await setup();
+		const { db, tree, content } = ctx;
+		const current = ctx.periodOver(tree.province);
+		const decide = async (chapter: UnitRow, answers: Record<string, Level>, finalRating?: Rating) => {
+			const secretary = await testSecretary(db, chapter);
+			const id = handIn(db, await createTestMember(db, chapter), content, TODAY, answers);
+			if (!finalRating) return id;
+			const detail = chapterSheet(db, chapter.id, id)!;
+			const reason = finalRating === detail.sheet.rating ? '' : 'Chi ủy đánh giá khác';
+			expect(
+				approveSheet(db, secretary, detail, { revision: detail.sheet.revision, assessment: '', finalRating, reason })
+			).toEqual({ ok: true });
+			return id;
+		};
+		await decide(tree.chapterA, { 'TT1.1': 1 }, 'trung_binh');
+		await decide(tree.chapterA, { 'TT1.1': 2 });
+		await decide(tree.chapterA, {}, 'tot');
+		const returned = await decide(tree.chapterA, { 'DD1.1': 3 });
+		const secretaryA = await testSecretary(db, tree.chapterA);
+		const detail = chapterSheet(db, tree.chapterA.id, returned)!;
+		returnSheet(db, secretaryA, detail, {
+			revision: detail.sheet.revision,
+			assessment: '',
+			notes: [{ code: null, text: 'Xem lại' }]
+		});
+		await decide(tree.chapterB, { 'TT1.1': 2, 'DD1.1': 2 }, 'yeu_kem');
+		await decide(tree.otherChapter, { 'DD9.5': 3 });
+
+		const chapters = [tree.chapterA, tree.chapterB, tree.otherChapter];
+		const sum = (all: Record<Rating, number>[]) =>
+			Object.fromEntries(RATINGS.map((r) => [r, all.reduce((n, c) => n + c[r], 0)])) as Record<Rating, number>;
+		const listed = (units: UnitRow[]) => units.map((c) => ratingTallies(chapterRows(db, c.id, current.id)));
+		const check = () => {
+			for (const [top, inside] of [
+				[tree.grassroots, [tree.chapterA, tree.chapterB]],
+				[tree.province, chapters]
+			] as const) {
+				const counts = unitOverview(db, fresh(db, top), current).counts;
+				expect(ratingCounts(counts), top.name).toEqual(sum(listed([...inside]).map((t) => t.self)));
+				expect(finalRatingCounts(counts), top.name).toEqual(sum(listed([...inside]).map((t) => t.final)));
+			}
+			for (const child of unitOverview(db, fresh(db, tree.grassroots), current).children.filter((c) => c.isChapter)) {
+				const [t] = listed([fresh(db, { id: child.id } as UnitRow)]);
+				expect(ratingCounts(child.counts)).toEqual(t.self);
+				expect(finalRatingCounts(child.counts)).toEqual(t.final);
+			}
+		};
+		check();
+		const province = unitOverview(db, fresh(db, tree.province), current).counts;
+		// Five handed-in sheets counted by their own rating, the three approved ones again by the chi ủy's.
+		expect(RATINGS.reduce((n, r) => n + ratingCounts(province)[r], 0)).toBe(5);
+		expect(finalRatingCounts(province)).toEqual({ tot: 1, kha: 0, trung_binh: 1, yeu_kem: 1 });
+		// The rebuild counts the same as the maintained counters.
+		rebuildUnitStats(db, current.id);
+		check();
 	});
 });
 

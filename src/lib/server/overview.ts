@@ -28,8 +28,9 @@ function signTexts(db: Db, period: PeriodRow): Map<string, string> {
 /** The counters of a stats row (without its keys), with the unit's member count. */
 function toCounts(memberCount: number, row: UnitStatsRow | undefined): UnitCounts {
 	if (!row) return { members: memberCount, ...EMPTY_COUNTS };
-	const { draft, submitted, returned, approved, tot, kha, trungBinh, yeuKem } = row;
-	return { members: memberCount, draft, submitted, returned, approved, tot, kha, trungBinh, yeuKem };
+	const counts: UnitCounts = { members: memberCount, ...EMPTY_COUNTS };
+	for (const key of Object.keys(EMPTY_COUNTS) as (keyof typeof EMPTY_COUNTS)[]) counts[key] = row[key];
+	return counts;
 }
 
 /** The counts of one unit for a period, with its member count. */

@@ -145,6 +145,7 @@ export function personalReport(db: Db, detail: SheetDetail): PersonalReport {
 		},
 		memberName: detail.person.fullName,
 		secretaryName: secretaryOf(db, chapter.id),
+		signature: chapterSignature(chapter.memberCount),
 		leaderTasks: leaderTaskLines(db, detail.sheet.memberId, detail.period.year),
 		exampleSetting: exampleSettingOf(db, detail.sheet),
 		form

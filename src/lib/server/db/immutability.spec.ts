@@ -28,25 +28,14 @@ describe('history that must not change', () => {
 });
 
 // --- Hand-ins (appended; imports are hoisted). ---
-import { createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import { handIn } from '../../../../tests/helpers/sheets';
-import { createPeriod } from './queries/periods';
+import { handIn, periodSetup } from '../../../../tests/helpers/sheets';
+import { createTestMember } from '../../../../tests/helpers/db';
 import { sheetSubmission } from './schema';
 
 describe('what a hand-in contained', () => {
 	it('is kept as it was', async () => {
-		const db = createTestDb();
-		const version = ensureDefaultTemplate(db);
-		const tree = createTestTree(db);
-		createPeriod(db, {
-			name: 'Năm 2026',
-			year: 2026,
-			unitId: tree.province.id,
-			templateVersionId: version.id,
-			opensOn: '2026-03-01',
-			deadline: '2026-03-31'
-		});
-		handIn(db, await createTestMember(db, tree.chapterA), version.content, '2026-03-10');
+		const { db, content, tree } = periodSetup();
+		handIn(db, await createTestMember(db, tree.chapterA), content, '2026-03-10');
 		const kept = db.select().from(sheetSubmission).get()!;
 		expect(() => db.update(sheetSubmission).set({ content: {} }).where(eq(sheetSubmission.id, kept.id)).run()).toThrow(
 			/kept as it was/

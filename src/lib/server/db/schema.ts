@@ -317,11 +317,16 @@ export const unitStats = sqliteTable(
 		submitted: integer('submitted').notNull().default(0),
 		returned: integer('returned').notNull().default(0),
 		approved: integer('approved').notNull().default(0),
-		/** Ratings of handed-in sheets (submitted or approved): the chi ủy's where given, else the computed one. */
+		/** The member's self-rating (computed from the answers) of each handed-in sheet (submitted or approved). */
 		tot: integer('tot').notNull().default(0),
 		kha: integer('kha').notNull().default(0),
 		trungBinh: integer('trung_binh').notNull().default(0),
-		yeuKem: integer('yeu_kem').notNull().default(0)
+		yeuKem: integer('yeu_kem').notNull().default(0),
+		/** The chi ủy's final rating of each approved sheet: counted beside the self-rating, never in its place. */
+		finalTot: integer('final_tot').notNull().default(0),
+		finalKha: integer('final_kha').notNull().default(0),
+		finalTrungBinh: integer('final_trung_binh').notNull().default(0),
+		finalYeuKem: integer('final_yeu_kem').notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.periodId, t.unitId] })]
 );

@@ -146,6 +146,7 @@ function fixture(name = 'Nguyễn Thị Hồng Nhung'): PersonalReport {
 		review: { assessment: 'Đồng chí nghiêm túc tự soi, tự sửa.', finalRating: 'Khá', reason: null },
 		memberName: name,
 		secretaryName: 'Trần Văn Đức',
+		signature: ['T/M CHI ỦY', 'BÍ THƯ'],
 		form: null
 	};
 }

@@ -128,7 +128,7 @@ export function closing(report: PersonalReport): Content {
 			...(reason?.trim() ? [{ text: `Lý do: ${reason}`, alignment: 'justify' as const }] : []),
 			{
 				columns: [
-					signatureBlock(['T/M CHI ỦY', 'BÍ THƯ'], report.secretaryName),
+					signatureBlock(report.signature, report.secretaryName),
 					signatureBlock(['NGƯỜI TỰ ĐÁNH GIÁ'], report.memberName, 2)
 				],
 				columnGap: 20,

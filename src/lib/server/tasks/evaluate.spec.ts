@@ -1,19 +1,13 @@
 // The committee's result on a task: who may record it, and not before the task year has ended.
 import { describe, expect, it } from 'vitest';
-import { assignInput, taskAudits, taskSetup, taskTables } from '../../../../tests/helpers/tasks';
-import { assignTask } from './assign';
+import { taskAudits, taskTables, withAssignedTask } from '../../../../tests/helpers/tasks';
 import { evaluateTask } from './evaluate';
 import { findTask } from '../db/queries/tasks';
 
 const ASSIGNED = '2026-03-10';
 const NEXT_YEAR = '2027-01-12';
 
-async function withTask() {
-	const ctx = await taskSetup();
-	const done = assignTask(ctx.db, ctx.people.branchCommittee, ctx.tree.branch, assignInput(), ASSIGNED);
-	if (!done.ok) throw new Error(done.message);
-	return { ...ctx, taskId: done.id };
-}
+const withTask = () => withAssignedTask(ASSIGNED);
 
 describe('evaluateTask', () => {
 	it('records the result with the comment, audited, and a correction keeps the earlier result in the log', async () => {

@@ -1,19 +1,13 @@
 // The leader's progress reports: only theirs, only until the task is evaluated.
 import { describe, expect, it } from 'vitest';
-import { assignInput, taskAudits, taskSetup, taskTables } from '../../../../tests/helpers/tasks';
-import { assignTask } from './assign';
+import { taskAudits, taskTables, withAssignedTask } from '../../../../tests/helpers/tasks';
 import { reportProgress } from './report';
 import { evaluateTask } from './evaluate';
 import { reportsOf } from '../db/queries/tasks';
 
 const TODAY = '2026-03-10';
 
-async function withTask() {
-	const ctx = await taskSetup();
-	const done = assignTask(ctx.db, ctx.people.branchCommittee, ctx.tree.branch, assignInput(), TODAY);
-	if (!done.ok) throw new Error(done.message);
-	return { ...ctx, taskId: done.id };
-}
+const withTask = () => withAssignedTask(TODAY);
 
 describe('reportProgress', () => {
 	it("adds the leader's reports in order, each audited", async () => {

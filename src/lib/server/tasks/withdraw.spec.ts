@@ -1,6 +1,6 @@
 // Withdrawing a task ordered by mistake: who may, and not once the leader has reported or it has a result.
 import { describe, expect, it } from 'vitest';
-import { assignInput, taskAudits, taskSetup, taskTables } from '../../../../tests/helpers/tasks';
+import { assignInput, taskAudits, taskTables, withAssignedTask } from '../../../../tests/helpers/tasks';
 import { assignTask } from './assign';
 import { reportProgress } from './report';
 import { evaluateTask } from './evaluate';
@@ -10,12 +10,7 @@ import { findTask } from '../db/queries/tasks';
 const TODAY = '2026-03-10';
 const REASON = { reason: 'Giao nhầm cán bộ.' };
 
-async function withTask() {
-	const ctx = await taskSetup();
-	const done = assignTask(ctx.db, ctx.people.branchCommittee, ctx.tree.branch, assignInput(), TODAY);
-	if (!done.ok) throw new Error(done.message);
-	return { ...ctx, taskId: done.id };
-}
+const withTask = () => withAssignedTask(TODAY);
 
 describe('withdrawTask', () => {
 	it('removes the task and keeps what it was, and why, in the audit log', async () => {

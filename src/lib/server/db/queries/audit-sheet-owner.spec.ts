@@ -1,29 +1,17 @@
 // The audit log names whose sheet a sheet's line is about, and finds a member's sheet lines by their name.
 import { describe, expect, it } from 'vitest';
-import { createTestDb, createTestMember, createTestTree } from '../../../../../tests/helpers/db';
-import { handIn, testSecretary } from '../../../../../tests/helpers/sheets';
-import { createPeriod } from './periods';
-import { ensureDefaultTemplate } from '../../admin/templates';
+import { createTestMember } from '../../../../../tests/helpers/db';
+import { handIn, periodSetup, testSecretary } from '../../../../../tests/helpers/sheets';
 import { chapterSheet, returnSheet } from '../../sheets/review';
 import { auditLog } from './audit';
 import { concernedPerson } from '../../../domain/audit';
 
 describe('the audit log of a sheet', () => {
 	it('says whose sheet each line is about, and a filter on the member finds what others did to it', async () => {
-		const db = createTestDb();
-		const version = ensureDefaultTemplate(db);
-		const tree = createTestTree(db);
-		createPeriod(db, {
-			name: 'Năm 2026',
-			year: 2026,
-			unitId: tree.province.id,
-			templateVersionId: version.id,
-			opensOn: '2026-03-01',
-			deadline: '2026-03-31'
-		});
+		const { db, content, tree } = periodSetup();
 		const secretary = await testSecretary(db, tree.chapterA, 'Trần Văn Bí Thư');
 		const hoa = await createTestMember(db, tree.chapterA, { username: 'lethihoa', fullName: 'Lê Thị Hoa' });
-		const id = handIn(db, hoa, version.content, '2026-03-10');
+		const id = handIn(db, hoa, content, '2026-03-10');
 		const detail = chapterSheet(db, tree.chapterA.id, id)!;
 		returnSheet(db, secretary, detail, {
 			assessment: '',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree } from '../../../../../tests/helpers/db';
 import {
@@ -18,7 +19,7 @@ import { findMemberSheet } from './sheets';
 import { ensureDefaultTemplate } from '../../admin/templates';
 import { createUnit, type UnitRow } from './units';
 import { topFlagged } from './overview';
-import { rebuildMemberCounts, rebuildUnitStats } from './stats';
+import { pathIds, rebuildMemberCounts, rebuildUnitStats } from './stats';
 import { approveSheet, chapterSheet, reopenSheet, returnSheet } from '../../sheets/review';
 import { openCurrentSheet, saveSheet } from '../../sheets/member';
 import { scoreSheet } from '../../../domain/scoring';
@@ -26,10 +27,29 @@ import { RATINGS, type Level, type Rating, type TargetGroup } from '../../../dom
 import type { AuthUser } from '../../auth/types';
 
 const TODAY = '2026-03-10';
-const COUNTERS = ['draft', 'submitted', 'returned', 'approved', 'tot', 'kha', 'trungBinh', 'yeuKem'] as const;
+const COUNTERS = [
+	'draft',
+	'submitted',
+	'returned',
+	'approved',
+	'tot',
+	'kha',
+	'trungBinh',
+	'yeuKem',
+	'finalTot',
+	'finalKha',
+	'finalTrungBinh',
+	'finalYeuKem'
+] as const;
 type Counters = Record<(typeof COUNTERS)[number], number>;
-const ZERO: Counters = { draft: 0, submitted: 0, returned: 0, approved: 0, tot: 0, kha: 0, trungBinh: 0, yeuKem: 0 };
+const ZERO = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
 const BUCKET: Record<Rating, keyof Counters> = { tot: 'tot', kha: 'kha', trung_binh: 'trungBinh', yeu_kem: 'yeuKem' };
+const FINAL_BUCKET: Record<Rating, keyof Counters> = {
+	tot: 'finalTot',
+	kha: 'finalKha',
+	trung_binh: 'finalTrungBinh',
+	yeu_kem: 'finalYeuKem'
+};
 
 /** The createTestTree units plus a đảng bộ bộ phận with a chapter, and a chi bộ cơ sở straight under a đảng bộ trực thuộc. */
 async function setup() {
@@ -104,8 +124,8 @@ function countedFromScratch(db: Db, periodId: number): ReturnType<typeof normali
 			const c = { ...ZERO };
 			for (const s of inside) {
 				c[s.status] += 1;
-				const rating = s.finalRating ?? s.rating;
-				if ((s.status === 'submitted' || s.status === 'approved') && rating) c[BUCKET[rating]] += 1;
+				if ((s.status === 'submitted' || s.status === 'approved') && s.rating) c[BUCKET[s.rating]] += 1;
+				if (s.status === 'approved' && s.finalRating) c[FINAL_BUCKET[s.finalRating]] += 1;
 			}
 			stats.push({ periodId, unitId: u.id, ...c });
 		}
@@ -175,7 +195,7 @@ describe('maintained counts', () => {
 		expect(maintainedCounts(db, period.id)).toEqual(before);
 	});
 
-	it("puts a sheet in the bucket of the chi ủy's final rating when there is one, and takes it out on reopening", async () => {
+	it("counts an approved sheet's final rating beside its self-rating, never in its place, and takes both out on reopening", async () => {
 		const ctx = await setup();
 		const { db, tree, period } = ctx;
 		const secretary = await testSecretary(db, tree.chapterA);
@@ -193,7 +213,7 @@ describe('maintained counts', () => {
 			})
 		).toEqual({ ok: true });
 		for (const u of [tree.chapterA, tree.branch, tree.province])
-			expect(countsAt(db, period.id, u.id)).toEqual({ ...ZERO, approved: 1, trungBinh: 1 });
+			expect(countsAt(db, period.id, u.id)).toEqual({ ...ZERO, approved: 1, kha: 1, finalTrungBinh: 1 });
 		expect(flaggedAt(db, period.id, tree.province.id)).toEqual({ 'TT1.1': 1 });
 
 		expect(
@@ -264,6 +284,41 @@ describe('maintained counts', () => {
 		expect(flaggedAt(db, period.id, tree.province.id)).toEqual({ 'DB3.1': 1 });
 		expect(countsAt(db, earlier.id, tree.chapterB.id)).toEqual({ ...ZERO, submitted: 1, tot: 1 });
 		expect(flaggedAt(db, earlier.id, tree.province.id)).toEqual({ 'TT1.1': 1, 'DD1.1': 1 });
+	});
+
+	it('recounts the counters of an older database, which mixed the two ratings, as the two series (migration 0009)', async () => {
+		const ctx = await setup();
+		const { db, tree, period } = ctx;
+		const secretary = await testSecretary(db, tree.chapterA);
+		const approved = handIn(db, await createTestMember(db, tree.chapterA, { targetGroup: 'B' }), ctx.content, TODAY, {
+			'TT1.1': 2
+		});
+		handIn(db, await createTestMember(db, tree.chapterB, { targetGroup: 'B' }), ctx.content, TODAY, { 'DD1.1': 1 });
+		const detail = chapterSheet(db, tree.chapterA.id, approved)!;
+		approveSheet(db, secretary, detail, {
+			revision: detail.sheet.revision,
+			assessment: '',
+			finalRating: 'yeu_kem',
+			reason: 'Vi phạm chưa tự nhận'
+		});
+		const kept = maintainedCounts(db, period.id);
+		// As the older code kept them: the chi ủy's rating where given, in the single series; none apart.
+		db.update(unitStats)
+			.set({ kha: sql`${unitStats.kha} - 1`, yeuKem: sql`${unitStats.yeuKem} + 1`, finalYeuKem: 0 })
+			.where(inArray(unitStats.unitId, pathIds(tree.chapterA.path)))
+			.run();
+		expect(maintainedCounts(db, period.id)).not.toEqual(kept);
+		const migration = readFileSync('drizzle/0009_recount_unit_stats_ratings.sql', 'utf8');
+		for (const statement of migration.split('--> statement-breakpoint')) db.$client.exec(statement);
+		expect(maintainedCounts(db, period.id)).toEqual(kept);
+		expect(countsAt(db, period.id, tree.province.id)).toEqual({
+			...ZERO,
+			submitted: 1,
+			approved: 1,
+			kha: 1,
+			tot: 1,
+			finalYeuKem: 1
+		});
 	});
 
 	it('moves the member count with the member and leaves the sheet counted where it was made', async () => {

@@ -11,9 +11,22 @@ export interface SheetState {
 	flagged: readonly string[];
 }
 
-type Counter = 'draft' | 'submitted' | 'returned' | 'approved' | 'tot' | 'kha' | 'trungBinh' | 'yeuKem';
-const RATING_COUNTER: Record<Rating, Counter> = { tot: 'tot', kha: 'kha', trung_binh: 'trungBinh', yeu_kem: 'yeuKem' };
-const COUNTERS: Counter[] = ['draft', 'submitted', 'returned', 'approved', 'tot', 'kha', 'trungBinh', 'yeuKem'];
+const SELF_COUNTER = { tot: 'tot', kha: 'kha', trung_binh: 'trungBinh', yeu_kem: 'yeuKem' } as const;
+const FINAL_COUNTER = {
+	tot: 'finalTot',
+	kha: 'finalKha',
+	trung_binh: 'finalTrungBinh',
+	yeu_kem: 'finalYeuKem'
+} as const;
+type Counter = SheetStatus | (typeof SELF_COUNTER)[Rating] | (typeof FINAL_COUNTER)[Rating];
+const COUNTERS: Counter[] = [
+	'draft',
+	'submitted',
+	'returned',
+	'approved',
+	...Object.values(SELF_COUNTER),
+	...Object.values(FINAL_COUNTER)
+];
 
 /** Ids of a unit and all its ancestors, from its path. */
 export function pathIds(path: string): number[] {
@@ -32,8 +45,10 @@ function contribution(state: SheetState | null): {
 	if (!state) return { counters: {}, flagged: [] };
 	const counters: Partial<Record<Counter, number>> = { [state.status]: 1 };
 	if (!isHandedIn(state.status)) return { counters, flagged: [] };
-	const rating = state.finalRating ?? state.rating;
-	if (rating) counters[RATING_COUNTER[rating]] = 1;
+	// Two series, never one under the other's name: the member's self-rating of every handed-in sheet, and
+	// the chi ủy's final rating of every approved one.
+	if (state.rating) counters[SELF_COUNTER[state.rating]] = 1;
+	if (state.status === 'approved' && state.finalRating) counters[FINAL_COUNTER[state.finalRating]] = 1;
 	return { counters, flagged: state.flagged };
 }
 
