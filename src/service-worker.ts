@@ -115,8 +115,21 @@ async function keepPage(url: URL, request?: Request): Promise<Response> {
 
 async function sheetPage(event: FetchEvent, url: URL): Promise<Response> {
 	const kept = await (await caches.open(PERSONAL)).match(pageKey(url));
-	if (kept) return kept;
+	if (kept) return markKept(kept);
 	return keepPage(url, event.request).catch(() => offlinePage());
+}
+
+/**
+ * The kept copy, saying in its head that it comes from the device: the page then stays read-only until the server
+ * says which revision is current (SheetForm), and asks at once (app.html). The copy in the cache stays as it came.
+ */
+async function markKept(kept: Response): Promise<Response> {
+	const html = (await kept.text()).replace('<head>', '<head><meta name="tusoi-kept" content="1">');
+	const headers = new Headers(kept.headers);
+	// The body is read out of the cache decoded, and is a little longer now.
+	headers.delete('content-encoding');
+	headers.delete('content-length');
+	return new Response(html, { status: kept.status, statusText: kept.statusText, headers });
 }
 
 async function networkFirst(request: Request, url: URL): Promise<Response> {

@@ -40,3 +40,32 @@ test('a sign that cannot apply is answered "Không áp dụng" with its reason, 
 	const critical = page.locator('fieldset.sign').filter({ hasText: 'Biểu hiện đặc biệt nghiêm trọng' }).first();
 	await expect(critical.getByRole('radio', { name: /Không áp dụng/ })).toHaveCount(0);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('"Không áp dụng" is chosen in the note and kept with the «Lưu» button', async ({ page }) => {
+		await signIn(page, await newMember('khongadjs', 'Lò Thị Không Kịch Bản'));
+		await openSheet(page);
+		const id = sheetIdOf(page);
+		const row = page.locator('fieldset.sign').first();
+		const code = (await row.locator('.code').first().textContent())!.trim();
+
+		await row.locator('summary').filter({ hasText: 'Ghi chú' }).click();
+		await row.getByRole('radio', { name: /Không áp dụng/ }).check();
+		await row.getByLabel(`Ghi chú cho biểu hiện ${code}`).fill('Tôi không phụ trách công tác cán bộ.');
+		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+
+		await expect(
+			page
+				.locator('fieldset.sign')
+				.first()
+				.getByRole('radio', { name: /Không áp dụng/ })
+		).toBeChecked();
+		expect(answerOnServer(id, code)).toMatchObject({
+			level: null,
+			notApplicable: true,
+			note: 'Tôi không phụ trách công tác cán bộ.'
+		});
+	});
+});

@@ -262,6 +262,78 @@ test('two devices, one offline: the conflict is shown when it comes back and not
 	await desktop.close();
 });
 
+test('a page kept on the device is read-only until the server says which copy is current, then shows the newer one', async ({
+	page,
+	browser
+}) => {
+	const username = await newMember('banmoi', 'Lường Thị Bản Mới');
+	await openKept(page, username);
+	const id = sheetIdOf(page);
+
+	// Another device answers: the copy this phone keeps is now older than the server's sheet.
+	const desktop: BrowserContext = await browser.newContext();
+	const other = await desktop.newPage();
+	await signIn(other, username);
+	await other.goto(page.url());
+	await hydrated(other);
+	await signRow(other, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' }).check();
+	await saved(other);
+	await desktop.close();
+	const revision = onServer(id).revision;
+
+	// The freshness check is held until the page was seen read-only (well within its 3 s).
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(`**/api/sheets/${id}`, async (route) => {
+		if (route.request().method() === 'GET') await held;
+		await route.fallback();
+	});
+	await page.reload();
+	await hydrated(page);
+	const checking = page.getByRole('status').filter({ hasText: 'Đang kiểm tra bản mới nhất của phiếu…' });
+	await expect(checking).toBeVisible();
+	await expect(none(signRow(page, 1))).toBeDisabled();
+	await expect(signRow(page, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).not.toBeChecked();
+	release();
+
+	await expect(signRow(page, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).toBeChecked();
+	await expect(checking).toHaveCount(0);
+	await expect(none(signRow(page, 1))).toBeEnabled();
+	await none(signRow(page, 1)).check();
+	await saved(page);
+	await expect(page.getByText('Phiếu vừa được lưu từ một thẻ hoặc thiết bị khác')).toHaveCount(0);
+	const after = onServer(id);
+	expect(after.revision).toBeGreaterThan(revision);
+	expect([...after.answers.values()].map((a) => a.level).sort()).toEqual([0, 2]);
+});
+
+test.describe('on a slow connection', () => {
+	// A first visit: the page's scripts come from the network, held here (no service worker to answer for them).
+	test.use({ serviceWorkers: 'block' });
+
+	test('a level tapped before the page’s scripts run is kept, and saved once they do', async ({ page }) => {
+		await signIn(page, await newMember('chamsom', 'Lò Thị Chạm Sớm'));
+		await openSheet(page);
+		const id = sheetIdOf(page);
+		const code = (await signRow(page, 2).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.fallback();
+		});
+		await page.goto(page.url(), { waitUntil: 'commit' });
+		const clear = signRow(page, 2).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' });
+		await clear.check();
+		expect(await page.evaluate(() => document.body.dataset.hydrated)).toBeUndefined();
+		release();
+		await hydrated(page);
+		await expect(clear).toBeChecked();
+		await saved(page);
+		expect(answerOnServer(id, code)?.level).toBe(2);
+	});
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -1,0 +1,28 @@
+// On a slow connection the sheet's HTML arrives seconds before its scripts (≈ 1,3 s and 3,7 s on slow 3G): its
+// radios can be tapped already, but a tap then would be undone when the page comes alive. A few lines in app.html
+// write down each level chosen before that (`window.__tusoiEarly`); the sheet takes them once it runs, as if chosen
+// then, so no early tap is lost and the member can start at once.
+import { ANSWER_LEVELS, type AnswerLevel } from '$lib/domain/template';
+
+/** What app.html's script writes down: each radio's name and value, in the order they were chosen. */
+export type EarlyChoices = [name: string, value: string][];
+
+/** The levels chosen before the scripts ran, for the signs of this sheet, the last choice of each sign winning. */
+export function earlyLevels(choices: EarlyChoices, codes: ReadonlySet<string>): Map<string, AnswerLevel> {
+	const levels = new Map<string, AnswerLevel>();
+	for (const [name, value] of choices) {
+		if (!name.startsWith('level.')) continue;
+		const code = name.slice('level.'.length);
+		if (!codes.has(code)) continue;
+		const level = ANSWER_LEVELS.find((l) => String(l) === value);
+		if (level !== undefined) levels.set(code, level);
+	}
+	return levels;
+}
+
+/** Takes what app.html's script wrote down (once: later choices are the page's own). */
+export function takeEarlyChoices(): EarlyChoices {
+	const choices = window.__tusoiEarly ?? [];
+	window.__tusoiEarly = null;
+	return choices;
+}
