@@ -78,7 +78,11 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 
 	await committee.reload();
 	await hydrated(committee);
-	await committee.getByLabel('Nhận xét của chi ủy').fill('Tập thể chi bộ đã bổ sung đầy đủ, thống nhất kết quả.');
+	// The committee above decides in its own name, not the chi ủy's.
+	await expect(committee.getByRole('heading', { name: 'Cấp ủy cấp trên xem xét' })).toBeVisible();
+	await committee
+		.getByLabel('Nhận xét của cấp ủy cấp trên')
+		.fill('Tập thể chi bộ đã bổ sung đầy đủ, thống nhất kết quả.');
 	await committee.getByRole('button', { name: 'Duyệt phiếu' }).click();
 	await expect(committee.getByText('Trạng thái: Đã duyệt')).toBeVisible();
 	const history = committee.locator('#history');

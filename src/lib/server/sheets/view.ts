@@ -158,6 +158,9 @@ export function reviewPage(
 		// Whether this user decides this very sheet: nobody decides their own, a secretary's goes to someone else.
 		isSecretary: rights.canDecide,
 		secretarySheet: rights.secretarySheet,
+		// Who the decision is written in the name of: the chi ủy, or the committee above (a collective's sheet, a
+		// secretary's own sheet in a chapter with no other secretary).
+		decidedBy: rights.decider.kind === 'committee' ? ('cấp ủy cấp trên' as const) : ('chi ủy' as const),
 		person: detail.person,
 		status: detail.sheet.status,
 		period: { name: detail.period.name, year: detail.period.year },
