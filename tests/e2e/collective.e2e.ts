@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { hydrated, signIn } from './helpers';
-import { saved } from './sheet-helpers';
+import { fillForm, saved } from './sheet-helpers';
 
 const CHAPTER = 'Chi bộ Phòng Kế hoạch – Tài chính';
 const COLLECTIVE = `Tập thể ${CHAPTER}`;
@@ -43,13 +43,15 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 	await first.getByLabel('Có biểu hiện ở mức độ nhẹ').check();
 	await first.getByLabel('Biện pháp khắc phục').fill('Chi ủy tổ chức sinh hoạt chuyên đề mỗi quý.');
 	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
-	await secretary.getByLabel('Ưu điểm').fill('Chi bộ lãnh đạo phòng hoàn thành các chỉ tiêu được giao trong năm.');
+	// The collective's report (Mẫu 1) in its places: A.I.1, A.II.1 and the programme for next year, then the rest.
 	await secretary
-		.getByLabel('Hạn chế, khuyết điểm và nguyên nhân')
-		.fill('Kiểm tra, giám sát đảng viên chưa thường xuyên.');
+		.locator('textarea[name="strengths"]')
+		.fill('Chi bộ lãnh đạo phòng hoàn thành các chỉ tiêu được giao trong năm.');
+	await secretary.locator('textarea[name="shortcomings"]').fill('Kiểm tra, giám sát đảng viên chưa thường xuyên.');
 	await secretary
-		.getByLabel('Cam kết tu dưỡng, rèn luyện', { exact: true })
+		.locator('textarea[name="commitment"]')
 		.fill('Lập kế hoạch kiểm tra, giám sát đảng viên ngay đầu năm.');
+	await fillForm(secretary);
 	await saved(secretary);
 	await secretary.getByRole('button', { name: 'Nộp phiếu' }).click();
 	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
@@ -70,7 +72,7 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 	await hydrated(secretary);
 	await expect(secretary.getByText('Cấp ủy cấp trên đã trả lại phiếu để hoàn thiện.')).toBeVisible();
 	await secretary
-		.getByLabel('Ưu điểm')
+		.locator('textarea[name="strengths"]')
 		.fill('Chi bộ lãnh đạo phòng hoàn thành 12/12 chỉ tiêu; giải ngân vốn đầu tư đạt 96% kế hoạch.');
 	await saved(secretary);
 	await secretary.getByRole('button', { name: 'Nộp phiếu' }).click();

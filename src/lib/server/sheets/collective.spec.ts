@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { taskSetup } from '../../../../tests/helpers/tasks';
-import { completeAnswers, completeTexts, handIn, reviewTables } from '../../../../tests/helpers/sheets';
+import {
+	completeAnswers,
+	completeSections,
+	completeTexts,
+	handIn,
+	reviewTables
+} from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
 import { ensureDefaultTemplate } from '../admin/templates';
 import { closePeriod } from '../admin/periods';
@@ -48,7 +54,12 @@ function handInCollective(ctx: Ctx, filler: AuthUser, unit: UnitRow, flagged: Re
 		ctx.db,
 		filler,
 		sheet.id,
-		{ revision: sheet.revision, answers, texts: completeTexts },
+		{
+			revision: sheet.revision,
+			answers,
+			texts: completeTexts,
+			sections: completeSections(ctx.version.content, sheet.targetGroup)
+		},
 		TODAY,
 		{
 			submit: true
