@@ -25,7 +25,7 @@ import { templateContent } from '../db/queries/template-content';
 import { signsForGroup, type AnswerLevel, type TargetGroup, type TemplateContent } from '../../domain/template';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
-import { mergedSections, sectionRefusal, writeSectionChanges } from './sections';
+import { mergedQuestions, mergedSections, sectionRefusal, writeSectionChanges } from './sections';
 import { recordSubmission } from '../db/queries/submissions';
 
 /** A refusal with the HTTP status it maps to and a message for the member. */
@@ -227,8 +227,9 @@ function saveIn(
 			commitment: changes.texts?.commitment ?? target.sheet.commitment
 		};
 		const sections = mergedSections(tx, target, changes);
+		const questions = mergedQuestions(tx, target, changes);
 		score = scoreSheet(target.content, group, levelsOf(answers));
-		problems = sheetProblems(target.content, group, answers, progress, { texts, sections, today });
+		problems = sheetProblems(target.content, group, answers, progress, { texts, sections, questions, today });
 	} else if (rescore) {
 		score = scoreSheet(target.content, group, mergedLevels(target.levels ?? {}, changes));
 	}
