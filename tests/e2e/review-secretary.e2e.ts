@@ -148,6 +148,62 @@ test('return, the member changes two answers and hands in again: the secretary s
 	await secretary.context().close();
 });
 
+test('a returned Bản kiểm điểm: the secretary reads it as handed in, an open gợi ý stops the resubmit, then both changes are listed', async ({
+	browser
+}) => {
+	const { member, id } = await handedIn(browser, 'Đinh Thị Giải Trình');
+	const secretary = await asUser(browser, 'bithu01');
+	const url = `/chapters/${await chapterOf(secretary)}/sheets/${id}`;
+	await secretary.goto(url);
+	await hydrated(secretary);
+	const question = 'Làm rõ việc chậm nộp báo cáo tổng kết quý II.';
+	await secretary.getByLabel('Thêm vấn đề gợi ý kiểm điểm').fill(question);
+	await secretary.getByRole('button', { name: 'Gửi gợi ý' }).click();
+	await expect(secretary.getByText('Đã gửi gợi ý kiểm điểm')).toBeVisible();
+	await secretary.getByText('Ghi chú trả lại cho biểu hiện TT1.1').click();
+	await secretary.getByLabel('Ghi chú cho biểu hiện TT1.1').fill('Giải trình vấn đề được gợi ý ở mục A.IV.');
+	await secretary.getByRole('button', { name: 'Trả lại để hoàn thiện' }).click();
+	await expect(secretary.getByText('Đã trả lại phiếu để đảng viên hoàn thiện.')).toBeVisible();
+
+	await member.goto(member.url().split('?')[0]);
+	await hydrated(member);
+	await expect(member.getByText('Trạng thái: Trả lại để hoàn thiện')).toBeVisible();
+	const direction = 'Mỗi tháng tự kiểm tra việc thực hiện các biện pháp và báo cáo chi bộ.';
+	await member.locator('textarea[name="section.A.VI"]').fill(direction);
+	await saved(member);
+	// The question is still unanswered: the hand-in is refused and says so, linked to the answer's field.
+	await member.getByRole('button', { name: 'Nộp phiếu' }).click();
+	const missing = member.getByRole('alert').filter({ hasText: 'Phiếu chưa đủ để nộp' });
+	await expect(
+		missing.getByRole('link', { name: `Gợi ý kiểm điểm: chưa trả lời câu hỏi «${question}» (mục A.IV).` })
+	).toBeVisible();
+	const answer = 'Do phải hoàn thiện số liệu của các trường; đã nộp bổ sung ngày 15/7.';
+	await member.getByLabel(question).fill(answer);
+	await saved(member);
+
+	// Not handed in again yet: the secretary still reads the sheet as it was handed in.
+	await secretary.goto(`${url}/print`);
+	await expect(secretary.getByText('Nội dung mục A.VI của bản kiểm điểm.')).toBeVisible();
+	await expect(secretary.getByText(direction)).toHaveCount(0);
+	await secretary.goto(url);
+	await expect(secretary.getByText('Đảng viên chưa giải trình.')).toBeVisible();
+	await expect(secretary.getByText(answer)).toHaveCount(0);
+
+	await member.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(member.getByText('Trạng thái: Đã nộp')).toBeVisible();
+	await secretary.goto(url);
+	const changes = secretary.getByRole('region', { name: /Thay đổi so với lần nộp trước/ });
+	await expect(changes.locator('li.change')).toHaveCount(2);
+	await expect(changes.locator('li.change').nth(0)).toContainText(
+		'Mục A.VI (VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm): đã sửa'
+	);
+	await expect(changes.locator('li.change').nth(0)).toContainText(direction);
+	await expect(changes.locator('li.change').nth(1)).toContainText(`Gợi ý kiểm điểm «${question}»: đã bổ sung`);
+	await expect(changes.locator('li.change').nth(1)).toContainText(answer);
+	await member.context().close();
+	await secretary.context().close();
+});
+
 test('previous and next go through the chapter’s handed-in sheets in the list’s order, also by keyboard', async ({
 	page
 }) => {

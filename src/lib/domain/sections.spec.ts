@@ -12,7 +12,9 @@ import {
 	normaliseSection,
 	qualityLevel,
 	scoreTotal,
-	storesOwnValue
+	storesOwnValue,
+	unansweredQuestions,
+	type SectionValue
 } from './sections';
 import { parseTemplate } from '../schemas/template';
 import { problemAnchor, problemMessage, sheetProblems } from './sheet';
@@ -215,5 +217,39 @@ describe('sections required at hand-in', () => {
 		const old = parseTemplate(firstEdition);
 		if (!old.ok) throw new Error(old.errors.join('\n'));
 		expect(missingSections(old.content, 'B', {})).toEqual([]);
+	});
+	it('refuses a gợi ý kiểm điểm left unanswered, in A.IV’s place between the required sections', () => {
+		const filled: Record<string, SectionValue> = Object.fromEntries(
+			missingSections(content, 'B', {}).map((s) => [s.key, { ...EMPTY_SECTION, text: 'x', general: 1, tasks: 1 }])
+		);
+		filled['B.II'] = { ...EMPTY_SECTION, quality: 'tot' };
+		delete filled['A.VI'];
+		const questions = [
+			{ id: 7, text: 'Làm rõ việc vắng sinh hoạt chi bộ tháng 5.', answer: 'Tôi đi công tác theo quyết định.' },
+			{ id: 9, text: 'Giải trình ý kiến phản ánh về việc kê khai tài sản.', answer: '  ' }
+		];
+		expect(unansweredQuestions(questions).map((q) => q.id)).toEqual([9]);
+		const problems = sheetProblems(content, 'B', {}, {}, { sections: filled, questions }).filter(
+			(p) => p.kind === 'missing_section' || p.kind === 'unanswered_question'
+		);
+		expect(problems).toEqual([
+			{
+				kind: 'unanswered_question',
+				code: '9',
+				section: 'A.IV',
+				question: 'Giải trình ý kiến phản ánh về việc kê khai tài sản.'
+			},
+			{ kind: 'missing_section', code: 'A.VI', heading: 'VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm' }
+		]);
+		expect(problemMessage(problems[0])).toBe(
+			'Gợi ý kiểm điểm: chưa trả lời câu hỏi «Giải trình ý kiến phản ánh về việc kê khai tài sản.» (mục A.IV).'
+		);
+		expect(problemAnchor(problems[0])).toBe('section-A-IV-q9');
+		// Every question answered: nothing about them.
+		expect(
+			sheetProblems(content, 'B', {}, {}, { questions: [{ ...questions[1], answer: 'Đã kê khai đủ.' }] }).filter(
+				(p) => p.kind === 'unanswered_question'
+			)
+		).toEqual([]);
 	});
 });

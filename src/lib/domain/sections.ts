@@ -75,6 +75,21 @@ export function missingSections(
 	);
 }
 
+/** A gợi ý kiểm điểm as a hand-in checks and keeps it: the question and the member's answer. */
+export interface QuestionAnswer {
+	id: number;
+	text: string;
+	answer: string;
+}
+
+/**
+ * The questions attached to the sheet (gợi ý kiểm điểm) still without an answer, in their order: A.IV is where the
+ * member explains each one, so a sheet is not handed in while a question attached before the hand-in is open.
+ */
+export function unansweredQuestions<Q extends QuestionAnswer>(questions: readonly Q[]): Q[] {
+	return questions.filter((q) => q.answer.trim() === '');
+}
+
 /** Sum of the 30 + 70 frame, or null until both parts are given. */
 export function scoreTotal(value: Pick<SectionValue, 'general' | 'tasks'>): number | null {
 	return value.general === null || value.tasks === null ? null : value.general + value.tasks;
@@ -155,4 +170,9 @@ export function normaliseSection(raw: unknown): SectionValue {
 /** The element id of a form section on the sheet page. */
 export function sectionAnchor(key: string): string {
 	return `section-${key.replace(/\./g, '-')}`;
+}
+
+/** The element id of a question's answer field in the form's questions section on the sheet page. */
+export function questionAnchor(sectionKey: string, questionId: number): string {
+	return `${sectionAnchor(sectionKey)}-q${questionId}`;
 }

@@ -1,6 +1,14 @@
 // What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
 import type { Answers } from './scoring';
-import { formFor, missingSections, sectionAnchor, type SectionValue } from './sections';
+import {
+	formFor,
+	missingSections,
+	questionAnchor,
+	sectionAnchor,
+	unansweredQuestions,
+	type QuestionAnswer,
+	type SectionValue
+} from './sections';
 import {
 	mayBeNotApplicable,
 	NOT_APPLICABLE,
@@ -121,7 +129,9 @@ export type Problem =
 	/** On a sheet with a Bản kiểm điểm, `section` and `heading` name the form's section the text is (A.I.1…). */
 	| { kind: 'short_text'; code: SheetTextField; section?: string; heading?: string }
 	/** A required section of the Bản kiểm điểm left empty; `code` is the section's key. */
-	| { kind: 'missing_section'; code: string; heading: string };
+	| { kind: 'missing_section'; code: string; heading: string }
+	/** A gợi ý kiểm điểm left unanswered; `code` is the question's id, `section` the form's questions section (A.IV). */
+	| { kind: 'unanswered_question'; code: string; section: string; question: string };
 
 /** The shortest a free-text part may be when handed in, after trimming: about one sentence. */
 export const MIN_TEXT_LENGTH = 20;
@@ -137,7 +147,12 @@ export function sheetProblems(
 	group: SheetGroup,
 	answers: Record<string, AnswerEntry>,
 	progress: Record<string, ProgressEntry> = {},
-	handIn: { texts?: SheetTexts; sections?: Record<string, SectionValue>; today?: string } = {}
+	handIn: {
+		texts?: SheetTexts;
+		sections?: Record<string, SectionValue>;
+		questions?: readonly QuestionAnswer[];
+		today?: string;
+	} = {}
 ): Problem[] {
 	const problems: Problem[] = [];
 	for (const sign of signsForGroup(content, group)) {
@@ -170,14 +185,20 @@ export function sheetProblems(
 					: { kind: 'short_text', code: field }
 			);
 		}
-	if (handIn.sections)
-		for (const section of missingSections(content, group, handIn.sections))
+	// The form's required sections and its gợi ý kiểm điểm, in the form's order.
+	const missing = new Set(handIn.sections ? missingSections(content, group, handIn.sections) : []);
+	for (const section of form?.sections ?? []) {
+		if (missing.has(section))
 			problems.push({ kind: 'missing_section', code: section.key, heading: shortHeading(section.heading) });
+		else if (section.kind === 'questions' && handIn.questions)
+			for (const q of unansweredQuestions(handIn.questions))
+				problems.push({ kind: 'unanswered_question', code: String(q.id), section: section.key, question: q.text });
+	}
 	return problems;
 }
 
 /** A heading cut at a word to about 90 characters, so a list of what is missing stays readable on a phone. */
-function shortHeading(heading: string): string {
+export function shortHeading(heading: string): string {
 	if (heading.length <= 90) return heading;
 	const cut = heading.slice(0, 90);
 	return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[,;:]$/, '')}…`;
@@ -206,6 +227,8 @@ export function problemMessage(problem: Problem): string {
 				: `${SHEET_TEXT_LABELS[problem.code]}: hãy viết ít nhất một câu (từ ${MIN_TEXT_LENGTH} ký tự).`;
 		case 'missing_section':
 			return `Bản kiểm điểm, mục ${problem.code} (${problem.heading}): chưa ghi nội dung.`;
+		case 'unanswered_question':
+			return `Gợi ý kiểm điểm: chưa trả lời câu hỏi «${shortHeading(problem.question)}» (mục ${problem.section}).`;
 	}
 }
 
@@ -228,6 +251,7 @@ export function textAnchor(field: SheetTextField): string {
 export function problemAnchor(problem: Problem): string {
 	if (problem.kind === 'short_text') return textAnchor(problem.code);
 	if (problem.kind === 'missing_section') return sectionAnchor(problem.code);
+	if (problem.kind === 'unanswered_question') return questionAnchor(problem.section, Number(problem.code));
 	if (problem.kind === 'missing_progress') return progressAnchor(problem.code);
 	return signAnchor(problem.code);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changesBetween, type SubmissionContent } from './submission';
+import template from '../data/template-default.json' with { type: 'json' };
+import { changesBetween, readSubmission, type SubmissionContent } from './submission';
+import { EMPTY_SECTION } from './sections';
+import type { TemplateContent } from './template';
+
+const form = (template as unknown as TemplateContent).forms!.B;
 
 const base = (): SubmissionContent => ({
 	answers: {
@@ -68,5 +73,129 @@ describe('what changed between two hand-ins', () => {
 			},
 			{ kind: 'progress', code: 'TT2.1', before: 'Đang khắc phục', after: 'Đã khắc phục — Đã xong.' }
 		]);
+	});
+});
+
+describe('the Bản kiểm điểm’s sections and gợi ý answers between two hand-ins', () => {
+	const withForm = (): SubmissionContent => ({
+		...base(),
+		sections: {
+			'A.VI': { ...EMPTY_SECTION, text: 'Đọc tài liệu mỗi tuần.' },
+			'B.I': { ...EMPTY_SECTION, general: 27, tasks: 63 },
+			'B.II': { ...EMPTY_SECTION, quality: 'tot' },
+			'A.III': { ...EMPTY_SECTION, items: [{ id: 'own-1', text: 'Chậm nộp báo cáo.', status: null, note: '' }] }
+		},
+		questions: [{ id: 4, text: 'Làm rõ việc vắng sinh hoạt chi bộ tháng 5.', answer: 'Đi công tác.' }]
+	});
+
+	it('is nothing when nothing changed', () => {
+		expect(changesBetween(withForm(), withForm(), CODES, form)).toEqual([]);
+	});
+
+	it('names each changed section by its key and heading, in the form’s order, after the sheet’s own parts', () => {
+		const after = withForm();
+		after.texts.commitment = 'Cam kết sửa chữa.';
+		after.sections!['B.II'] = { ...EMPTY_SECTION, quality: 'hoan_thanh' };
+		after.sections!['A.VI'] = { ...EMPTY_SECTION, text: 'Đọc tài liệu và báo cáo chi bộ mỗi tháng.' };
+		after.sections!['A.III'] = {
+			...EMPTY_SECTION,
+			items: [{ id: 'own-1', text: 'Chậm nộp báo cáo.', status: 'done', note: 'Đã nộp bù.' }]
+		};
+		after.sections!['A.II.2'] = { ...EMPTY_SECTION, text: 'Chưa sắp xếp thời gian.' };
+		after.sections!['B.I'] = { ...EMPTY_SECTION, general: 27.5, tasks: 63 };
+		const changes = changesBetween(withForm(), after, CODES, form);
+		expect(changes.map((c) => c.kind)).toEqual(['text', 'section', 'section', 'section', 'section', 'section']);
+		expect(changes.slice(1)).toEqual([
+			{
+				kind: 'section',
+				key: 'A.II.2',
+				label: 'Mục A.II.2 (2. Nguyên nhân của hạn chế, khuyết điểm.)',
+				verb: 'đã bổ sung',
+				before: '',
+				after: 'Chưa sắp xếp thời gian.'
+			},
+			{
+				kind: 'section',
+				key: 'A.III',
+				label: expect.stringMatching(/^Mục A\.III \(III\. /),
+				verb: 'đã sửa',
+				before: 'Chậm nộp báo cáo.: chưa chọn trạng thái',
+				after: 'Chậm nộp báo cáo.: Đã khắc phục — Đã nộp bù.'
+			},
+			{
+				kind: 'section',
+				key: 'A.VI',
+				label: 'Mục A.VI (VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm)',
+				verb: 'đã sửa',
+				before: 'Đọc tài liệu mỗi tuần.',
+				after: 'Đọc tài liệu và báo cáo chi bộ mỗi tháng.'
+			},
+			{
+				kind: 'section',
+				key: 'B.I',
+				label: 'Mục B.I (I. Đánh giá theo các nhóm tiêu chí)',
+				verb: 'đã sửa',
+				before: 'Nhóm tiêu chí chung: 27; nhóm tiêu chí về kết quả thực hiện nhiệm vụ: 63',
+				after: 'Nhóm tiêu chí chung: 27,5; nhóm tiêu chí về kết quả thực hiện nhiệm vụ: 63'
+			},
+			{
+				kind: 'section',
+				key: 'B.II',
+				label: 'Mục B.II (II. Đề xuất xếp loại mức chất lượng)',
+				verb: 'đã sửa',
+				before: 'Hoàn thành tốt nhiệm vụ',
+				after: 'Hoàn thành nhiệm vụ'
+			}
+		]);
+	});
+
+	it('names a changed answer to a gợi ý by its question, and one asked since the earlier hand-in as added', () => {
+		const after = withForm();
+		after.questions = [
+			{ id: 4, text: 'Làm rõ việc vắng sinh hoạt chi bộ tháng 5.', answer: 'Đi công tác theo quyết định số 12.' },
+			{ id: 6, text: 'Giải trình việc kê khai tài sản.', answer: 'Đã kê khai đủ.' }
+		];
+		after.sections!['A.VI'] = { ...EMPTY_SECTION, text: '' };
+		expect(changesBetween(withForm(), after, CODES, form)).toEqual([
+			{
+				kind: 'section',
+				key: 'A.VI',
+				label: 'Mục A.VI (VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm)',
+				verb: 'đã xóa',
+				before: 'Đọc tài liệu mỗi tuần.',
+				after: ''
+			},
+			{
+				kind: 'question',
+				id: 4,
+				label: 'Gợi ý kiểm điểm «Làm rõ việc vắng sinh hoạt chi bộ tháng 5.»',
+				verb: 'đã sửa',
+				before: 'Đi công tác.',
+				after: 'Đi công tác theo quyết định số 12.'
+			},
+			{
+				kind: 'question',
+				id: 6,
+				label: 'Gợi ý kiểm điểm «Giải trình việc kê khai tài sản.»',
+				verb: 'đã bổ sung',
+				before: '',
+				after: 'Đã kê khai đủ.'
+			}
+		]);
+	});
+
+	it('says nothing of sections or answers an older hand-in did not record, and reads it whole', () => {
+		const old = readSubmission(JSON.parse(JSON.stringify(base())));
+		expect(old.sections).toBeUndefined();
+		expect(old.questions).toBeUndefined();
+		expect(changesBetween(old, withForm(), CODES, form)).toEqual([]);
+		// Without the form (a version made before forms), sections are not compared either.
+		const after = withForm();
+		after.sections!['A.VI'] = { ...EMPTY_SECTION, text: 'Khác.' };
+		expect(changesBetween(withForm(), after, CODES)).toEqual([]);
+		// A stored section missing parts is read in full shape.
+		expect(readSubmission({ ...base(), sections: { 'A.VI': { text: 'x' } } }).sections).toEqual({
+			'A.VI': { ...EMPTY_SECTION, text: 'x' }
+		});
 	});
 });

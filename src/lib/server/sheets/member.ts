@@ -32,7 +32,7 @@ import {
 import { writesSheet } from '../../domain/collective';
 import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
-import { mergedSections, sectionRefusal, writeSectionChanges } from './sections';
+import { mergedQuestions, mergedSections, sectionRefusal, writeSectionChanges } from './sections';
 import { recordSubmission } from '../db/queries/submissions';
 
 /** A refusal with the HTTP status it maps to and a message for the member. */
@@ -254,8 +254,9 @@ function saveIn(
 			commitment: changes.texts?.commitment ?? target.sheet.commitment
 		};
 		const sections = mergedSections(tx, target, changes);
+		const questions = mergedQuestions(tx, target, changes);
 		score = scoreSheet(target.content, group, levelsOf(answers));
-		problems = sheetProblems(target.content, group, answers, progress, { texts, sections, today });
+		problems = sheetProblems(target.content, group, answers, progress, { texts, sections, questions, today });
 	} else if (rescore) {
 		score = scoreSheet(target.content, group, mergedLevels(target.levels ?? {}, changes));
 	}

@@ -3,12 +3,13 @@ import type { Db } from '../db/client';
 import type { AuthUser } from '../auth/types';
 import type { SheetDetail } from '../db/queries/sheets';
 import { auditSheet } from '../db/queries/sheets';
-import { insertQuestion, sheetQuestions } from '../db/queries/sections';
+import { insertQuestion } from '../db/queries/sections';
 import { questionAsker, questionTextProblem } from '../../domain/questions';
 import { closedPeriodMessage } from '../../domain/period';
 import { formFor } from '../../domain/sections';
 import type { Refusal } from './member';
 import { reviewedSheet } from './review';
+import { shownQuestions } from './sections';
 
 /**
  * Attaches a question to a sheet in the name of the actor's chapter or committee. Refused for one's own sheet,
@@ -51,7 +52,7 @@ export function askQuestion(
 /**
  * The gợi ý kiểm điểm page of one sheet of this chapter (undefined when it is not this chapter's): what has been
  * asked, and the member's answers only when `reviewedSheet` lets a reader see the sheet's content — the one rule
- * for the whole sheet, so an answer stays the member's until the hand-in.
+ * for the whole sheet, so an answer stays the member's until the hand-in, and a returned sheet's are as handed in.
  */
 export function questionsPage(db: Db, chapterId: number, sheetId: number) {
 	const reviewed = reviewedSheet(db, chapterId, sheetId);
@@ -60,7 +61,7 @@ export function questionsPage(db: Db, chapterId: number, sheetId: number) {
 	return {
 		detail,
 		answersHidden: !readable,
-		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({
+		questions: shownQuestions(db, detail).map((q) => ({
 			...q,
 			answer: readable ? q.answer : '',
 			createdAt: q.createdAt.getTime()

@@ -3,7 +3,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import { completeAnswers, handIn, signedInUser, testAction, testSecretary } from '../../../../tests/helpers/sheets';
+import {
+	completeAnswers,
+	completeSections,
+	completeTexts,
+	handIn,
+	signedInUser,
+	testAction,
+	testSecretary
+} from '../../../../tests/helpers/sheets';
 import { createPeriod, findPeriod } from '../db/queries/periods';
 import { findUnit } from '../db/queries/units';
 import { ensureDefaultTemplate } from '../admin/templates';
@@ -13,6 +21,9 @@ import { openCurrentSheet, saveSheet } from './member';
 import { approveSheet, chapterReviewList, chapterSheet, returnSheet, reviewedSheet, sheetNeighbours } from './review';
 import { saveChapterReport } from './chapter-report';
 import { findChapterReport } from '../db/queries/chapter-report';
+import { loadSheetDetail } from '../db/queries/sheets';
+import { formView } from './sections';
+import { askQuestion, questionsPage } from './questions';
 
 const TODAY = '2026-03-10';
 
@@ -137,6 +148,102 @@ describe('each hand-in is kept', () => {
 					{ label: 'Biện pháp khắc phục', before: '', after: 'Tự kiểm tra hằng tuần.' },
 					{ label: 'Thời hạn', before: '—', after: '30/06/2026' }
 				]
+			}
+		]);
+	});
+});
+
+describe('the Bản kiểm điểm and its gợi ý kiểm điểm are kept with each hand-in', () => {
+	it('shows a returned sheet’s sections and answers as handed in until the resubmit, then names exactly those changes', async () => {
+		const ctx = await setup();
+		const user = signedInUser(ctx.db, ctx.hoa);
+		const opened = openCurrentSheet(ctx.db, user, TODAY)!;
+		const id = opened.sheet.id;
+		const asked = askQuestion(ctx.db, ctx.secretary, opened, 'Làm rõ việc vắng sinh hoạt chi bộ tháng 5.');
+		if (!asked.ok) throw new Error(asked.message);
+		const handedInAnswer = 'Tháng 5 tôi đi công tác theo quyết định của cơ quan.';
+		const handedInDirection = 'Mỗi tháng tự kiểm tra việc thực hiện các biện pháp.';
+		const first = saveSheet(
+			ctx.db,
+			user,
+			id,
+			{
+				revision: 0,
+				answers: completeAnswers(ctx.content, 'B'),
+				texts: completeTexts,
+				sections: { ...completeSections(ctx.content, 'B'), 'A.VI': { text: handedInDirection } },
+				questions: { [String(asked.id)]: { answer: handedInAnswer } }
+			},
+			TODAY,
+			{ submit: true }
+		);
+		expect(first.ok).toBe(true);
+		expect(submissionsOf(ctx.db, id)[0].content).toMatchObject({
+			sections: { 'A.VI': { text: handedInDirection } },
+			questions: [{ id: asked.id, answer: handedInAnswer }]
+		});
+
+		const detail = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
+		expect(
+			returnSheet(ctx.db, ctx.secretary, detail, {
+				assessment: '',
+				notes: [{ code: null, text: 'Nêu rõ biện pháp và thời gian.' }],
+				revision: detail.sheet.revision
+			})
+		).toEqual({ ok: true });
+		const editedDirection = 'Mỗi tháng tự kiểm tra và báo cáo chi bộ việc thực hiện các biện pháp.';
+		const editedAnswer = 'Tháng 5 tôi đi công tác theo Quyết định số 12 của cơ quan, đã báo cáo chi bộ.';
+		const back = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
+		const edit = saveSheet(
+			ctx.db,
+			user,
+			id,
+			{
+				revision: back.sheet.revision,
+				sections: { 'A.VI': { text: editedDirection } },
+				questions: { [String(asked.id)]: { answer: editedAnswer } }
+			},
+			TODAY
+		);
+		expect(edit.ok).toBe(true);
+
+		// The reviewers read what was handed in: the review page's form, its print and the gợi ý page.
+		const reviewed = reviewedSheet(ctx.db, ctx.tree.chapterA.id, id)!;
+		if (!reviewed.readable) throw new Error('handed in once, so readable');
+		const view = formView(ctx.db, reviewed.detail)!;
+		expect(view.sections.find((s) => s.section.key === 'A.VI')?.value.text).toBe(handedInDirection);
+		expect(view.questions.map((q) => q.answer)).toEqual([handedInAnswer]);
+		expect(questionsPage(ctx.db, ctx.tree.chapterA.id, id)).toMatchObject({
+			answersHidden: false,
+			questions: [{ answer: handedInAnswer }]
+		});
+		expect(JSON.stringify(formView(ctx.db, reviewed.detail))).not.toContain('Quyết định số 12');
+		// The member still sees their own edits.
+		const own = formView(ctx.db, loadSheetDetail(ctx.db, id)!)!;
+		expect(own.sections.find((s) => s.section.key === 'A.VI')?.value.text).toBe(editedDirection);
+		expect(own.questions[0].answer).toBe(editedAnswer);
+
+		const again = saveSheet(ctx.db, user, id, { revision: edit.ok ? edit.revision : 0 }, TODAY, { submit: true });
+		expect(again.ok).toBe(true);
+		const second = reviewedSheet(ctx.db, ctx.tree.chapterA.id, id)!;
+		if (!second.readable) throw new Error('handed in, so readable');
+		expect(formView(ctx.db, second.detail)!.questions[0].answer).toBe(editedAnswer);
+		expect(second.changes).toEqual([
+			{
+				kind: 'section',
+				key: 'A.VI',
+				label: 'Mục A.VI (VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm)',
+				verb: 'đã sửa',
+				before: handedInDirection,
+				after: editedDirection
+			},
+			{
+				kind: 'question',
+				id: asked.id,
+				label: 'Gợi ý kiểm điểm «Làm rõ việc vắng sinh hoạt chi bộ tháng 5.»',
+				verb: 'đã sửa',
+				before: handedInAnswer,
+				after: editedAnswer
 			}
 		]);
 	});

@@ -24,6 +24,7 @@ import type { PeriodRow } from '../db/queries/periods';
 import { reviewerView } from '../../domain/review-rights';
 import { changesBetween, type SheetChange, type SubmissionContent } from '../../domain/submission';
 import { displayedScore } from '../../domain/scoring';
+import { formFor } from '../../domain/sections';
 
 export type ReviewResult = { ok: true } | (Refusal & { field?: string });
 
@@ -48,14 +49,16 @@ function withContent(detail: SheetDetail, c: SubmissionContent): SheetDetail {
 			...p,
 			status: c.progress[p.code]?.status ?? null,
 			note: c.progress[p.code]?.note ?? ''
-		}))
+		})),
+		handedIn: { sections: c.sections, questions: c.questions }
 	};
 }
 
 /**
  * A sheet of this chapter as its reviewers read it (undefined when it is not this chapter's). A draft stays
  * the member's: only its status and progress. A returned sheet shows what was last handed in, not what the
- * member has changed since. With two hand-ins or more, what the latest changed in the one before.
+ * member has changed since: its answers, texts and plan here, its Bản kiểm điểm sections and gợi ý answers
+ * through `handedIn` (read by `formView` and the gợi ý page). With two hand-ins or more, what the latest changed in the one before.
  */
 export function reviewedSheet(db: Db, chapterId: number, sheetId: number): ReviewedSheet | undefined {
 	const detail = chapterSheet(db, chapterId, sheetId);
@@ -68,7 +71,10 @@ export function reviewedSheet(db: Db, chapterId: number, sheetId: number): Revie
 		readable: true,
 		detail: shown,
 		handIns: submissionCount(db, detail.sheet.id),
-		changes: latest && previous ? changesBetween(previous.content, latest.content, codes) : null,
+		changes:
+			latest && previous
+				? changesBetween(previous.content, latest.content, codes, formFor(detail.content, detail.sheet.targetGroup))
+				: null,
 		previousAt: previous?.submittedAt ?? null
 	};
 }

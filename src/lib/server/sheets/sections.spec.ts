@@ -283,6 +283,48 @@ describe('gợi ý kiểm điểm', () => {
 		expect(!refused.ok && refused.message).toBe('Câu hỏi gợi ý kiểm điểm này không có trong phiếu của bạn.');
 	});
 
+	it('refuses the hand-in while a question attached before it is unanswered, keeping what was typed, and takes it once answered', async () => {
+		const ctx = await setup();
+		ctx.makePeriod(2026);
+		const detail = openOn(ctx, '2026-03-10');
+		const asked = askQuestion(ctx.db, ctx.secretary, detail, 'Giải trình ý kiến phản ánh về việc kê khai tài sản.');
+		if (!asked.ok) throw new Error(asked.message);
+		const complete = {
+			answers: completeAnswers(detail.content, 'B'),
+			texts: completeTexts,
+			sections: completeSections(detail.content, 'B')
+		};
+		const refused = saveSheet(ctx.db, ctx.user, detail.sheet.id, { revision: 0, ...complete }, '2026-03-10', {
+			submit: true
+		});
+		expect(refused).toMatchObject({
+			ok: false,
+			status: 422,
+			revision: 1,
+			problems: [
+				{
+					kind: 'unanswered_question',
+					code: String(asked.id),
+					section: 'A.IV',
+					question: 'Giải trình ý kiến phản ánh về việc kê khai tài sản.'
+				}
+			]
+		});
+		const stored = loadSheetDetail(ctx.db, detail.sheet.id)!;
+		expect(stored.sheet).toMatchObject({ status: 'draft', submittedAt: null, revision: 1 });
+		expect(section(formView(ctx.db, stored), 'A.I.2').value.text).toBe(complete.sections['A.I.2'].text);
+		// A blank answer is still no answer.
+		const blank = { [String(asked.id)]: { answer: '   ' } };
+		expect(
+			saveSheet(ctx.db, ctx.user, detail.sheet.id, { revision: 1, questions: blank }, '2026-03-10', { submit: true })
+		).toMatchObject({ ok: false, status: 422, problems: [{ kind: 'unanswered_question' }] });
+		const answered = { [String(asked.id)]: { answer: 'Tôi đã kê khai đủ, đúng hạn; phản ánh do nhầm tên.' } };
+		expect(
+			saveSheet(ctx.db, ctx.user, detail.sheet.id, { revision: 2, questions: answered }, '2026-03-10', { submit: true })
+		).toMatchObject({ ok: true, revision: 3 });
+		expect(loadSheetDetail(ctx.db, detail.sheet.id)!.sheet.status).toBe('submitted');
+	});
+
 	it("the gợi ý page shows the member's answers by the review's rule: not on a draft, on a hand-in and on a return", async () => {
 		const ctx = await setup();
 		ctx.makePeriod(2026);

@@ -8,7 +8,8 @@ import {
 	sheetQuestions,
 	sheetSections,
 	writeAnswer,
-	writeSection
+	writeSection,
+	type QuestionRow
 } from '../db/queries/sections';
 import {
 	EMPTY_SECTION,
@@ -17,6 +18,7 @@ import {
 	mergeItems,
 	scoreTotal,
 	storesOwnValue,
+	type QuestionAnswer,
 	type SectionValue
 } from '../../domain/sections';
 import type { FormSection } from '../../domain/template';
@@ -80,6 +82,20 @@ export function mergedSections(
 const definedParts = (change: Partial<SectionValue>) =>
 	Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
 
+/** The sheet's questions with a save's answers on top, as a hand-in checks them; none for a form-less version. */
+export function mergedQuestions(
+	db: Db,
+	core: { content: SheetCore['content']; sheet: Pick<SheetCore['sheet'], 'id' | 'targetGroup'> },
+	changes: SheetChanges
+): QuestionAnswer[] | undefined {
+	if (!formFor(core.content, core.sheet.targetGroup)) return undefined;
+	return sheetQuestions(db, core.sheet.id).map((q) => ({
+		id: q.id,
+		text: q.text,
+		answer: changes.questions?.[String(q.id)]?.answer ?? q.answer
+	}));
+}
+
 /** Writes the section values and question answers of one save (inside the caller's transaction). */
 export function writeSectionChanges(db: Db, sheetId: number, changes: SheetChanges): void {
 	const entries = Object.entries(changes.sections ?? {});
@@ -103,11 +119,24 @@ export interface SectionView {
 	total: number | null;
 }
 
+/**
+ * The questions of a sheet with their answers as the reader may see them: on a returned sheet for its reviewers
+ * (`detail.handedIn`), each answer as last handed in, none for a question asked since; otherwise as stored.
+ */
+export function shownQuestions(db: Db, detail: SheetDetail): QuestionRow[] {
+	const rows = sheetQuestions(db, detail.sheet.id);
+	const handedIn = detail.handedIn?.questions;
+	if (!handedIn) return rows;
+	const answers = new Map(handedIn.map((q) => [q.id, q.answer]));
+	return rows.map((q) => ({ ...q, answer: answers.get(q.id) ?? '' }));
+}
+
 /** The whole form of a sheet as pages and the print show it; null for a sheet of a version without forms. */
 export function formView(db: Db, detail: SheetDetail) {
 	const form = formFor(detail.content, detail.sheet.targetGroup);
 	if (!form) return null;
-	const stored = sheetSections(db, detail.sheet.id);
+	// A returned sheet read by its reviewers: the sections as last handed in (see `reviewedSheet`).
+	const stored = detail.handedIn?.sections ?? sheetSections(db, detail.sheet.id);
 	const prior = priorSheetOf(db, detail.sheet, detail.period.year);
 	const sections: SectionView[] = form.sections.map((section) => {
 		const value = { ...EMPTY_SECTION, ...stored[section.key] };
@@ -130,7 +159,7 @@ export function formView(db: Db, detail: SheetDetail) {
 		subtitle: form.subtitle,
 		signature: form.signature,
 		sections,
-		questions: sheetQuestions(db, detail.sheet.id).map((q) => ({ ...q, createdAt: q.createdAt.getTime() }))
+		questions: shownQuestions(db, detail).map((q) => ({ ...q, createdAt: q.createdAt.getTime() }))
 	};
 }
 

@@ -17,6 +17,7 @@ import {
 import { recordSheetTransition } from './stats';
 import { recordAudit } from './audit';
 import type { AuditAction } from '../../../domain/audit';
+import type { SubmissionContent } from '../../../domain/submission';
 // Not from './templates', which bundles the default template's JSON: browser-test fixtures import this file.
 import { templateContent } from './template-content';
 import { preparedOnce, statement } from '../statements';
@@ -156,6 +157,11 @@ export interface SheetDetail {
 		authorName: string;
 		resolvedAt: Date | null;
 	}[];
+	/**
+	 * Set by `reviewedSheet` on a returned sheet: its Bản kiểm điểm sections and gợi ý answers as last handed in,
+	 * which the pages show instead of the member's edits since. A part the hand-in did not record is absent.
+	 */
+	handedIn?: Pick<SubmissionContent, 'sections' | 'questions'>;
 }
 
 function answersOf(db: Db, sheetId: number): Record<string, AnswerEntry> {

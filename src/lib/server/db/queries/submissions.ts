@@ -2,7 +2,8 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actionProgress, sheet, sheetSubmission } from '../schema';
 import { sheetAnswers } from './sheets';
-import type { SubmissionContent } from '../../../domain/submission';
+import { sheetQuestions, sheetSections } from './sections';
+import { readSubmission, type SubmissionContent } from '../../../domain/submission';
 
 /** Keeps what a sheet contains now as one hand-in (call it inside the hand-in's transaction, after its writes). */
 export function recordSubmission(db: Db, sheetId: number, at: Date): void {
@@ -22,7 +23,9 @@ export function recordSubmission(db: Db, sheetId: number, at: Date): void {
 		texts: { strengths: row.strengths, shortcomings: row.shortcomings, commitment: row.commitment },
 		progress,
 		score: row.score,
-		rating: row.rating
+		rating: row.rating,
+		sections: sheetSections(db, sheetId),
+		questions: sheetQuestions(db, sheetId).map((q) => ({ id: q.id, text: q.text, answer: q.answer }))
 	};
 	db.insert(sheetSubmission).values({ sheetId, submittedAt: at, content }).run();
 }
@@ -36,7 +39,7 @@ export function submissionsOf(db: Db, sheetId: number, limit = 2) {
 		.orderBy(desc(sheetSubmission.id))
 		.limit(limit)
 		.all()
-		.map((s) => ({ id: s.id, submittedAt: s.submittedAt, content: s.content as SubmissionContent }));
+		.map((s) => ({ id: s.id, submittedAt: s.submittedAt, content: readSubmission(s.content) }));
 }
 
 /** How many times a sheet has been handed in. */
