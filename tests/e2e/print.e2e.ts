@@ -43,6 +43,9 @@ async function expectPartyDocument(page: Page, title: string): Promise<void> {
 	await expect(page.getByText('T/M CHI ỦY').first()).toBeVisible();
 }
 
+// Three PDFs rendered and read back: well within a minute, but more than the default 30 s on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
 test('a secretary prints one report, the chapter bundle and the summary, on the page and as PDF', async ({ page }) => {
 	await signIn(page, 'bithu01');
 	const chapterUrl = page.url();
