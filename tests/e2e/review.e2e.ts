@@ -202,7 +202,8 @@ test('a secretary cannot decide her own sheet; the committee above does, and the
 	const committee = await asUser(browser, 'capuy');
 	await committee.goto(url);
 	await hydrated(committee);
-	await committee.getByLabel('Nhận xét của chi ủy').fill('Đồng chí bí thư hoàn thành tốt nhiệm vụ.');
+	// The committee above decides the secretary's own sheet in its own name.
+	await committee.getByLabel('Nhận xét của cấp ủy cấp trên').fill('Đồng chí bí thư hoàn thành tốt nhiệm vụ.');
 	await committee.getByRole('button', { name: 'Duyệt phiếu' }).click();
 	await expect(committee.getByText('Đã duyệt phiếu. Phiếu đã được khóa.')).toBeVisible();
 	await secretary.context().close();
