@@ -7,6 +7,7 @@ import {
 	EMPTY_SECTION,
 	formFor,
 	isFilled,
+	isCarriedItem,
 	mergeItems,
 	missingSections,
 	normaliseSection,
@@ -132,6 +133,13 @@ describe('carried lines', () => {
 			{ ...carried[0], status: 'done', note: 'Đã xong' },
 			{ id: 'own-1', text: 'Kết luận khác', status: null, note: '' }
 		]);
+	});
+
+	it("tells a carried line from the member's own by its id", () => {
+		for (const item of carriedItems({ ...prior, assessment: 'Cần sâu sát hơn.' }))
+			expect(isCarriedItem(item)).toBe(true);
+		expect(isCarriedItem({ id: 'own-1' })).toBe(false);
+		expect(isCarriedItem({ id: 'own-prior-1' })).toBe(false);
 	});
 
 	it('normalises whatever was stored into a whole value', () => {

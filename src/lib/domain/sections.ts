@@ -19,6 +19,11 @@ export interface SectionItem {
 	note: string;
 }
 
+/** Whether an item was carried from last year (its wording is fixed; only its status and note are the member's). */
+export function isCarriedItem(item: Pick<SectionItem, 'id'>): boolean {
+	return item.id.startsWith('prior-');
+}
+
 /** What a member wrote in one section; each kind uses its own part. */
 export interface SectionValue {
 	text: string;
@@ -139,7 +144,7 @@ export function mergeItems(carried: SectionItem[], stored: SectionItem[]): Secti
 	const carriedIds = new Set(carried.map((c) => c.id));
 	return [
 		...carried.map((c) => ({ ...c, status: byId.get(c.id)?.status ?? null, note: byId.get(c.id)?.note ?? '' })),
-		...stored.filter((item) => !carriedIds.has(item.id) && !item.id.startsWith('prior-'))
+		...stored.filter((item) => !carriedIds.has(item.id) && !isCarriedItem(item))
 	];
 }
 
