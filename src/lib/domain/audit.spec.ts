@@ -2,46 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_LABELS, actionLabel, collectiveAction, describeSheetEvent } from './audit';
 
 describe('audit action labels', () => {
-	it('names every recorded action in Vietnamese', () => {
-		expect(AUDIT_ACTION_LABELS).toEqual({
-			'sheet.submit': 'Đảng viên nộp phiếu',
-			'sheet.return': 'Chi ủy trả lại phiếu để hoàn thiện',
-			'sheet.approve': 'Chi ủy duyệt phiếu',
-			'sheet.approve.adjusted': 'Chi ủy duyệt phiếu, điều chỉnh xếp loại',
-			'sheet.reopen': 'Chi ủy mở lại phiếu đã duyệt',
-			'sheet.question.ask': 'Cấp ủy gợi ý kiểm điểm cho đảng viên',
-			'password.change': 'Đổi mật khẩu',
-			'password.reset': 'Cấp lại mật khẩu tạm thời',
-			'member.import': 'Nhập danh sách đảng viên',
-			'member.create': 'Thêm đảng viên',
-			'member.update': 'Sửa thông tin đảng viên',
-			'member.move': 'Chuyển sinh hoạt',
-			'member.deactivate': 'Ngừng tài khoản',
-			'unit.create': 'Thêm đơn vị',
-			'unit.rename': 'Đổi tên đơn vị',
-			'unit.move': 'Chuyển đơn vị',
-			'unit.close': 'Giải thể đơn vị',
-			'role.grant': 'Giao vai trò',
-			'role.revoke': 'Thu hồi vai trò',
-			'period.create': 'Mở đợt kiểm điểm',
-			'period.extend': 'Gia hạn đợt kiểm điểm',
-			'period.reopen': 'Mở lại đợt kiểm điểm đã kết thúc',
-			'period.close': 'Kết thúc đợt kiểm điểm',
-			'template.version.create': 'Thêm phiên bản mẫu phiếu',
-			'sign.wording.set': 'Sửa nội dung biểu hiện',
-			'chapter.report.save': 'Bí thư ghi số và phương hướng vào báo cáo tổng hợp của chi bộ',
-			'task.assign': 'Cấp ủy giao nhiệm vụ đột phá',
-			'task.report': 'Cán bộ báo cáo tiến độ nhiệm vụ đột phá',
-			'task.evaluate': 'Cấp ủy đánh giá kết quả nhiệm vụ đột phá',
-			'task.withdraw': 'Cấp ủy rút lại nhiệm vụ đột phá giao nhầm',
-			'example.self_rate': 'Đảng viên tự đánh giá việc nêu gương',
-			'example.review': 'Đánh giá việc nêu gương của đảng viên',
-			'collective.submit': 'Nộp phiếu kiểm điểm của tập thể',
-			'collective.return': 'Cấp ủy cấp trên trả lại phiếu của tập thể để hoàn thiện',
-			'collective.approve': 'Cấp ủy cấp trên duyệt phiếu của tập thể',
-			'collective.approve.adjusted': 'Cấp ủy cấp trên duyệt phiếu của tập thể, điều chỉnh kết quả tự soi',
-			'collective.reopen': 'Cấp ủy cấp trên mở lại phiếu đã duyệt của tập thể'
-		});
+	// Not a copy of the map: what every label must be, whatever is added to it.
+	const labels = Object.entries(AUDIT_ACTION_LABELS);
+
+	it('names every recorded action in a Vietnamese sentence of its own, never by its code', () => {
+		expect(labels.length).toBeGreaterThanOrEqual(30);
+		for (const [action, label] of labels) {
+			expect(label, action).toMatch(/^\p{Lu}/u);
+			expect(label, action).toMatch(/[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i);
+			expect(label, action).not.toMatch(/[a-z]+\.[a-z]+/);
+			expect(label.trim(), action).toBe(label);
+		}
+		expect(new Set(labels.map(([, label]) => label)).size).toBe(labels.length);
+	});
+
+	it("names the decisions on a sheet as the chi ủy's, and on a collective's sheet as the committee above's", () => {
+		expect(AUDIT_ACTION_LABELS['sheet.return']).toBe('Chi ủy trả lại phiếu để hoàn thiện');
+		expect(AUDIT_ACTION_LABELS['collective.return']).toBe('Cấp ủy cấp trên trả lại phiếu của tập thể để hoàn thiện');
+		for (const [action, label] of labels)
+			if (action.startsWith('collective.') && action !== 'collective.submit')
+				expect(label, action).toMatch(/^Cấp ủy cấp trên .* của tập thể/);
 	});
 
 	it('shows an action it does not know by its code', () => {
