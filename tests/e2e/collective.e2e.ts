@@ -11,6 +11,8 @@ import { fillForm, saved } from './sheet-helpers';
 const CHAPTER = 'Chi bộ Phòng Kế hoạch – Tài chính';
 const COLLECTIVE = `Tập thể ${CHAPTER}`;
 const squash = (s: string) => s.replace(/\s+/g, ' ');
+// Two people through a whole sheet, a return, two ratings and a PDF: more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
 
 async function asUser(browser: Browser, username: string) {
 	const context = await browser.newContext();
@@ -53,6 +55,20 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 		.fill('Lập kế hoạch kiểm tra, giám sát đảng viên ngay đầu năm.');
 	await fillForm(secretary);
 	await saved(secretary);
+
+	// The collective rates its own example-setting while its sheet can change (nêu gương, apart from the result).
+	await secretary.goto('/');
+	await secretary.getByRole('link', { name: 'Nêu gương của tập thể' }).click();
+	await secretary.waitForURL(/\/units\/\d+\/collective/);
+	const collectivePage = secretary.url().replace(/#.*$/, '');
+	await hydrated(secretary);
+	const own = secretary.getByRole('group', { name: 'Mức tập thể tự đánh giá việc nêu gương' });
+	await own.getByLabel('Tốt').check();
+	await secretary.getByLabel('Trách nhiệm nêu gương của tập thể').fill('Chi ủy gương mẫu đi đầu trong tiết kiệm.');
+	await secretary.getByRole('button', { name: 'Lưu tự đánh giá của tập thể' }).click();
+	await expect(secretary.getByText('Đã lưu đánh giá việc nêu gương của tập thể.')).toBeVisible();
+	await secretary.goto(sheetUrl);
+	await hydrated(secretary);
 	await secretary.getByRole('button', { name: 'Nộp phiếu' }).click();
 	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();
 	await expect(secretary.getByText('Đã nộp phiếu của tập thể.')).toBeVisible();
@@ -91,6 +107,26 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 	await expect(history).toContainText('Nộp phiếu kiểm điểm của tập thể');
 	await expect(history).toContainText('Cấp ủy cấp trên trả lại phiếu của tập thể để hoàn thiện');
 	await expect(history).toContainText('Cấp ủy cấp trên duyệt phiếu của tập thể');
+
+	// The committee above rates the collective's example-setting; a level other than the collective's needs a reason,
+	// and a refusal keeps what was chosen. The collective, once handed in, rates nothing more.
+	await committee.goto(collectivePage);
+	await hydrated(committee);
+	const review = committee.getByRole('group', { name: 'Mức cấp ủy cấp trên đánh giá việc nêu gương của tập thể' });
+	await review.getByLabel('Khá').check();
+	await committee.getByRole('button', { name: 'Lưu đánh giá của cấp ủy cấp trên' }).click();
+	await expect(
+		committee.getByText('Mức đánh giá khác với mức tập thể tự đánh giá («Tốt»): hãy ghi lý do')
+	).toBeVisible();
+	await expect(review.getByLabel('Khá')).toBeChecked();
+	await committee.getByLabel('Lý do (khi khác mức tập thể tự đánh giá)').fill('Còn để xảy ra lãng phí ở một phòng.');
+	await committee.getByRole('button', { name: 'Lưu đánh giá của cấp ủy cấp trên' }).click();
+	await expect(committee.getByText('Đã lưu đánh giá việc nêu gương của tập thể.')).toBeVisible();
+	const example = committee.locator('#example');
+	await expect(example).toContainText('Tập thể tự đánh giá Tốt — Chi ủy gương mẫu đi đầu trong tiết kiệm.');
+	await expect(example).toContainText('Cấp ủy cấp trên đánh giá Khá — lý do: Còn để xảy ra lãng phí ở một phòng.');
+	await secretary.goto(collectivePage);
+	await expect(secretary.getByRole('button', { name: 'Lưu tự đánh giá của tập thể' })).toHaveCount(0);
 
 	// Printed as the chi bộ's document: the collective as subject, signed on behalf of its chi ủy.
 	const id = new URL(sheetUrl).pathname.split('/').pop();

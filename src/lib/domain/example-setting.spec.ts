@@ -5,6 +5,7 @@ import {
 	EXAMPLE_RATINGS,
 	exampleSettingApplies,
 	reasonRequired,
+	reviewReasonRefusal,
 	reviewerRatingRefusal,
 	selfRatingRefusal
 } from './example-setting';
@@ -77,5 +78,19 @@ describe('example-setting of a collective', () => {
 			/người lập phiếu của tập thể/
 		);
 		expect(selfRatingRefusal({ id: 1 }, sheet, null)).not.toBeNull();
+	});
+});
+
+describe("a reviewer's reason", () => {
+	it('is asked for a different level only, of at least five characters, naming whose self-rating it differs from', () => {
+		expect(reviewReasonRefusal('tot', 'tot', '', false)).toBeNull();
+		expect(reviewReasonRefusal(null, 'kha', '', false)).toBeNull();
+		expect(reviewReasonRefusal('tot', 'kha', 'Chậm.', false)).toBeNull();
+		expect(reviewReasonRefusal('tot', 'kha', '  abc  ', false)).toBe(
+			'Mức đánh giá khác với mức đảng viên tự đánh giá («Tốt»): hãy ghi lý do (ít nhất 5 ký tự).'
+		);
+		expect(reviewReasonRefusal('tot', 'kha', '', true)).toBe(
+			'Mức đánh giá khác với mức tập thể tự đánh giá («Tốt»): hãy ghi lý do (ít nhất 5 ký tự).'
+		);
 	});
 });

@@ -73,6 +73,24 @@ export function reasonRequired(self: ExampleRating | null, reviewer: ExampleRati
 	return self !== null && self !== reviewer;
 }
 
+/** The shortest reason a reviewer may give for a different level. */
+export const REVIEW_REASON_MIN = 5;
+
+/**
+ * Why a reviewer's level cannot be kept as given: it differs from the self-rating (of the member, or of the
+ * collective on a collective's sheet) without a reason of at least REVIEW_REASON_MIN characters.
+ */
+export function reviewReasonRefusal(
+	self: ExampleRating | null,
+	reviewer: ExampleRating,
+	reason: string,
+	collective: boolean
+): string | null {
+	if (!reasonRequired(self, reviewer) || reason.trim().length >= REVIEW_REASON_MIN) return null;
+	const whose = collective ? 'tập thể' : 'đảng viên';
+	return `Mức đánh giá khác với mức ${whose} tự đánh giá («${EXAMPLE_RATING_LABELS[self!]}»): hãy ghi lý do (ít nhất ${REVIEW_REASON_MIN} ký tự).`;
+}
+
 /** How the ratings of a set of sheets fall: the members' own and the reviewers', counted apart. */
 export interface ExampleCounts {
 	sheets: number;

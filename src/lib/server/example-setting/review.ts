@@ -6,7 +6,7 @@ import { sheetDecisionRefusal } from '../sheets/decide';
 import { findExampleRating, writeReviewerRating } from '../db/queries/example-setting';
 import { recordAudit } from '../db/queries/audit';
 import { closedPeriodMessage } from '../../domain/period';
-import { EXAMPLE_RATING_LABELS, reasonRequired, reviewerRatingRefusal } from '../../domain/example-setting';
+import { reasonRequired, reviewReasonRefusal, reviewerRatingRefusal } from '../../domain/example-setting';
 import { reviewExampleSchema } from '../../schemas/tasks';
 import { invalid, type TaskChange } from '../tasks/result';
 
@@ -46,13 +46,8 @@ export function rateExample(
 			if (!parsed.success) return invalid(parsed.error);
 			const self = gate.existing!.selfRating;
 			const { rating, reason } = parsed.data;
-			if (reasonRequired(self, rating) && reason.length < 5)
-				return {
-					ok: false,
-					status: 400,
-					message: `Mức đánh giá khác với mức đảng viên tự đánh giá («${EXAMPLE_RATING_LABELS[self]}»): hãy ghi lý do (ít nhất 5 ký tự).`,
-					field: 'reason'
-				};
+			const missing = reviewReasonRefusal(self, rating, reason, gate.core.sheet.collectiveUnitId != null);
+			if (missing) return { ok: false, status: 400, message: missing, field: 'reason' };
 			const kept = reasonRequired(self, rating) ? reason : null;
 			writeReviewerRating(tx, sheetId, { rating, reason: kept, reviewerId: actor.id });
 			recordAudit(tx, {
