@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	collectiveDecisionRefusal,
+	collectiveDeciderOf,
+	collectiveDeciderSentence,
 	collectiveGroupOf,
 	collectiveName,
 	collectiveSignature,
@@ -8,6 +10,7 @@ import {
 	fillRefusal,
 	mayFill,
 	reviewerSignature,
+	writesSheet,
 	type CollectiveContext
 } from './collective';
 import type { ReviewGrant } from './review-rights';
@@ -93,5 +96,36 @@ describe('how a collective’s report is named and signed', () => {
 		expect(committeeOf('Chi bộ cơ sở Trường THPT')).toBe('CẤP ỦY CHI BỘ CƠ SỞ TRƯỜNG THPT');
 		expect(reviewerSignature({ unitName: 'Đảng bộ tỉnh Mẫu' })).toEqual(['T/M ĐẢNG ỦY TỈNH MẪU']);
 		expect(reviewerSignature(null)).toEqual(['T/M CẤP ỦY CẤP TRÊN']);
+	});
+});
+
+describe('who writes a sheet and who decides a collective’s', () => {
+	const sheetOf = (memberId: number | null, collectiveUnitId: number | null, targetGroup: 'A' | 'CB' | 'CU') => ({
+		memberId,
+		collectiveUnitId,
+		targetGroup
+	});
+
+	it('lets a member write their own sheet only, and a collective’s sheet whoever fills it', () => {
+		expect(writesSheet({ id: 7, grants: [] }, sheetOf(7, null, 'A'))).toBe(true);
+		expect(writesSheet({ id: 8, grants: [{ role: 'secretary', unitId: 9 }] }, sheetOf(7, null, 'A'))).toBe(false);
+		expect(writesSheet({ id: 8, grants: [{ role: 'secretary', unitId: 9 }] }, sheetOf(null, 9, 'CB'))).toBe(true);
+		expect(writesSheet({ id: 8, grants: [{ role: 'committee', unitId: 9 }] }, sheetOf(null, 9, 'CB'))).toBe(false);
+		expect(writesSheet({ id: 8, grants: [{ role: 'committee', unitId: 4 }] }, sheetOf(null, 4, 'CU'))).toBe(true);
+		expect(writesSheet({ id: 8, grants: [{ role: 'secretary', unitId: 4 }] }, sheetOf(null, 4, 'CU'))).toBe(false);
+		// A collective's sheet belongs to no member, whatever id is asked.
+		expect(writesSheet({ id: 0, grants: [] }, sheetOf(null, 9, 'CB'))).toBe(false);
+	});
+
+	it('names the committee directly above as the decider, or nobody while none holds the role', () => {
+		expect(collectiveDeciderOf(chapter)).toEqual({ kind: 'committee', unitId: 4, unitName: 'Đảng bộ Sở Y tế' });
+		expect(collectiveDeciderOf({ committeeAbove: null })).toEqual({ kind: 'nobody' });
+		expect(collectiveDeciderSentence(chapter)).toBe('Phiếu của tập thể do cấp ủy cấp trên (Đảng bộ Sở Y tế) xem xét.');
+		expect(collectiveDeciderSentence({ committeeAbove: null })).toBe(
+			'Phiếu của tập thể do cấp ủy cấp trên xem xét; hiện chưa có ai được giao vai trò cấp ủy cấp trên.'
+		);
+		expect(collectiveDecisionRefusal(actor(), { ...chapter, committeeAbove: null })).toBe(
+			'Phiếu của tập thể cần cấp ủy cấp trên xem xét, nhưng chưa có ai được giao vai trò cấp ủy cấp trên.'
+		);
 	});
 });

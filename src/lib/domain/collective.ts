@@ -1,7 +1,13 @@
 // Collective sheets: a chi bộ or a party committee examines itself as a collective (HD 43-HD/BTCTW, Mẫu 1).
 // Who fills the collective's sheet on its behalf, who decides it, and how it is named and signed. Pure.
 import { CHAPTER_KINDS, type UnitKind } from './org';
-import type { ReviewGrant } from './review-rights';
+import {
+	committeeAboveRefusal,
+	committeeAboveSentence,
+	holdsRole,
+	type Decider,
+	type ReviewGrant
+} from './review-rights';
 import { COLLECTIVE_GROUP_LABELS, isCollectiveGroup, type CollectiveGroup, type SheetGroup } from './template';
 import { chapterSignature } from './report';
 
@@ -26,12 +32,9 @@ export interface CollectiveContext {
 	committeeAbove: { unitId: number; unitName: string } | null;
 }
 
-const holds = (grants: readonly ReviewGrant[], role: ReviewGrant['role'], unitId: number) =>
-	grants.some((g) => g.role === role && g.unitId === unitId);
-
 /** Whether this actor fills the collective's sheet on its behalf. */
 export function mayFill(actor: { grants: readonly ReviewGrant[] }, ctx: Pick<CollectiveContext, 'unitId' | 'group'>) {
-	return holds(actor.grants, fillerRole(ctx.group), ctx.unitId);
+	return holdsRole(actor.grants, fillerRole(ctx.group), ctx.unitId);
 }
 
 /**
@@ -68,18 +71,17 @@ export function collectiveDecisionRefusal(
 ): string | null {
 	if (mayFill(actor, ctx))
 		return 'Tập thể không tự xem xét phiếu của mình: phiếu này do cấp ủy cấp trên trả lại, duyệt hoặc mở lại.';
-	if (!ctx.committeeAbove)
-		return 'Phiếu của tập thể cần cấp ủy cấp trên xem xét, nhưng chưa có ai được giao vai trò cấp ủy cấp trên.';
-	return holds(actor.grants, 'committee', ctx.committeeAbove.unitId)
-		? null
-		: `Phiếu của tập thể do cấp ủy cấp trên (${ctx.committeeAbove.unitName}) xem xét.`;
+	return committeeAboveRefusal(actor.grants, 'tập thể', ctx.committeeAbove);
+}
+
+/** Who decides a collective's sheet: the committee directly above, or nobody while none holds that role. */
+export function collectiveDeciderOf(ctx: Pick<CollectiveContext, 'committeeAbove'>): Decider {
+	return ctx.committeeAbove ? { kind: 'committee', ...ctx.committeeAbove } : { kind: 'nobody' };
 }
 
 /** "Phiếu của tập thể do … xem xét", as the pages say it. */
 export function collectiveDeciderSentence(ctx: Pick<CollectiveContext, 'committeeAbove'>): string {
-	return ctx.committeeAbove
-		? `Phiếu của tập thể do cấp ủy cấp trên (${ctx.committeeAbove.unitName}) xem xét.`
-		: 'Phiếu của tập thể do cấp ủy cấp trên xem xét; hiện chưa có ai được giao vai trò cấp ủy cấp trên.';
+	return committeeAboveSentence('tập thể', ctx.committeeAbove);
 }
 
 /** "Tập thể chi bộ Chi bộ Văn phòng Sở" reads badly: "Tập thể Chi bộ Văn phòng Sở", "Tập thể cấp ủy Đảng bộ …". */

@@ -1,7 +1,7 @@
 // Separation of duties in the review: who may decide (return, approve, re-rate, reopen) a given sheet.
 // Pure, so the guards, the use cases, the pages and the tests all ask the same question.
 import type { GrantedRole } from './org';
-import type { SheetStatusKey } from './sheet';
+import { isHandedIn, type SheetStatusKey } from './sheet';
 
 /** A role the actor holds over a unit. */
 export interface ReviewGrant {
@@ -18,6 +18,32 @@ export interface ReviewContext {
 	secretaryIds: readonly number[];
 	/** The nearest unit above the chapter where someone holds the committee role, if any. */
 	committeeAbove: { unitId: number; unitName: string } | null;
+}
+
+/** Whether these grants hold the role at the unit itself (not above it). */
+export function holdsRole(grants: readonly ReviewGrant[], role: GrantedRole, unitId: number): boolean {
+	return grants.some((g) => g.role === role && g.unitId === unitId);
+}
+
+/** Whose sheet goes to the committee above: a lone secretary's own, or a collective's. */
+type Referred = 'bí thư' | 'tập thể';
+
+/** "Phiếu của … do cấp ủy cấp trên (…) xem xét", or that nobody holds that role yet. */
+export function committeeAboveSentence(whose: Referred, committeeAbove: ReviewContext['committeeAbove']): string {
+	return committeeAbove
+		? `Phiếu của ${whose} do cấp ủy cấp trên (${committeeAbove.unitName}) xem xét.`
+		: `Phiếu của ${whose} do cấp ủy cấp trên xem xét; hiện chưa có ai được giao vai trò cấp ủy cấp trên.`;
+}
+
+/** Why this actor may not decide a sheet that goes to the committee above, or null when they are that committee. */
+export function committeeAboveRefusal(
+	grants: readonly ReviewGrant[],
+	whose: Referred,
+	committeeAbove: ReviewContext['committeeAbove']
+): string | null {
+	if (!committeeAbove)
+		return `Phiếu của ${whose} cần cấp ủy cấp trên xem xét, nhưng chưa có ai được giao vai trò cấp ủy cấp trên.`;
+	return holdsRole(grants, 'committee', committeeAbove.unitId) ? null : committeeAboveSentence(whose, committeeAbove);
 }
 
 /** Who decides a sheet: the chapter's secretary, or — for a secretary's own sheet — another secretary or the committee above. */
@@ -39,8 +65,7 @@ export function deciderOf(ctx: ReviewContext): Decider {
 export function secretarySheetDecider(ctx: Omit<ReviewContext, 'ownerId'>): string {
 	// A chapter with two secretaries: each one's sheet goes to the other.
 	if (ctx.secretaryIds.length >= 2) return 'Phiếu của bí thư do bí thư còn lại của chi bộ xem xét.';
-	if (ctx.committeeAbove) return `Phiếu của bí thư do cấp ủy cấp trên (${ctx.committeeAbove.unitName}) xem xét.`;
-	return 'Phiếu của bí thư do cấp ủy cấp trên xem xét; hiện chưa có ai được giao vai trò cấp ủy cấp trên.';
+	return committeeAboveSentence('bí thư', ctx.committeeAbove);
 }
 
 /** Why this actor may not decide this sheet (a sentence in Vietnamese), or null when they may. */
@@ -50,19 +75,12 @@ export function decisionRefusal(
 ): string | null {
 	if (actor.id === ctx.ownerId)
 		return 'Không ai tự xem xét phiếu của chính mình: phiếu này phải do người khác trả lại, duyệt hoặc mở lại.';
-	const holds = (role: GrantedRole, unitId: number) => actor.grants.some((g) => g.role === role && g.unitId === unitId);
 	const decider = deciderOf(ctx);
-	switch (decider.kind) {
-		case 'secretary':
-		case 'other_secretary':
-			return holds('secretary', ctx.chapterId) ? null : 'Chỉ bí thư chi bộ được thực hiện thao tác này.';
-		case 'committee':
-			return holds('committee', decider.unitId)
-				? null
-				: `Phiếu của bí thư do cấp ủy cấp trên (${decider.unitName}) xem xét.`;
-		case 'nobody':
-			return 'Phiếu của bí thư cần cấp ủy cấp trên xem xét, nhưng chưa có ai được giao vai trò này.';
-	}
+	if (decider.kind === 'secretary' || decider.kind === 'other_secretary')
+		return holdsRole(actor.grants, 'secretary', ctx.chapterId)
+			? null
+			: 'Chỉ bí thư chi bộ được thực hiện thao tác này.';
+	return committeeAboveRefusal(actor.grants, 'bí thư', ctx.committeeAbove);
 }
 
 /** True when the actor may decide this sheet. */
@@ -76,6 +94,6 @@ export function canDecide(actor: { id: number; grants: readonly ReviewGrant[] },
  * progress. A draft is the member's own until they hand it in.
  */
 export function reviewerView(status: SheetStatusKey, handedInBefore: boolean): 'content' | 'status' {
-	if (status === 'submitted' || status === 'approved') return 'content';
+	if (isHandedIn(status)) return 'content';
 	return status === 'returned' && handedInBefore ? 'content' : 'status';
 }

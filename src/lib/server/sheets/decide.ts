@@ -5,7 +5,12 @@ import type { AuthUser } from '../auth/types';
 import type { SheetRow } from '../db/queries/sheets';
 import { reviewParties } from '../db/queries/roles';
 import { decisionRefusal, deciderOf, secretarySheetDecider, type Decider } from '../../domain/review-rights';
-import { collectiveDecisionRefusal, collectiveDeciderSentence, type CollectiveContext } from '../../domain/collective';
+import {
+	collectiveDecisionRefusal,
+	collectiveDeciderOf,
+	collectiveDeciderSentence,
+	type CollectiveContext
+} from '../../domain/collective';
 import { isCollectiveGroup } from '../../domain/template';
 
 type Sheet = Pick<SheetRow, 'memberId' | 'collectiveUnitId' | 'chapterId' | 'targetGroup'>;
@@ -30,7 +35,7 @@ export function sheetDecider(db: Db, sheet: Sheet, path: string): { decider: Dec
 	const collective = collectiveContextOf(db, sheet, path);
 	if (collective)
 		return {
-			decider: collective.committeeAbove ? { kind: 'committee', ...collective.committeeAbove } : { kind: 'nobody' },
+			decider: collectiveDeciderOf(collective),
 			sentence: collectiveDeciderSentence(collective)
 		};
 	const parties = reviewParties(db, { id: sheet.chapterId, path });
