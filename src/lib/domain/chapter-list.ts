@@ -1,7 +1,7 @@
 // Filtering and sorting of a chapter's member list. Pure, shared by the page and the export.
 import { compareVietnameseNames } from './names';
 import { RATINGS, type Rating } from './template';
-import type { SheetStatusKey } from './sheet';
+import { isHandedIn, type SheetStatusKey } from './sheet';
 
 export interface ListRow {
 	fullName: string;
@@ -41,7 +41,7 @@ export function filterAndSort<T extends ListRow>(rows: T[], status: SheetStatusK
 
 /** The member's own rating once the sheet is handed in (submitted or approved); a draft's or a returned sheet's is not shown. */
 export function handedInRating(r: Pick<ListRow, 'status' | 'rating'>): Rating | null {
-	return r.status === 'submitted' || r.status === 'approved' ? r.rating : null;
+	return isHandedIn(r.status) ? r.rating : null;
 }
 
 /**

@@ -12,7 +12,8 @@ import {
 	signAnchor,
 	type AnswerEntry,
 	type Problem,
-	shownSelfRating,
+	isHandedIn,
+	lateHandInMessage,
 	targetGroupName
 } from './sheet';
 import { DEFAULT_RULES, signsForGroup, type ConcreteSign, type TemplateContent } from './template';
@@ -181,13 +182,22 @@ describe('problemMessage', () => {
 });
 
 describe('how a sheet is named and rated in lists', () => {
-	it("shows the member's own rating only once the sheet has been handed in", () => {
-		expect(shownSelfRating('not_started', null)).toBeNull();
-		expect(shownSelfRating('draft', 'yeu_kem')).toBeNull();
-		expect(shownSelfRating('submitted', 'kha')).toBe('kha');
-		expect(shownSelfRating('returned', 'kha')).toBe('kha');
-		expect(shownSelfRating('approved', 'tot')).toBe('tot');
-		expect(shownSelfRating(null, 'tot')).toBeNull();
+	it('counts a sheet as handed in when submitted or approved, never a draft or a returned one', () => {
+		expect(isHandedIn('not_started')).toBe(false);
+		expect(isHandedIn('draft')).toBe(false);
+		expect(isHandedIn('submitted')).toBe(true);
+		expect(isHandedIn('returned')).toBe(false);
+		expect(isHandedIn('approved')).toBe(true);
+		expect(isHandedIn(null)).toBe(false);
+	});
+
+	it('says whom to ask after the deadline: the secretary, or for a collective the committee above', () => {
+		expect(lateHandInMessage('2026-03-31', 'A')).toBe(
+			'Đã quá hạn nộp phiếu (31/03/2026). Vui lòng liên hệ bí thư chi bộ.'
+		);
+		expect(lateHandInMessage('2026-03-31', 'CB')).toBe(
+			'Đã quá hạn nộp phiếu (31/03/2026). Vui lòng liên hệ cấp ủy cấp trên.'
+		);
 	});
 
 	it('names a target group with its form and description', () => {

@@ -1,5 +1,6 @@
 // What a sheet holds and when it is complete. Pure: the browser checks the same rules the server does.
 import type { Answers } from './scoring';
+import { formatDate } from './dates';
 import {
 	formFor,
 	missingSections,
@@ -49,11 +50,11 @@ export const SHEET_STATUS_LABELS = {
 export type SheetStatusKey = keyof typeof SHEET_STATUS_LABELS;
 
 /**
- * The member's own rating as lists and reports show it: once the sheet has been handed in (and stays so when
- * it is returned); a draft's rating is provisional and not shown.
+ * Handed in: submitted, or approved since. Only such a sheet's self-examination result is counted and shown (a
+ * draft's is provisional, a returned sheet's is being redone), and only its content is read by others.
  */
-export function shownSelfRating(status: SheetStatusKey | null, rating: Rating | null): Rating | null {
-	return status === 'submitted' || status === 'returned' || status === 'approved' ? rating : null;
+export function isHandedIn(status: SheetStatusKey | null): boolean {
+	return status === 'submitted' || status === 'approved';
 }
 
 /** "Nhóm B (Mẫu 2B) — Đảng viên không giữ chức vụ lãnh đạo, quản lý", as pickers and profiles name a group. */
@@ -254,4 +255,10 @@ export function problemAnchor(problem: Problem): string {
 	if (problem.kind === 'unanswered_question') return questionAnchor(problem.section, Number(problem.code));
 	if (problem.kind === 'missing_progress') return progressAnchor(problem.code);
 	return signAnchor(problem.code);
+}
+
+/** Why a sheet cannot be handed in after the period's deadline, and whom to ask: the secretary, or for a collective's sheet the committee above. */
+export function lateHandInMessage(deadline: string, group: SheetGroup): string {
+	const ask = isCollectiveGroup(group) ? 'cấp ủy cấp trên' : 'bí thư chi bộ';
+	return `Đã quá hạn nộp phiếu (${formatDate(deadline)}). Vui lòng liên hệ ${ask}.`;
 }

@@ -10,7 +10,7 @@ import { createTestMember } from '../../../../tests/helpers/db';
 import { createPeriod } from '../db/queries/periods';
 import { ensureDefaultTemplate } from '../admin/templates';
 import { openCurrentSheet } from '../sheets/member';
-import { returnSheet } from '../sheets/review';
+import { approveSheet, returnSheet } from '../sheets/review';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { findExampleRating } from '../db/queries/example-setting';
 import { exampleRating } from '../db/schema';
@@ -295,5 +295,26 @@ describe("the leader's printed review", () => {
 
 		const bSheet = handIn(db, people.member.id, version.content, TODAY);
 		expect(personalReport(db, loadSheetDetail(db, bSheet)!).exampleSetting).toBeNull();
+	});
+
+	it("shows the sheet's own result, never the chi ủy's final rating under its name", async () => {
+		const { db, people, leaderSheet, version, tree, period } = await setup();
+		handIn(db, people.leader.id, version.content, TODAY, { 'TT1.1': 3 });
+		const approved = approveSheet(db, people.secretary, loadSheetDetail(db, leaderSheet)!, {
+			assessment: '',
+			finalRating: 'kha',
+			reason: 'Đã khắc phục ngay trong năm.',
+			revision: String(loadSheetDetail(db, leaderSheet)!.sheet.revision)
+		});
+		expect(approved.ok).toBe(true);
+		expect(loadSheetDetail(db, leaderSheet)!.sheet.finalRating).toBe('kha');
+		expect(unitExample(db, people.provinceCommittee, tree.province, period).counts.sheetResult).toEqual({
+			tot: 0,
+			kha: 0,
+			trung_binh: 1,
+			yeu_kem: 0
+		});
+		expect(unitExample(db, people.secretary, tree.chapterA, period).rows[0].sheetResult).toBe('trung_binh');
+		expect(myExampleSheets(db, people.leader, TODAY)[0].sheetResult).toBe('trung_binh');
 	});
 });

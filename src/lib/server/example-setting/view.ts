@@ -17,7 +17,7 @@ import {
 	type ExampleRating,
 	type ExampleSettingLines
 } from '../../domain/example-setting';
-import { shownSelfRating } from '../../domain/sheet';
+import { handedInRating } from '../../domain/chapter-list';
 import type { SheetGroup } from '../../domain/template';
 
 /** The leader's group A sheets, newest first, each with its example-setting ratings and whether they may rate now. */
@@ -32,7 +32,8 @@ export function myExampleSheets(db: Db, user: AuthUser, today: string) {
 				sheetId: s.id,
 				periodName: s.periodName,
 				status: s.status,
-				sheetResult: s.finalRating ?? shownSelfRating(s.status, s.rating),
+				// The sheet's own result (kết quả tự soi), never the chi ủy's under its name.
+				sheetResult: handedInRating(s),
 				self: rating?.selfRating ?? null,
 				selfNote: rating?.selfNote ?? '',
 				reviewer: rating?.reviewerRating ?? null,
@@ -61,7 +62,7 @@ export function unitExample(db: Db, user: AuthUser, unit: UnitRow, period: Perio
 	let noSheetResult = 0;
 	for (const row of exampleCountsInSubtree(db, unit.path, period.id)) {
 		sheets += row.n;
-		const result = row.finalRating ?? shownSelfRating(row.status, row.rating);
+		const result = handedInRating(row);
 		if (result) sheetResult[result] += row.n;
 		else noSheetResult += row.n;
 		if (row.self) self[row.self] += row.n;
@@ -75,7 +76,7 @@ export function unitExample(db: Db, user: AuthUser, unit: UnitRow, period: Perio
 				const gate = reviewGate(db, user, r.sheetId);
 				return {
 					...r,
-					sheetResult: r.finalRating ?? shownSelfRating(r.status, r.rating),
+					sheetResult: handedInRating(r),
 					mayReview: gate !== undefined && gate.refused === null
 				};
 			})

@@ -20,6 +20,7 @@ import { editRefusal } from './member';
 import { collectiveSheetsBelow } from '../db/queries/collectives';
 import { templateContent } from '../db/queries/template-content';
 import { reviewParties } from '../db/queries/roles';
+import { sheetDecisionRefusal } from './decide';
 import {
 	collectiveDecisionRefusal,
 	collectiveDeciderSentence,
@@ -29,9 +30,9 @@ import {
 	mayFill
 } from '../../domain/collective';
 import { closedPeriodMessage } from '../../domain/period';
-import { COLLECTIVE_GROUP_LABELS, signsForGroup } from '../../domain/template';
+import { COLLECTIVE_GROUP_LABELS, isCollectiveGroup, signsForGroup } from '../../domain/template';
 import { formFor } from '../../domain/sections';
-import { SHEET_STATUSES, type SheetStatusKey } from '../../domain/sheet';
+import { isHandedIn, SHEET_STATUSES, type SheetStatusKey } from '../../domain/sheet';
 import type { Refusal } from './member';
 
 /** Whether a template version has a collective's sheet for this group (edition 3 of the default and later). */
@@ -123,10 +124,9 @@ export function collectivesBelow(db: Db, actor: AuthUser, unit: UnitRow, period:
 	) as Record<(typeof SHEET_STATUSES)[number], number>;
 	const closed = closedPeriodMessage(period) !== null;
 	const toReview = rows.flatMap((r) => {
-		if (r.targetGroup !== 'CB' && r.targetGroup !== 'CU') return [];
-		const { committeeAbove } = reviewParties(db, { id: r.unitId, path: r.unitPath });
-		const ctx = { unitId: r.unitId, group: r.targetGroup, committeeAbove };
-		if (collectiveDecisionRefusal(actor, ctx) !== null) return [];
+		if (!isCollectiveGroup(r.targetGroup)) return [];
+		const subject = { memberId: null, collectiveUnitId: r.unitId, chapterId: r.unitId, targetGroup: r.targetGroup };
+		if (sheetDecisionRefusal(db, actor, subject, r.unitPath) !== null) return [];
 		return [
 			{
 				sheetId: r.sheetId,
@@ -134,17 +134,16 @@ export function collectivesBelow(db: Db, actor: AuthUser, unit: UnitRow, period:
 				name: collectiveName(r.targetGroup, r.unitName),
 				status: r.status,
 				// What the collective gave itself, once handed in; the committee's rating once approved.
-				rating: r.status === 'draft' ? null : r.rating,
+				rating: isHandedIn(r.status) ? r.rating : null,
 				finalRating: r.status === 'approved' ? r.finalRating : null,
-				submittedAt: r.submittedAt?.getTime() ?? null,
 				decidable: !closed && r.status !== 'draft',
 				// Example-setting, beside the sheet's result (the collective's own once handed in, and the committee's).
-				exampleSelf: r.status === 'draft' ? null : r.exampleSelf,
+				exampleSelf: isHandedIn(r.status) ? r.exampleSelf : null,
 				exampleReviewer: r.exampleReviewer
 			}
 		];
 	});
-	const handedIn = rows.filter((r) => r.status !== 'draft');
+	const handedIn = rows.filter((r) => isHandedIn(r.status));
 	const example = countExampleRatings(handedIn.map((r) => ({ self: r.exampleSelf, reviewer: r.exampleReviewer })));
-	return { total: rows.length, counts, toReview, example };
+	return { total: rows.length, handedIn: handedIn.length, counts, toReview, example };
 }

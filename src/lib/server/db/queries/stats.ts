@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { membership, sheet, sheetAnswer, unit, unitSignStats, unitStats, type SheetStatus } from '../schema';
 import type { Rating } from '../../../domain/template';
+import { isHandedIn } from '../../../domain/sheet';
 
 /** What of a sheet the counts depend on. */
 export interface SheetState {
@@ -31,11 +32,6 @@ const COUNTERS: Counter[] = [
 /** Ids of a unit and all its ancestors, from its path. */
 export function pathIds(path: string): number[] {
 	return path.split('/').filter(Boolean).map(Number);
-}
-
-/** Handed-in sheets are the ones whose rating and flagged signs count in the statistics. */
-export function isHandedIn(status: SheetStatus): boolean {
-	return status === 'submitted' || status === 'approved';
 }
 
 function contribution(state: SheetState | null): {
