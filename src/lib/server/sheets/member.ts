@@ -19,7 +19,14 @@ import {
 	type SheetDetail
 } from '../db/queries/sheets';
 import { recordSheetTransition } from '../db/queries/stats';
-import { EMPTY_ANSWER, levelsOf, sheetProblems, type AnswerEntry, type Problem } from '../../domain/sheet';
+import {
+	EMPTY_ANSWER,
+	lateHandInMessage,
+	levelsOf,
+	sheetProblems,
+	type AnswerEntry,
+	type Problem
+} from '../../domain/sheet';
 import { displayedScore, scoreSheet, type Answers, type SheetScore } from '../../domain/scoring';
 import { templateContent } from '../db/queries/template-content';
 import {
@@ -30,7 +37,6 @@ import {
 	type TemplateContent
 } from '../../domain/template';
 import { writesSheet } from '../../domain/collective';
-import { formatDate } from '../../domain/dates';
 import { firstIssueMessage, sheetChangesSchema, type SheetChanges } from '../../schemas/sheet';
 import { mergedQuestions, mergedSections, sectionRefusal, writeSectionChanges } from './sections';
 import { recordSubmission } from '../db/queries/submissions';
@@ -78,21 +84,13 @@ export function openCurrentSheet(db: Db, user: AuthUser & { chapterId: number },
 }
 
 /**
- * Whether this user writes this sheet: a member their own; a collective's sheet, whoever fills it on the
- * collective's behalf (domain/collective.ts: the chapter's secretary, the committee's members).
- */
-function writes(user: AuthUser, sheet: Pick<SheetDetail['sheet'], 'memberId' | 'collectiveUnitId' | 'targetGroup'>) {
-	return writesSheet(user, sheet);
-}
-
-/**
  * One of the sheets this user writes (their own, or a collective's they fill); any other is reported as not
  * found, so ids reveal nothing.
  */
 export function ownSheet(db: Db, user: AuthUser, sheetId: number): SheetDetail | undefined {
 	if (!Number.isSafeInteger(sheetId)) return undefined;
 	const detail = loadSheetDetail(db, sheetId);
-	return detail && writes(user, detail.sheet) ? detail : undefined;
+	return detail && writesSheet(user, detail.sheet) ? detail : undefined;
 }
 
 /** Why a sheet cannot be changed by its member now, or null when it can. */
@@ -225,7 +223,7 @@ function saveIn(
 ): SaveResult {
 	const found = Number.isSafeInteger(sheetId) ? loadSaveTarget(tx, sheetId, { levels: rescore }) : undefined;
 	// Someone else's sheet is "not found", so ids reveal nothing.
-	const target = found && writes(user, found.sheet) ? found : undefined;
+	const target = found && writesSheet(user, found.sheet) ? found : undefined;
 	if (!target) return { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } satisfies Refusal;
 	const refused = editRefusal(target, today) ?? foreignCode(tx, target, changes) ?? sectionRefusal(tx, target, changes);
 	if (refused) return refused;
@@ -238,7 +236,7 @@ function saveIn(
 			return {
 				ok: false,
 				status: 403,
-				message: `Đã quá hạn nộp phiếu (${formatDate(target.period.deadline)}). Vui lòng liên hệ bí thư chi bộ.`
+				message: lateHandInMessage(target.period.deadline, group)
 			} satisfies Refusal;
 		}
 		const answers = mergedAnswers(sheetAnswers(tx, sheetId), changes);

@@ -132,10 +132,15 @@ export function sheetViewWith(catalog: Sign[], detail: SheetDetail, today: strin
 		collective: detail.collective
 			? {
 					name: detail.person.fullName,
-					back: `/${group === 'CB' ? 'chapters' : 'units'}/${detail.collective.unitId}`
+					back: collectiveHome(group, detail.collective.unitId)
 				}
 			: null
 	};
+}
+
+/** The page of the unit whose collective a sheet is: the chapter's page for a chi bộ, the unit's for a cấp ủy. */
+function collectiveHome(group: SheetGroup, unitId: number): string {
+	return `/${group === 'CB' ? 'chapters' : 'units'}/${unitId}`;
 }
 
 /**
@@ -162,6 +167,11 @@ export function reviewPage(
 		// secretary's own sheet in a chapter with no other secretary).
 		decidedBy: rights.decider.kind === 'committee' ? ('cấp ủy cấp trên' as const) : ('chi ủy' as const),
 		person: detail.person,
+		// Where the page leads back to: the chapter's list for a member's sheet, the collective's unit for its own.
+		back: detail.collective
+			? { href: collectiveHome(detail.sheet.targetGroup, detail.collective.unitId), name: detail.collective.unitName }
+			: { href: `/chapters/${chapter.id}`, name: chapter.name },
+		isCollective: detail.collective !== null,
 		status: detail.sheet.status,
 		period: { name: detail.period.name, year: detail.period.year },
 		group: detail.sheet.targetGroup,

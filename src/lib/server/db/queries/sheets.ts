@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { actionProgress, member, period, reviewNote, sheet, sheetAnswer, templateVersion, unit, user } from '../schema';
 import type { AnswerEntry, ProgressEntry, ProgressLine, SheetTexts } from '../../../domain/sheet';
-import type { UnitKind } from '../../../domain/org';
 import { collectiveName } from '../../../domain/collective';
 import {
 	NOT_APPLICABLE,
@@ -128,12 +127,10 @@ function copyPriorPlan(tx: Db, sheetId: number, subject: SheetSubject, year: num
 	for (const a of actions) tx.insert(actionProgress).values({ sheetId, priorSheetId: prior.id, code: a.code }).run();
 }
 
-/** The collective a sheet is of: its unit, the unit's kind and how many members it has (for the signature). */
+/** The collective a sheet is of: its unit. */
 export interface SheetCollective {
 	unitId: number;
 	unitName: string;
-	kind: UnitKind;
-	memberCount: number;
 }
 
 /** Everything the sheet page and the print view show about one sheet. */
@@ -276,8 +273,6 @@ const sheetDetailQuery = (db: Db) =>
 			position: member.position,
 			chapterName: unit.name,
 			chapterPath: unit.path,
-			chapterKind: unit.kind,
-			chapterMembers: unit.memberCount,
 			parentName: parentUnit.name
 		})
 		.from(sheet)
@@ -316,9 +311,7 @@ export function loadSheetDetail(db: Db, sheetId: number): SheetDetail | undefine
 		row.sheet.collectiveUnitId !== null && isCollectiveGroup(group)
 			? {
 					unitId: row.sheet.collectiveUnitId,
-					unitName: row.chapterName,
-					kind: row.chapterKind,
-					memberCount: row.chapterMembers
+					unitName: row.chapterName
 				}
 			: null;
 	return {
