@@ -9,7 +9,7 @@ import {
 	type ReviewGrant
 } from './review-rights';
 import { COLLECTIVE_GROUP_LABELS, isCollectiveGroup, type CollectiveGroup, type SheetGroup } from './template';
-import { chapterSignature } from './report';
+import { chapterSignature, committeeName } from './report';
 
 /** The collective a unit has: a chapter's is its chi bộ's, any other unit's is its party committee's. */
 export function collectiveGroupOf(kind: UnitKind): CollectiveGroup {
@@ -91,9 +91,7 @@ export function collectiveName(group: CollectiveGroup, unitName: string): string
 
 /** The committee of a đảng bộ as a signature names it: "Đảng bộ Sở Y tế" → "ĐẢNG ỦY SỞ Y TẾ". */
 export function committeeOf(unitName: string): string {
-	const name = unitName.trim();
-	const committee = /^Đảng bộ\s+/iu.test(name) ? name.replace(/^Đảng bộ\s+/iu, 'Đảng ủy ') : `Cấp ủy ${name}`;
-	return committee.toLocaleUpperCase('vi');
+	return committeeName(unitName).toLocaleUpperCase('vi');
 }
 
 /**

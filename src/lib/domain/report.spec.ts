@@ -45,7 +45,7 @@ describe('the fixed lines of a report', () => {
 });
 
 // --- An issued report's parts (appended; imports are hoisted). ---
-import { chapterSignature, hasChiUy, localityOf, reportNumberLine, reportRecipients } from './report';
+import { chapterSignature, committeeName, hasChiUy, localityOf, reportNumberLine, reportRecipients } from './report';
 
 describe('an issued chapter report', () => {
 	it('is signed for the chi ủy from nine members, for the chi bộ below', () => {
@@ -67,6 +67,12 @@ describe('an issued chapter report', () => {
 		]);
 		expect(reportRecipients('Chi bộ cơ sở Một')).toEqual(['Cấp ủy Chi bộ cơ sở Một (để báo cáo)', 'Lưu chi bộ']);
 		expect(reportRecipients(null)).toEqual(['Cấp ủy cấp trên (để báo cáo)', 'Lưu chi bộ']);
+	});
+
+	it('names the committee that leads a unit, whatever the case of "đảng bộ"', () => {
+		expect(committeeName(' Đảng bộ phường Hòa Bình ')).toBe('Đảng ủy phường Hòa Bình');
+		expect(committeeName('đảng bộ Công ty Cấp nước')).toBe('Đảng ủy Công ty Cấp nước');
+		expect(committeeName('Chi bộ Tổ bảo vệ')).toBe('Cấp ủy Chi bộ Tổ bảo vệ');
 	});
 
 	it('is dated from the nearest commune or ward, else the province', () => {

@@ -111,12 +111,13 @@ export function reportNumberLine(number: string): string {
 /** "Nơi nhận" of a chapter's report: the committee of the unit above (to report to), then the chapter's own file. */
 export function reportRecipients(parentName: string | null): string[] {
 	const above = parentName?.trim();
-	const committee = above
-		? /^Đảng bộ\s+/u.test(above)
-			? above.replace(/^Đảng bộ\s+/u, 'Đảng ủy ')
-			: `Cấp ủy ${above}`
-		: 'Cấp ủy cấp trên';
-	return [`${committee} (để báo cáo)`, 'Lưu chi bộ'];
+	return [`${above ? committeeName(above) : 'Cấp ủy cấp trên'} (để báo cáo)`, 'Lưu chi bộ'];
+}
+
+/** The committee that leads a unit: "Đảng bộ Sở Y tế" → "Đảng ủy Sở Y tế", any other → "Cấp ủy …". */
+export function committeeName(unitName: string): string {
+	const name = unitName.trim();
+	return /^Đảng bộ\s+/iu.test(name) ? name.replace(/^Đảng bộ\s+/iu, 'Đảng ủy ') : `Cấp ủy ${name}`;
 }
 
 /**
