@@ -4,11 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { taskSetup, taskAudits } from '../../../../tests/helpers/tasks';
+import { taskAudits, taskPeriodSetup } from '../../../../tests/helpers/tasks';
 import { handIn, reviewTables } from '../../../../tests/helpers/sheets';
 import { createTestMember } from '../../../../tests/helpers/db';
-import { createPeriod } from '../db/queries/periods';
-import { ensureDefaultTemplate } from '../admin/templates';
 import { openCurrentSheet } from '../sheets/member';
 import { returnSheet } from '../sheets/review';
 import { loadSheetDetail } from '../db/queries/sheets';
@@ -24,18 +22,9 @@ import { renderPersonalPdf } from '../pdf/personal';
 const TODAY = '2026-03-10';
 
 async function setup() {
-	const ctx = await taskSetup();
-	const version = ensureDefaultTemplate(ctx.db);
-	const period = createPeriod(ctx.db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: ctx.tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
+	const ctx = await taskPeriodSetup();
 	const draft = openCurrentSheet(ctx.db, ctx.people.leader, TODAY)!;
-	return { ...ctx, version, period, leaderSheet: draft.sheet.id };
+	return { ...ctx, leaderSheet: draft.sheet.id };
 }
 
 const tables = (db: Parameters<typeof reviewTables>[0]) => ({
