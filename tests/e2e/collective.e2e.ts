@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { hydrated, signIn } from './helpers';
-import { fillForm, saved } from './sheet-helpers';
+import { answerSigns, fillForm, saved } from './sheet-helpers';
 
 const CHAPTER = 'Chi bộ Phòng Kế hoạch – Tài chính';
 const COLLECTIVE = `Tập thể ${CHAPTER}`;
@@ -36,15 +36,7 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 	const sheetUrl = secretary.url();
 
 	// Every sign of the collective "không có", the first at level 1 with its remediation.
-	const none = secretary.locator('input[type="radio"][name^="level."][value="0"]');
-	const count = await none.count();
-	expect(count).toBeGreaterThanOrEqual(12);
-	expect(count).toBeLessThan(20);
-	for (let i = 1; i < count; i++) await none.nth(i).check();
-	const first = secretary.locator('fieldset.sign').first();
-	await first.getByLabel('Có biểu hiện ở mức độ nhẹ').check();
-	await first.getByLabel('Biện pháp khắc phục').fill('Chi ủy tổ chức sinh hoạt chuyên đề mỗi quý.');
-	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
+	await answerSigns(secretary, { atLeast: 12, below: 20 }, 'Chi ủy tổ chức sinh hoạt chuyên đề mỗi quý.');
 	// The collective's report (Mẫu 1) in its places: A.I.1, A.II.1 and the programme for next year, then the rest.
 	await secretary
 		.locator('textarea[name="strengths"]')

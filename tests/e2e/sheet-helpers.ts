@@ -18,16 +18,29 @@ export async function openSheet(page: Page): Promise<void> {
 export const saved = (page: Page) =>
 	expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })).toBeVisible();
 
-/** Answers every concrete sign "không có", except the first which gets level 1 with an action and a deadline. */
-export async function answerEverything(page: Page): Promise<void> {
+/**
+ * Answers every concrete sign "không có", except the first which gets level 1 with `action` and a deadline,
+ * once the sheet is shown to list between `signs.atLeast` and `signs.below` of them.
+ */
+export async function answerSigns(
+	page: Page,
+	signs: { atLeast: number; below?: number },
+	action = 'Đọc kỹ nghị quyết mỗi tuần và trao đổi trong sinh hoạt chi bộ.'
+): Promise<void> {
 	const noneOptions = page.locator('input[type="radio"][name^="level."][value="0"]');
 	const count = await noneOptions.count();
-	expect(count).toBeGreaterThan(30);
+	expect(count).toBeGreaterThanOrEqual(signs.atLeast);
+	if (signs.below !== undefined) expect(count).toBeLessThan(signs.below);
 	for (let i = 1; i < count; i++) await noneOptions.nth(i).check();
 	const first = page.locator('fieldset.sign').first();
 	await first.getByLabel('Có biểu hiện ở mức độ nhẹ').check();
-	await first.getByLabel('Biện pháp khắc phục').fill('Đọc kỹ nghị quyết mỗi tuần và trao đổi trong sinh hoạt chi bộ.');
+	await first.getByLabel('Biện pháp khắc phục').fill(action);
 	await first.getByLabel('Thời hạn khắc phục').fill('2027-06-30');
+}
+
+/** A member's whole sheet: answerSigns (over 30 signs), last year's plan done, the three texts and the form. */
+export async function answerEverything(page: Page): Promise<void> {
+	await answerSigns(page, { atLeast: 31 });
 	const done = page.locator('input[type="radio"][name^="progress."][value="done"]');
 	for (let i = 0; i < (await done.count()); i++) await done.nth(i).check();
 	// The three texts by their field names: on a sheet with a Bản kiểm điểm they sit in its sections A.I.1, A.II.1

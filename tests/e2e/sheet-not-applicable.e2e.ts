@@ -6,20 +6,26 @@ import { answerOnServer, openSheet, saved } from './sheet-helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const sheetIdOf = (page: Page) => Number(new URL(page.url()).pathname.split('/').at(-1));
+/**
+ * Opens the signed-in member's sheet and answers its first sign "Không áp dụng" in the sign's note, with `reason`.
+ * Returns the sheet's id and the sign's code.
+ */
+async function firstSignNotApplicable(page: Page, reason: string) {
+	await openSheet(page);
+	const id = Number(new URL(page.url()).pathname.split('/').at(-1));
+	const row = page.locator('fieldset.sign').first();
+	const code = (await row.locator('.code').first().textContent())!.trim();
+	await row.locator('summary').filter({ hasText: 'Ghi chú' }).click();
+	await row.getByRole('radio', { name: /Không áp dụng/ }).check();
+	await row.getByLabel(`Ghi chú cho biểu hiện ${code}`).fill(reason);
+	return { id, code };
+}
 
 test('a sign that cannot apply is answered "Không áp dụng" with its reason, saved and shown again', async ({
 	page
 }) => {
 	await signIn(page, await newMember('khongad', 'Vi Thị Không Áp Dụng'));
-	await openSheet(page);
-	const id = sheetIdOf(page);
-	const row = page.locator('fieldset.sign').first();
-	const code = (await row.locator('.code').first().textContent())!.trim();
-
-	await row.locator('summary').filter({ hasText: 'Ghi chú' }).click();
-	await row.getByRole('radio', { name: /Không áp dụng/ }).check();
-	await row.getByLabel(`Ghi chú cho biểu hiện ${code}`).fill('Tôi không giữ chức vụ nào có quyền quyết định việc này.');
+	const { id, code } = await firstSignNotApplicable(page, 'Tôi không giữ chức vụ nào có quyền quyết định việc này.');
 	await saved(page);
 	expect(answerOnServer(id, code)).toMatchObject({ level: null, notApplicable: true });
 
@@ -46,14 +52,7 @@ test.describe('without JavaScript', () => {
 
 	test('"Không áp dụng" is chosen in the note and kept with the «Lưu» button', async ({ page }) => {
 		await signIn(page, await newMember('khongadjs', 'Lò Thị Không Kịch Bản'));
-		await openSheet(page);
-		const id = sheetIdOf(page);
-		const row = page.locator('fieldset.sign').first();
-		const code = (await row.locator('.code').first().textContent())!.trim();
-
-		await row.locator('summary').filter({ hasText: 'Ghi chú' }).click();
-		await row.getByRole('radio', { name: /Không áp dụng/ }).check();
-		await row.getByLabel(`Ghi chú cho biểu hiện ${code}`).fill('Tôi không phụ trách công tác cán bộ.');
+		const { id, code } = await firstSignNotApplicable(page, 'Tôi không phụ trách công tác cán bộ.');
 		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
 		await expect(

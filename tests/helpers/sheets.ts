@@ -167,15 +167,13 @@ export function reviewTables(db: Db) {
 
 // --- A migrated database with the default template, the test tree and the province's open period. ---
 import { createTestDb, createTestTree } from './db';
-import { ensureDefaultTemplate } from '../../src/lib/server/admin/templates';
+import { addTemplateVersion, ensureDefaultTemplate } from '../../src/lib/server/admin/templates';
+import type { StoredVersion } from '../../src/lib/server/db/queries/templates';
 import { createPeriod } from '../../src/lib/server/db/queries/periods';
 
-/** A fresh database with the default template, createTestTree's units and "Năm 2026" open over the province (March 2026). */
-export function periodSetup() {
-	const db = createTestDb();
-	const version = ensureDefaultTemplate(db);
-	const tree = createTestTree(db);
-	const period = createPeriod(db, {
+/** "Năm 2026" open over the tree's province from 1 March to 31 March 2026, on the given template version. */
+export function openTestPeriod(db: Db, tree: { province: UnitRow }, version: StoredVersion) {
+	return createPeriod(db, {
 		name: 'Năm 2026',
 		year: 2026,
 		unitId: tree.province.id,
@@ -183,5 +181,16 @@ export function periodSetup() {
 		opensOn: '2026-03-01',
 		deadline: '2026-03-31'
 	});
+}
+
+/**
+ * A fresh database with a template version (the bundled default, or `template` stored as a new version),
+ * createTestTree's units and openTestPeriod's "Năm 2026" over the province.
+ */
+export function periodSetup(options: { template?: TemplateContent } = {}) {
+	const db = createTestDb();
+	const version = options.template ? addTemplateVersion(db, options.template) : ensureDefaultTemplate(db);
+	const tree = createTestTree(db);
+	const period = openTestPeriod(db, tree, version);
 	return { db, version, content: version.content, tree, period };
 }

@@ -1,7 +1,8 @@
 // Shared setup for the breakthrough-task tests: a tree, the people around one leader, and read-backs.
 import { asc, eq } from 'drizzle-orm';
 import { createTestAccount, createTestDb, createTestMember, createTestTree, giveRole } from './db';
-import { signedInUser } from './sheets';
+import { openTestPeriod, signedInUser } from './sheets';
+import { ensureDefaultTemplate } from '../../src/lib/server/admin/templates';
 import type { Db } from '../../src/lib/server/db/client';
 import { auditEvent, leaderTask, taskReport } from '../../src/lib/server/db/schema';
 import { validateSessionToken, createSession, generateSessionToken } from '../../src/lib/server/auth/session';
@@ -56,6 +57,14 @@ export async function taskSetup() {
 		admin: asUser(db, adminId)
 	};
 	return { db, tree, people };
+}
+
+/** taskSetup's tree and people, with the default template and openTestPeriod's "Năm 2026" over the province. */
+export async function taskPeriodSetup() {
+	const ctx = await taskSetup();
+	const version = ensureDefaultTemplate(ctx.db);
+	const period = openTestPeriod(ctx.db, ctx.tree, version);
+	return { ...ctx, version, period };
 }
 
 /** A complete assign form for the leader, for the year of `today`. */

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createTestMember } from '../../../../tests/helpers/db';
-import { handIn, signedInUser } from '../../../../tests/helpers/sheets';
+import { handIn, openTestPeriod, signedInUser } from '../../../../tests/helpers/sheets';
 
 import { addUnit, closeUnit, moveUnit, renameUnit } from './units';
 import { transferMember } from './members';
@@ -164,14 +164,7 @@ describe('units', () => {
 			const ctx = await setup();
 			const { db, tree, adminId, content, version } = ctx;
 			const { deepChapter } = await deepTree(ctx);
-			const current = createPeriod(db, {
-				name: 'Năm 2026',
-				year: 2026,
-				unitId: tree.province.id,
-				templateVersionId: version.id,
-				opensOn: '2026-03-01',
-				deadline: '2026-03-31'
-			});
+			const current = openTestPeriod(db, tree, version);
 			const a1 = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
 			const a2 = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
 			const b1 = await createTestMember(db, tree.chapterB, { targetGroup: 'C' });

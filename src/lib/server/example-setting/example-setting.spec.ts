@@ -4,11 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { taskSetup, taskAudits } from '../../../../tests/helpers/tasks';
+import { taskAudits, taskPeriodSetup } from '../../../../tests/helpers/tasks';
 import { handIn, reviewTables } from '../../../../tests/helpers/sheets';
 import { createTestMember } from '../../../../tests/helpers/db';
-import { createPeriod } from '../db/queries/periods';
-import { ensureDefaultTemplate } from '../admin/templates';
 import { openCurrentSheet } from '../sheets/member';
 import { approveSheet, returnSheet } from '../sheets/review';
 import { loadSheetDetail } from '../db/queries/sheets';
@@ -24,24 +22,21 @@ import { renderPersonalPdf } from '../pdf/personal';
 const TODAY = '2026-03-10';
 
 async function setup() {
-	const ctx = await taskSetup();
-	const version = ensureDefaultTemplate(ctx.db);
-	const period = createPeriod(ctx.db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: ctx.tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
+	const ctx = await taskPeriodSetup();
 	const draft = openCurrentSheet(ctx.db, ctx.people.leader, TODAY)!;
-	return { ...ctx, version, period, leaderSheet: draft.sheet.id };
+	return { ...ctx, leaderSheet: draft.sheet.id };
 }
 
 const tables = (db: Parameters<typeof reviewTables>[0]) => ({
 	...reviewTables(db),
 	ratings: db.select().from(exampleRating).all()
 });
+
+type Ctx = Awaited<ReturnType<typeof setup>>;
+
+/** The chapter's secretary rates the leader's sheet from chapter A's page (or `chapterId`'s). */
+const secretaryRates = (ctx: Ctx, input: { rating: string; reason: string }, chapterId = ctx.tree.chapterA.id) =>
+	rateExample(ctx.db, ctx.people.secretary, chapterId, ctx.leaderSheet, input);
 
 describe('the leader rates their own example-setting', () => {
 	it('while the sheet can change; audited; someone else, a group B sheet and a handed-in sheet are refused', async () => {
@@ -130,11 +125,10 @@ describe("the decider rates a leader's example-setting", () => {
 	});
 
 	it("reports a sheet of another chapter as not found from this chapter's page, and changes nothing", async () => {
-		const { db, people, leaderSheet, tree } = await handedIn();
+		const ctx = await handedIn();
+		const { db, tree } = ctx;
 		const before = tables(db);
-		expect(
-			rateExample(db, people.secretary, tree.chapterB.id, leaderSheet, { rating: 'tot', reason: '' })
-		).toMatchObject({
+		expect(secretaryRates(ctx, { rating: 'tot', reason: '' }, tree.chapterB.id)).toMatchObject({
 			ok: false,
 			status: 404
 		});
@@ -142,36 +136,25 @@ describe("the decider rates a leader's example-setting", () => {
 	});
 
 	it('wants a reason when the rating differs, keeps none when it agrees, and both are in the log', async () => {
-		const { db, people, leaderSheet, tree } = await handedIn();
+		const ctx = await handedIn();
+		const { db, people, leaderSheet } = ctx;
 		const before = tables(db);
-		expect(
-			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'kha', reason: 'ok' })
-		).toMatchObject({
+		expect(secretaryRates(ctx, { rating: 'kha', reason: 'ok' })).toMatchObject({
 			status: 400,
 			field: 'reason',
 			message: /«Tốt»/
 		});
-		expect(
-			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'ngoai', reason: '' })
-		).toMatchObject({
-			field: 'rating'
-		});
+		expect(secretaryRates(ctx, { rating: 'ngoai', reason: '' })).toMatchObject({ field: 'rating' });
 		expect(tables(db)).toEqual(before);
 		const reason = 'Chưa chủ động nhắc nhở người thân trong gia đình.';
-		expect(rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'kha', reason })).toMatchObject({
-			ok: true
-		});
+		expect(secretaryRates(ctx, { rating: 'kha', reason })).toMatchObject({ ok: true });
 		expect(findExampleRating(db, leaderSheet)).toMatchObject({
 			selfRating: 'tot',
 			reviewerRating: 'kha',
 			reviewerReason: reason,
 			reviewerId: people.secretary.id
 		});
-		expect(
-			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'tot', reason: 'không cần' })
-		).toMatchObject({
-			ok: true
-		});
+		expect(secretaryRates(ctx, { rating: 'tot', reason: 'không cần' })).toMatchObject({ ok: true });
 		expect(findExampleRating(db, leaderSheet)).toMatchObject({ reviewerRating: 'tot', reviewerReason: null });
 		expect(taskAudits(db, 'example.review')).toMatchObject([
 			{ reason, detail: { self: 'tot', reviewer: 'kha' } },
@@ -180,17 +163,14 @@ describe("the decider rates a leader's example-setting", () => {
 	});
 
 	it('refuses a draft sheet and one without a self-rating; a changed self-rating clears the earlier review', async () => {
-		const { db, people, leaderSheet, version, tree } = await setup();
-		expect(
-			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'tot', reason: '' })
-		).toMatchObject({
+		const ctx = await setup();
+		const { db, people, leaderSheet, version, tree } = ctx;
+		expect(secretaryRates(ctx, { rating: 'tot', reason: '' })).toMatchObject({
 			status: 409,
 			message: /phiếu đã nộp/
 		});
 		handIn(db, people.leader.id, version.content, TODAY);
-		expect(
-			rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'tot', reason: '' })
-		).toMatchObject({
+		expect(secretaryRates(ctx, { rating: 'tot', reason: '' })).toMatchObject({
 			status: 409,
 			message: /chưa tự đánh giá/
 		});
@@ -205,9 +185,7 @@ describe("the decider rates a leader's example-setting", () => {
 		).toBe(true);
 		expect(rateOwnExample(db, people.leader, leaderSheet, { rating: 'kha', note: '' }, TODAY).ok).toBe(true);
 		handIn(db, people.leader.id, version.content, TODAY);
-		expect(rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, { rating: 'kha', reason: '' }).ok).toBe(
-			true
-		);
+		expect(secretaryRates(ctx, { rating: 'kha', reason: '' }).ok).toBe(true);
 		const reopened = loadSheetDetail(db, leaderSheet)!;
 		returnSheet(db, people.secretary, reopened, {
 			assessment: '',
@@ -229,13 +207,11 @@ describe("the decider rates a leader's example-setting", () => {
 
 describe('the roll-up', () => {
 	it("counts the sheets' own result, the leaders' ratings and the reviewers' apart, and lists a chapter's sheets", async () => {
-		const { db, people, leaderSheet, version, tree, period } = await setup();
+		const ctx = await setup();
+		const { db, people, leaderSheet, version, tree, period } = ctx;
 		rateOwnExample(db, people.leader, leaderSheet, { rating: 'tot', note: '' }, TODAY);
 		handIn(db, people.leader.id, version.content, TODAY, { 'TT1.1': 3 });
-		rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, {
-			rating: 'kha',
-			reason: 'Chưa gương mẫu trong gia đình.'
-		});
+		secretaryRates(ctx, { rating: 'kha', reason: 'Chưa gương mẫu trong gia đình.' });
 		const other = await createTestMember(db, tree.chapterB, { targetGroup: 'A' });
 		openCurrentSheet(db, signedInUser(db, other), TODAY);
 
@@ -265,13 +241,11 @@ describe('the roll-up', () => {
 
 describe("the leader's printed review", () => {
 	it('shows both example-setting ratings for group A, apart from the score, and nothing for other groups', async () => {
-		const { db, people, leaderSheet, version, tree } = await setup();
+		const ctx = await setup();
+		const { db, people, leaderSheet, version } = ctx;
 		rateOwnExample(db, people.leader, leaderSheet, { rating: 'tot', note: 'Vợ con chấp hành tốt quy định.' }, TODAY);
 		handIn(db, people.leader.id, version.content, TODAY);
-		rateExample(db, people.secretary, tree.chapterA.id, leaderSheet, {
-			rating: 'kha',
-			reason: 'Còn nể nang khi góp ý.'
-		});
+		secretaryRates(ctx, { rating: 'kha', reason: 'Còn nể nang khi góp ý.' });
 		const report = personalReport(db, loadSheetDetail(db, leaderSheet)!);
 		expect(report.exampleSetting).toEqual({
 			self: 'Tốt',

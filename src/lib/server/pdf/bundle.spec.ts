@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import { handIn, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
-import { createPeriod, findPeriod } from '../db/queries/periods';
+import { createTestMember } from '../../../../tests/helpers/db';
+import { handIn, periodSetup, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
+import { findPeriod } from '../db/queries/periods';
 import { findUnit } from '../db/queries/units';
-import { ensureDefaultTemplate } from '../admin/templates';
 import { openCurrentSheet } from '../sheets/member';
 import { saveChapterReport } from '../sheets/chapter-report';
 import { chapterBundle, chapterSummary } from '../reports';
@@ -33,17 +32,7 @@ function pages(pdf: Buffer): string[] {
 }
 
 async function chapterWith(members: number) {
-	const db = createTestDb();
-	const version = ensureDefaultTemplate(db);
-	const tree = createTestTree(db);
-	const period = createPeriod(db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
+	const { db, version, tree, period } = periodSetup();
 	const secretary = await testSecretary(db, tree.chapterA, 'Trần Văn Bí Thư');
 	const ids: number[] = [];
 	for (let i = 0; i < members - 1; i++)

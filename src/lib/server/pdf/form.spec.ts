@@ -5,12 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import { completeAnswers, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
+import { createTestMember } from '../../../../tests/helpers/db';
+import { completeAnswers, periodSetup, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
 import templateJson from '../../data/template-default.json' with { type: 'json' };
-import { createPeriod } from '../db/queries/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
-import { ensureDefaultTemplate } from '../admin/templates';
 import { openCurrentSheet, saveSheet } from '../sheets/member';
 import { askQuestion } from '../sheets/questions';
 import { personalReport } from '../reports';
@@ -43,17 +41,7 @@ const forms = (templateJson as unknown as TemplateContent).forms!;
 const LONG = Array.from({ length: 480 }, (_, i) => (i % 9 === 8 ? `[mốc${i}]` : 'khắc phục')).join(' ');
 
 async function printed(group: TargetGroup) {
-	const db = createTestDb();
-	const version = ensureDefaultTemplate(db);
-	const tree = createTestTree(db);
-	createPeriod(db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
+	const { db, tree } = periodSetup();
 	const secretary = await testSecretary(db, tree.chapterA, 'Trần Văn Bí Thư');
 	const memberId = await createTestMember(db, tree.chapterA, { targetGroup: group, fullName: 'Lê Thị Hoa' });
 	const user = signedInUser(db, memberId);

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
-import { handIn, testSecretary } from '../../../../tests/helpers/sheets';
+import { createTestMember } from '../../../../tests/helpers/db';
+import { handIn, periodSetup, testSecretary } from '../../../../tests/helpers/sheets';
 import type { ChapterSummaryReport, PersonalReport } from '../../domain/report';
 import { signsForGroup } from '../../domain/template';
 import { loadSheetDetail } from '../db/queries/sheets';
-import { createPeriod, findPeriod } from '../db/queries/periods';
-import { addTemplateVersion } from '../admin/templates';
+import { findPeriod } from '../db/queries/periods';
 import { parseTemplate } from '../../schemas/template';
 import { SELF_RESULT_NOTE } from '../../domain/template';
 import firstEdition from '../../data/template-default-v1.json' with { type: 'json' };
@@ -352,19 +351,9 @@ describe('PDFs of a sheet made through the app with the first edition of the tem
 	// The expected text is written out here, not read back from the report builder under test. A sheet of the
 	// edition before forms keeps its "Phiếu tự soi, tự sửa" layout, its own concrete signs and the province's name.
 	it('prints the header, the member, every concrete sign, the plan and the rating, and the chapter summary', async () => {
-		const db = createTestDb();
 		const parsed = parseTemplate(firstEdition);
 		if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-		const version = addTemplateVersion(db, parsed.content);
-		const tree = createTestTree(db);
-		const period = createPeriod(db, {
-			name: 'Năm 2026',
-			year: 2026,
-			unitId: tree.province.id,
-			templateVersionId: version.id,
-			opensOn: '2026-03-01',
-			deadline: '2026-03-31'
-		});
+		const { db, version, tree, period } = periodSetup({ template: parsed.content });
 		await testSecretary(db, tree.chapterA, 'Trần Văn Bí Thư');
 		const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B', fullName: 'Lê Thị Hoa' });
 		await createTestMember(db, tree.chapterA, { targetGroup: 'C', fullName: 'Phạm Văn Chưa Nộp' });

@@ -2,7 +2,7 @@
 // directly above, never counted as a member; every action guarded and audited; closed periods stay closed.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { taskSetup } from '../../../../tests/helpers/tasks';
+import { taskPeriodSetup } from '../../../../tests/helpers/tasks';
 import {
 	completeAnswers,
 	completeSections,
@@ -11,7 +11,6 @@ import {
 	reviewTables
 } from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
-import { ensureDefaultTemplate } from '../admin/templates';
 import { closePeriod } from '../admin/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { rebuildUnitStats } from '../db/queries/stats';
@@ -28,21 +27,7 @@ import type { UnitRow } from '../db/queries/units';
 
 const TODAY = '2026-03-10';
 
-async function setup() {
-	const ctx = await taskSetup();
-	const version = ensureDefaultTemplate(ctx.db);
-	const period = createPeriod(ctx.db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: ctx.tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
-	return { ...ctx, version, period };
-}
-
-type Ctx = Awaited<ReturnType<typeof setup>>;
+type Ctx = Awaited<ReturnType<typeof taskPeriodSetup>>;
 
 /** Opens the unit's collective sheet as `filler` and hands it in complete (the given signs flagged). */
 function handInCollective(ctx: Ctx, filler: AuthUser, unit: UnitRow, flagged: Record<string, 1 | 2 | 3> = {}) {
@@ -89,7 +74,7 @@ describe('opening and filling a collective’s sheet', () => {
 	] as const;
 	for (const [who, allowed] of matrix) {
 		it(`${allowed ? 'lets' : 'refuses'} ${who} open the chi bộ's sheet`, async () => {
-			const ctx = await setup();
+			const ctx = await taskPeriodSetup();
 			const before = reviewTables(ctx.db);
 			const opened = openCollectiveSheet(ctx.db, ctx.people[who], ctx.tree.chapterA, TODAY);
 			expect(opened.ok).toBe(allowed);
@@ -101,7 +86,7 @@ describe('opening and filling a collective’s sheet', () => {
 	}
 
 	it('makes one sheet per collective and period, of group CB, belonging to no member, with the collective’s name', async () => {
-		const ctx = await setup();
+		const ctx = await taskPeriodSetup();
 		const first = openCollectiveSheet(ctx.db, ctx.people.secretary, ctx.tree.chapterA, TODAY);
 		const again = openCollectiveSheet(ctx.db, ctx.people.secretary, ctx.tree.chapterA, TODAY);
 		if (!first.ok || !again.ok) throw new Error('refused');
@@ -120,7 +105,7 @@ describe('opening and filling a collective’s sheet', () => {
 	});
 
 	it('saves and hands in like a member’s sheet, for whoever fills it only; the members’ counts do not move', async () => {
-		const ctx = await setup();
+		const ctx = await taskPeriodSetup();
 		handIn(ctx.db, ctx.people.member.id, ctx.version.content, TODAY);
 		const counts = () => ctx.db.select().from(unitStats).where(eq(unitStats.periodId, ctx.period.id)).all();
 		const before = counts();
@@ -153,7 +138,7 @@ describe('opening and filling a collective’s sheet', () => {
 
 describe('deciding a collective’s sheet', () => {
 	async function submitted() {
-		const ctx = await setup();
+		const ctx = await taskPeriodSetup();
 		const detail = handInCollective(ctx, ctx.people.secretary, ctx.tree.chapterA);
 		return { ...ctx, detail };
 	}
@@ -261,7 +246,7 @@ describe('deciding a collective’s sheet', () => {
 
 describe('a committee’s own collective (tập thể cấp ủy)', () => {
 	it('is filled by the committee’s members and decided by the committee above them, never by themselves', async () => {
-		const ctx = await setup();
+		const ctx = await taskPeriodSetup();
 		const { db, people, tree } = ctx;
 		expect(openCollectiveSheet(db, people.secretary, tree.grassroots, TODAY)).toMatchObject({ status: 403 });
 		const detail = handInCollective(ctx, people.grassrootsCommittee, tree.grassroots);
@@ -276,7 +261,7 @@ describe('a committee’s own collective (tập thể cấp ủy)', () => {
 
 describe('the collective’s report and its follow-up a year later', () => {
 	it('prints as the collective’s document, and carries its remediation plan to next year’s sheet', async () => {
-		const ctx = await setup();
+		const ctx = await taskPeriodSetup();
 		const { db, people, tree } = ctx;
 		const detail = handInCollective(ctx, people.secretary, tree.chapterA, { 'TT5.9': 2 });
 		const input = { revision: detail.sheet.revision, assessment: 'Đạt.', finalRating: detail.sheet.rating, reason: '' };
@@ -308,7 +293,7 @@ describe('the collective’s report and its follow-up a year later', () => {
 
 describe('the collective’s example-setting (nêu gương)', () => {
 	it('is rated by whoever fills the sheet while it can change, and by the committee above once handed in; audited', async () => {
-		const ctx = await setup();
+		const ctx = await taskPeriodSetup();
 		const { db, people, tree } = ctx;
 		const opened = openCollectiveSheet(db, people.secretary, tree.chapterA, TODAY);
 		if (!opened.ok) throw new Error(opened.message);

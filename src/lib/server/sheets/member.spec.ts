@@ -89,6 +89,35 @@ function setStatus(db: Db, id: number, status: 'draft' | 'submitted' | 'returned
 	db.update(sheet).set({ status }).where(eq(sheet.id, id)).run();
 }
 
+/** The first save of a group B sheet, handed in: these answers and texts, with complete sections. */
+function firstHandIn(ctx: Ctx, sheetId: number, answers: unknown, texts: unknown = completeTexts) {
+	return saveSheet(
+		ctx.db,
+		ctx.user,
+		sheetId,
+		{ revision: 0, answers, texts, sections: completeSections(ctx.content, 'B') },
+		TODAY,
+		{ submit: true }
+	);
+}
+
+/** The problem each free text gives on Mẫu 2B when too short, naming the section of the form it fills. */
+const SHORT_TEXT = {
+	strengths: {
+		kind: 'short_text',
+		code: 'strengths',
+		section: 'A.I.1',
+		heading: '1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội…'
+	},
+	shortcomings: { kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' },
+	commitment: {
+		kind: 'short_text',
+		code: 'commitment',
+		section: 'A.VII',
+		heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
+	}
+} as const;
+
 /** The codes of group B in template order. */
 const codesOf = (ctx: Ctx, group: TargetGroup = 'B') => signsForGroup(ctx.content, group).map((s) => s.code);
 
@@ -414,19 +443,9 @@ describe('submitting', () => {
 			{ kind: 'missing_action', code: 'TT2.1' },
 			{ kind: 'missing_deadline', code: 'TT2.1' },
 			...unanswered.slice(unanswered.indexOf('TT3.1')).map((code) => ({ kind: 'unanswered', code })),
-			{
-				kind: 'short_text',
-				code: 'strengths',
-				section: 'A.I.1',
-				heading: '1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội…'
-			},
-			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' },
-			{
-				kind: 'short_text',
-				code: 'commitment',
-				section: 'A.VII',
-				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
-			},
+			SHORT_TEXT.strengths,
+			SHORT_TEXT.shortcomings,
+			SHORT_TEXT.commitment,
 			// The Bản kiểm điểm's required sections of Mẫu 2B, in the form's order (A.I.1, A.II.1 and the commitment
 			// are the texts above).
 			...[
@@ -453,16 +472,7 @@ describe('submitting', () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B', { 'TT1.1': 1, 'DD9.1': 2 });
-		const result = saveSheet(
-			ctx.db,
-			ctx.user,
-			made.id,
-			{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
-			TODAY,
-			{
-				submit: true
-			}
-		);
+		const result = firstHandIn(ctx, made.id, answers);
 		expect(result).toMatchObject({ ok: true, revision: 1 });
 		const expected = scoreSheet(ctx.content, 'B', levelsOf(loadSheetDetail(ctx.db, made.id)!.answers));
 		expect(expected.provisional).toBe(false);
@@ -516,17 +526,7 @@ describe('submitting', () => {
 		const ctx = await setup();
 		const { sheet: made } = open(ctx);
 		const answers = { ...completeAnswers(ctx.content, 'B'), 'DD1.2': { level: 2 as const } };
-		const refusal = expectRefused(
-			saveSheet(
-				ctx.db,
-				ctx.user,
-				made.id,
-				{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
-				TODAY,
-				{ submit: true }
-			),
-			422
-		)!;
+		const refusal = expectRefused(firstHandIn(ctx, made.id, answers), 422)!;
 		expect(refusal.problems).toEqual([
 			{ kind: 'missing_action', code: 'DD1.2' },
 			{ kind: 'missing_deadline', code: 'DD1.2' }
@@ -673,17 +673,7 @@ describe("last year's plan", () => {
 		lastYear(ctx);
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B');
-		const refusal = expectRefused(
-			saveSheet(
-				ctx.db,
-				ctx.user,
-				made.id,
-				{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
-				TODAY,
-				{ submit: true }
-			),
-			422
-		)!;
+		const refusal = expectRefused(firstHandIn(ctx, made.id, answers), 422)!;
 		expect(refusal.problems).toEqual([
 			{ kind: 'missing_progress', code: 'DD9.3' },
 			{ kind: 'missing_progress', code: 'TT4.2' }
@@ -818,35 +808,9 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 				.map((s) => [s.code, 3 as const])
 		);
 		const answers = completeAnswers(ctx.content, 'B', worst);
-		const result = saveSheet(
-			ctx.db,
-			ctx.user,
-			made.id,
-			{
-				revision: 0,
-				answers,
-				texts: { strengths: '  Tốt.  ', shortcomings: '', commitment: ' '.repeat(30) },
-				sections: completeSections(ctx.content, 'B')
-			},
-			TODAY,
-			{ submit: true }
-		);
-		const refusal = expectRefused(result, 422)!;
-		expect(refusal.problems).toEqual([
-			{
-				kind: 'short_text',
-				code: 'strengths',
-				section: 'A.I.1',
-				heading: '1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội…'
-			},
-			{ kind: 'short_text', code: 'shortcomings', section: 'A.II.1', heading: '1. Hạn chế, khuyết điểm.' },
-			{
-				kind: 'short_text',
-				code: 'commitment',
-				section: 'A.VII',
-				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
-			}
-		]);
+		const texts = { strengths: '  Tốt.  ', shortcomings: '', commitment: ' '.repeat(30) };
+		const refusal = expectRefused(firstHandIn(ctx, made.id, answers, texts), 422)!;
+		expect(refusal.problems).toEqual([SHORT_TEXT.strengths, SHORT_TEXT.shortcomings, SHORT_TEXT.commitment]);
 		expect(row(ctx.db, made.id)).toMatchObject({ status: 'draft', rating: 'yeu_kem', strengths: '  Tốt.  ' });
 		expect(submits(ctx.db, made.id)).toEqual([]);
 	});
@@ -856,26 +820,7 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 		const { sheet: made } = open(ctx);
 		const answers = completeAnswers(ctx.content, 'B');
 		const texts = { ...completeTexts, commitment: `  ${'a'.repeat(19)}  ` };
-		expect(
-			expectRefused(
-				saveSheet(
-					ctx.db,
-					ctx.user,
-					made.id,
-					{ revision: 0, answers, texts, sections: completeSections(ctx.content, 'B') },
-					TODAY,
-					{ submit: true }
-				),
-				422
-			)!.problems
-		).toEqual([
-			{
-				kind: 'short_text',
-				code: 'commitment',
-				section: 'A.VII',
-				heading: 'Cam kết tu dưỡng, rèn luyện, phấn đấu năm tới'
-			}
-		]);
+		expect(expectRefused(firstHandIn(ctx, made.id, answers, texts), 422)!.problems).toEqual([SHORT_TEXT.commitment]);
 		expect(
 			saveSheet(ctx.db, ctx.user, made.id, { revision: 1, texts: { commitment: 'a'.repeat(20) } }, TODAY, {
 				submit: true
@@ -891,17 +836,7 @@ describe('handing in needs the texts and remediation deadlines from today on', (
 			'TT1.1': { level: 1 as const, action: testAction('TT1.1'), actionDeadline: '2019-01-01' },
 			'DD1.1': { level: 1 as const, action: testAction('DD1.1'), actionDeadline: '2026-03-09' }
 		};
-		const refusal = expectRefused(
-			saveSheet(
-				ctx.db,
-				ctx.user,
-				made.id,
-				{ revision: 0, answers, texts: completeTexts, sections: completeSections(ctx.content, 'B') },
-				TODAY,
-				{ submit: true }
-			),
-			422
-		)!;
+		const refusal = expectRefused(firstHandIn(ctx, made.id, answers), 422)!;
 		expect(refusal.problems).toEqual([
 			{ kind: 'past_deadline', code: 'TT1.1' },
 			{ kind: 'past_deadline', code: 'DD1.1' }

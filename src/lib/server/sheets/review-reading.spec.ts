@@ -2,19 +2,19 @@
 // page's list as reviewers see it: against a real database made from the migrations.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestDb, createTestMember, createTestTree } from '../../../../tests/helpers/db';
+import { createTestMember } from '../../../../tests/helpers/db';
 import {
 	completeAnswers,
 	completeSections,
 	completeTexts,
 	handIn,
+	periodSetup,
 	signedInUser,
 	testAction,
 	testSecretary
 } from '../../../../tests/helpers/sheets';
-import { createPeriod, findPeriod } from '../db/queries/periods';
+import { findPeriod } from '../db/queries/periods';
 import { findUnit } from '../db/queries/units';
-import { ensureDefaultTemplate } from '../admin/templates';
 import { auditEvent, chapterReport, sheetSubmission } from '../db/schema';
 import { submissionsOf } from '../db/queries/submissions';
 import { openCurrentSheet, saveSheet } from './member';
@@ -28,24 +28,23 @@ import { askQuestion, questionsPage } from './questions';
 const TODAY = '2026-03-10';
 
 async function setup() {
-	const db = createTestDb();
-	const version = ensureDefaultTemplate(db);
-	const tree = createTestTree(db);
-	const period = createPeriod(db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
+	const { db, content, tree, period } = periodSetup();
 	const secretary = await testSecretary(db, tree.chapterA, 'Trần Văn Bí Thư');
 	const hoa = await createTestMember(db, tree.chapterA, { targetGroup: 'B', fullName: 'Lê Thị Hoa' });
-	return { db, content: version.content, tree, period, secretary, hoa };
+	return { db, content, tree, period, secretary, hoa };
+}
+type Ctx = Awaited<ReturnType<typeof setup>>;
+
+/** The secretary returns the handed-in sheet with one note, and the return goes through. */
+function returnWithNote(ctx: Ctx, id: number, note: { code: string | null; text: string }) {
+	const detail = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
+	expect(
+		returnSheet(ctx.db, ctx.secretary, detail, { assessment: '', notes: [note], revision: detail.sheet.revision })
+	).toEqual({ ok: true });
 }
 
 /** The member's sheet opened and partly answered, not handed in. */
-function draftOf(ctx: Awaited<ReturnType<typeof setup>>, memberId: number) {
+function draftOf(ctx: Ctx, memberId: number) {
 	const user = signedInUser(ctx.db, memberId);
 	const detail = openCurrentSheet(ctx.db, user, TODAY)!;
 	const result = saveSheet(
@@ -76,14 +75,7 @@ describe('a draft is the member’s', () => {
 	it('keeps a returned sheet as it was handed in, not the member’s edits since', async () => {
 		const ctx = await setup();
 		const id = handIn(ctx.db, ctx.hoa, ctx.content, TODAY, { 'TT1.1': 1 });
-		const detail = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
-		expect(
-			returnSheet(ctx.db, ctx.secretary, detail, {
-				assessment: '',
-				notes: [{ code: null, text: 'Ghi rõ hơn.' }],
-				revision: detail.sheet.revision
-			})
-		).toEqual({ ok: true });
+		returnWithNote(ctx, id, { code: null, text: 'Ghi rõ hơn.' });
 		const user = signedInUser(ctx.db, ctx.hoa);
 		const now = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
 		saveSheet(
@@ -112,14 +104,7 @@ describe('each hand-in is kept', () => {
 		const first = reviewedSheet(ctx.db, ctx.tree.chapterA.id, id)!;
 		expect(first.readable && first.changes).toBeNull();
 
-		const detail = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
-		expect(
-			returnSheet(ctx.db, ctx.secretary, detail, {
-				assessment: '',
-				notes: [{ code: 'TT1.1', text: 'Cụ thể hơn.' }],
-				revision: detail.sheet.revision
-			})
-		).toEqual({ ok: true });
+		returnWithNote(ctx, id, { code: 'TT1.1', text: 'Cụ thể hơn.' });
 		const user = signedInUser(ctx.db, ctx.hoa);
 		const back = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
 		const answers = {
@@ -183,14 +168,7 @@ describe('the Bản kiểm điểm and its gợi ý kiểm điểm are kept with
 			questions: [{ id: asked.id, answer: handedInAnswer }]
 		});
 
-		const detail = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;
-		expect(
-			returnSheet(ctx.db, ctx.secretary, detail, {
-				assessment: '',
-				notes: [{ code: null, text: 'Nêu rõ biện pháp và thời gian.' }],
-				revision: detail.sheet.revision
-			})
-		).toEqual({ ok: true });
+		returnWithNote(ctx, id, { code: null, text: 'Nêu rõ biện pháp và thời gian.' });
 		const editedDirection = 'Mỗi tháng tự kiểm tra và báo cáo chi bộ việc thực hiện các biện pháp.';
 		const editedAnswer = 'Tháng 5 tôi đi công tác theo Quyết định số 12 của cơ quan, đã báo cáo chi bộ.';
 		const back = chapterSheet(ctx.db, ctx.tree.chapterA.id, id)!;

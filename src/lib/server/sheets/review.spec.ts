@@ -7,7 +7,14 @@ import {
 	createTestTree,
 	giveRole
 } from '../../../../tests/helpers/db';
-import { handIn, reviewTables, signedInUser, testSecretary } from '../../../../tests/helpers/sheets';
+import {
+	handIn,
+	openTestPeriod,
+	periodSetup,
+	reviewTables,
+	signedInUser,
+	testSecretary
+} from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
 import { moveMember } from '../db/queries/members';
 import { sheetHistory } from '../db/queries/audit';
@@ -39,20 +46,10 @@ const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậè�
 const FLAGGED = { 'TT1.1': 2, 'DD1.1': 1 } as const;
 
 async function setup() {
-	const db = createTestDb();
-	const version = ensureDefaultTemplate(db);
-	const tree = createTestTree(db);
-	const current = createPeriod(db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
+	const { db, content, tree, period: current } = periodSetup();
 	const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B', fullName: 'Lê Thị Hoa' });
 	const secretary = await testSecretary(db, tree.chapterA);
-	return { db, content: version.content, tree, current, memberId, secretary };
+	return { db, content, tree, current, memberId, secretary };
 }
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
@@ -867,14 +864,7 @@ describe('a closed period is read-only for everyone', () => {
 			reason: ''
 		});
 		closePeriod(db, last.id, adminId);
-		createPeriod(db, {
-			name: 'Năm 2026',
-			year: 2026,
-			unitId: tree.province.id,
-			templateVersionId: version.id,
-			opensOn: '2026-03-01',
-			deadline: '2026-03-31'
-		});
+		openTestPeriod(db, tree, version);
 		const approved = chapterSheet(db, tree.chapterA.id, lastId)!;
 		const refused = reopenSheet(db, secretary, approved, { revision: approved.sheet.revision, reason: 'Sửa năm cũ' });
 		expect(refused).toEqual({

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestDb, createTestMember, createTestTree } from '../../../../../tests/helpers/db';
+import { createTestMember } from '../../../../../tests/helpers/db';
 import {
 	completeAnswers,
 	completeTexts,
 	handIn,
 	maintainedCounts,
+	periodSetup,
 	signedInUser,
 	testSecretary
 } from '../../../../../tests/helpers/sheets';
@@ -16,7 +17,6 @@ import { membership, sheet, sheetAnswer, unit, unitStats } from '../schema';
 import { createPeriod } from './periods';
 import { moveMember } from './members';
 import { findMemberSheet } from './sheets';
-import { ensureDefaultTemplate } from '../../admin/templates';
 import { createUnit, type UnitRow } from './units';
 import { topFlagged } from './overview';
 import { pathIds, rebuildMemberCounts, rebuildUnitStats } from './stats';
@@ -51,11 +51,9 @@ const FINAL_BUCKET: Record<Rating, keyof Counters> = {
 	yeu_kem: 'finalYeuKem'
 };
 
-/** The createTestTree units plus a đảng bộ bộ phận with a chapter, and a chi bộ cơ sở straight under a đảng bộ trực thuộc. */
+/** periodSetup's units and open period, plus a đảng bộ bộ phận with a chapter and a chi bộ cơ sở straight under a đảng bộ trực thuộc. */
 async function setup() {
-	const db = createTestDb();
-	const version = ensureDefaultTemplate(db);
-	const tree = createTestTree(db);
+	const { db, content, tree, period } = periodSetup();
 	const section = createUnit(db, {
 		name: 'Đảng bộ bộ phận Khối Một',
 		kind: 'dang_bo_bo_phan',
@@ -67,16 +65,8 @@ async function setup() {
 		kind: 'chi_bo_co_so',
 		parentId: tree.branch.id
 	});
-	const period = createPeriod(db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
 	const chapters = [tree.chapterA, tree.chapterB, tree.otherChapter, deepChapter, directChapter];
-	return { db, content: version.content, tree, section, chapters, period };
+	return { db, content, tree, section, chapters, period };
 }
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
