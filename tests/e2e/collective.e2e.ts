@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hydrated, signIn } from './helpers';
 import { answerSigns, fillForm, saved } from './sheet-helpers';
 
@@ -13,6 +13,23 @@ const COLLECTIVE = `Tập thể ${CHAPTER}`;
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 // Two people through a whole sheet, a return, two ratings and a PDF: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
+
+/** The text of a PDF the page's session downloads, as pdftotext reads it. */
+async function pdfText(page: Page, url: string): Promise<string> {
+	const pdf = await page.request.get(url);
+	expect(pdf.status()).toBe(200);
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'tusoi-collective-')), 'collective.pdf');
+	writeFileSync(file, await pdf.body());
+	return squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
+}
+
+/** The collective's report (Mẫu 1) in its places: A.I.1, A.II.1 and the programme for next year, then the rest. */
+async function fillCollectiveReport(page: Page, strengths: string): Promise<void> {
+	await page.locator('textarea[name="strengths"]').fill(strengths);
+	await page.locator('textarea[name="shortcomings"]').fill('Kiểm tra, giám sát đảng viên chưa thường xuyên.');
+	await page.locator('textarea[name="commitment"]').fill('Lập kế hoạch kiểm tra, giám sát đảng viên ngay đầu năm.');
+	await fillForm(page);
+}
 
 async function asUser(browser: Browser, username: string) {
 	const context = await browser.newContext();
@@ -37,15 +54,7 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 
 	// Every sign of the collective "không có", the first at level 1 with its remediation.
 	await answerSigns(secretary, { atLeast: 12, below: 20 }, 'Chi ủy tổ chức sinh hoạt chuyên đề mỗi quý.');
-	// The collective's report (Mẫu 1) in its places: A.I.1, A.II.1 and the programme for next year, then the rest.
-	await secretary
-		.locator('textarea[name="strengths"]')
-		.fill('Chi bộ lãnh đạo phòng hoàn thành các chỉ tiêu được giao trong năm.');
-	await secretary.locator('textarea[name="shortcomings"]').fill('Kiểm tra, giám sát đảng viên chưa thường xuyên.');
-	await secretary
-		.locator('textarea[name="commitment"]')
-		.fill('Lập kế hoạch kiểm tra, giám sát đảng viên ngay đầu năm.');
-	await fillForm(secretary);
+	await fillCollectiveReport(secretary, 'Chi bộ lãnh đạo phòng hoàn thành các chỉ tiêu được giao trong năm.');
 	await saved(secretary);
 
 	// The collective rates its own example-setting while its sheet can change (nêu gương, apart from the result).
@@ -122,12 +131,7 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 
 	// Printed as the chi bộ's document: the collective as subject, signed on behalf of its chi ủy.
 	const id = new URL(sheetUrl).pathname.split('/').pop();
-	const pdf = await secretary.request.get(`/sheets/${id}/report.pdf`);
-	expect(pdf.status()).toBe(200);
-	const dir = mkdtempSync(path.join(tmpdir(), 'tusoi-collective-'));
-	const file = path.join(dir, 'collective.pdf');
-	writeFileSync(file, await pdf.body());
-	const text = squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
+	const text = await pdfText(secretary, `/sheets/${id}/report.pdf`);
 	for (const part of [
 		'BÁO CÁO KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CỦA TẬP THỂ',
 		COLLECTIVE,
@@ -137,4 +141,53 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 	])
 		expect(text).toContain(squash(part));
 	expect(text).not.toContain('Họ và tên');
+});
+
+test('a party committee fills its own collective’s sheet, the committee above approves it, and it prints as the đảng ủy’s', async ({
+	browser
+}) => {
+	const UNIT = 'Đảng bộ Công ty Cổ phần Cấp nước Mẫu';
+	const NAME = `Tập thể cấp ủy ${UNIT}`;
+	const filler = await asUser(browser, 'danguy');
+	await expect(filler.getByRole('heading', { level: 1 })).toHaveText(UNIT);
+	const unitPage = filler.url();
+	const card = filler.getByRole('region', { name: 'Phiếu tập thể cấp ủy' });
+	await card.getByRole('button', { name: 'Lập phiếu của tập thể' }).click();
+	await expect(filler.getByRole('heading', { level: 1 })).toHaveText(
+		new RegExp(`Phiếu kiểm điểm của tập thể năm \\d{4}: ${NAME}`)
+	);
+	await hydrated(filler);
+	const sheetId = new URL(filler.url()).pathname.split('/').pop();
+	await answerSigns(filler, { atLeast: 12, below: 20 }, 'Đảng ủy chỉ đạo rà soát quy chế làm việc.');
+	await fillCollectiveReport(filler, 'Đảng ủy lãnh đạo Công ty hoàn thành kế hoạch sản xuất, cung cấp nước an toàn.');
+	await saved(filler);
+	await filler.getByRole('button', { name: 'Nộp phiếu' }).click();
+	await expect(filler.getByText('Trạng thái: Đã nộp')).toBeVisible();
+
+	// The committee above decides it from its list; the page has no member neighbours and leads back to the unit.
+	const committee = await asUser(browser, 'capuy');
+	const below = committee.getByRole('region', { name: 'Phiếu kiểm điểm của các tập thể' });
+	await below.getByRole('link', { name: `Xem xét phiếu ${NAME}` }).click();
+	await expect(committee.getByRole('heading', { level: 1 })).toHaveText(NAME);
+	await hydrated(committee);
+	await expect(committee.getByText('vuốt ngang để chuyển phiếu')).toHaveCount(0);
+	await expect(committee.getByRole('heading', { name: 'Cấp ủy cấp trên xem xét' })).toBeVisible();
+	await committee.getByLabel('Nhận xét của cấp ủy cấp trên').fill('Thống nhất kết quả tự kiểm điểm của Đảng ủy.');
+	await committee.getByRole('button', { name: 'Duyệt phiếu' }).click();
+	await expect(committee.getByText('Trạng thái: Đã duyệt')).toBeVisible();
+	const text = await pdfText(committee, `${new URL(committee.url()).pathname}/report.pdf`);
+	for (const part of [
+		NAME,
+		'T/M ĐẢNG ỦY CÔNG TY CỔ PHẦN CẤP NƯỚC MẪU',
+		'T/M ĐẢNG ỦY TỈNH MẪU',
+		'cung cấp nước an toàn'
+	])
+		expect(text).toContain(squash(part));
+	await committee.getByRole('link', { name: `← ${UNIT}` }).click();
+	await expect(committee.getByRole('heading', { level: 1 })).toHaveText(UNIT);
+	expect(new URL(committee.url()).pathname).toBe(new URL(unitPage).pathname);
+
+	// The filler sees the decision on its own sheet.
+	await filler.goto(`/sheets/${sheetId}`);
+	await expect(filler.getByText('Trạng thái: Đã duyệt')).toBeVisible();
 });

@@ -18,6 +18,13 @@ test.describe('each demo role signs in and lands on its work', () => {
 			hidden: ['Quản trị', 'Phiếu của tôi']
 		},
 		{
+			username: 'danguy',
+			url: /\/units\/\d+$/,
+			heading: 'Đảng bộ Công ty Cổ phần Cấp nước Mẫu',
+			nav: ['Theo dõi đơn vị'],
+			hidden: ['Quản trị', 'Phiếu của tôi']
+		},
+		{
 			username: 'bithu01',
 			url: /\/chapters\/\d+$/,
 			heading: 'Chi bộ Văn phòng Sở',

@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { findUserByUsername } from '../db/queries/users';
 import { CHAPTER_KINDS } from '../db/queries/units';
 import { member, membership, roleGrant, unit, user } from '../db/schema';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './demo';
+import { DEMO_ACCOUNTS, DEMO_GRASSROOTS_COMMITTEE, DEMO_PASSWORD, seedDemoData } from './demo';
 import { isNotNull } from 'drizzle-orm';
 import { period, sheet, sheetSubmission, unitStats } from '../db/schema';
 import { loadSheetDetail } from '../db/queries/sheets';
@@ -163,7 +163,17 @@ describe('seedDemoData', () => {
 		expect(grantsOf('capuy')).toEqual([{ role: 'committee', unitId: root.id }]);
 		expect(grantsOf('bithu01').map((g) => g.role)).toEqual(['secretary']);
 		expect(grantsOf('dangvien001')).toEqual([]);
-		expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['quantri', 'capuy', 'bithu01', 'dangvien001', 'lanhdao']);
+		const company = units().find((u) => u.name === DEMO_GRASSROOTS_COMMITTEE)!;
+		expect(company.kind).toBe('dang_bo_co_so');
+		expect(grantsOf('danguy')).toEqual([{ role: 'committee', unitId: company.id }]);
+		expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual([
+			'quantri',
+			'capuy',
+			'bithu01',
+			'dangvien001',
+			'lanhdao',
+			'danguy'
+		]);
 	});
 
 	it('lets every demo account sign in with the demo password, without having to change it', async () => {

@@ -20,8 +20,12 @@ export const DEMO_ACCOUNTS = [
 	{ role: 'Cấp ủy cấp trên', username: 'capuy' },
 	{ role: 'Bí thư chi bộ', username: 'bithu01' },
 	{ role: 'Đảng viên', username: 'dangvien001' },
-	{ role: 'Cán bộ lãnh đạo', username: 'lanhdao' }
+	{ role: 'Cán bộ lãnh đạo', username: 'lanhdao' },
+	{ role: 'Đảng ủy cơ sở', username: 'danguy' }
 ] as const;
+
+/** The unit whose party committee `danguy` sits on. */
+export const DEMO_GRASSROOTS_COMMITTEE = 'Đảng bộ Công ty Cổ phần Cấp nước Mẫu';
 
 interface ChapterPlan {
 	name: string;
@@ -144,8 +148,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 		const addAccount = (username: string, fullName: string) =>
 			tx.insert(user).values({ username, fullName, passwordHash }).returning({ id: user.id }).get().id;
 
+		const unitIds = new Map<string, number>();
 		const build = (plan: TreePlan, parentId: number | null): number => {
 			const created = createUnit(tx, { name: plan.name, kind: plan.kind, parentId });
+			unitIds.set(plan.name, created.id);
 			if (plan.chapter) {
 				chapterNo += 1;
 				const secretaryName = `bithu${String(chapterNo).padStart(2, '0')}`;
@@ -180,6 +186,11 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 		tx.insert(roleGrant).values({ userId: adminId, role: 'admin', unitId: rootId }).run();
 		const committeeId = addAccount('capuy', 'Ủy ban Kiểm tra Tỉnh ủy');
 		tx.insert(roleGrant).values({ userId: committeeId, role: 'committee', unitId: rootId }).run();
+		// A grassroots party committee below it, which fills its own collective's sheet (tập thể cấp ủy) for capuy.
+		const grassrootsId = addAccount('danguy', 'Văn phòng Đảng ủy Công ty Cấp nước');
+		const company = unitIds.get(DEMO_GRASSROOTS_COMMITTEE);
+		if (company === undefined) throw new Error(`The demo tree has no ${DEMO_GRASSROOTS_COMMITTEE}`);
+		tx.insert(roleGrant).values({ userId: grassrootsId, role: 'committee', unitId: company }).run();
 		seedDemoPeriods(tx, rootId, todayIso(), random);
 		seedDemoTasks(tx, rootId, passwordHash, todayIso());
 		seedDemoCollectives(tx);
