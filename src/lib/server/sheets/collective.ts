@@ -41,19 +41,27 @@ function versionHasGroup(db: Db, versionId: number, group: 'CB' | 'CU'): boolean
 	return !!content && signsForGroup(content, group).length > 0 && formFor(content, group) !== null;
 }
 
-/** A unit's collective's sheet for a period as its unit's page shows it, and whether this user fills it. */
+/**
+ * A unit's collective's sheet for a period as its unit's page shows it, and what this user may do with it: open
+ * it (whoever fills it, in the period open today, on a template that has the collective's form), review it (the
+ * committee above, once handed in, while the period is not closed).
+ */
 export function collectiveSheetState(db: Db, actor: AuthUser, unit: UnitRow, period: PeriodRow | null, today: string) {
 	const group = collectiveGroupOf(unit.kind);
 	const { committeeAbove } = reviewParties(db, unit);
 	const existing = period ? findCollectiveSheet(db, unit.id, period.id) : undefined;
+	const fills = mayFill(actor, { unitId: unit.id, group });
+	const available = period ? versionHasGroup(db, period.templateVersionId, group) : false;
+	const current = currentPeriodFor(db, unit.path, today);
+	const openToday = !!period && current?.id === period.id && isPeriodOpen(period, today);
+	const decides = collectiveDecisionRefusal(actor, { unitId: unit.id, group, committeeAbove }) === null;
 	return {
-		group,
 		label: COLLECTIVE_GROUP_LABELS[group],
 		name: collectiveName(group, unit.name),
-		mayFill: mayFill(actor, { unitId: unit.id, group }),
-		// The committee above reviews it once handed in (never whoever fills it).
-		mayDecide: collectiveDecisionRefusal(actor, { unitId: unit.id, group, committeeAbove }) === null,
-		available: period ? versionHasGroup(db, period.templateVersionId, group) : false,
+		mayFill: fills,
+		mayOpen: fills && !existing && available && openToday,
+		mayReview: decides && !!existing && existing.status !== 'draft' && !!period && closedPeriodMessage(period) === null,
+		available,
 		decider: collectiveDeciderSentence({ committeeAbove }),
 		sheet: existing ? { id: existing.id, status: existing.status as SheetStatusKey } : null,
 		example: existing ? collectiveExample(db, actor, existing.id, today) : null

@@ -15,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 	const { period } = choosePeriod(db, unit, event.url.searchParams.get('period'), todayIso());
 	return {
 		unit: { id: unit.id, name: unit.name },
-		period: period ? { name: period.name, open: period.closedAt === null } : null,
+		period: period ? { name: period.name } : null,
 		state: collectiveSheetState(db, user, unit, period, todayIso()),
 		done: event.url.searchParams.get('done')
 	};
