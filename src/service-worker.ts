@@ -14,6 +14,7 @@
 //   device's copy when there is no network.
 // - Signing in or out empties the member's part, so the next person on a shared device finds nothing of theirs.
 import { build, files, version } from '$service-worker';
+import { KEPT_META } from '$lib/client/kept-copy';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -124,7 +125,7 @@ async function sheetPage(event: FetchEvent, url: URL): Promise<Response> {
  * says which revision is current (SheetForm), and asks at once (app.html). The copy in the cache stays as it came.
  */
 async function markKept(kept: Response): Promise<Response> {
-	const html = (await kept.text()).replace('<head>', '<head><meta name="tusoi-kept" content="1">');
+	const html = (await kept.text()).replace('<head>', `<head><meta name="${KEPT_META}" content="1">`);
 	const headers = new Headers(kept.headers);
 	// The body is read out of the cache decoded, and is a little longer now.
 	headers.delete('content-encoding');

@@ -3,6 +3,7 @@
 // write down each level chosen before that (`window.__tusoiEarly`); the sheet takes them once it runs, as if chosen
 // then, so no early tap is lost and the member can start at once.
 import { ANSWER_LEVELS, type AnswerLevel } from '$lib/domain/template';
+import { fieldName } from '$lib/schemas/field-name';
 
 /** What app.html's script writes down: each radio's name and value, in the order they were chosen. */
 export type EarlyChoices = [name: string, value: string][];
@@ -11,9 +12,8 @@ export type EarlyChoices = [name: string, value: string][];
 export function earlyLevels(choices: EarlyChoices, codes: ReadonlySet<string>): Map<string, AnswerLevel> {
 	const levels = new Map<string, AnswerLevel>();
 	for (const [name, value] of choices) {
-		if (!name.startsWith('level.')) continue;
-		const code = name.slice('level.'.length);
-		if (!codes.has(code)) continue;
+		const { field, code } = fieldName(name);
+		if (field !== 'level' || !codes.has(code)) continue;
 		const level = ANSWER_LEVELS.find((l) => String(l) === value);
 		if (level !== undefined) levels.set(code, level);
 	}

@@ -96,8 +96,8 @@ export const emptyChanges = (): PendingChanges => ({
 	questions: {}
 });
 
-/** How many fields, signs, plan lines, sections and answers the changes name. */
-const countOf = (p: PendingChanges) =>
+/** How many fields, signs, plan lines, sections and answers a set of changes names (restored from the device, say). */
+export const changeCount = (p: PendingChanges) =>
 	Object.keys(p.answers).length +
 	Object.keys(p.texts).length +
 	Object.keys(p.progress).length +
@@ -105,7 +105,7 @@ const countOf = (p: PendingChanges) =>
 	Object.keys(p.questions).length;
 
 /** True when there is nothing to save. */
-export const isEmpty = (p: PendingChanges) => countOf(p) === 0;
+export const isEmpty = (p: PendingChanges) => changeCount(p) === 0;
 
 /** Changes kept by an older build (before sections went through the queue) with the parts they lack. */
 function complete(p: Partial<PendingChanges>): PendingChanges {
@@ -381,12 +381,7 @@ export function dropSaved(changes: PendingChanges, state: SheetState): PendingCh
 
 /** How many answers, texts, plan lines, sections and question answers are waiting to be sent (or not yet confirmed). */
 export function waitingCount(q: SaveQueue): number {
-	return countOf(q.inFlight ? mergeChanges(q.inFlight, q.pending) : q.pending);
-}
-
-/** How many things a set of changes names (restored from the device, say). */
-export function changeCount(changes: PendingChanges): number {
-	return countOf(changes);
+	return changeCount(q.inFlight ? mergeChanges(q.inFlight, q.pending) : q.pending);
 }
 
 /** A kept snapshot, null when there is none or it cannot be understood. */

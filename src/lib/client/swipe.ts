@@ -1,5 +1,6 @@
 // A horizontal swipe on a touch screen, read from pointer events: which way it went, if it was one. Pure, so the
-// thresholds are tested without a browser; `swipeable` says where a swipe may start at all.
+// thresholds are tested without a browser; `swipeable` says where a swipe may start at all, `typingTarget` where
+// keys and a finger belong to a field.
 
 /** A finger must travel this far sideways (CSS px) to count as a swipe. */
 export const SWIPE_MIN_DISTANCE = 80;
@@ -27,13 +28,32 @@ export function swipeDirection(start: PointerTrack, end: PointerTrack): 'prev' |
 	return dx < 0 ? 'next' : 'prev';
 }
 
+/** What `typingTarget` reads of an element and its ancestors (an Element has it all). */
+export interface ElementLike {
+	tagName: string;
+	getAttribute(name: string): string | null;
+	parentElement: ElementLike | null;
+}
+
+/**
+ * Whether this element is in a field that takes typing or choosing (an input, a text area, a select, editable
+ * text), where keys and a finger are the field's own: no shortcut, no swipe.
+ */
+export function typingTarget(target: ElementLike | null): boolean {
+	for (let el = target; el; el = el.parentElement) {
+		if (/^(input|textarea|select)$/i.test(el.tagName)) return true;
+		const editable = el.getAttribute('contenteditable');
+		if (editable !== null && editable !== 'false') return true;
+	}
+	return false;
+}
+
 /**
  * Whether a swipe may start on this element: not in a text field (where a finger selects or moves the caret)
  * and not inside anything that scrolls sideways itself (a wide table's frame), whose own scroll comes first.
  */
 export function swipeable(target: Element | null): boolean {
-	if (!target || target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'))
-		return false;
+	if (!target || typingTarget(target)) return false;
 	for (let el: Element | null = target; el && el !== document.documentElement; el = el.parentElement) {
 		const overflow = getComputedStyle(el).overflowX;
 		if ((overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth) return false;

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { textField } from './text';
+import { fieldName } from './field-name';
 import { PROGRESS_STATUSES, TEXT_LIMITS } from '../domain/sheet';
 import { isRealIsoDate } from '../domain/iso-date';
 import { NOT_APPLICABLE, QUALITY_LEVELS, SCORE_FRAME } from '../domain/template';
@@ -128,9 +129,7 @@ export function formToChanges(data: FormData): unknown {
 	const entry = (bag: Record<string, Record<string, unknown>>, code: string) => (bag[code] ??= {});
 	for (const [name, value] of data.entries()) {
 		if (typeof value !== 'string') return { invalid: 'file' };
-		const dot = name.indexOf('.');
-		const field = dot < 0 ? name : name.slice(0, dot);
-		const code = dot < 0 ? '' : name.slice(dot + 1);
+		const { field, code } = fieldName(name);
 		switch (field) {
 			case 'level':
 				entry(answers, code).level = value === '' ? null : /^\d+$/.test(value) ? Number(value) : value;

@@ -3,8 +3,20 @@ import type { Db } from './db/client';
 import type { UnitRow } from './db/queries/units';
 import { CHAPTER_KINDS } from './db/queries/units';
 import { choosePeriod, unitOverview } from './overview';
-import { attachment, exportRows, toCsv, toXlsx } from './export';
+import { fileResponse, toCsv, toXlsx, type ExportRow } from './export';
+import { resultRows } from './db/queries/export';
+import { templateContent } from './db/queries/template-content';
+import { scoreBesideRating } from '../domain/scoring';
 import { todayIso } from '../domain/dates';
+
+/** The rows of a unit's subtree for a period, each score read with the period's template version. */
+export function exportRows(db: Db, unitPath: string, period: { id: number; templateVersionId: number }): ExportRow[] {
+	const content = templateContent(db, period.templateVersionId);
+	return resultRows(db, unitPath, period.id).map((r) => ({
+		...r,
+		shownScore: content ? scoreBesideRating(content, r.score, r.rating) : null
+	}));
+}
 
 /** The results of a unit's subtree for the period in `?period=` (or the current one) as an XLSX or CSV download; a committee's XLSX adds its units' counts. */
 export async function exportResponse(db: Db, unit: UnitRow, format: string, asked: string | null): Promise<Response> {
@@ -12,12 +24,9 @@ export async function exportResponse(db: Db, unit: UnitRow, format: string, aske
 	const { period } = choosePeriod(db, unit, asked, todayIso());
 	if (!period) error(404, 'Chưa có đợt kiểm điểm nào cho đơn vị này.');
 	const rows = exportRows(db, unit.path, period);
-	const name = `Kết quả tự soi, tự sửa — ${unit.name} — ${period.name}.${format}`;
-	if (format === 'csv') {
-		return new Response(toCsv(rows), {
-			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(name) }
-		});
-	}
+	const title = `Kết quả tự soi, tự sửa — ${unit.name} — ${period.name}`;
+	const name = `${title}.${format}`;
+	if (format === 'csv') return fileResponse(toCsv(rows), name, format);
 	// A committee's workbook also holds its units' counts, the self-ratings and the chi ủy's side by side.
 	const overview = CHAPTER_KINDS.includes(unit.kind) ? null : unitOverview(db, unit, period);
 	const units = overview && {
@@ -25,11 +34,5 @@ export async function exportResponse(db: Db, unit: UnitRow, format: string, aske
 		children: overview.children,
 		total: overview.counts
 	};
-	const body = await toXlsx(rows, `Kết quả tự soi, tự sửa — ${unit.name} — ${period.name}`, units ?? undefined);
-	return new Response(new Uint8Array(body), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': attachment(name)
-		}
-	});
+	return fileResponse(await toXlsx(rows, title, units ?? undefined), name, format);
 }

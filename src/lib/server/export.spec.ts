@@ -13,8 +13,8 @@ import { approveSheet, chapterSheet } from './sheets/review';
 import { openCurrentSheet, saveSheet } from './sheets/member';
 import { countsOf, unitOverview } from './overview';
 import { finalRatingCounts, handedIn, ratingCounts, type UnitCounts } from '../domain/overview';
-import { attachment, exportRows, toCsv, toXlsx, UNIT_SUMMARY_HEADERS } from './export';
-import { exportResponse } from './export-response';
+import { attachment, toCsv, toXlsx, UNIT_SUMMARY_HEADERS } from './export';
+import { exportResponse, exportRows } from './export-response';
 import { writeReviewerRating, writeSelfRating } from './db/queries/example-setting';
 import type { TargetGroup } from '../domain/template';
 

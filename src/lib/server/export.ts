@@ -1,14 +1,13 @@
+// The results export as files: cells, CSV, XLSX and the download's headers. Pure: the rows come from the caller
+// (export-response.ts reads them).
 import ExcelJS from 'exceljs';
-import type { Db } from './db/client';
-import { resultRows, type ResultRow } from './db/queries/export';
-import { templateContent } from './db/queries/template-content';
-import { scoreBesideRating } from '../domain/scoring';
+import type { ResultRow } from './db/queries/export';
 import { RATING_LABELS, RATINGS } from '../domain/template';
 import { SHEET_STATUS_LABELS } from '../domain/sheet';
-
-const isHandedIn = (status: string | null) => status === 'submitted' || status === 'approved';
 import { formatDate } from '../domain/dates';
 import { finalRatingCounts, handedIn, ratingCounts, type UnitCounts } from '../domain/overview';
+
+const isHandedIn = (status: string | null) => status === 'submitted' || status === 'approved';
 
 const COLUMNS = [
 	{ header: 'STT', width: 6 },
@@ -42,15 +41,6 @@ const labelOf = (rating: keyof typeof RATING_LABELS | null) => (rating ? RATING_
 
 /** A member's row of the export, with the score as a reader may see it beside the result. */
 export type ExportRow = ResultRow & { shownScore: number | null };
-
-/** The rows of a unit's subtree for a period, each score read with the period's template version. */
-export function exportRows(db: Db, unitPath: string, period: { id: number; templateVersionId: number }): ExportRow[] {
-	const content = templateContent(db, period.templateVersionId);
-	return resultRows(db, unitPath, period.id).map((r) => ({
-		...r,
-		shownScore: content ? scoreBesideRating(content, r.score, r.rating) : null
-	}));
-}
 
 /** The export's cells for each member, in the column order above. */
 export function exportCells(rows: ExportRow[]): (string | number | null)[][] {
@@ -105,23 +95,48 @@ export function cellsToCsv(headers: readonly string[], rows: (string | number | 
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Any table as an XLSX workbook of one sheet, with a title row above the header (cells already `neutralise`d). */
-export async function cellsToXlsx(table: {
-	title: string;
-	sheetName: string;
-	columns: readonly { header: string; width: number }[];
-	rows: (string | number | null)[][];
-}): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'tusoi';
+/** A table's columns: the header and the column's width. */
+type Columns = readonly { header: string; width: number }[];
+
+/**
+ * Adds a worksheet holding one table: a bold title row, a bold wrapped header below it, both kept in view
+ * (frozen), then the rows (cells already `neutralise`d), wrapped and top-aligned when `wrapRows`.
+ */
+function addTableSheet(
+	workbook: ExcelJS.Workbook,
+	table: { sheetName: string; title: string; columns: Columns; rows: (string | number | null)[][]; wrapRows?: boolean }
+): ExcelJS.Worksheet {
 	const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
 	sheet.columns = table.columns.map((c) => ({ width: c.width }));
 	sheet.addRow([neutralise(table.title)]).font = { bold: true, size: 13 };
 	const header = sheet.addRow(table.columns.map((c) => c.header));
 	header.font = { bold: true };
 	header.alignment = { vertical: 'middle', wrapText: true };
-	for (const cells of table.rows) sheet.addRow(cells).alignment = { vertical: 'top', wrapText: true };
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	for (const cells of table.rows) {
+		const row = sheet.addRow(cells);
+		if (table.wrapRows) row.alignment = { vertical: 'top', wrapText: true };
+	}
+	return sheet;
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'tusoi';
+	return workbook;
+}
+
+const xlsxBuffer = async (workbook: ExcelJS.Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());
+
+/** Any table as an XLSX workbook of one sheet, with a title row above the header (cells already `neutralise`d). */
+export async function cellsToXlsx(table: {
+	title: string;
+	sheetName: string;
+	columns: Columns;
+	rows: (string | number | null)[][];
+}): Promise<Buffer> {
+	const workbook = newWorkbook();
+	addTableSheet(workbook, { ...table, wrapRows: true });
+	return xlsxBuffer(workbook);
 }
 
 /** A committee's units with their maintained counts, as the units page shows them, for the export's second sheet. */
@@ -163,26 +178,18 @@ export function unitSummaryCells(summary: UnitSummary): (string | number)[][] {
  * second sheet of its units' counts with both ratings side by side.
  */
 export async function toXlsx(rows: ExportRow[], title: string, units?: UnitSummary): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'tusoi';
-	const sheet = workbook.addWorksheet('Kết quả', { views: [{ state: 'frozen', ySplit: 2 }] });
-	sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
-	sheet.addRow([neutralise(title)]).font = { bold: true, size: 13 };
-	const header = sheet.addRow(EXPORT_HEADERS);
-	header.font = { bold: true };
-	header.alignment = { vertical: 'middle', wrapText: true };
-	for (const cells of exportCells(rows)) sheet.addRow(cells);
+	const workbook = newWorkbook();
+	addTableSheet(workbook, { sheetName: 'Kết quả', title, columns: COLUMNS, rows: exportCells(rows) });
 	if (units) {
-		const byUnit = workbook.addWorksheet('Theo đơn vị', { views: [{ state: 'frozen', ySplit: 2 }] });
-		byUnit.columns = UNIT_SUMMARY_HEADERS.map((_, i) => ({ width: i === 0 ? 36 : 12 }));
-		byUnit.addRow([neutralise(units.title)]).font = { bold: true, size: 13 };
-		const head = byUnit.addRow(UNIT_SUMMARY_HEADERS);
-		head.font = { bold: true };
-		head.alignment = { vertical: 'middle', wrapText: true };
-		for (const cells of unitSummaryCells(units)) byUnit.addRow(cells);
+		const byUnit = addTableSheet(workbook, {
+			sheetName: 'Theo đơn vị',
+			title: units.title,
+			columns: UNIT_SUMMARY_HEADERS.map((header, i) => ({ header, width: i === 0 ? 36 : 12 })),
+			rows: unitSummaryCells(units)
+		});
 		byUnit.lastRow!.font = { bold: true };
 	}
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	return xlsxBuffer(workbook);
 }
 
 /** A file name safe in a Content-Disposition header, with a readable UTF-8 variant. */
@@ -202,5 +209,17 @@ export function attachment(name: string, disposition: 'attachment' | 'inline' = 
 export function pdfResponse(body: Buffer, name: string): Response {
 	return new Response(new Uint8Array(body), {
 		headers: { 'content-type': 'application/pdf', 'content-disposition': attachment(name, 'inline') }
+	});
+}
+
+const CONTENT_TYPES = {
+	csv: 'text/csv; charset=utf-8',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+} as const;
+
+/** A CSV or XLSX download named `name`. */
+export function fileResponse(body: string | Buffer, name: string, format: keyof typeof CONTENT_TYPES): Response {
+	return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+		headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': attachment(name) }
 	});
 }

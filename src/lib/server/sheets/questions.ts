@@ -9,7 +9,7 @@ import { closedPeriodMessage } from '../../domain/period';
 import { formFor } from '../../domain/sections';
 import type { Refusal } from './member';
 import { reviewedSheet } from './review';
-import { shownQuestions } from './sections';
+import { questionsFor } from './sections';
 
 /**
  * Attaches a question to a sheet in the name of the actor's chapter or committee. Refused for one's own sheet,
@@ -61,10 +61,6 @@ export function questionsPage(db: Db, chapterId: number, sheetId: number) {
 	return {
 		detail,
 		answersHidden: !readable,
-		questions: shownQuestions(db, detail).map((q) => ({
-			...q,
-			answer: readable ? q.answer : '',
-			createdAt: q.createdAt.getTime()
-		}))
+		questions: questionsFor(db, detail, readable)
 	};
 }

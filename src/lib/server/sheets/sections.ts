@@ -74,13 +74,16 @@ export function mergedSections(
 ): Record<string, SectionValue> | undefined {
 	if (!formFor(core.content, core.sheet.targetGroup)) return undefined;
 	const merged = sheetSections(db, core.sheet.id);
-	for (const [key, change] of Object.entries(changes.sections ?? {}))
-		merged[key] = { ...EMPTY_SECTION, ...merged[key], ...definedParts(change) };
+	for (const [key, change] of Object.entries(changes.sections ?? {})) merged[key] = mergeSection(merged[key], change);
 	return merged;
 }
 
-const definedParts = (change: Partial<SectionValue>) =>
-	Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+/** A stored section value (none yet: the empty one) with the parts a save sends on top. */
+const mergeSection = (stored: SectionValue | undefined, change: Partial<SectionValue>): SectionValue => ({
+	...EMPTY_SECTION,
+	...stored,
+	...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined))
+});
 
 /** The sheet's questions with a save's answers on top, as a hand-in checks them; none for a form-less version. */
 export function mergedQuestions(
@@ -101,9 +104,7 @@ export function writeSectionChanges(db: Db, sheetId: number, changes: SheetChang
 	const entries = Object.entries(changes.sections ?? {});
 	if (entries.length > 0) {
 		const stored = sheetSections(db, sheetId);
-		for (const [key, change] of entries) {
-			writeSection(db, sheetId, key, { ...EMPTY_SECTION, ...stored[key], ...definedParts(change) });
-		}
+		for (const [key, change] of entries) writeSection(db, sheetId, key, mergeSection(stored[key], change));
 	}
 	for (const [id, { answer }] of Object.entries(changes.questions ?? {})) writeAnswer(db, sheetId, Number(id), answer);
 }
@@ -120,15 +121,20 @@ export interface SectionView {
 }
 
 /**
- * The questions of a sheet with their answers as the reader may see them: on a returned sheet for its reviewers
- * (`detail.handedIn`), each answer as last handed in, none for a question asked since; otherwise as stored.
+ * The questions of a sheet with their answers as the reader may see them, ready for a page: no answer at all when
+ * the reader may not read the sheet (`readable` false, the answers stay the member's until the hand-in); on a
+ * returned sheet for its reviewers (`detail.handedIn`), each answer as last handed in, none for a question asked
+ * since; otherwise as stored.
  */
-export function shownQuestions(db: Db, detail: SheetDetail): QuestionRow[] {
-	const rows = sheetQuestions(db, detail.sheet.id);
+export function questionsFor(db: Db, detail: SheetDetail, readable: boolean) {
 	const handedIn = detail.handedIn?.questions;
-	if (!handedIn) return rows;
-	const answers = new Map(handedIn.map((q) => [q.id, q.answer]));
-	return rows.map((q) => ({ ...q, answer: answers.get(q.id) ?? '' }));
+	const answers = handedIn ? new Map(handedIn.map((q) => [q.id, q.answer])) : null;
+	const answerOf = (q: QuestionRow) => (!readable ? '' : answers ? (answers.get(q.id) ?? '') : q.answer);
+	return sheetQuestions(db, detail.sheet.id).map((q) => ({
+		...q,
+		answer: answerOf(q),
+		createdAt: q.createdAt.getTime()
+	}));
 }
 
 /** The whole form of a sheet as pages and the print show it; null for a sheet of a version without forms. */
@@ -159,7 +165,7 @@ export function formView(db: Db, detail: SheetDetail) {
 		subtitle: form.subtitle,
 		signature: form.signature,
 		sections,
-		questions: shownQuestions(db, detail).map((q) => ({ ...q, createdAt: q.createdAt.getTime() }))
+		questions: questionsFor(db, detail, true)
 	};
 }
 

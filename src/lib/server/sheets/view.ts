@@ -18,8 +18,7 @@ import type { AuthUser } from '../auth/types';
 import { describeSheetEvent } from '../../domain/audit';
 import { scoreSheet } from '../../domain/scoring';
 import { levelsOf } from '../../domain/sheet';
-import { formView } from './sections';
-import { sheetQuestions } from '../db/queries/sections';
+import { formView, questionsFor } from './sections';
 import { formFor } from '../../domain/sections';
 import { neighbours } from '../../domain/chapter-list';
 
@@ -190,9 +189,7 @@ export function reviewPage(
 			...base,
 			readable: false as const,
 			// The chi ủy may attach gợi ý kiểm điểm before the hand-in; the member's answers stay theirs until then.
-			questions: formFor(detail.content, detail.sheet.targetGroup)
-				? sheetQuestions(db, detail.sheet.id).map((q) => ({ ...q, answer: '', createdAt: q.createdAt.getTime() }))
-				: null,
+			questions: formFor(detail.content, detail.sheet.targetGroup) ? questionsFor(db, detail, false) : null,
 			progress: {
 				answered: detail.sheet.answeredCount,
 				total: signsForGroup(detail.content, detail.sheet.targetGroup).length,

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import type { Db } from '../db/client';
 import type { UnitRow } from '../db/queries/units';
 import { reportsOf, tasksInSubtree } from '../db/queries/tasks';
-import { attachment, cellsToCsv, cellsToXlsx, neutralise } from '../export';
+import { cellsToCsv, cellsToXlsx, fileResponse, neutralise } from '../export';
 import { taskResultLabel } from '../../domain/tasks';
 import { formatDate } from '../../domain/dates';
 
@@ -57,15 +57,7 @@ export async function taskExportResponse(db: Db, unit: UnitRow, format: string, 
 	const title = `Nhiệm vụ đột phá năm ${year} — ${unit.name}`;
 	const rows = taskExportCells(db, unit, year);
 	const name = `${title}.${format}`;
-	if (format === 'csv')
-		return new Response(cellsToCsv(TASK_EXPORT_HEADERS, rows), {
-			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(name) }
-		});
+	if (format === 'csv') return fileResponse(cellsToCsv(TASK_EXPORT_HEADERS, rows), name, format);
 	const body = await cellsToXlsx({ title, sheetName: 'Nhiệm vụ đột phá', columns: COLUMNS, rows });
-	return new Response(new Uint8Array(body), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': attachment(name)
-		}
-	});
+	return fileResponse(body, name, format);
 }
