@@ -12,6 +12,7 @@ import {
 } from '../../../../tests/helpers/sheets';
 import { createPeriod } from '../db/queries/periods';
 import { closePeriod } from '../admin/periods';
+import { findPeriod } from '../db/queries/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { rebuildUnitStats } from '../db/queries/stats';
 import { auditEvent, unitStats } from '../db/schema';
@@ -87,6 +88,8 @@ describe('opening and filling a collective’s sheet', () => {
 
 	it('makes one sheet per collective and period, of group CB, belonging to no member, with the collective’s name', async () => {
 		const ctx = await taskPeriodSetup();
+		const unopened = collectiveSheetState(ctx.db, ctx.people.secretary, ctx.tree.chapterA, ctx.period, TODAY);
+		expect(unopened).toMatchObject({ mayFill: true, mayOpen: true, mayReview: false, sheet: null });
 		const first = openCollectiveSheet(ctx.db, ctx.people.secretary, ctx.tree.chapterA, TODAY);
 		const again = openCollectiveSheet(ctx.db, ctx.people.secretary, ctx.tree.chapterA, TODAY);
 		if (!first.ok || !again.ok) throw new Error('refused');
@@ -99,9 +102,26 @@ describe('opening and filling a collective’s sheet', () => {
 		});
 		expect(first.detail.person.fullName).toBe(`Tập thể ${ctx.tree.chapterA.name}`);
 		const state = collectiveSheetState(ctx.db, ctx.people.secretary, ctx.tree.chapterA, ctx.period, TODAY);
-		expect(state).toMatchObject({ group: 'CB', mayFill: true, available: true, sheet: { status: 'draft' } });
+		expect(state).toMatchObject({ mayFill: true, mayOpen: false, available: true, sheet: { status: 'draft' } });
 		expect(state.decider).toContain(ctx.tree.grassroots.name);
 		expect(collectiveSheetState(ctx.db, ctx.people.member, ctx.tree.chapterA, ctx.period, TODAY).mayFill).toBe(false);
+		// A draft is not the committee's to review yet.
+		const above = (c: Ctx) =>
+			collectiveSheetState(c.db, c.people.grassrootsCommittee, c.tree.chapterA, c.period, TODAY);
+		expect(above(ctx)).toMatchObject({ mayFill: false, mayOpen: false, mayReview: false });
+	});
+
+	it('offers the committee above its review once handed in, and nothing once the period is closed', async () => {
+		const ctx = await taskPeriodSetup();
+		handInCollective(ctx, ctx.people.secretary, ctx.tree.chapterA);
+		const stateOf = (who: AuthUser) => collectiveSheetState(ctx.db, who, ctx.tree.chapterA, ctx.period, TODAY);
+		expect(stateOf(ctx.people.grassrootsCommittee).mayReview).toBe(true);
+		expect(stateOf(ctx.people.secretary).mayReview).toBe(false);
+		expect(stateOf(ctx.people.member).mayReview).toBe(false);
+		closePeriod(ctx.db, ctx.period.id, ctx.people.admin.id);
+		const closed = findPeriod(ctx.db, ctx.period.id)!;
+		const after = collectiveSheetState(ctx.db, ctx.people.grassrootsCommittee, ctx.tree.chapterA, closed, TODAY);
+		expect(after.mayReview).toBe(false);
 	});
 
 	it('saves and hands in like a member’s sheet, for whoever fills it only; the members’ counts do not move', async () => {
