@@ -3,11 +3,9 @@
 import ExcelJS from 'exceljs';
 import type { ResultRow } from './db/queries/export';
 import { RATING_LABELS, RATINGS } from '../domain/template';
-import { SHEET_STATUS_LABELS } from '../domain/sheet';
+import { isHandedIn, SHEET_STATUS_LABELS } from '../domain/sheet';
 import { formatDate } from '../domain/dates';
 import { finalRatingCounts, handedIn, ratingCounts, type UnitCounts } from '../domain/overview';
-
-const isHandedIn = (status: string | null) => status === 'submitted' || status === 'approved';
 
 const COLUMNS = [
 	{ header: 'STT', width: 6 },
