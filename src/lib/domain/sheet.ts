@@ -22,7 +22,6 @@ import {
 	type SheetGroup,
 	type AnswerLevel,
 	type Level,
-	type Rating,
 	type TemplateContent
 } from './template';
 
