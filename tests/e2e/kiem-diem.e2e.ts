@@ -45,6 +45,8 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 	await expect(secretary.getByLabel('Thêm vấn đề gợi ý kiểm điểm')).toHaveValue('Ngắn');
 	await secretary.getByLabel('Thêm vấn đề gợi ý kiểm điểm').fill('Làm rõ việc chậm nộp báo cáo tổng kết quý II.');
 	await secretary.getByRole('button', { name: 'Gửi gợi ý' }).click();
+	// A plain POST and a redirect back to the review page: allow for a busy server (a PDF being built).
+	await expect(secretary).toHaveURL(/[?&]done=asked/, { timeout: 15_000 });
 	await expect(secretary.getByText('Đã gửi gợi ý kiểm điểm')).toBeVisible();
 	await expect(secretary.getByText('Làm rõ việc chậm nộp báo cáo tổng kết quý II.')).toBeVisible();
 	// The sheet is still a draft: what the member will answer stays theirs until the hand-in.

@@ -159,6 +159,7 @@ test('a returned Bản kiểm điểm: the secretary reads it as handed in, an o
 	const question = 'Làm rõ việc chậm nộp báo cáo tổng kết quý II.';
 	await secretary.getByLabel('Thêm vấn đề gợi ý kiểm điểm').fill(question);
 	await secretary.getByRole('button', { name: 'Gửi gợi ý' }).click();
+	await expect(secretary).toHaveURL(/[?&]done=asked/, { timeout: 15_000 });
 	await expect(secretary.getByText('Đã gửi gợi ý kiểm điểm')).toBeVisible();
 	await secretary.getByText('Ghi chú trả lại cho biểu hiện TT1.1').click();
 	await secretary.getByLabel('Ghi chú cho biểu hiện TT1.1').fill('Giải trình vấn đề được gợi ý ở mục A.IV.');
