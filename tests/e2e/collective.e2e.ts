@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hydrated, signIn } from './helpers';
-import { answerSigns, fillForm, saved } from './sheet-helpers';
+import { answerSigns, fillForm, saved, writtenSection } from './sheet-helpers';
 
 const CHAPTER = 'Chi bộ Phòng Kế hoạch – Tài chính';
 const COLLECTIVE = `Tập thể ${CHAPTER}`;
@@ -25,9 +25,9 @@ async function pdfText(page: Page, url: string): Promise<string> {
 
 /** The collective's report (Mẫu 1) in its places: A.I.1, A.II.1 and the programme for next year, then the rest. */
 async function fillCollectiveReport(page: Page, strengths: string): Promise<void> {
-	await page.locator('textarea[name="strengths"]').fill(strengths);
-	await page.locator('textarea[name="shortcomings"]').fill('Kiểm tra, giám sát đảng viên chưa thường xuyên.');
-	await page.locator('textarea[name="commitment"]').fill('Lập kế hoạch kiểm tra, giám sát đảng viên ngay đầu năm.');
+	await (await writtenSection(page, 'strengths')).fill(strengths);
+	await (await writtenSection(page, 'shortcomings')).fill('Kiểm tra, giám sát đảng viên chưa thường xuyên.');
+	await (await writtenSection(page, 'commitment')).fill('Lập kế hoạch kiểm tra, giám sát đảng viên ngay đầu năm.');
 	await fillForm(page);
 }
 
@@ -88,9 +88,9 @@ test('a chapter’s collective sheet is filled, returned by the committee above,
 	await secretary.goto(sheetUrl);
 	await hydrated(secretary);
 	await expect(secretary.getByText('Cấp ủy cấp trên đã trả lại phiếu để hoàn thiện.')).toBeVisible();
-	await secretary
-		.locator('textarea[name="strengths"]')
-		.fill('Chi bộ lãnh đạo phòng hoàn thành 12/12 chỉ tiêu; giải ngân vốn đầu tư đạt 96% kế hoạch.');
+	await (
+		await writtenSection(secretary, 'strengths')
+	).fill('Chi bộ lãnh đạo phòng hoàn thành 12/12 chỉ tiêu; giải ngân vốn đầu tư đạt 96% kế hoạch.');
 	await saved(secretary);
 	await secretary.getByRole('button', { name: 'Nộp phiếu' }).click();
 	await expect(secretary.getByText('Trạng thái: Đã nộp')).toBeVisible();

@@ -2,7 +2,7 @@
 // review page, the member answers it in A.IV, and the print shows the form with the signs as its annex.
 import { expect, test } from '@playwright/test';
 import { hydrated, newMember, signIn } from './helpers';
-import { openSheet, saved, sectionOnServer } from './sheet-helpers';
+import { openSheet, saved, sectionOnServer, writtenSection } from './sheet-helpers';
 import { handInSheet } from './task-helpers';
 
 test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi ý kiểm điểm and prints it', async ({
@@ -19,9 +19,13 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 		page.getByRole('heading', { name: /BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN \(Mẫu 2B\)/ })
 	).toBeVisible();
 	await page.getByLabel('Đơn vị công tác').fill('Văn phòng Sở Giáo dục và Đào tạo');
-	await page
-		.getByLabel(/^2\. Việc thực hiện nhiệm vụ, quyền hạn/)
-		.fill('Hoàn thành 12/12 chỉ tiêu được giao, đúng tiến độ.');
+	// The written sections are folded to their headings; a tap on one opens it with the cursor in its text.
+	const task = page.getByLabel(/^2\. Việc thực hiện nhiệm vụ, quyền hạn/);
+	await expect(page.locator('#section-A-I-2')).toContainText('Bắt buộc · Chưa ghi');
+	await expect(task).toBeHidden();
+	await page.getByText(/^2\. Việc thực hiện nhiệm vụ, quyền hạn/).click();
+	await expect(task).toBeFocused();
+	await task.pressSequentially('Hoàn thành 12/12 chỉ tiêu được giao, đúng tiến độ.');
 	await page.getByLabel('Nhóm tiêu chí chung (tối đa 30 điểm)').fill('27,5');
 	await page.getByLabel('Nhóm tiêu chí về kết quả thực hiện nhiệm vụ (tối đa 70 điểm)').fill('63');
 	await page.getByLabel('Hoàn thành tốt nhiệm vụ').check();
@@ -33,6 +37,8 @@ test('a member writes the Bản kiểm điểm, answers the chi ủy’s gợi �
 	await expect(page.getByLabel('Đơn vị công tác')).toHaveValue('Văn phòng Sở Giáo dục và Đào tạo');
 	await expect(page.getByLabel('Nhóm tiêu chí chung (tối đa 30 điểm)')).toHaveValue('27,5');
 	await expect(page.getByLabel('Hoàn thành tốt nhiệm vụ')).toBeChecked();
+	await expect(page.locator('#section-A-I-2')).toContainText('Bắt buộc · Đã ghi 10 chữ');
+	await expect(task).toHaveValue('Hoàn thành 12/12 chỉ tiêu được giao, đúng tiến độ.');
 
 	// The secretary attaches a question from the review page; a too short one is refused with the text kept.
 	const secretary = await browser.newPage();
@@ -83,7 +89,7 @@ test('a section typed just before the tab is closed is saved like an answer, and
 	await openSheet(page);
 	const url = page.url();
 	const id = sheetIdOf(page);
-	await page.locator('textarea[name="section.A.VI"]').fill(direction);
+	await (await writtenSection(page, 'section.A.VI')).fill(direction);
 	// Closed at once, before the pause in typing that sends a save: the tab sends what waits as it goes.
 	await page.close();
 
@@ -102,7 +108,7 @@ test('a section typed with no network waits in the save queue and is sent when t
 	await openSheet(page);
 	const id = sheetIdOf(page);
 	await context.setOffline(true);
-	await page.locator('textarea[name="section.A.II.2"]').fill('Chưa sắp xếp thời gian hợp lý giữa các việc.');
+	await (await writtenSection(page, 'section.A.II.2')).fill('Chưa sắp xếp thời gian hợp lý giữa các việc.');
 	await page.getByLabel('Nhóm tiêu chí chung (tối đa 30 điểm)').fill('26');
 	const bar = page.locator('.sheet-bar');
 	await expect(bar).toContainText('Chưa có mạng: 2 thay đổi chờ gửi');

@@ -2,7 +2,7 @@
 // whole sheet folded, what changed since the last hand-in, every member in turn, drafts left to their member.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hydrated, newMember, signIn } from './helpers';
-import { answerEverything, openSheet, saved } from './sheet-helpers';
+import { answerEverything, openSheet, saved, writtenSection } from './sheet-helpers';
 
 async function asUser(browser: Browser, username: string, phone = false) {
 	const context = await browser.newContext(
@@ -170,7 +170,7 @@ test('a returned Bản kiểm điểm: the secretary reads it as handed in, an o
 	await hydrated(member);
 	await expect(member.getByText('Trạng thái: Trả lại để hoàn thiện')).toBeVisible();
 	const direction = 'Mỗi tháng tự kiểm tra việc thực hiện các biện pháp và báo cáo chi bộ.';
-	await member.locator('textarea[name="section.A.VI"]').fill(direction);
+	await (await writtenSection(member, 'section.A.VI')).fill(direction);
 	await saved(member);
 	// The question is still unanswered: the hand-in is refused and says so, linked to the answer's field.
 	await member.getByRole('button', { name: 'Nộp phiếu' }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { hydrated, newMember, signIn } from './helpers';
-import { answerEverything, openSheet, saved } from './sheet-helpers';
+import { answerEverything, openSheet, saved, writtenSection } from './sheet-helpers';
 
 async function asUser(browser: Browser, username: string) {
 	const context = await browser.newContext();
@@ -156,7 +156,7 @@ test('an approval from a page opened before the sheet changed is refused, and no
 	await expect(tabB.getByText('Đã trả lại phiếu để đảng viên hoàn thiện.')).toBeVisible();
 	await member.goto(member.url().split('?')[0]);
 	await hydrated(member);
-	await member.locator('textarea[name="commitment"]').fill('Khắc phục dứt điểm trong quý I, báo cáo chi bộ.');
+	await (await writtenSection(member, 'commitment')).fill('Khắc phục dứt điểm trong quý I, báo cáo chi bộ.');
 	await saved(member);
 	await member.getByRole('button', { name: 'Nộp phiếu' }).click();
 	await expect(member.getByText('Trạng thái: Đã nộp')).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
 import { sheetAnswer, sheetSection } from '../../src/lib/server/db/schema';
@@ -45,14 +45,33 @@ export async function answerEverything(page: Page): Promise<void> {
 	for (let i = 0; i < (await done.count()); i++) await done.nth(i).check();
 	// The three texts by their field names: on a sheet with a Bản kiểm điểm they sit in its sections A.I.1, A.II.1
 	// and the commitment, labelled by the form's headings; on an older sheet, in "Tự nhận xét".
+	await openFolds(page);
 	await page.locator('textarea[name="strengths"]').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
 	await page.locator('textarea[name="shortcomings"]').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
 	await page.locator('textarea[name="commitment"]').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
 	await fillForm(page);
 }
 
+/**
+ * A written section of the Bản kiểm điểm (by its field name), opened with a tap on its heading when it is folded:
+ * the textarea, ready to type in.
+ */
+export async function writtenSection(page: Page, name: string): Promise<Locator> {
+	const field = page.locator(`textarea[name="${name}"]`);
+	const fold = page.locator('details.fold', { has: field });
+	if ((await fold.count()) > 0 && (await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+	return field;
+}
+
+/** Opens every folded section of the Bản kiểm điểm, as a member going through the form would. */
+export async function openFolds(page: Page): Promise<void> {
+	const folded = page.locator('details.fold:not([open]) > summary');
+	while ((await folded.count()) > 0) await folded.first().click();
+}
+
 /** Fills the Bản kiểm điểm's own sections a hand-in requires (nothing on a sheet without one). */
 export async function fillForm(page: Page): Promise<void> {
+	await openFolds(page);
 	const sections = page.locator('textarea[name^="section."]');
 	for (let i = 0; i < (await sections.count()); i++) {
 		const name = (await sections.nth(i).getAttribute('name'))!;

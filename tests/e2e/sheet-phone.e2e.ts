@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
 import { sheet, sheetAnswer } from '../../src/lib/server/db/schema';
 import { hydrated, newMember, signIn } from './helpers';
-import { answerOnServer, fillForm, openSheet, saved } from './sheet-helpers';
+import { answerOnServer, fillForm, openSheet, saved, writtenSection } from './sheet-helpers';
 import { E2E_DATABASE } from './paths';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -73,9 +73,9 @@ test('on a phone the first sign is on the first screen, and the sheet is filled 
 	for (let i = 1; i < count; i++) await none(signRow(page, i)).check();
 	await expect(none(signRow(page, count - 1))).toBeChecked();
 	await expect(bar).toContainText(`Đã trả lời ${count}/${count}`);
-	await page.locator('textarea[name="strengths"]').fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
-	await page.locator('textarea[name="shortcomings"]').fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
-	await page.locator('textarea[name="commitment"]').fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
+	await (await writtenSection(page, 'strengths')).fill('Hoàn thành tốt nhiệm vụ được giao; đoàn kết với đồng nghiệp.');
+	await (await writtenSection(page, 'shortcomings')).fill('Có lúc chưa chủ động nghiên cứu tài liệu.');
+	await (await writtenSection(page, 'commitment')).fill('Tiếp tục tu dưỡng, rèn luyện, sửa chữa hạn chế.');
 	await fillForm(page);
 	await saved(page);
 	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
@@ -399,7 +399,7 @@ test.describe('the last accessibility gaps', () => {
 	test('a field reached with Shift+Tab is never left under the sticky bar', async ({ page }) => {
 		await signIn(page, await newMember('duoithanh', 'Chu Thị Dưới Thanh'));
 		await openSheet(page);
-		await page.locator('textarea[name="strengths"]').focus();
+		await (await writtenSection(page, 'strengths')).focus();
 		const bar = page.locator('.sheet-bar');
 		for (let i = 0; i < 12; i++) {
 			await page.keyboard.press('Shift+Tab');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, hydrated, lastYearSheetWithPlan, newMember, returnedSheetWithNotes, signIn } from './helpers';
-import { answerEverything, openSheet, saved } from './sheet-helpers';
+import { answerEverything, openSheet, saved, writtenSection } from './sheet-helpers';
 
 test('a member fills the whole sheet, sees the live rating and submits it', async ({ page }) => {
 	await signIn(page, await newMember());
@@ -107,7 +107,7 @@ test('answers survive a reload halfway through', async ({ page }) => {
 	await signs.nth(1).getByLabel('Có biểu hiện ở mức độ rõ').check();
 	await signs.nth(1).getByLabel('Biện pháp khắc phục').fill('Nhờ chi ủy nhắc nhở hằng tháng.');
 	await signs.nth(2).getByLabel('Có biểu hiện ở mức độ nghiêm trọng').check();
-	await page.locator('textarea[name="strengths"]').fill('Nhiệt tình, trách nhiệm — “tận tụy” với công việc.');
+	await (await writtenSection(page, 'strengths')).fill('Nhiệt tình, trách nhiệm — “tận tụy” với công việc.');
 	await saved(page);
 
 	await page.reload();
@@ -188,7 +188,7 @@ test.describe('an expired session', () => {
 		await openSheet(page);
 		const sheetUrl = page.url();
 		await context.clearCookies();
-		await page.locator('textarea[name="shortcomings"]').fill('Viết khi phiên đã hết hạn — không được mất.');
+		await (await writtenSection(page, 'shortcomings')).fill('Viết khi phiên đã hết hạn — không được mất.');
 		await expect(page.getByRole('status').filter({ hasText: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
 		await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
 		await page.getByLabel('Tên đăng nhập').fill(username);
@@ -250,8 +250,8 @@ test.describe('on a phone', () => {
  */
 async function answerWithGaps(page: import('@playwright/test').Page) {
 	await answerEverything(page);
-	await page.locator('textarea[name="strengths"]').fill('   ');
-	await page.locator('textarea[name="section.A.VI"]').fill('');
+	await (await writtenSection(page, 'strengths')).fill('   ');
+	await (await writtenSection(page, 'section.A.VI')).fill('');
 	await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2019-01-01');
 }
 
@@ -282,8 +282,8 @@ test('handing in needs the texts and deadlines from today on, each gap linked to
 	const { text } = await expectHandInGaps(page);
 	await text.click();
 	await expect(page).toHaveURL(/#text-strengths$/);
-	await page.locator('textarea[name="strengths"]').fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
-	await page.locator('textarea[name="section.A.VI"]').fill('Mỗi tháng tự kiểm tra việc thực hiện, báo cáo chi bộ.');
+	await (await writtenSection(page, 'strengths')).fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
+	await (await writtenSection(page, 'section.A.VI')).fill('Mỗi tháng tự kiểm tra việc thực hiện, báo cáo chi bộ.');
 	await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2030-06-30');
 	await saved(page);
 	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
@@ -302,7 +302,7 @@ test.describe('the hand-in check without JavaScript', () => {
 		await page
 			.locator('textarea[name="strengths"]')
 			.fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
-		await page.locator('textarea[name="section.A.VI"]').fill('Mỗi tháng tự kiểm tra việc thực hiện, báo cáo chi bộ.');
+		await (await writtenSection(page, 'section.A.VI')).fill('Mỗi tháng tự kiểm tra việc thực hiện, báo cáo chi bộ.');
 		await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2030-06-30');
 		await page.getByRole('button', { name: 'Nộp phiếu' }).click();
 		await expect(page.getByText('Trạng thái: Đã nộp')).toBeVisible();

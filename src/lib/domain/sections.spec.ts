@@ -14,6 +14,7 @@ import {
 	qualityLevel,
 	scoreTotal,
 	storesOwnValue,
+	textSectionState,
 	unansweredQuestions,
 	type SectionValue
 } from './sections';
@@ -259,5 +260,17 @@ describe('sections required at hand-in', () => {
 				(p) => p.kind === 'unanswered_question'
 			)
 		).toEqual([]);
+	});
+});
+
+describe('what a folded written section says of itself', () => {
+	it('says whether the form requires it and that nothing is written yet', () => {
+		expect(textSectionState(true, '')).toBe('Bắt buộc · Chưa ghi');
+		expect(textSectionState(false, '  \n ')).toBe('Không bắt buộc · Chưa ghi');
+	});
+
+	it('counts the words written, whatever the spacing, with Vietnamese thousands', () => {
+		expect(textSectionState(true, ' Hoàn thành  tốt\nnhiệm vụ ')).toBe('Bắt buộc · Đã ghi 5 chữ');
+		expect(textSectionState(false, Array(1234).fill('chữ').join(' '))).toBe('Không bắt buộc · Đã ghi 1.234 chữ');
 	});
 });

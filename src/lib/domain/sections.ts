@@ -172,6 +172,16 @@ export function normaliseSection(raw: unknown): SectionValue {
 	};
 }
 
+/**
+ * What a folded written section says of itself beside its heading: whether the form requires it, and whether it is
+ * written yet (with its length in words, which in Vietnamese are syllables), so the folded form reads as a checklist.
+ */
+export function textSectionState(required: boolean, text: string): string {
+	const words = text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
+	const need = required ? 'Bắt buộc' : 'Không bắt buộc';
+	return `${need} · ${words === 0 ? 'Chưa ghi' : `Đã ghi ${words.toLocaleString('vi-VN')} chữ`}`;
+}
+
 /** The element id of a form section on the sheet page. */
 export function sectionAnchor(key: string): string {
 	return `section-${key.replace(/\./g, '-')}`;
