@@ -13,13 +13,22 @@ import { invalid, type TaskChange } from '../tasks/result';
 const notFound = { ok: false, status: 404, message: 'Không tìm thấy phiếu.' } as const;
 
 /** Writes the member's own rating; changing it clears a reviewer's rating of the earlier one (kept in the log). */
-export function rateOwnExample(db: Db, actor: AuthUser, sheetId: number, input: unknown, today: string): TaskChange {
+export function rateOwnExample(
+	db: Db,
+	actor: AuthUser,
+	sheetId: number,
+	input: unknown,
+	today: string,
+	/** Rated from this unit's collective page: the sheet must be that collective's. */
+	collectiveOf?: number
+): TaskChange {
 	const parsed = selfExampleSchema.safeParse(input);
 	return db.transaction(
 		(tx): TaskChange => {
 			const core = Number.isSafeInteger(sheetId) ? loadSheetCore(tx, sheetId) : undefined;
 			// Someone else's sheet is "not found", as everywhere a sheet id is typed.
 			if (!core || !writesSheet(actor, core.sheet)) return notFound;
+			if (collectiveOf !== undefined && core.sheet.collectiveUnitId !== collectiveOf) return notFound;
 			const lock = editRefusal(core, today)?.message ?? null;
 			const refused = selfRatingRefusal(actor, core.sheet, lock);
 			if (refused) return { ok: false, status: lock === refused ? 409 : 403, message: refused };

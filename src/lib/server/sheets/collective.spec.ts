@@ -323,8 +323,14 @@ describe('the collective’s example-setting (nêu gương)', () => {
 			expect(rateOwnExample(db, people[who], id, { rating: 'tot', note: '' }, TODAY), who).toMatchObject({
 				status: 404
 			});
+		// Its filler, from another unit's collective page: not this page's sheet.
+		expect(
+			rateOwnExample(db, people.secretary, id, { rating: 'tot', note: '' }, TODAY, tree.chapterB.id)
+		).toMatchObject({ status: 404 });
 		expect(reviewTables(db)).toEqual(before);
-		expect(rateOwnExample(db, people.secretary, id, { rating: 'tot', note: 'Chi ủy gương mẫu.' }, TODAY)).toEqual({
+		expect(
+			rateOwnExample(db, people.secretary, id, { rating: 'tot', note: 'Chi ủy gương mẫu.' }, TODAY, tree.chapterA.id)
+		).toEqual({
 			ok: true,
 			id
 		});

@@ -37,7 +37,7 @@ export const actions: Actions = {
 		const { user, unit } = requireUnitViewer(event, db, Number(event.params.id), { hide: true });
 		const data = await event.request.formData();
 		const input = { rating: data.get('rating'), note: data.get('note') ?? '' };
-		const result = rateOwnExample(db, user, Number(data.get('sheetId')), input, todayIso());
+		const result = rateOwnExample(db, user, Number(data.get('sheetId')), input, todayIso(), unit.id);
 		if (!result.ok && (result.status === 403 || result.status === 404)) error(result.status, result.message);
 		if (!result.ok) return refuse(result.status, formValues(data), refusalErrors(result), { part: 'self' });
 		redirect(303, `/units/${unit.id}/collective?done=example#example`);
