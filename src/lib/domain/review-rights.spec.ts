@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canDecide, deciderOf, decisionRefusal, secretarySheetDecider, type ReviewContext } from './review-rights';
+import {
+	canDecide,
+	deciderOf,
+	decidingBody,
+	decisionRefusal,
+	secretarySheetDecider,
+	type ReviewContext
+} from './review-rights';
 
 const CHAPTER = 7;
 const ABOVE = { unitId: 3, unitName: 'Đảng bộ Trường Một' };
@@ -77,5 +84,13 @@ describe('what anyone but the member reads of a sheet', () => {
 		expect(reviewerView('draft', false)).toBe('status');
 		expect(reviewerView('draft', true)).toBe('status');
 		expect(reviewerView('not_started', false)).toBe('status');
+	});
+});
+
+describe('in whose name a decision is written', () => {
+	it('is the committee above when it decides, the chi ủy otherwise', () => {
+		expect(decidingBody({ kind: 'committee', unitId: 3, unitName: 'Đảng bộ Trường Một' })).toBe('cấp ủy cấp trên');
+		for (const kind of ['secretary', 'other_secretary', 'nobody'] as const)
+			expect(decidingBody({ kind })).toBe('chi ủy');
 	});
 });

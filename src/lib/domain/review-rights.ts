@@ -53,6 +53,13 @@ export type Decider =
 	| { kind: 'committee'; unitId: number; unitName: string }
 	| { kind: 'nobody' };
 
+/** In whose name a decision on a sheet is written: the chi ủy, or the committee above. */
+export type DecidingBody = 'chi ủy' | 'cấp ủy cấp trên';
+
+export function decidingBody(decider: Decider): DecidingBody {
+	return decider.kind === 'committee' ? 'cấp ủy cấp trên' : 'chi ủy';
+}
+
 /** Who decides this sheet. */
 export function deciderOf(ctx: ReviewContext): Decider {
 	if (!ctx.secretaryIds.includes(ctx.ownerId)) return { kind: 'secretary' };

@@ -243,6 +243,9 @@ export const RATING_LABELS: Record<Rating, string> = {
 	yeu_kem: 'Yếu kém'
 };
 
+/** Column headings where a table has a column per rating and little room ("TB" for Trung bình). */
+export const RATING_SHORT_LABELS: Record<Rating, string> = { ...RATING_LABELS, trung_binh: 'TB' };
+
 export const TARGET_GROUP_LABELS: Record<TargetGroup, string> = {
 	A: 'Đảng viên giữ chức vụ lãnh đạo, quản lý',
 	B: 'Đảng viên không giữ chức vụ lãnh đạo, quản lý',

@@ -6,7 +6,7 @@ import { roleGrant, user, type UnitKind } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { createRandom, randomFullName } from './names';
 import { seedDemoPeriods } from './periods';
-import { seedDemoTasks } from './demo-tasks';
+import { DEMO_LEADER, seedDemoTasks } from './demo-tasks';
 import { seedDemoCollectives } from './demo-collectives';
 import { todayIso } from '../../domain/dates';
 import type { TargetGroup } from '../../domain/template';
@@ -20,7 +20,7 @@ export const DEMO_ACCOUNTS = [
 	{ role: 'Cấp ủy cấp trên', username: 'capuy' },
 	{ role: 'Bí thư chi bộ', username: 'bithu01' },
 	{ role: 'Đảng viên', username: 'dangvien001' },
-	{ role: 'Cán bộ lãnh đạo', username: 'lanhdao' },
+	{ role: 'Cán bộ lãnh đạo', username: DEMO_LEADER },
 	{ role: 'Đảng ủy cơ sở', username: 'danguy' }
 ] as const;
 

@@ -148,19 +148,19 @@ const changedMeanwhile: Refusal = {
 	message: 'Phiếu đã thay đổi kể từ khi bạn mở trang. Hãy tải lại để xem bản mới nhất.'
 };
 
-/** Who may decide this sheet, and the sentence the pages show about a secretary's own sheet. */
+/** Who may decide this sheet, and the sentence the pages show about who decides it (a secretary's own, a collective's). */
 export function reviewRights(
 	db: Db,
 	actor: AuthUser,
 	detail: SheetDetail
-): { canDecide: boolean; decider: Decider; secretarySheet: string } {
+): { canDecide: boolean; decider: Decider; deciderSentence: string } {
 	const { decider, sentence } = sheetDecider(db, detail.sheet, detail.chapter.path);
 	return {
 		canDecide:
 			sheetDecisionRefusal(db, actor, detail.sheet, detail.chapter.path) === null &&
 			closedPeriodMessage(detail.period) === null,
 		decider,
-		secretarySheet: sentence
+		deciderSentence: sentence
 	};
 }
 

@@ -21,6 +21,7 @@ import { levelsOf } from '../../domain/sheet';
 import { formView, questionsFor } from './sections';
 import { formFor } from '../../domain/sections';
 import { neighbours } from '../../domain/chapter-list';
+import { decidingBody } from '../../domain/review-rights';
 
 /**
  * The questionnaire of one template version for one group: the scoring rules and the group's signs (enough for the
@@ -161,10 +162,10 @@ export function reviewPage(
 		chapter,
 		// Whether this user decides this very sheet: nobody decides their own, a secretary's goes to someone else.
 		isSecretary: rights.canDecide,
-		secretarySheet: rights.secretarySheet,
+		deciderSentence: rights.deciderSentence,
 		// Who the decision is written in the name of: the chi ủy, or the committee above (a collective's sheet, a
 		// secretary's own sheet in a chapter with no other secretary).
-		decidedBy: rights.decider.kind === 'committee' ? ('cấp ủy cấp trên' as const) : ('chi ủy' as const),
+		decidedBy: decidingBody(rights.decider),
 		person: detail.person,
 		// Where the page leads back to: the chapter's list for a member's sheet, the collective's unit for its own.
 		back: detail.collective
