@@ -1,6 +1,7 @@
 // npx tsx bench/review-height.ts <base url> <database file> — how tall a secretary's review page is for a
 // typical handed-in group-A sheet, at a desktop width (1280) and on a phone (390×844). A measurement for
-// docs/benchmarks.md, not a test: nothing fails on a figure. The server must already run on that database.
+// docs/architecture.md, not a test: nothing fails on a figure. The server must already run on that database. A
+// one-off, run by hand when the review page changes shape: not part of `npm run bench`, which needs no running server.
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 
