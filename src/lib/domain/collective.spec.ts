@@ -8,6 +8,7 @@ import {
 	collectiveSignature,
 	committeeOf,
 	fillRefusal,
+	fillerRole,
 	mayFill,
 	reviewerSignature,
 	writesSheet,
@@ -127,5 +128,12 @@ describe('who writes a sheet and who decides a collective’s', () => {
 		expect(collectiveDecisionRefusal(actor(), { ...chapter, committeeAbove: null })).toBe(
 			'Phiếu của tập thể cần cấp ủy cấp trên xem xét, nhưng chưa có ai được giao vai trò cấp ủy cấp trên.'
 		);
+	});
+});
+
+describe('who fills a collective’s sheet', () => {
+	it('is the chapter’s secretaries for a chi bộ, the committee’s members for a cấp ủy', () => {
+		expect(fillerRole('CB')).toBe('secretary');
+		expect(fillerRole('CU')).toBe('committee');
 	});
 });

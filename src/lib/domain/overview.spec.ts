@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	completionPercent,
+	finalRatingCounts,
 	EMPTY_COUNTS,
 	handedIn,
 	notStarted,
@@ -59,5 +60,23 @@ describe('outliers', () => {
 		expect(outlierNotes(counts({ submitted: 1 }), open, '2026-12-19')).toEqual([]);
 		expect(outlierNotes(counts({ draft: 5 }), { ...open, open: false }, '2026-12-19')).toEqual([]);
 		expect(outlierNotes(counts({ members: 0 }), open, '2026-12-19')).toEqual([]);
+	});
+});
+
+describe('the chi ủy’s final ratings, counted apart from the self-ratings', () => {
+	it('reads the final counters only', () => {
+		const c = {
+			...EMPTY_COUNTS,
+			tot: 9,
+			kha: 9,
+			trungBinh: 9,
+			yeuKem: 9,
+			finalTot: 1,
+			finalKha: 2,
+			finalTrungBinh: 3,
+			finalYeuKem: 4
+		};
+		expect(finalRatingCounts(c)).toEqual({ tot: 1, kha: 2, trung_binh: 3, yeu_kem: 4 });
+		expect(finalRatingCounts(EMPTY_COUNTS)).toEqual({ tot: 0, kha: 0, trung_binh: 0, yeu_kem: 0 });
 	});
 });

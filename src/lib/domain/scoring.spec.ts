@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../schemas/template';
-import { formatScore, scoreSheet, type Answers } from './scoring';
+import { displayedScore, formatScore, scoreBesideRating, scoreSheet, type Answers } from './scoring';
+import defaultTemplate from '../data/template-default.json' with { type: 'json' };
+import type { TemplateContent } from './template';
 import {
 	DEFAULT_RULES,
 	PARENT_IDS,
@@ -306,5 +308,30 @@ describe('scoreSheet — properties for any valid rules a province might set', (
 			),
 			{ numRuns: 500 }
 		);
+	});
+});
+
+describe('the score shown beside a rating', () => {
+	const content = defaultTemplate as unknown as TemplateContent;
+
+	it('is the score where its band gave the rating, on both sides of each band edge', () => {
+		expect(scoreBesideRating(content, 90, 'tot')).toBe(90);
+		expect(scoreBesideRating(content, 89.9, 'kha')).toBe(89.9);
+		expect(scoreBesideRating(content, 75, 'kha')).toBe(75);
+		expect(scoreBesideRating(content, 50, 'trung_binh')).toBe(50);
+		expect(scoreBesideRating(content, 0, 'yeu_kem')).toBe(0);
+		expect(displayedScore(content, 97.8, 'tot')).toBe(formatScore(97.8));
+	});
+
+	it('is nothing where a cap or a critical sign set a lower rating than the score would', () => {
+		expect(scoreBesideRating(content, 97.8, 'yeu_kem')).toBeNull();
+		expect(scoreBesideRating(content, 90, 'kha')).toBeNull();
+		expect(displayedScore(content, 97.8, 'yeu_kem')).toBeNull();
+	});
+
+	it('is nothing without a score or a rating', () => {
+		expect(scoreBesideRating(content, null, 'tot')).toBeNull();
+		expect(scoreBesideRating(content, 95, null)).toBeNull();
+		expect(displayedScore(content, null, null)).toBeNull();
 	});
 });

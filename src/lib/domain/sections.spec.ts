@@ -13,6 +13,8 @@ import {
 	normaliseSection,
 	qualityLevel,
 	scoreTotal,
+	questionAnchor,
+	sectionAnchor,
 	storesOwnValue,
 	textSectionState,
 	unansweredQuestions,
@@ -272,5 +274,14 @@ describe('what a folded written section says of itself', () => {
 	it('counts the words written, whatever the spacing, with Vietnamese thousands', () => {
 		expect(textSectionState(true, ' Hoàn thành  tốt\nnhiệm vụ ')).toBe('Bắt buộc · Đã ghi 5 chữ');
 		expect(textSectionState(false, Array(1234).fill('chữ').join(' '))).toBe('Không bắt buộc · Đã ghi 1.234 chữ');
+	});
+});
+
+describe('anchors of the form’s parts', () => {
+	it('are element ids without dots, a question’s under its section, distinct per question', () => {
+		expect(sectionAnchor('A.I.2')).toBe('section-A-I-2');
+		expect(questionAnchor('A.IV', 7)).toBe('section-A-IV-q7');
+		expect(questionAnchor('A.IV', 7)).not.toBe(questionAnchor('A.IV', 71));
+		expect(questionAnchor('A.IV', 12)).toMatch(/^[A-Za-z][\w-]*$/);
 	});
 });

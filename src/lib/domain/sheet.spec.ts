@@ -14,6 +14,7 @@ import {
 	type Problem,
 	isHandedIn,
 	lateHandInMessage,
+	shortHeading,
 	targetGroupName
 } from './sheet';
 import { DEFAULT_RULES, signsForGroup, type ConcreteSign, type TemplateContent } from './template';
@@ -268,5 +269,30 @@ describe('handing in: texts and deadlines', () => {
 		expect(sheetProblems(content, 'B', flagged('2019-01-01'))).toEqual([]);
 		expect(problemAnchor({ kind: 'past_deadline', code: 'TT1.1' })).toBe('sign-TT1-1');
 		expect(problemMessage({ kind: 'past_deadline', code: 'TT1.1' })).toMatch(/từ hôm nay/);
+	});
+});
+
+describe('a heading shortened for the list of what is missing', () => {
+	it('keeps a heading of up to 90 characters whole', () => {
+		const ninety = 'Việc thực hiện nhiệm vụ '.repeat(4).slice(0, 90);
+		expect(shortHeading(ninety)).toBe(ninety);
+		expect(shortHeading('VI. Phương hướng, biện pháp')).toBe('VI. Phương hướng, biện pháp');
+	});
+
+	it('cuts a longer one at a word, without a dangling comma, and marks the cut', () => {
+		const heading =
+			'1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội bộ; ý thức tổ chức kỷ luật, trách nhiệm nêu gương';
+		const short = shortHeading(heading);
+		expect(short.endsWith('…')).toBe(true);
+		expect(short.length).toBeLessThanOrEqual(91);
+		const kept = short.slice(0, -1);
+		expect(heading.startsWith(kept)).toBe(true);
+		expect(heading[kept.length]).toMatch(/[ ,;:]/);
+		expect(kept).not.toMatch(/[,;:]$/);
+	});
+
+	it('cuts at 90 characters when the first 90 have no space after the 40th', () => {
+		const word = 'x'.repeat(120);
+		expect(shortHeading(word)).toBe(`${'x'.repeat(40)}…`);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import template from '../data/template-default.json' with { type: 'json' };
-import { changesBetween, readSubmission, type SubmissionContent } from './submission';
+import { changesBetween, readSubmission, sectionWords, type SubmissionContent } from './submission';
 import { EMPTY_SECTION } from './sections';
 import type { TemplateContent } from './template';
 
@@ -197,5 +197,39 @@ describe('the Bản kiểm điểm’s sections and gợi ý answers between two
 		expect(readSubmission({ ...base(), sections: { 'A.VI': { text: 'x' } } }).sections).toEqual({
 			'A.VI': { ...EMPTY_SECTION, text: 'x' }
 		});
+	});
+});
+
+describe('a section’s value in words, as the review page lists a change', () => {
+	const section = (key: string) => form.sections.find((x) => x.key === key)!;
+	const value = (v: Partial<typeof EMPTY_SECTION>) => ({ ...EMPTY_SECTION, ...v });
+
+	it('gives a text trimmed, and nothing for an empty one', () => {
+		expect(sectionWords(section('A.VI'), value({ text: '  Mỗi tháng tự kiểm tra.\n' }))).toBe('Mỗi tháng tự kiểm tra.');
+		expect(sectionWords(section('A.VI'), value({ text: '   ' }))).toBe('');
+	});
+
+	it('gives each line with its status in the form’s words and its note, skipping blank lines', () => {
+		const items = [
+			{ id: 'own-1', text: 'Chậm nộp báo cáo', status: 'in_progress', note: ' quý II ' },
+			{ id: 'own-2', text: '', status: null, note: '' },
+			{ id: 'own-3', text: '', status: 'done', note: '' },
+			{ id: 'own-4', text: 'Ít phát biểu', status: null, note: '' }
+		];
+		expect(sectionWords(section('A.III'), value({ items }))).toBe(
+			'Chậm nộp báo cáo: Đang khắc phục — quý II\n—: Đã khắc phục\nÍt phát biểu: chưa chọn trạng thái'
+		);
+	});
+
+	it('gives both scores of the QĐ 366 frame, a dash for one not given, nothing for neither', () => {
+		expect(sectionWords(section('B.I'), value({ general: 27.5, tasks: null }))).toBe(
+			'Nhóm tiêu chí chung: 27,5; nhóm tiêu chí về kết quả thực hiện nhiệm vụ: —'
+		);
+		expect(sectionWords(section('B.I'), value({}))).toBe('');
+	});
+
+	it('gives the proposed quality in its words', () => {
+		expect(sectionWords(section('B.II'), value({ quality: 'tot' }))).toBe('Hoàn thành tốt nhiệm vụ');
+		expect(sectionWords(section('B.II'), value({}))).toBe('');
 	});
 });

@@ -19,6 +19,8 @@ import {
 	parentIdOf,
 	signsForGroup,
 	worseRating,
+	groupForm,
+	COLLECTIVE_GROUP_FORMS,
 	type ParentId,
 	type TemplateContent
 } from './template';
@@ -168,5 +170,14 @@ describe('the default template (src/lib/data/template-default.json)', () => {
 		const texts = [name, ...signs.map((s) => s.text), ...exclusions.map((e) => e.reason)];
 		const bad = texts.filter((t) => t.trim().length < 10 || !VIETNAMESE.test(t) || t !== t.normalize('NFC'));
 		expect(bad).toEqual([]);
+	});
+});
+
+describe('the form of each sheet group', () => {
+	it('is Mẫu 2A/2B/2C for the members’ groups and Mẫu 1 for the collectives', () => {
+		for (const g of TARGET_GROUPS) expect(groupForm(g)).toBe(TARGET_GROUP_FORMS[g]);
+		expect(TARGET_GROUPS.map(groupForm)).toEqual(['Mẫu 2A', 'Mẫu 2B', 'Mẫu 2C']);
+		expect(groupForm('CB')).toBe('Mẫu 1');
+		expect(groupForm('CU')).toBe(COLLECTIVE_GROUP_FORMS.CU);
 	});
 });
