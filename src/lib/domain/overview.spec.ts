@@ -67,6 +67,7 @@ describe('the chi ủy’s final ratings, counted apart from the self-ratings', 
 	it('reads the final counters only', () => {
 		const c = {
 			...EMPTY_COUNTS,
+			members: 40,
 			tot: 9,
 			kha: 9,
 			trungBinh: 9,
@@ -77,6 +78,6 @@ describe('the chi ủy’s final ratings, counted apart from the self-ratings', 
 			finalYeuKem: 4
 		};
 		expect(finalRatingCounts(c)).toEqual({ tot: 1, kha: 2, trung_binh: 3, yeu_kem: 4 });
-		expect(finalRatingCounts(EMPTY_COUNTS)).toEqual({ tot: 0, kha: 0, trung_binh: 0, yeu_kem: 0 });
+		expect(finalRatingCounts({ ...EMPTY_COUNTS, members: 0 })).toEqual({ tot: 0, kha: 0, trung_binh: 0, yeu_kem: 0 });
 	});
 });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../schemas/template';
 import { displayedScore, formatScore, scoreBesideRating, scoreSheet, type Answers } from './scoring';
 import defaultTemplate from '../data/template-default.json' with { type: 'json' };
-import type { TemplateContent } from './template';
 import {
 	DEFAULT_RULES,
 	PARENT_IDS,
