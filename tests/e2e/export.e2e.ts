@@ -18,7 +18,8 @@ test('a committee downloads the XLSX with its units’ counts, both ratings name
 	]);
 	expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 	const workbook = new ExcelJS.Workbook();
-	await workbook.xlsx.load(readFileSync((await download.path())!));
+	const file = readFileSync((await download.path())!);
+	await workbook.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
 	expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kết quả', 'Theo đơn vị']);
 
 	const byUnit = workbook.getWorksheet('Theo đơn vị')!;

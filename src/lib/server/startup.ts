@@ -1,5 +1,5 @@
 import { DATABASE_FILE, getDb } from './db';
-import { deleteExpiredSessions } from './auth/session';
+import { housekeeping, HOUSEKEEPING_MS } from './housekeeping';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo';
 import { bootstrapInstallation } from './seed/bootstrap';
 import { findUserByUsername } from './db/queries/users';
@@ -12,7 +12,9 @@ import { ensureDefaultTemplate } from './admin/templates';
 export async function startUp(env: Record<string, string | undefined> = process.env): Promise<void> {
 	const db = getDb();
 	ensureDefaultTemplate(db);
-	deleteExpiredSessions(db);
+	housekeeping(db);
+	// Every hour while the server runs; the timer never keeps the process alive on its own.
+	setInterval(() => housekeeping(getDb()), HOUSEKEEPING_MS).unref();
 	if (env.TUSOI_DEMO === '0') {
 		const adminUsername = env.TUSOI_ADMIN_USERNAME || 'quantri';
 		const password = await bootstrapInstallation(db, {

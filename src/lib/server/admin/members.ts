@@ -16,6 +16,7 @@ import { recordAudit } from '../db/queries/audit';
 import type { AuditAction } from '../../domain/audit';
 import { findUserById, findUserByUsername } from '../db/queries/users';
 import { invalidateUserSessions } from '../auth/session';
+import { forgetAccount } from '../auth/throttle';
 import { generateTemporaryPassword, hashPassword } from '../auth/password';
 import type { TargetGroup } from '../../domain/template';
 
@@ -134,14 +135,17 @@ export function deactivateMember(db: Db, userId: number, onDate: string, actorId
 	return { ok: true };
 }
 
-/** Gives an account a new temporary password that must be changed at the next sign-in and signs it out everywhere; null when there is no such account. */
+/** Gives an account a new temporary password that must be changed at the next sign-in, signs it out everywhere and forgets its own failed sign-ins; null when there is no such account. */
 export async function resetPassword(db: Db, userId: number, actorId: number): Promise<string | null> {
-	if (!findUserById(db, userId)) return null;
+	const account = findUserById(db, userId);
+	if (!account) return null;
 	const password = generateTemporaryPassword();
 	const passwordHash = await hashPassword(password);
 	db.transaction((tx) => {
 		tx.update(user).set({ passwordHash, mustChangePassword: true }).where(eq(user.id, userId)).run();
 		invalidateUserSessions(tx, userId);
+		// The owner may have been slowed by their own failed tries: the new password works at once.
+		forgetAccount(tx, account.username);
 		audit(tx, actorId, 'password.reset', userId, null);
 	});
 	return password;

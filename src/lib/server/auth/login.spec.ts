@@ -14,8 +14,10 @@ import {
 	beginAttempt,
 	delayAfter,
 	FIRST_DELAY_MS,
+	forgetAccount,
 	forgiveAttempt,
 	MAX_DELAY_MS,
+	pruneThrottle,
 	signInCounters as counters,
 	THROTTLE,
 	waitMs,
@@ -295,5 +297,62 @@ describe('throttle counters', () => {
 			'2 phút',
 			'15 phút'
 		]);
+	});
+});
+
+describe('forgetting and pruning counters', () => {
+	const keys = () =>
+		db
+			.select()
+			.from(loginThrottle)
+			.all()
+			.map((r) => r.key)
+			.sort();
+
+	it('forgets one account’s own counters from every address, never another account’s or an address’s', async () => {
+		await createTestAccount(db, 'quenmk');
+		await failPatiently(6, 'quenmk', HOME);
+		await failTimes(1, 'QuenMK ', OFFICE);
+		await failTimes(1, 'quenmk2', HOME);
+		// "pair:<address> <name>": a name that ends like another's must not match it.
+		await failTimes(1, 'xquenmk', OFFICE);
+		expect((await signIn('quenmk', TEST_PASSWORD, HOME)).ok).toBe(false);
+
+		forgetAccount(db, ' QUENMK');
+		expect(keys()).toEqual(
+			[
+				`ip:${HOME}`,
+				`ip:${OFFICE}`,
+				`pair:${HOME} quenmk2`,
+				`pair:${OFFICE} xquenmk`,
+				'user:quenmk2',
+				'user:xquenmk'
+			].sort()
+		);
+		expect(await signIn('quenmk', TEST_PASSWORD, HOME)).toMatchObject({ ok: true });
+	});
+
+	it('prunes only counters whose window is over and that make nobody wait', () => {
+		const DAY = 24 * HOUR;
+		const row = (key: string, started: number, lockedUntil: number | null) =>
+			db
+				.insert(loginThrottle)
+				.values({
+					key,
+					failures: 9,
+					windowStartedAt: new Date(started),
+					lockedUntil: lockedUntil === null ? null : new Date(lockedUntil)
+				})
+				.run();
+		row('user:cu', T0, null);
+		row('pair:10.0.0.9 cu', T0, T0 + 2 * DAY);
+		row('ip:10.0.0.9', T0 + DAY, null);
+
+		expect(pruneThrottle(db, T0 + DAY - 1)).toBe(0);
+		expect(pruneThrottle(db, T0 + DAY + 1)).toBe(1);
+		expect(keys()).toEqual(['ip:10.0.0.9', 'pair:10.0.0.9 cu']);
+		// The lock has ended, and the address's window too.
+		expect(pruneThrottle(db, T0 + 2 * DAY + 1)).toBe(2);
+		expect(keys()).toEqual([]);
 	});
 });

@@ -80,7 +80,7 @@ export function invalidateUserSessions(db: Db, userId: number): void {
 	db.delete(session).where(eq(session.userId, userId)).run();
 }
 
-/** Removes expired sessions; run on start so the table does not grow without bound. */
+/** Removes expired sessions; run on start and every hour (startup.ts) so the table does not grow without bound. */
 export function deleteExpiredSessions(db: Db, now = Date.now()): number {
 	return db
 		.delete(session)

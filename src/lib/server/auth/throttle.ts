@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { loginThrottle } from '../db/schema';
 
@@ -44,9 +44,12 @@ interface CountedFailure {
 /** An attempt either waits (and nothing was checked or counted) or goes ahead, already counted as a failure. */
 export type Attempt = { ok: false; waitMs: number } | { ok: true; counted: CountedFailure[] };
 
+/** The username as sign-in compares it. */
+const accountName = (username: string) => username.trim().toLowerCase();
+
 /** The counters of one sign-in attempt (the username is compared the way sign-in finds the account). */
 export function signInCounters(username: string, address: string) {
-	const name = username.trim().toLowerCase();
+	const name = accountName(username);
 	return {
 		// The address first: it has no spaces, so no username can make two pairs share a key.
 		pair: { key: `pair:${address} ${name}`, rule: THROTTLE.pair },
@@ -138,4 +141,42 @@ export function forgiveAttempt(db: Db, attempt: Extract<Attempt, { ok: true }>, 
 export function waitText(ms: number): string {
 	const seconds = Math.max(1, Math.ceil(ms / SECOND));
 	return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+}
+
+/** The longest window of any counter: after it, a counter that makes nobody wait counts nothing any more. */
+const LONGEST_WINDOW_MS = Math.max(...Object.values(THROTTLE).map((rule) => rule.windowMs));
+
+/**
+ * Forgets one account's own counters — its pairs with every address and the account's — as when an administrator
+ * gives it a new password: the owner, who may have locked themselves out, signs in with it at once. The addresses'
+ * counters stay, since they stand for every account tried from there.
+ */
+export function forgetAccount(db: Db, username: string): void {
+	const name = accountName(username);
+	const { key } = loginThrottle;
+	db.delete(loginThrottle)
+		.where(
+			or(
+				eq(key, signInCounters(name, '').account.key),
+				// A pair's key is "pair:<address> <name>", and an address has no spaces.
+				and(like(key, 'pair:%'), sql`substr(${key}, instr(${key}, ' ') + 1) = ${name}`)
+			)
+		)
+		.run();
+}
+
+/**
+ * Deletes the counters that count nothing any more (their window is over and they make nobody wait), so the table
+ * holds only live counters however many addresses have tried. Returns how many went.
+ */
+export function pruneThrottle(db: Db, now = Date.now()): number {
+	return db
+		.delete(loginThrottle)
+		.where(
+			and(
+				lt(loginThrottle.windowStartedAt, new Date(now - LONGEST_WINDOW_MS)),
+				or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, new Date(now)))
+			)
+		)
+		.run().changes;
 }

@@ -12,6 +12,7 @@ import { todayIso } from '../../domain/dates';
 import { commitImport, groupByChapter, parseBirthDate, parseTargetGroup, previewImport } from './members';
 import { generateTemporaryPassword } from '../auth/password';
 import { resetPassword } from '../admin/members';
+import { attemptSignIn } from '../auth/login';
 import { parseImportFile, type ImportRow } from './parse';
 
 const HEADER = 'Họ và tên,Ngày sinh,Chức vụ,Nhóm đối tượng,Chi bộ,Tên đăng nhập';
@@ -272,5 +273,16 @@ describe('member import', () => {
 			{ actorId: adminId, targetType: 'user', targetId: memberId }
 		]);
 		expect(await resetPassword(db, 99_999, adminId)).toBeNull();
+	});
+
+	it('lets the owner sign in with the new password at once, though their own failed tries had slowed them', async () => {
+		const memberId = await createTestMember(db, tree.chapterA, { username: 'bikhoa' });
+		const at = Date.UTC(2026, 11, 2, 8, 0, 0);
+		const tryWith = (password: string) => attemptSignIn(db, { username: 'bikhoa', password, address: '10.1.1.1' }, at);
+		for (let i = 0; i < 4; i++) await tryWith('sai-mat-khau');
+		expect(await tryWith('sai-mat-khau')).toMatchObject({ ok: false, reason: 'throttled' });
+
+		const password = (await resetPassword(db, memberId, adminId))!;
+		expect(await tryWith(password)).toEqual({ ok: true, userId: memberId, mustChangePassword: true });
 	});
 });
