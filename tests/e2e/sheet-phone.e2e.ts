@@ -150,6 +150,53 @@ test('a tab closed right after an answer loses nothing: the answer is there when
 	await expect.poll(() => answerOnServer(sheetIdOf(again), code)?.level).toBe(2);
 });
 
+test.describe('a duplicated tab', () => {
+	// About the pages' own copies; the service worker plays no part.
+	test.use({ serviceWorkers: 'block' });
+
+	test('keeps its own copy of what waits to be sent, so neither tab writes over the other’s', async ({
+		page,
+		context
+	}) => {
+		await signIn(page, await newMember('nhanban', 'Vi Thị Nhân Bản'));
+		await openSheet(page);
+		const id = sheetIdOf(page);
+		// What the browser's "Duplicate tab" does: a new tab that starts with a copy of this one's sessionStorage.
+		const storage = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+		const twin = await context.newPage();
+		await twin.addInitScript((entries: string) => {
+			for (const [key, value] of JSON.parse(entries) as [string, string][]) sessionStorage.setItem(key, value);
+		}, storage);
+		await twin.goto(page.url());
+		await hydrated(twin);
+		const tabOf = (p: Page) => p.evaluate(() => sessionStorage.getItem('tusoi:tab'));
+		expect(await tabOf(twin)).not.toBe(await tabOf(page));
+
+		// Offline, so what each tab changes waits in its copy.
+		await context.setOffline(true);
+		const code = async (n: number) =>
+			(await signRow(page, n).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+		await signRow(page, 1).getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' }).check();
+		await signRow(twin, 2).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' }).check();
+		await signRow(page, 3).getByRole('radio', { name: 'Có biểu hiện ở mức độ nhẹ' }).check();
+		const copies = await page.evaluate(
+			(prefix) =>
+				Object.keys(localStorage)
+					.filter((k) => k.startsWith(prefix))
+					.map((k) => localStorage.getItem(k)!),
+			`tusoi:sheet:${id}:`
+		);
+		expect(copies).toHaveLength(2);
+		const [first, second, third] = [await code(1), await code(2), await code(3)].map((c) => `"${c}"`);
+		const original = copies.find((c) => c.includes(first))!;
+		const duplicate = copies.find((c) => c.includes(second))!;
+		expect(original).toContain(third);
+		expect(original).not.toContain(second);
+		expect(duplicate).not.toContain(first);
+		await context.setOffline(false);
+	});
+});
+
 test.describe('a tab closed with changes the server refused', () => {
 	// The session is ended by clearing the browser's cookies, which Playwright's Chromium does not apply to the requests
 	// of a page a service worker controls; this journey is about the page's own copy, so it runs without the worker.
