@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestMember, createTestTree } from '../../../../tests/helpers/db';
 import { createCountingDb, isTransactionControl } from '../../../../tests/helpers/statements';
 import { ensureDefaultTemplate } from '../admin/templates';
-import { createPeriod } from '../db/queries/periods';
+import { openTestPeriod } from '../../../../tests/helpers/sheets';
 import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
 import { openCurrentSheet, ownSheet, saveSheet } from './member';
 import { sheetView } from './view';
@@ -15,14 +15,7 @@ async function setup() {
 	const { db, count } = createCountingDb();
 	const version = ensureDefaultTemplate(db);
 	const tree = createTestTree(db);
-	createPeriod(db, {
-		name: 'Năm 2026',
-		year: 2026,
-		unitId: tree.province.id,
-		templateVersionId: version.id,
-		opensOn: '2026-03-01',
-		deadline: '2026-03-31'
-	});
+	openTestPeriod(db, tree, version);
 	const memberId = await createTestMember(db, tree.chapterA, { targetGroup: 'B' });
 	const token = generateSessionToken();
 	createSession(db, token, memberId);

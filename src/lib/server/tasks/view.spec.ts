@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignInput, taskSetup } from '../../../../tests/helpers/tasks';
-import { handIn } from '../../../../tests/helpers/sheets';
+import { handIn, openTestPeriod } from '../../../../tests/helpers/sheets';
 import { createTestMember } from '../../../../tests/helpers/db';
 import { assignTask } from './assign';
 import { reportProgress } from './report';
@@ -14,7 +14,6 @@ import { leaderTaskLines, myTasks, taskCountsByChild, unitTask, unitTasks } from
 import ExcelJS from 'exceljs';
 import { TASK_EXPORT_HEADERS, taskExportCells, taskExportResponse } from './export';
 import { cellsToCsv } from '../export';
-import { createPeriod } from '../db/queries/periods';
 import { loadSheetDetail } from '../db/queries/sheets';
 import { ensureDefaultTemplate } from '../admin/templates';
 import { personalReport } from '../reports';
@@ -168,14 +167,7 @@ describe("the leader's printed review", () => {
 	it("carries the year's tasks with their results in the report and its PDF, and nothing for a member without tasks", async () => {
 		const { db, tree, people } = await withTasks();
 		const version = ensureDefaultTemplate(db);
-		createPeriod(db, {
-			name: 'Năm 2026',
-			year: 2026,
-			unitId: tree.province.id,
-			templateVersionId: version.id,
-			opensOn: '2026-03-01',
-			deadline: '2026-03-31'
-		});
+		openTestPeriod(db, tree, version);
 		expect(leaderTaskLines(db, people.leader.id, 2025)).toEqual([]);
 		const sheetId = handIn(db, people.leader.id, version.content, TODAY);
 		const report = personalReport(db, loadSheetDetail(db, sheetId)!);
