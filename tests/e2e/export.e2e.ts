@@ -9,6 +9,12 @@ const RATINGS = ['Tốt', 'Khá', 'Trung bình', 'Yếu kém'];
 
 test('a committee downloads the XLSX with its units’ counts, both ratings named apart', async ({ page }) => {
 	await signIn(page, 'capuy');
+	// Last year's review, closed with its sheets approved, so both rating series have something to count.
+	const current = (await page.getByLabel('Đợt').locator('option:checked').textContent())!;
+	const year = Number(/\d{4}/.exec(current)![0]);
+	await page.getByLabel('Đợt').selectOption({ label: `Năm ${year - 1}` });
+	await page.getByRole('button', { name: 'Xem' }).click();
+	await expect(page).toHaveURL(/[?&]period=\d+/);
 	await hydrated(page);
 	const firstUnit = (await page.locator('table.units tbody tr.figures th a').first().textContent())!.trim();
 
@@ -38,6 +44,9 @@ test('a committee downloads the XLSX with its units’ counts, both ratings name
 	const units = rows.slice(headerAt + 1, -1);
 	const total = rows.at(-1)!;
 	expect(total[0]).toBe('Cộng');
+	// Last year's sheets were handed in and approved, so the sums below say something.
+	expect(Number(total[2])).toBeGreaterThan(0);
+	expect(Number(total[3])).toBeGreaterThan(0);
 	expect(units.map((u) => u[0])).toContain(firstUnit);
 	// The total line adds up its units, figure by figure; a unit's approved sheets are among its handed-in ones.
 	for (let column = 1; column < total.length; column++)

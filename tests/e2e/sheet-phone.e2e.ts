@@ -154,7 +154,7 @@ test.describe('a duplicated tab', () => {
 	// About the pages' own copies; the service worker plays no part.
 	test.use({ serviceWorkers: 'block' });
 
-	test('keeps its own copy of what waits to be sent, so neither tab writes over the other’s', async ({
+	test('each tab’s later changes wait in a copy of its own, so neither writes over the other’s', async ({
 		page,
 		context
 	}) => {

@@ -280,8 +280,17 @@ test('handing in needs the texts and deadlines from today on, each gap linked to
 	await saved(page);
 	await page.getByRole('button', { name: 'Nộp phiếu' }).click();
 	const { text } = await expectHandInGaps(page);
+	// A gap's part is open, and says what it lacks; folded again by the member, the link opens it again.
+	const fold = page.locator('details.fold', { has: page.locator('textarea[name="strengths"]') });
+	await expect(fold).toHaveAttribute('open', '');
+	await expect(fold.locator('summary')).toContainText('Bắt buộc · Chưa ghi');
+	await fold.locator('summary').click();
+	await expect(page.locator('textarea[name="strengths"]')).toBeHidden();
 	await text.click();
 	await expect(page).toHaveURL(/#text-strengths$/);
+	await expect(page.locator('textarea[name="strengths"]')).toBeVisible();
+	await page.locator('textarea[name="strengths"]').fill('Tốt.');
+	await expect(fold.locator('summary')).toContainText('Bắt buộc · Đã ghi 1 chữ, cần ít nhất 20 ký tự');
 	await (await writtenSection(page, 'strengths')).fill('Hoàn thành tốt nhiệm vụ được giao; gương mẫu trong công tác.');
 	await (await writtenSection(page, 'section.A.VI')).fill('Mỗi tháng tự kiểm tra việc thực hiện, báo cáo chi bộ.');
 	await page.locator('fieldset.sign').first().getByLabel('Thời hạn khắc phục').fill('2030-06-30');

@@ -20,7 +20,6 @@ import {
 	restore,
 	snapshotKey,
 	startSend,
-	tabIdFor,
 	waitingCount,
 	type AnswerChange,
 	type Edit,
@@ -33,31 +32,12 @@ import {
 	type Step,
 	type StoredCopy
 } from './save-queue';
+import { claimTab } from './tab';
 
 export type { PendingChanges, SaveState, SectionChange, SheetState } from './save-queue';
 
 /** A keepalive request may carry at most 64 KB; a larger save goes out as a plain one. */
 const KEEPALIVE_BYTES = 60_000;
-
-const TAB = 'tusoi:tab';
-/** The tab id a page still open holds, so that a duplicated tab (a copy of this storage) takes its own. */
-const TAB_OPEN = 'tusoi:tab-open';
-/** This page's tab id, chosen once per document (a sheet opened after another in the same page keeps it). */
-let documentTab: string | null = null;
-
-function thisTab(): string {
-	if (documentTab) return documentTab;
-	const tab = tabIdFor(sessionStorage.getItem(TAB), sessionStorage.getItem(TAB_OPEN), () => crypto.randomUUID());
-	documentTab = tab;
-	sessionStorage.setItem(TAB, tab);
-	sessionStorage.setItem(TAB_OPEN, tab);
-	// Going (a reload, the tab closed): the next page of this tab takes the id again; back from the cache: held again.
-	addEventListener('pagehide', () => sessionStorage.removeItem(TAB_OPEN));
-	addEventListener('pageshow', (e) => {
-		if (e.persisted) sessionStorage.setItem(TAB_OPEN, tab);
-	});
-	return tab;
-}
 
 /** Debounced autosave of one sheet with a revision check, retries and a local copy of unsaved changes. */
 export class SheetAutosave {
@@ -139,7 +119,7 @@ export class SheetAutosave {
 
 	// Each tab keeps its own copy, so a second open tab never sends the first one's changes behind its back.
 	get #key() {
-		return copyKey(this.sheetId, thisTab());
+		return copyKey(this.sheetId, claimTab());
 	}
 
 	#read(key: string): StoredCopy | null {

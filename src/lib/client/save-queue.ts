@@ -323,16 +323,6 @@ export function applyStale(q: SaveQueue, stale: PendingChanges): Step {
 	return { queue, wake: stopped(q) ? null : 0 };
 }
 
-/**
- * The id a page keeps its copies under: its tab's, from sessionStorage, unless there is none yet or another page
- * still open holds it (`openBy`). A duplicated tab starts with a copy of its original's sessionStorage while the
- * original is open: it takes a new id, so the two never write over each other's copy. A reload or a page reopened
- * after the tab was closed finds the id free (a page frees it as it goes) and keeps its own copy.
- */
-export function tabIdFor(stored: string | null, openBy: string | null, fresh: () => string): string {
-	return stored !== null && stored !== '' && openBy !== stored ? stored : fresh();
-}
-
 /** The key of one tab's copy of one sheet; each tab has its own, so no tab sends another's changes. */
 export function copyKey(sheetId: number, tab: string): string {
 	return copyPrefix(sheetId) + tab;

@@ -56,6 +56,7 @@ export type Decider =
 /** In whose name a decision on a sheet is written: the chi ủy, or the committee above. */
 export type DecidingBody = 'chi ủy' | 'cấp ủy cấp trên';
 
+/** The committee above decides in its own name; a secretary, or another one, in the chi ủy's. */
 export function decidingBody(decider: Decider): DecidingBody {
 	return decider.kind === 'committee' ? 'cấp ủy cấp trên' : 'chi ủy';
 }

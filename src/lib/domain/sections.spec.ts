@@ -267,13 +267,27 @@ describe('sections required at hand-in', () => {
 
 describe('what a folded written section says of itself', () => {
 	it('says whether the form requires it and that nothing is written yet', () => {
-		expect(textSectionState(true, '')).toBe('Bắt buộc · Chưa ghi');
-		expect(textSectionState(false, '  \n ')).toBe('Không bắt buộc · Chưa ghi');
+		expect(textSectionState(true, '')).toEqual({ label: 'Bắt buộc · Chưa ghi', missing: true });
+		expect(textSectionState(false, '  \n ')).toEqual({ label: 'Không bắt buộc · Chưa ghi', missing: false });
 	});
 
 	it('counts the words written, whatever the spacing, with Vietnamese thousands', () => {
-		expect(textSectionState(true, ' Hoàn thành  tốt\nnhiệm vụ ')).toBe('Bắt buộc · Đã ghi 5 chữ');
-		expect(textSectionState(false, Array(1234).fill('chữ').join(' '))).toBe('Không bắt buộc · Đã ghi 1.234 chữ');
+		expect(textSectionState(true, ' Hoàn thành  tốt\nnhiệm vụ ')).toEqual({
+			label: 'Bắt buộc · Đã ghi 5 chữ',
+			missing: false
+		});
+		expect(textSectionState(false, Array(1234).fill('chữ').join(' ')).label).toBe('Không bắt buộc · Đã ghi 1.234 chữ');
+	});
+
+	it('says what a too short text lacks, as the hand-in would refuse it', () => {
+		expect(textSectionState(true, ' Tốt. ', 20)).toEqual({
+			label: 'Bắt buộc · Đã ghi 1 chữ, cần ít nhất 20 ký tự',
+			missing: true
+		});
+		expect(textSectionState(true, 'Hoàn thành tốt nhiệm vụ.', 20)).toEqual({
+			label: 'Bắt buộc · Đã ghi 5 chữ',
+			missing: false
+		});
 	});
 });
 

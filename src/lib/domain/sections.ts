@@ -175,11 +175,18 @@ export function normaliseSection(raw: unknown): SectionValue {
 /**
  * What a folded written section says of itself beside its heading: whether the form requires it, and whether it is
  * written yet (with its length in words, which in Vietnamese are syllables), so the folded form reads as a checklist.
+ * `missing` when a hand-in would refuse it: required and empty, or shorter than `minLength` characters (the
+ * sheet's own texts need a sentence).
  */
-export function textSectionState(required: boolean, text: string): string {
-	const words = text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
+export function textSectionState(required: boolean, text: string, minLength = 0): { label: string; missing: boolean } {
+	const trimmed = text.trim();
+	const words = trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 	const need = required ? 'Bắt buộc' : 'Không bắt buộc';
-	return `${need} · ${words === 0 ? 'Chưa ghi' : `Đã ghi ${words.toLocaleString('vi-VN')} chữ`}`;
+	if (words === 0) return { label: `${need} · Chưa ghi`, missing: required };
+	const written = `Đã ghi ${words.toLocaleString('vi-VN')} chữ`;
+	if (trimmed.length < minLength)
+		return { label: `${need} · ${written}, cần ít nhất ${minLength} ký tự`, missing: required };
+	return { label: `${need} · ${written}`, missing: false };
 }
 
 /** The element id of a form section on the sheet page. */

@@ -291,7 +291,7 @@ describe('a heading shortened for the list of what is missing', () => {
 		expect(kept).not.toMatch(/[,;:]$/);
 	});
 
-	it('cuts at 90 characters when the first 90 have no space after the 40th', () => {
+	it('cuts at the 40th character, mid-word, when the first 90 have no space after it', () => {
 		const word = 'x'.repeat(120);
 		expect(shortHeading(word)).toBe(`${'x'.repeat(40)}…`);
 	});

@@ -14,7 +14,14 @@ export async function startUp(env: Record<string, string | undefined> = process.
 	ensureDefaultTemplate(db);
 	housekeeping(db);
 	// Every hour while the server runs; the timer never keeps the process alive on its own.
-	setInterval(() => housekeeping(getDb()), HOUSEKEEPING_MS).unref();
+	setInterval(() => {
+		try {
+			housekeeping(getDb());
+		} catch (err) {
+			// A busy database (a long import) is no reason to stop the server; the next hour tries again.
+			console.error('tusoi: housekeeping failed', err);
+		}
+	}, HOUSEKEEPING_MS).unref();
 	if (env.TUSOI_DEMO === '0') {
 		const adminUsername = env.TUSOI_ADMIN_USERNAME || 'quantri';
 		const password = await bootstrapInstallation(db, {

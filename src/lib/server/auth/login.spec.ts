@@ -332,7 +332,7 @@ describe('forgetting and pruning counters', () => {
 		expect(await signIn('quenmk', TEST_PASSWORD, HOME)).toMatchObject({ ok: true });
 	});
 
-	it('prunes only counters whose window is over and that make nobody wait', () => {
+	it('prunes only counters whose window began over a day ago and that make nobody wait', () => {
 		const DAY = 24 * HOUR;
 		const row = (key: string, started: number, lockedUntil: number | null) =>
 			db

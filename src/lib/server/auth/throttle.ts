@@ -46,6 +46,8 @@ export type Attempt = { ok: false; waitMs: number } | { ok: true; counted: Count
 
 /** The username as sign-in compares it. */
 const accountName = (username: string) => username.trim().toLowerCase();
+/** The counter of one account from any address. */
+const accountKey = (name: string) => `user:${name}`;
 
 /** The counters of one sign-in attempt (the username is compared the way sign-in finds the account). */
 export function signInCounters(username: string, address: string) {
@@ -54,7 +56,7 @@ export function signInCounters(username: string, address: string) {
 		// The address first: it has no spaces, so no username can make two pairs share a key.
 		pair: { key: `pair:${address} ${name}`, rule: THROTTLE.pair },
 		address: { key: `ip:${address}`, rule: THROTTLE.address },
-		account: { key: `user:${name}`, rule: THROTTLE.account }
+		account: { key: accountKey(name), rule: THROTTLE.account }
 	} as const satisfies Record<string, Counter>;
 }
 
@@ -143,7 +145,7 @@ export function waitText(ms: number): string {
 	return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }
 
-/** The longest window of any counter: after it, a counter that makes nobody wait counts nothing any more. */
+/** The longest window of any counter: a counter untouched that long that makes nobody wait counts nothing any more. */
 const LONGEST_WINDOW_MS = Math.max(...Object.values(THROTTLE).map((rule) => rule.windowMs));
 
 /**
@@ -157,7 +159,7 @@ export function forgetAccount(db: Db, username: string): void {
 	db.delete(loginThrottle)
 		.where(
 			or(
-				eq(key, signInCounters(name, '').account.key),
+				eq(key, accountKey(name)),
 				// A pair's key is "pair:<address> <name>", and an address has no spaces.
 				and(like(key, 'pair:%'), sql`substr(${key}, instr(${key}, ' ') + 1) = ${name}`)
 			)
@@ -166,8 +168,9 @@ export function forgetAccount(db: Db, username: string): void {
 }
 
 /**
- * Deletes the counters that count nothing any more (their window is over and they make nobody wait), so the table
- * holds only live counters however many addresses have tried. Returns how many went.
+ * Deletes the counters that count nothing any more — whose window began over a day ago (the longest window; a
+ * shorter one is over by then too) and that make nobody wait — so the table does not grow with every address
+ * that ever tried. Returns how many went.
  */
 export function pruneThrottle(db: Db, now = Date.now()): number {
 	return db
