@@ -94,8 +94,16 @@ export async function startServer(
 	const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
 	child.stdout!.on('data', keep);
 	child.stderr!.on('data', keep);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	let stopping = false;
+	const exited = new Promise<void>((resolve) =>
+		child.once('exit', (code, signal) => {
+			// A server that ends by itself mid-test leaves only "connection refused" behind: say why it went.
+			if (!stopping) console.error(`The test server exited by itself (${signal ?? `code ${code}`}):\n${log}`);
+			resolve();
+		})
+	);
 	const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+		stopping = true;
 		if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 		await exited;
 	};
