@@ -28,6 +28,9 @@ export async function answerSigns(
 	action = 'Đọc kỹ nghị quyết mỗi tuần và trao đổi trong sinh hoạt chi bộ.'
 ): Promise<void> {
 	const noneOptions = page.locator('input[type="radio"][name^="level."][value="0"]');
+	// The page may still be arriving (a reload the service worker's freshness check asked for): wait for all of it.
+	await expect.poll(() => noneOptions.count()).toBeGreaterThanOrEqual(signs.atLeast);
+	await hydrated(page);
 	const count = await noneOptions.count();
 	expect(count).toBeGreaterThanOrEqual(signs.atLeast);
 	if (signs.below !== undefined) expect(count).toBeLessThan(signs.below);
