@@ -114,7 +114,10 @@ test('a chapter without a chi ủy issues its summary with the number its secret
 	// Refused by the field, what was typed kept, nothing saved.
 	await expect(page.locator('#number-error')).toContainText('Số báo cáo chỉ gồm chữ số');
 	await expect(form.getByLabel(/Số báo cáo/)).toHaveValue('05-BC');
+	// The refusal's round trip ends with the page's data loaded again; typing before that can be put back.
+	await page.waitForLoadState('networkidle');
 	await form.getByLabel(/Số báo cáo/).fill('05');
+	await expect(form.getByLabel(/Số báo cáo/)).toHaveValue('05');
 	await form
 		.getByLabel('Phương hướng, biện pháp của chi bộ')
 		.fill('Chi bộ tổ chức học tập Quy định 37-QĐ/TW trong quý II.');
