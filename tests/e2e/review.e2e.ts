@@ -139,6 +139,8 @@ async function handedInSheet(browser: Browser) {
 test('an approval from a page opened before the sheet changed is refused, and nothing is decided', async ({
 	browser
 }) => {
+	// Three signed-in pages, a whole sheet filled and handed in, then two reviews: about 16 s alone, more on a busy machine.
+	test.setTimeout(60_000);
 	const { member, id } = await handedInSheet(browser);
 	const tabA = await asUser(browser, 'bithu01');
 	const chapter = /\/chapters\/(\d+)/.exec(tabA.url())![1];
