@@ -13,7 +13,9 @@ export { DEMO_PASSWORD };
 
 /** Waits until the page's scripts have taken over (at once when JavaScript is off). */
 export async function hydrated(page: Page): Promise<void> {
-	// SvelteKit's inline start-up script defines a __sveltekit_* global; without JavaScript it never runs.
+	// SvelteKit's inline start-up script defines a __sveltekit_* global; without JavaScript it never runs. It is
+	// near the end of the page: asked before the page is parsed, a page with scripts would pass for one without.
+	await page.waitForLoadState('domcontentloaded');
 	const scripting = await page.evaluate(() => Object.keys(window).some((key) => key.startsWith('__sveltekit')));
 	if (scripting) await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 }

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
 import { sheet, sheetAnswer } from '../../src/lib/server/db/schema';
 import { hydrated, newMember, signIn } from './helpers';
-import { answerOnServer, fillForm, openSheet, saved, writtenSection } from './sheet-helpers';
+import { answerOnServer, fillForm, openSheet, saved, sectionOnServer, writtenSection } from './sheet-helpers';
 import { E2E_DATABASE } from './paths';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -378,6 +378,32 @@ test.describe('on a slow connection', () => {
 		await expect(clear).toBeChecked();
 		await saved(page);
 		expect(answerOnServer(id, code)?.level).toBe(2);
+	});
+
+	test('a line typed and a choice made before the page’s scripts run are kept, and saved once they do', async ({
+		page
+	}) => {
+		await signIn(page, await newMember('gosom', 'Cà Văn Gõ Sớm'));
+		await openSheet(page);
+		const id = sheetIdOf(page);
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.fallback();
+		});
+		await page.goto(page.url(), { waitUntil: 'commit' });
+		const work = page.getByLabel('Đơn vị công tác');
+		await work.fill('Trạm y tế xã Mường Tè');
+		await page.getByLabel('Hoàn thành tốt nhiệm vụ').check();
+		expect(await page.evaluate(() => document.body.dataset.hydrated)).toBeUndefined();
+		release();
+		await hydrated(page);
+		await expect(work).toHaveValue('Trạm y tế xã Mường Tè');
+		await expect(page.getByLabel('Hoàn thành tốt nhiệm vụ')).toBeChecked();
+		await saved(page);
+		expect(sectionOnServer(id, 'ID.work')).toMatchObject({ text: 'Trạm y tế xã Mường Tè' });
+		expect(sectionOnServer(id, 'B.II')).toMatchObject({ quality: 'tot' });
 	});
 });
 

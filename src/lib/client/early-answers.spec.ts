@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlyLevels } from './early-answers';
+import { earlyFields, earlyLevels } from './early-answers';
 
 describe('earlyLevels', () => {
 	const codes = new Set(['TT1.1', 'TT1.2', 'DD2.1']);
@@ -31,5 +31,21 @@ describe('earlyLevels', () => {
 			codes
 		);
 		expect(levels.size).toBe(0);
+	});
+});
+
+describe('earlyFields', () => {
+	it('keeps the last value typed or chosen in each other field, in the order of their last change, and no level', () => {
+		const fields = earlyFields([
+			['section.ID.work', 'Trạm'],
+			['level.TT1.1', '2'],
+			['quality.B.II', 'tot'],
+			['section.ID.work', 'Trạm y tế xã'],
+			['section.ID.work', 'Trạm y tế xã Mường Tè']
+		]);
+		expect([...fields]).toEqual([
+			['quality.B.II', 'tot'],
+			['section.ID.work', 'Trạm y tế xã Mường Tè']
+		]);
 	});
 });

@@ -1,11 +1,11 @@
 // On a slow connection the sheet's HTML arrives seconds before its scripts (≈ 1,3 s and 3,7 s on slow 3G): its
-// radios can be tapped already, but a tap then would be undone when the page comes alive. A few lines in app.html
-// write down each level chosen before that (`window.__tusoiEarly`); the sheet takes them once it runs, as if chosen
-// then, so no early tap is lost and the member can start at once.
+// radios can be tapped and its fields typed in already, but the page coming alive would undo that. A few lines in
+// app.html write down each choice and each keystroke's value before then (`window.__tusoiEarly`); the sheet takes
+// them once it runs, as if made then, so nothing done early is lost and the member can start at once.
 import { ANSWER_LEVELS, type AnswerLevel } from '$lib/domain/template';
 import { fieldName } from '$lib/schemas/field-name';
 
-/** What app.html's script writes down: each radio's name and value, in the order they were chosen. */
+/** What app.html's script writes down: each field's name and value, in the order they were chosen or typed. */
 export type EarlyChoices = [name: string, value: string][];
 
 /** The levels chosen before the scripts ran, for the signs of this sheet, the last choice of each sign winning. */
@@ -18,6 +18,17 @@ export function earlyLevels(choices: EarlyChoices, codes: ReadonlySet<string>): 
 		if (level !== undefined) levels.set(code, level);
 	}
 	return levels;
+}
+
+/** The other fields' last values by name (a text typed, a quality level chosen): the sheet gives them to its fields. */
+export function earlyFields(choices: EarlyChoices): Map<string, string> {
+	const fields = new Map<string, string>();
+	for (const [name, value] of choices) {
+		if (fieldName(name).field === 'level') continue;
+		fields.delete(name); // the order of the last change of each field
+		fields.set(name, value);
+	}
+	return fields;
 }
 
 /** Takes what app.html's script wrote down (once: later choices are the page's own). */
