@@ -56,10 +56,19 @@ export async function answerEverything(page: Page): Promise<void> {
 }
 
 /**
+ * Waits while a sheet opened from the device's copy asks the server which copy is current: a newer one is then
+ * shown as a new form, with its sections folded again, and a fold opened before would be closed under the test.
+ */
+export async function current(page: Page): Promise<void> {
+	await expect(page.getByText('Đang kiểm tra bản mới nhất của phiếu…')).toHaveCount(0, { timeout: 10_000 });
+}
+
+/**
  * A written section of the Bản kiểm điểm (by its field name), opened with a tap on its heading when it is folded:
  * the textarea, ready to type in.
  */
 export async function writtenSection(page: Page, name: string): Promise<Locator> {
+	await current(page);
 	const field = page.locator(`textarea[name="${name}"]`);
 	const fold = page.locator('details.fold', { has: field });
 	if ((await fold.count()) > 0 && (await fold.getAttribute('open')) === null) await fold.locator('summary').click();
@@ -68,6 +77,7 @@ export async function writtenSection(page: Page, name: string): Promise<Locator>
 
 /** Opens every folded section of the Bản kiểm điểm, as a member going through the form would. */
 export async function openFolds(page: Page): Promise<void> {
+	await current(page);
 	const folded = page.locator('details.fold:not([open]) > summary');
 	while ((await folded.count()) > 0) await folded.first().click();
 }
