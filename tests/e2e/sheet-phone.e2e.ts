@@ -341,10 +341,16 @@ test('a page kept on the device is read-only until the server says which copy is
 	await expect(checking).toBeVisible();
 	await expect(none(signRow(page, 1))).toBeDisabled();
 	await expect(signRow(page, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).not.toBeChecked();
+	// A part of the Bản kiểm điểm opened meanwhile to read it stays open when the newer copy replaces the form.
+	const commitment = page.locator('textarea[name="commitment"]');
+	await page.locator('details.fold', { has: commitment }).locator('summary').click();
+	await expect(commitment).toBeVisible();
 	release();
 
 	await expect(signRow(page, 0).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).toBeChecked();
 	await expect(checking).toHaveCount(0);
+	await expect(commitment).toBeVisible();
+	await expect(commitment).toBeEditable();
 	await expect(none(signRow(page, 1))).toBeEnabled();
 	await none(signRow(page, 1)).check();
 	await saved(page);
