@@ -150,6 +150,41 @@ test('a tab closed right after an answer loses nothing: the answer is there when
 	await expect.poll(() => answerOnServer(sheetIdOf(again), code)?.level).toBe(2);
 });
 
+test.describe('leaving the sheet for another page of the app', () => {
+	// About the page's own saving; the service worker plays no part.
+	test.use({ serviceWorkers: 'block' });
+
+	test('what waits is sent once, kept on the device when that fails, and taken when the sheet is opened again', async ({
+		page
+	}) => {
+		await signIn(page, await newMember('dinoi', 'Vàng Thị Đi Nơi Khác'));
+		await openSheet(page);
+		const id = sheetIdOf(page);
+		const code = (await signRow(page, 3).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+		let posts = 0;
+		await page.route(`**/api/sheets/${id}`, async (route) => {
+			if (route.request().method() !== 'POST') return route.fallback();
+			posts++;
+			await route.abort('internetdisconnected');
+		});
+		await signRow(page, 3).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' }).check();
+		await page.getByRole('link', { name: 'Tài khoản' }).click();
+		await expect(page).toHaveURL(/\/account$/);
+		await expect.poll(() => posts).toBe(1);
+		// A form still on the page would try again 2 s after a failure; the one that is gone does not.
+		await page.waitForTimeout(3_000);
+		expect(posts).toBe(1);
+		expect(answerOnServer(id, code)).toBeUndefined();
+
+		await page.unroute(`**/api/sheets/${id}`);
+		await page.goBack();
+		await hydrated(page);
+		await expect(signRow(page, 3).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' })).toBeChecked();
+		await expect.poll(() => answerOnServer(id, code)?.level).toBe(2);
+		await saved(page);
+	});
+});
+
 test.describe('a duplicated tab', () => {
 	// About the pages' own copies; the service worker plays no part.
 	test.use({ serviceWorkers: 'block' });

@@ -52,6 +52,10 @@ export class SheetAutosave {
 	#confirmed: SheetState;
 	/** The tab is being closed or hidden: its copy says so, for the next visit to take it. */
 	#closing = false;
+	/** The form is gone from the page: nothing more is scheduled, and another form's copy is never touched. */
+	#closed = false;
+	/** What this form last wrote as its copy (null: none, or removed). */
+	#written: string | null = null;
 
 	private readonly sheetId: number;
 
@@ -84,6 +88,18 @@ export class SheetAutosave {
 
 	/** The tab is going away (closed, or hidden and maybe killed): send what is waiting, and mark the copy as left behind. */
 	leave(): void {
+		this.#closing = true;
+		this.#persist();
+		void this.flush();
+	}
+
+	/**
+	 * The form is gone (the member went elsewhere in the app): what waits is sent once and nothing is retried. If that
+	 * send does not get through, the copy is marked as left, so the sheet's next page takes it at once; a form of the
+	 * same sheet opened since keeps its own copy, which this one never overwrites or removes.
+	 */
+	close(): void {
+		this.#closed = true;
 		this.#closing = true;
 		this.#persist();
 		void this.flush();
@@ -202,15 +218,18 @@ export class SheetAutosave {
 	#apply(step: Step): void {
 		this.#queue = step.queue;
 		this.#persist();
-		if (step.wake === null) return;
+		if (step.wake === null || this.#closed) return;
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => void this.flush(), step.wake);
 	}
 
 	#persist(): void {
+		const key = this.#key;
+		if (this.#closed && localStorage.getItem(key) !== this.#written) return;
 		const copy = localCopy(this.#queue, Date.now());
-		if (copy) localStorage.setItem(this.#key, JSON.stringify(this.#closing ? { ...copy, closed: true } : copy));
-		else localStorage.removeItem(this.#key);
+		this.#written = copy && JSON.stringify(this.#closing ? { ...copy, closed: true } : copy);
+		if (this.#written) localStorage.setItem(key, this.#written);
+		else localStorage.removeItem(key);
 	}
 
 	/** Sends what is pending now; resolves when the server has answered. */
@@ -252,6 +271,9 @@ export class SheetAutosave {
 	/** Keeps the confirmed sheet, so a page opened later from an older copy catches up (`catchUp`). */
 	#confirm(changes: PendingChanges, revision: number): void {
 		this.#confirmed = confirmChanges(this.#confirmed, changes);
+		// A form of the same sheet opened since may have kept a newer one.
+		const kept = parseSnapshot(localStorage.getItem(snapshotKey(this.sheetId)));
+		if (kept && kept.revision > revision) return;
 		localStorage.setItem(snapshotKey(this.sheetId), JSON.stringify({ revision, state: this.#confirmed }));
 	}
 }
