@@ -525,7 +525,7 @@ export function writePhoneSection(file: string, r: PhoneReport): void {
 		`(gzip alone would make it ${kb(r.bytes.firstHtmlGzip)}); ${r.scripts} script files on a first visit. Service worker`,
 		`installed: ${r.serviceWorker ? 'yes' : 'no'}.`,
 		'"Trả lời được" is when the first sign\'s options are shown and app.html\'s few lines that keep a tap are there: a',
-		'level tapped before the scripts run is kept and saved once they do (src/lib/client/early-answers.ts, a browser',
+		'level tapped (or a line typed) before the scripts run is kept and saved once they do (src/lib/client/early-answers.ts, a browser',
 		'journey in sheet-phone.e2e.ts); "trang chạy" is when the scripts run and a tap is saved at once. The whole page now',
 		"holds the Bản kiểm điểm's own sections below the signs (Mẫu 2A of HD 43: ten required written parts, the QĐ 366",
 		'score and the proposed quality), hence the height and taps rows apart: the goals of issue 14 were set for a sheet of',
