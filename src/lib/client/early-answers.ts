@@ -31,6 +31,31 @@ export function earlyFields(choices: EarlyChoices): Map<string, string> {
 	return fields;
 }
 
+/**
+ * Gives each field of `form` the value it was given early, and tells it so the way the browser would (`input` and
+ * `change`; for a radio, the one with that value is checked), so the field's own handler records it.
+ */
+export function giveBack(form: HTMLFormElement, fields: ReadonlyMap<string, string>): void {
+	for (const [name, value] of fields) {
+		const named = form.elements.namedItem(name);
+		for (const control of named instanceof RadioNodeList ? [...named] : named ? [named] : []) {
+			if (control instanceof HTMLInputElement && control.type === 'radio') {
+				if (control.value !== value) continue;
+				control.checked = true;
+				control.dispatchEvent(new Event('change', { bubbles: true }));
+			} else if (
+				control instanceof HTMLInputElement ||
+				control instanceof HTMLTextAreaElement ||
+				control instanceof HTMLSelectElement
+			) {
+				control.value = value;
+				control.dispatchEvent(new Event('input', { bubbles: true }));
+				control.dispatchEvent(new Event('change', { bubbles: true }));
+			}
+		}
+	}
+}
+
 /** Takes what app.html's script wrote down (once: later choices are the page's own). */
 export function takeEarlyChoices(): EarlyChoices {
 	const choices = window.__tusoiEarly ?? [];
