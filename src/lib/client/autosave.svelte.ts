@@ -17,6 +17,7 @@ import {
 	readAnswer,
 	rebase,
 	receive,
+	replacesSnapshot,
 	restore,
 	snapshotKey,
 	startSend,
@@ -272,8 +273,7 @@ export class SheetAutosave {
 	#confirm(changes: PendingChanges, revision: number): void {
 		this.#confirmed = confirmChanges(this.#confirmed, changes);
 		// A form of the same sheet opened since may have kept a newer one.
-		const kept = parseSnapshot(localStorage.getItem(snapshotKey(this.sheetId)));
-		if (kept && kept.revision > revision) return;
+		if (!replacesSnapshot(localStorage.getItem(snapshotKey(this.sheetId)), revision)) return;
 		localStorage.setItem(snapshotKey(this.sheetId), JSON.stringify({ revision, state: this.#confirmed }));
 	}
 }

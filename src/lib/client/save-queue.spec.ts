@@ -15,6 +15,7 @@ import {
 	parseCopy,
 	readAnswer,
 	receive,
+	replacesSnapshot,
 	restore,
 	retryDelay,
 	startSend,
@@ -652,5 +653,20 @@ describe('the Bản kiểm điểm’s sections and gợi ý answers go through 
 			questions: { '4': { answer: 'Mới' } }
 		});
 		expect(confirmChanges(state, offered).sections['A.VI']).toEqual({ text: 'y' });
+	});
+});
+
+describe('the kept snapshot of the confirmed sheet', () => {
+	const at = (revision: number) => JSON.stringify({ revision, state: { answers: {}, texts: {}, progress: {} } });
+
+	it('is replaced by one at the same or a later revision, never by an older one', () => {
+		expect(replacesSnapshot(at(4), 5)).toBe(true);
+		expect(replacesSnapshot(at(4), 4)).toBe(true);
+		expect(replacesSnapshot(at(6), 5)).toBe(false);
+	});
+
+	it('is written when there is none, or what is there cannot be read', () => {
+		expect(replacesSnapshot(null, 1)).toBe(true);
+		expect(replacesSnapshot('{broken', 1)).toBe(true);
 	});
 });

@@ -399,6 +399,12 @@ export function parseSnapshot(text: string | null): Snapshot | null {
 	}
 }
 
+/** Whether a snapshot at `revision` may take the place of the one kept (`stored`): never over a newer one. */
+export function replacesSnapshot(stored: string | null, revision: number): boolean {
+	const kept = parseSnapshot(stored);
+	return kept === null || kept.revision <= revision;
+}
+
 /** Where the confirmed sheet is kept (outside the copies' prefix, which only holds unsent changes). */
 export function snapshotKey(sheetId: number): string {
 	return `tusoi:confirmed:${sheetId}`;
