@@ -399,11 +399,8 @@ test.describe('on a slow connection', () => {
 	// A first visit: the page's scripts come from the network, held here (no service worker to answer for them).
 	test.use({ serviceWorkers: 'block' });
 
-	test('a level tapped before the page’s scripts run is kept, and saved once they do', async ({ page }) => {
-		await signIn(page, await newMember('chamsom', 'Lò Thị Chạm Sớm'));
-		await openSheet(page);
-		const id = sheetIdOf(page);
-		const code = (await signRow(page, 2).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+	/** Opens the page again with its scripts held back until the returned function lets them through. */
+	async function openWithScriptsHeld(page: Page): Promise<() => void> {
 		let release = () => {};
 		const held = new Promise<void>((resolve) => (release = resolve));
 		await page.route('**/_app/immutable/**/*.js', async (route) => {
@@ -411,6 +408,15 @@ test.describe('on a slow connection', () => {
 			await route.fallback();
 		});
 		await page.goto(page.url(), { waitUntil: 'commit' });
+		return release;
+	}
+
+	test('a level tapped before the page’s scripts run is kept, and saved once they do', async ({ page }) => {
+		await signIn(page, await newMember('chamsom', 'Lò Thị Chạm Sớm'));
+		await openSheet(page);
+		const id = sheetIdOf(page);
+		const code = (await signRow(page, 2).getAttribute('id'))!.replace('sign-', '').replace('-', '.');
+		const release = await openWithScriptsHeld(page);
 		const clear = signRow(page, 2).getByRole('radio', { name: 'Có biểu hiện ở mức độ rõ' });
 		await clear.check();
 		expect(await page.evaluate(() => document.body.dataset.hydrated)).toBeUndefined();
@@ -427,13 +433,7 @@ test.describe('on a slow connection', () => {
 		await signIn(page, await newMember('gosom', 'Cà Văn Gõ Sớm'));
 		await openSheet(page);
 		const id = sheetIdOf(page);
-		let release = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await held;
-			await route.fallback();
-		});
-		await page.goto(page.url(), { waitUntil: 'commit' });
+		const release = await openWithScriptsHeld(page);
 		const work = page.getByLabel('Đơn vị công tác');
 		await work.fill('Trạm y tế xã Mường Tè');
 		await page.getByLabel('Hoàn thành tốt nhiệm vụ').check();
